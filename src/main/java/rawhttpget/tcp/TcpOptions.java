@@ -1,0 +1,229 @@
+package rawhttpget.tcp;
+
+/**
+ * The TCP options we speak (RFC 9293 MSS, RFC 7323 window scale and timestamps, RFC 2018 SACK), as a
+ * reusable mutable holder: parsed into from a segment, or filled in and emitted into a header.
+ * Options we do not know are skipped by their length, as RFC 9293 §3.1 requires.
+ */
+public final class TcpOptions {
+    public static final int KIND_EOL = 0;
+    public static final int KIND_NOP = 1;
+    public static final int KIND_MSS = 2;
+    public static final int KIND_WINDOW_SCALE = 3;
+    public static final int KIND_SACK_PERMITTED = 4;
+    public static final int KIND_SACK = 5;
+    public static final int KIND_TIMESTAMP = 8;
+    public static final int MAX_SACK_BLOCKS = 4;
+    public static final int MAX_WINDOW_SCALE = 14;
+    public static final int MAX_LENGTH = 40;
+
+    /** -1 when absent. */
+    public int mss = -1;
+    /** -1 when absent; values above 14 are clamped to 14 on parse (RFC 7323 §2.3). */
+    public int windowScale = -1;
+    public boolean sackPermitted;
+    public boolean hasTimestamp;
+    public int tsVal;
+    public int tsEcr;
+    public int sackBlockCount;
+    /** Pairs of (left edge, right edge) for {@link #sackBlockCount} blocks. */
+    public final int[] sackBlocks = new int[MAX_SACK_BLOCKS * 2];
+
+    public void clear() {
+        mss = -1;
+        windowScale = -1;
+        sackPermitted = false;
+        hasTimestamp = false;
+        tsVal = 0;
+        tsEcr = 0;
+        sackBlockCount = 0;
+    }
+
+    /** Parses an options area into this holder (cleared first); returns null, or why the area is malformed. */
+    public String parse(byte[] b, int off, int len) {
+        clear();
+        int i = off;
+        int end = off + len;
+        while (i < end) {
+            int kind = b[i] & 0xFF;
+            if (kind == KIND_EOL) {
+                break;
+            }
+            if (kind == KIND_NOP) {
+                i++;
+                continue;
+            }
+            if (i + 1 >= end) {
+                return "tcp: option " + kind + " has no length byte";
+            }
+            int optLen = b[i + 1] & 0xFF;
+            if (optLen < 2 || i + optLen > end) {
+                return "tcp: option " + kind + " length " + optLen + " overruns the options area";
+            }
+            // A known option with the wrong length is ignored rather than trusted, as Linux does.
+            switch (kind) {
+                case KIND_MSS -> {
+                    if (optLen == 4) {
+                        mss = u16(b, i + 2);
+                    }
+                }
+                case KIND_WINDOW_SCALE -> {
+                    if (optLen == 3) {
+                        windowScale = Math.min(b[i + 2] & 0xFF, MAX_WINDOW_SCALE);
+                    }
+                }
+                case KIND_SACK_PERMITTED -> {
+                    if (optLen == 2) {
+                        sackPermitted = true;
+                    }
+                }
+                case KIND_TIMESTAMP -> {
+                    if (optLen == 10) {
+                        hasTimestamp = true;
+                        tsVal = i32(b, i + 2);
+                        tsEcr = i32(b, i + 6);
+                    }
+                }
+                case KIND_SACK -> {
+                    int n = (optLen - 2) / 8;
+                    if ((optLen - 2) % 8 == 0 && n >= 1 && n <= MAX_SACK_BLOCKS) {
+                        sackBlockCount = n;
+                        for (int k = 0; k < n * 2; k++) {
+                            sackBlocks[k] = i32(b, i + 2 + k * 4);
+                        }
+                    }
+                }
+                default -> {
+                    // Unknown: skipped by its length.
+                }
+            }
+            i += optLen;
+        }
+        return null;
+    }
+
+    /** Bytes {@link #emit} will write, a multiple of 4. */
+    public int length() {
+        int n = 0;
+        if (mss >= 0) {
+            n += 4;
+        }
+        if (sackPermitted && hasTimestamp) {
+            n += 12; // SACK-permitted and timestamps share a word boundary: 2 + 10
+        } else {
+            if (sackPermitted) {
+                n += 4; // NOP NOP SACK-permitted
+            }
+            if (hasTimestamp) {
+                n += 12; // NOP NOP TS
+            }
+        }
+        if (windowScale >= 0) {
+            n += 4;
+        }
+        if (sackBlockCount > 0) {
+            n += 4 + 8 * sackBlockCount;
+        }
+        return n;
+    }
+
+    /**
+     * Writes the options in the order Linux uses, so captures of ours read like the kernel's:
+     * {@code mss, sackOK, TS, nop, wscale, [nop, nop, sack]}. Returns the bytes written.
+     */
+    public int emit(byte[] b, int off) {
+        int i = off;
+        if (mss >= 0) {
+            b[i++] = KIND_MSS;
+            b[i++] = 4;
+            b[i++] = (byte) (mss >>> 8);
+            b[i++] = (byte) mss;
+        }
+        if (sackPermitted && hasTimestamp) {
+            b[i++] = KIND_SACK_PERMITTED;
+            b[i++] = 2;
+            i = emitTimestamp(b, i);
+        } else {
+            if (sackPermitted) {
+                b[i++] = KIND_NOP;
+                b[i++] = KIND_NOP;
+                b[i++] = KIND_SACK_PERMITTED;
+                b[i++] = 2;
+            }
+            if (hasTimestamp) {
+                b[i++] = KIND_NOP;
+                b[i++] = KIND_NOP;
+                i = emitTimestamp(b, i);
+            }
+        }
+        if (windowScale >= 0) {
+            b[i++] = KIND_NOP;
+            b[i++] = KIND_WINDOW_SCALE;
+            b[i++] = 3;
+            b[i++] = (byte) windowScale;
+        }
+        if (sackBlockCount > 0) {
+            b[i++] = KIND_NOP;
+            b[i++] = KIND_NOP;
+            b[i++] = KIND_SACK;
+            b[i++] = (byte) (2 + 8 * sackBlockCount);
+            for (int k = 0; k < sackBlockCount * 2; k++) {
+                i = put32(b, i, sackBlocks[k]);
+            }
+        }
+        return i - off;
+    }
+
+    private int emitTimestamp(byte[] b, int i) {
+        b[i++] = KIND_TIMESTAMP;
+        b[i++] = 10;
+        i = put32(b, i, tsVal);
+        return put32(b, i, tsEcr);
+    }
+
+    /** tcpdump's rendering: {@code [mss 1460,sackOK,TS val 1 ecr 0,nop,wscale 7]}; empty when none. */
+    public String describe() {
+        StringBuilder s = new StringBuilder();
+        if (mss >= 0) {
+            s.append("mss ").append(mss).append(',');
+        }
+        if (sackPermitted) {
+            s.append("sackOK,");
+        }
+        if (hasTimestamp) {
+            s.append("TS val ").append(Integer.toUnsignedString(tsVal)).append(" ecr ").append(Integer.toUnsignedString(tsEcr)).append(',');
+        }
+        if (windowScale >= 0) {
+            s.append("wscale ").append(windowScale).append(',');
+        }
+        if (sackBlockCount > 0) {
+            s.append("sack ").append(sackBlockCount);
+            for (int k = 0; k < sackBlockCount; k++) {
+                s.append(" {").append(Integer.toUnsignedString(sackBlocks[2 * k])).append(':')
+                        .append(Integer.toUnsignedString(sackBlocks[2 * k + 1])).append('}');
+            }
+            s.append(',');
+        }
+        if (s.length() == 0) {
+            return "";
+        }
+        s.setLength(s.length() - 1);
+        return "[" + s + "]";
+    }
+
+    private static int u16(byte[] b, int o) {
+        return ((b[o] & 0xFF) << 8) | (b[o + 1] & 0xFF);
+    }
+
+    static int i32(byte[] b, int o) {
+        return ((b[o] & 0xFF) << 24) | ((b[o + 1] & 0xFF) << 16) | ((b[o + 2] & 0xFF) << 8) | (b[o + 3] & 0xFF);
+    }
+
+    static int put32(byte[] b, int i, int v) {
+        b[i] = (byte) (v >>> 24);
+        b[i + 1] = (byte) (v >>> 16);
+        b[i + 2] = (byte) (v >>> 8);
+        b[i + 3] = (byte) v;
+        return i + 4;
+    }
+}
