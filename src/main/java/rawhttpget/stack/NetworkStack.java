@@ -1,0 +1,331 @@
+package rawhttpget.stack;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import rawhttpget.arp.ArpCache;
+import rawhttpget.arp.ArpPacket;
+import rawhttpget.arp.ArpResolver;
+import rawhttpget.ethernet.EthernetFrame;
+import rawhttpget.ethernet.MacAddress;
+import rawhttpget.inet.Ipv4Address;
+import rawhttpget.ipv4.IcmpMessage;
+import rawhttpget.ipv4.Ipv4Packet;
+import rawhttpget.ipv4.Route;
+import rawhttpget.link.Link;
+import rawhttpget.tcp.IsnGenerator;
+import rawhttpget.tcp.SegmentOutput;
+import rawhttpget.tcp.TcpConfig;
+import rawhttpget.tcp.TcpConnection;
+import rawhttpget.tcp.TcpFlags;
+import rawhttpget.tcp.TcpOptions;
+import rawhttpget.tcp.TcpSegment;
+import rawhttpget.tcp.TcpState;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The host as the stack sees it: one link, one MAC and IPv4 address, a route, ARP, and the TCP
+ * connections. It demultiplexes arriving frames layer by layer, dropping (and saying why at DEBUG) what is
+ * not for us, and frames what the connections send. Driven like the connections: {@link #poll} with the
+ * current time, {@link #pollAt} to learn when to come back.
+ */
+public final class NetworkStack {
+    private static final Logger linkLog = LoggerFactory.getLogger("rawhttpget.link");
+    private static final Logger ipLog = LoggerFactory.getLogger("rawhttpget.ip");
+    private static final Logger tcpLog = LoggerFactory.getLogger("rawhttpget.tcp");
+    private static final long ARP_LIFETIME = 60_000_000_000L;
+    private static final int ARP_ATTEMPTS = 3;
+    private static final long ARP_RETRY = 1_000_000_000L;
+    private static final int TCP_AT = EthernetFrame.HEADER_LENGTH + Ipv4Packet.MIN_HEADER_LENGTH;
+    private static final int MIN_FRAME = 60;
+
+    private final Link link;
+    private final long mac;
+    private final Route route;
+    private final boolean ownAddress;
+    private final ArpResolver arp;
+    private final IsnGenerator isns;
+    private final List<TcpConnection> connections = new ArrayList<>();
+    private final StackStats stats = new StackStats();
+
+    private final EthernetFrame frame = new EthernetFrame();
+    private final ArpPacket arpView = new ArpPacket();
+    private final Ipv4Packet ip = new Ipv4Packet();
+    private final Ipv4Packet quotedIp = new Ipv4Packet();
+    private final IcmpMessage icmp = new IcmpMessage();
+    private final TcpSegment tcp = new TcpSegment();
+    private final TcpOptions options = new TcpOptions();
+    private final byte[] tx = new byte[TCP_AT + 60 + 65535];
+    private final byte[] arpTx = new byte[MIN_FRAME];
+    private final SegmentOutput segmentOutput = new FramingOutput();
+    private final ArpResolver.ArpOutput arpOutput = this::sendArp;
+    private int identification;
+    private long now;
+
+    /**
+     * @param ownAddress true when the address is ours alone (own-address mode): we answer ARP for it and
+     *                   reset stray segments, as a host would. In host-address mode the kernel does both.
+     */
+    public NetworkStack(Link link, MacAddress mac, Route route, boolean ownAddress, IsnGenerator isns) {
+        this.link = link;
+        this.mac = mac.bits();
+        this.route = route;
+        this.ownAddress = ownAddress;
+        this.isns = isns;
+        this.arp = new ArpResolver(new ArpCache(ARP_LIFETIME), route.localAddress(), ownAddress, ARP_ATTEMPTS, ARP_RETRY);
+    }
+
+    public int localAddress() {
+        return route.localAddress();
+    }
+
+    public StackStats stats() {
+        return stats;
+    }
+
+    /** Receives what has arrived, runs ARP and every connection, sends what is due. */
+    public void poll(long now) {
+        this.now = now;
+        link.receive(this::onFrame);
+        arp.poll(now, arpOutput);
+        for (int i = 0; i < connections.size(); i++) {
+            TcpConnection c = connections.get(i);
+            c.poll(now, segmentOutput);
+        }
+        connections.removeIf(c -> c.state() == TcpState.CLOSED && c.pollAt() == Long.MAX_VALUE && c.readable() == 0);
+    }
+
+    /** When {@link #poll} next has work to do; Long.MAX_VALUE when nothing is scheduled. */
+    public long pollAt() {
+        long at = arp.pollAt();
+        for (TcpConnection c : connections) {
+            long t = c.pollAt();
+            if (t != Long.MAX_VALUE && (at == Long.MAX_VALUE || t - at < 0)) {
+                at = t;
+            }
+        }
+        return at;
+    }
+
+    /** The next hop toward {@code destination}: itself on-link, else the gateway; 0 when there is no route. */
+    public int nextHop(int destination) {
+        return route.nextHop(destination);
+    }
+
+    /**
+     * Starts (or continues) resolving the next hop's MAC: returns the MAC bits, or
+     * {@link ArpCache#NO_ENTRY} while waiting. {@link #resolutionFailed} tells when it gave up.
+     */
+    public long resolve(int nextHop, long now) {
+        this.now = now;
+        return arp.resolve(nextHop, now, arpOutput);
+    }
+
+    public boolean resolutionFailed(int nextHop) {
+        return arp.hasFailed(nextHop);
+    }
+
+    /** Keeps the next hop's current MAC while a connection lives, whatever later ARP says. */
+    public void pinNextHop(int nextHop, long mac) {
+        arp.pin(nextHop, mac);
+    }
+
+    /** Opens a connection; the SYN leaves at the next poll. */
+    public TcpConnection connect(TcpConfig config, int localPort, int remoteIp, int remotePort, long now) {
+        int iss = isns.isn(route.localAddress(), localPort, remoteIp, remotePort, now);
+        TcpConnection c = new TcpConnection(config, route.localAddress(), localPort, remoteIp, remotePort, iss);
+        c.connect(now);
+        connections.add(c);
+        return c;
+    }
+
+    private void onFrame(byte[] b, int off, int len) {
+        stats.framesIn++;
+        String problem = frame.wrap(b, off, len);
+        if (problem != null) {
+            drop(linkLog, problem);
+            return;
+        }
+        long dst = frame.destination();
+        if (dst != mac && dst != MacAddress.BROADCAST.bits()) {
+            drop(linkLog, "ethernet: to " + MacAddress.format(dst) + ", not us");
+            return;
+        }
+        switch (frame.etherType()) {
+            case EthernetFrame.TYPE_ARP -> onArp(b);
+            case EthernetFrame.TYPE_IPV4 -> onIpv4(b);
+            default -> drop(linkLog, "ethernet: type " + EthernetFrame.typeName(frame.etherType()));
+        }
+    }
+
+    private void onArp(byte[] b) {
+        String problem = arpView.wrap(b, frame.payloadOffset(), frame.payloadLength());
+        if (problem != null) {
+            drop(LoggerFactory.getLogger("rawhttpget.arp"), problem);
+            return;
+        }
+        arp.onArp(arpView, now, arpOutput);
+    }
+
+    private void onIpv4(byte[] b) {
+        String problem = ip.wrap(b, frame.payloadOffset(), frame.payloadLength());
+        if (problem != null) {
+            if (problem.contains("checksum")) {
+                stats.ipChecksumErrors++;
+            }
+            drop(ipLog, problem);
+            return;
+        }
+        if (ip.destination() != route.localAddress()) {
+            drop(ipLog, "ip: to " + Ipv4Address.format(ip.destination()) + ", not us");
+            return;
+        }
+        if (ip.isFragment()) {
+            drop(ipLog, "ip: fragment (id " + ip.identification() + ", offset " + ip.fragmentOffset() + "); we do not reassemble");
+            return;
+        }
+        switch (ip.protocol()) {
+            case Ipv4Packet.PROTOCOL_TCP -> onTcp(b);
+            case Ipv4Packet.PROTOCOL_ICMP -> onIcmp(b);
+            default -> drop(ipLog, "ip: protocol " + ip.protocol());
+        }
+    }
+
+    private void onTcp(byte[] b) {
+        String problem = tcp.wrap(b, ip.payloadOffset(), ip.payloadLength());
+        if (problem != null) {
+            drop(tcpLog, problem);
+            return;
+        }
+        if (!tcp.checksumValid(ip.source(), ip.destination())) {
+            stats.tcpChecksumErrors++;
+            drop(tcpLog, "tcp: bad checksum from " + Ipv4Address.format(ip.source()) + "." + tcp.sourcePort());
+            return;
+        }
+        problem = tcp.parseOptions(options);
+        if (problem != null) {
+            drop(tcpLog, problem);
+            return;
+        }
+        TcpConnection c = find(ip.source(), tcp.sourcePort(), tcp.destinationPort());
+        if (c == null) {
+            drop(tcpLog, "tcp: no connection for " + Ipv4Address.format(ip.source()) + "." + tcp.sourcePort() + " > port "
+                    + tcp.destinationPort());
+            if (ownAddress && !tcp.has(TcpFlags.RST)) {
+                resetStray();
+            }
+            return;
+        }
+        c.onSegment(tcp, options, now);
+    }
+
+    private void onIcmp(byte[] b) {
+        String problem = icmp.wrap(b, ip.payloadOffset(), ip.payloadLength());
+        if (problem != null) {
+            drop(ipLog, problem);
+            return;
+        }
+        if (icmp.type() != IcmpMessage.TYPE_DEST_UNREACHABLE && icmp.type() != IcmpMessage.TYPE_TIME_EXCEEDED) {
+            drop(ipLog, "icmp: " + icmp.describe() + " ignored");
+            return;
+        }
+        // The error quotes our IP header and at least 8 bytes of TCP: enough for the ports.
+        if (quotedIp.wrap(b, icmp.quotedOffset(), icmp.quotedLength()) != null && icmp.quotedLength() < 28) {
+            drop(ipLog, "icmp: " + icmp.describe() + " quoting too little to match a connection");
+            return;
+        }
+        int q = icmp.quotedOffset();
+        int qhl = (b[q] & 0x0F) * 4;
+        if (icmp.quotedLength() < qhl + 4 || (b[q + 9] & 0xFF) != Ipv4Packet.PROTOCOL_TCP) {
+            drop(ipLog, "icmp: " + icmp.describe() + " about something other than TCP");
+            return;
+        }
+        int quotedDst = Ipv4Address.readBits(b, q + 16);
+        int srcPort = ((b[q + qhl] & 0xFF) << 8) | (b[q + qhl + 1] & 0xFF);
+        int dstPort = ((b[q + qhl + 2] & 0xFF) << 8) | (b[q + qhl + 3] & 0xFF);
+        TcpConnection c = find(quotedDst, dstPort, srcPort);
+        if (c == null) {
+            drop(ipLog, "icmp: " + icmp.describe() + " for no connection of ours");
+            return;
+        }
+        ipLog.info("ICMP from {}: {}", Ipv4Address.format(ip.source()), icmp.describe());
+        if (icmp.type() == IcmpMessage.TYPE_DEST_UNREACHABLE && icmp.code() != IcmpMessage.CODE_FRAGMENTATION_NEEDED) {
+            c.onUnreachable("ICMP from " + Ipv4Address.format(ip.source()) + ": " + icmp.describe());
+        }
+    }
+
+    /** RFC 9293 §3.10.7.1: a segment for no connection is answered with a RST (own-address mode only). */
+    private void resetStray() {
+        boolean hasAck = tcp.has(TcpFlags.ACK);
+        int seq = hasAck ? tcp.ack() : 0;
+        int ack = tcp.seq() + tcp.sequenceLength();
+        int flags = hasAck ? TcpFlags.RST : TcpFlags.RST | TcpFlags.ACK;
+        int end = TcpSegment.emitHeader(tx, TCP_AT, tcp.destinationPort(), tcp.sourcePort(), seq, hasAck ? 0 : ack, flags,
+                0, null);
+        TcpSegment.fillChecksum(tx, TCP_AT, end - TCP_AT, route.localAddress(), ip.source());
+        sendIpv4(ip.source(), Ipv4Packet.PROTOCOL_TCP, end - TCP_AT);
+    }
+
+    private TcpConnection find(int remoteIp, int remotePort, int localPort) {
+        for (TcpConnection c : connections) {
+            if (c.remoteIp() == remoteIp && c.remotePort() == remotePort && c.localPort() == localPort) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** Wraps the transport payload already at {@link #TCP_AT} of {@link #tx} in IPv4 and Ethernet and sends it. */
+    private void sendIpv4(int destination, int protocol, int payloadLength) {
+        int nextHop = route.nextHop(destination);
+        long dstMac = nextHop == 0 ? ArpCache.NO_ENTRY : arp.resolve(nextHop, now, arpOutput);
+        if (dstMac == ArpCache.NO_ENTRY) {
+            stats.framesUnsentNoArp++;
+            ipLog.debug("ip: no MAC yet for next hop {}; packet to {} dropped", Ipv4Address.format(nextHop),
+                    Ipv4Address.format(destination));
+            return;
+        }
+        identification = (identification + 1) & 0xFFFF;
+        Ipv4Packet.emitHeader(tx, EthernetFrame.HEADER_LENGTH, route.localAddress(), destination, protocol, payloadLength,
+                identification, Ipv4Packet.DEFAULT_TTL);
+        EthernetFrame.emitHeader(tx, 0, dstMac, mac, EthernetFrame.TYPE_IPV4);
+        int length = Math.max(MIN_FRAME, TCP_AT + payloadLength);
+        if (length > TCP_AT + payloadLength) {
+            java.util.Arrays.fill(tx, TCP_AT + payloadLength, length, (byte) 0);
+        }
+        link.send(tx, 0, length);
+        stats.framesOut++;
+    }
+
+    private void sendArp(int operation, long targetMac, int targetIp, long destinationMac) {
+        int at = EthernetFrame.emitHeader(arpTx, 0, destinationMac, mac, EthernetFrame.TYPE_ARP);
+        ArpPacket.emit(arpTx, at, operation, mac, route.localAddress(), targetMac, targetIp);
+        link.send(arpTx, 0, arpTx.length);
+        stats.framesOut++;
+    }
+
+    private void drop(Logger log, String why) {
+        stats.framesDropped++;
+        if (log.isDebugEnabled()) {
+            log.debug("drop: {}", why);
+        }
+    }
+
+    private final class FramingOutput implements SegmentOutput {
+        @Override
+        public byte[] buffer() {
+            return tx;
+        }
+
+        @Override
+        public int tcpOffset() {
+            return TCP_AT;
+        }
+
+        @Override
+        public void transmit(int sourceIp, int destinationIp, int tcpLength) {
+            sendIpv4(destinationIp, Ipv4Packet.PROTOCOL_TCP, tcpLength);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package rawhttpget.stack;
+
+/** Frame-level counters for the end-of-run report. */
+public final class StackStats {
+    public long framesIn;
+    public long framesOut;
+    public long framesDropped;
+    public long ipChecksumErrors;
+    public long tcpChecksumErrors;
+    public long framesUnsentNoArp;
+}
