@@ -1,0 +1,132 @@
+package rawhttpget.cli;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import rawhttpget.ethernet.MacAddress;
+import rawhttpget.host.Firewall;
+import rawhttpget.host.HostException;
+import rawhttpget.host.InterfaceInfo;
+import rawhttpget.host.Routes;
+import rawhttpget.inet.Ipv4Address;
+import rawhttpget.ipv4.Route;
+import rawhttpget.link.LinkException;
+import rawhttpget.link.PcapLink;
+import rawhttpget.link.PcapLinkSettings;
+import rawhttpget.stack.NetworkStack;
+import rawhttpget.tcp.IsnGenerator;
+import rawhttpget.tcp.TcpConfig;
+import rawhttpget.time.SystemClock;
+
+import java.security.SecureRandom;
+
+/**
+ * Everything one run sets up on the host and tears down at the end: the interface facts, the pcap link,
+ * the stack on top of it, and (host-address mode) access to the firewall. One per run, shared by every
+ * URL so the ARP cache is reused.
+ */
+final class HostContext implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger("rawhttpget.cli");
+
+    final InterfaceInfo iface;
+    final boolean ownAddressMode;
+    final int localAddress;
+    final PcapLink link;
+    final NetworkStack stack;
+    final EventLoop loop;
+    final TcpConfig tcpConfig;
+    /** The host firewall in host-address mode; null in own-address mode, which changes nothing. */
+    final Firewall firewall;
+
+    private HostContext(InterfaceInfo iface, boolean ownAddressMode, int localAddress, PcapLink link, NetworkStack stack,
+                        EventLoop loop, TcpConfig tcpConfig, Firewall firewall) {
+        this.iface = iface;
+        this.ownAddressMode = ownAddressMode;
+        this.localAddress = localAddress;
+        this.link = link;
+        this.stack = stack;
+        this.loop = loop;
+        this.tcpConfig = tcpConfig;
+        this.firewall = firewall;
+    }
+
+    static HostContext open(Options options, Interrupts interrupts) throws DownloadException {
+        OwnAddress own = OwnAddress.parse(options.ownAddress, options.ownMac);
+        try {
+            Routes routes = Routes.readSystem();
+            String name = options.interfaceName != null ? options.interfaceName : routes.defaultInterface();
+            InterfaceInfo iface = InterfaceInfo.read(name).requireUsable();
+            int address = own != null ? own.address() : iface.ipv4Address();
+            int prefix = own != null ? own.prefixLength() : iface.prefixLength();
+            int gateway = defaultGateway(routes, name);
+            if (gateway != 0 && !Ipv4Address.sameSubnet(gateway, address, prefix)) {
+                gateway = 0;
+            }
+            Route route = new Route(address, prefix, gateway);
+            MacAddress mac = own != null ? own.mac() : new MacAddress(iface.mac());
+            TcpConfig tcp = TcpConfig.defaults(iface.mtu() - 40)
+                    .withReceiveBuffer(options.receiveBuffer)
+                    .withIdleTimeout((long) (options.timeoutSeconds * 1e9));
+            Firewall firewall = own != null ? null : Firewall.onHost();
+            log.info("interface {}: {} mac {} mtu {}, route {}, {} mode", name, Ipv4Address.format(address), mac,
+                    iface.mtu(), route, own != null ? "own-address" : "host-address");
+            String filter = "arp or (dst host " + Ipv4Address.format(address) + " and (tcp or icmp))";
+            PcapLink link = PcapLink.open(PcapLinkSettings.of(name, filter)
+                    .withKernelBufferBytes(Math.max(PcapLinkSettings.DEFAULT_KERNEL_BUFFER_BYTES, 2 * tcp.receiveBuffer()))
+                    .withPromiscuous(own != null));
+            byte[] secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+            NetworkStack stack = new NetworkStack(link, mac, route, own != null, new IsnGenerator(secret));
+            EventLoop loop = new EventLoop(SystemClock.INSTANCE, link, stack, interrupts);
+            return new HostContext(iface, own != null, address, link, stack, loop, tcp, firewall);
+        } catch (HostException | LinkException e) {
+            throw new DownloadException(ExitCode.GENERIC, e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new DownloadException(ExitCode.USAGE, e.getMessage(), e);
+        }
+    }
+
+    private static int defaultGateway(Routes routes, String interfaceName) {
+        try {
+            return routes.gatewayFor(0, interfaceName);
+        } catch (HostException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public void close() {
+        link.close();
+    }
+
+    /** --ip ADDR/PREFIX and --mac, validated. */
+    record OwnAddress(int address, int prefixLength, MacAddress mac) {
+        static OwnAddress parse(String ipText, String macText) throws DownloadException {
+            if (ipText == null) {
+                if (macText != null) {
+                    throw new DownloadException(ExitCode.USAGE, "--mac goes with --ip ADDR/PREFIX");
+                }
+                return null;
+            }
+            int slash = ipText.indexOf('/');
+            if (slash < 0) {
+                throw new DownloadException(ExitCode.USAGE, "--ip needs ADDR/PREFIX, e.g. 198.18.1.50/24");
+            }
+            try {
+                int address = Ipv4Address.parseBits(ipText.substring(0, slash));
+                int prefix = Integer.parseInt(ipText.substring(slash + 1));
+                if (prefix < 1 || prefix > 32) {
+                    throw new DownloadException(ExitCode.USAGE, "--ip prefix length must be 1..32: " + ipText);
+                }
+                MacAddress mac = macText != null ? MacAddress.parse(macText) : MacAddress.randomLocal(new SecureRandom());
+                if (mac.isMulticast()) {
+                    throw new DownloadException(ExitCode.USAGE, "--mac must be a unicast address: " + macText);
+                }
+                return new OwnAddress(address, prefix, mac);
+            } catch (NumberFormatException e) {
+                throw new DownloadException(ExitCode.USAGE, "--ip prefix length is not a number: " + ipText);
+            } catch (IllegalArgumentException e) {
+                throw new DownloadException(ExitCode.USAGE, e.getMessage());
+            }
+        }
+    }
+}
