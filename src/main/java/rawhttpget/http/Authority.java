@@ -1,0 +1,93 @@
+package rawhttpget.http;
+
+import java.util.Locale;
+
+/**
+ * The host and port of an http(s) URL. Only what we can connect to is accepted: a DNS name or a dotted-quad IPv4
+ * address. Anything else is refused here with a message, rather than failing later as an unresolvable name.
+ */
+record Authority(String host, int port, boolean isIpv4Literal) {
+
+    static Authority parse(String authority, int defaultPort, String url) throws HttpUrl.InvalidUrlException {
+        if (authority.indexOf('@') >= 0) {
+            throw new HttpUrl.InvalidUrlException("user info (user@host) is not supported in " + Printable.clean(url));
+        }
+        if (authority.startsWith("[")) {
+            throw new HttpUrl.InvalidUrlException("IPv6 address literals are not supported in " + Printable.clean(url));
+        }
+        int colon = authority.lastIndexOf(':');
+        String host = (colon < 0 ? authority : authority.substring(0, colon)).toLowerCase(Locale.ROOT);
+        // RFC 3986 §3.2.3: an empty port ("http://h:/") means the default one.
+        int port = colon < 0 || colon == authority.length() - 1
+                ? defaultPort : parsePort(authority.substring(colon + 1), url);
+        if (host.isEmpty()) {
+            throw new HttpUrl.InvalidUrlException("missing host in " + Printable.clean(url));
+        }
+        checkHostCharacters(host, url);
+        boolean ipv4 = looksNumeric(host);
+        if (ipv4 && !isDottedQuad(host)) {
+            throw new HttpUrl.InvalidUrlException("invalid IPv4 address '" + host + "' in " + Printable.clean(url));
+        }
+        return new Authority(host, port, ipv4);
+    }
+
+    private static int parsePort(String digits, String url) throws HttpUrl.InvalidUrlException {
+        int port = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            char c = digits.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new HttpUrl.InvalidUrlException("invalid port '" + Printable.clean(digits) + "' in "
+                        + Printable.clean(url));
+            }
+            port = Math.min(port * 10 + (c - '0'), 65536);
+        }
+        if (port < 1 || port > 65535) {
+            throw new HttpUrl.InvalidUrlException("port " + Printable.clean(digits) + " out of range 1..65535 in "
+                    + Printable.clean(url));
+        }
+        return port;
+    }
+
+    private static void checkHostCharacters(String host, String url) throws HttpUrl.InvalidUrlException {
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c >= 0x80) {
+                throw new HttpUrl.InvalidUrlException("non-ASCII host names are not supported (use the xn-- form) in "
+                        + Printable.clean(url));
+            }
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_')) {
+                throw new HttpUrl.InvalidUrlException("invalid character '" + Printable.clean(String.valueOf(c))
+                        + "' in host of " + Printable.clean(url));
+            }
+        }
+    }
+
+    /** Digits and dots only: meant as an address, since no top-level domain is all digits. */
+    private static boolean looksNumeric(String host) {
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (!(c >= '0' && c <= '9' || c == '.')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Exactly four decimal parts of 0..255. Shorthands like "127.1" and leading zeros are refused: the C library
+     * reads "010" as octal, so such an address means different hosts to different programs.
+     */
+    private static boolean isDottedQuad(String host) {
+        String[] parts = host.split("\\.", -1);
+        if (parts.length != 4) {
+            return false;
+        }
+        for (String part : parts) {
+            if (part.isEmpty() || part.length() > 3 || part.length() > 1 && part.charAt(0) == '0'
+                    || Integer.parseInt(part) > 255) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
