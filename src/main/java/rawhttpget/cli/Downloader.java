@@ -87,7 +87,7 @@ final class Downloader {
 
     private void download(HostContext host, HttpUrl url) throws DownloadException {
         int server = resolve(url.host());
-        byte[] request = HttpRequest.get(url, Version.get()).bytes();
+        byte[] request = HttpRequest.get(url, Version.get()).toBytes();
         Path target = outputPath(url);
         PortReservation reservation = null;
         RstSuppressor rst = null;
