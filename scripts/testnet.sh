@@ -93,7 +93,9 @@ TESTNET_OWN_ROUTED_CIDR=198.18.2.50/24
 EOF
 }
 
-ns_exists() { ip netns list | awk '{print $1}' | grep -qxF "$1"; }
+# Commands' output is captured before it is searched, never piped into grep -q: with pipefail, grep exiting at
+# the first match can kill the writer with SIGPIPE and make the pipeline fail at random.
+ns_exists() { [[ " $(ip netns list | awk '{print $1}' | tr '\n' ' ') " == *" $1 "* ]]; }
 
 # nsx NS CMD...: run a command inside a namespace.
 nsx() { local ns=$1; shift; ip netns exec "$ns" "$@"; }
@@ -176,7 +178,7 @@ check() {
         esac
     done
     # The routed checks above prove nothing unless the kernel really sends them via the router.
-    ip -n "$CLI_NS" route get 198.18.3.1 | grep -q 'via 198.18.2.1 dev '"${P}c2" \
+    [[ "$(ip -n "$CLI_NS" route get 198.18.3.1)" == *"via 198.18.2.1 dev ${P}c2 "* ]] \
         || die "198.18.3.1 is not routed via 198.18.2.1 in $CLI_NS"
     rm -f "$tmp" "$headers"
     log "$P: on-link, routed, by name, port 8080 and chunked all verified with curl"
@@ -231,12 +233,21 @@ up() {
     log "$P is up (docroot $docroot, state $STATE)"
 }
 
+# running PID: the process exists and is not a zombie. nginx is re-parented to PID 1 when it daemonizes, and
+# some PID 1s (sandboxes, containers) reap late: a zombie answers kill -0 for seconds after it has exited.
+running() {
+    local stat
+    stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+    stat=${stat##*) }  # the state follows the command name, which may itself contain spaces or parentheses
+    [ "${stat%% *}" != Z ]
+}
+
 # stop_pid PID: TERM, up to 5 s of grace, then KILL.
 stop_pid() {
     local pid=$1 i
     kill -TERM "$pid" 2>/dev/null || return 0
     for i in $(seq 50); do
-        kill -0 "$pid" 2>/dev/null || return 0
+        running "$pid" || return 0
         sleep 0.1
     done
     kill -KILL "$pid" 2>/dev/null || true
@@ -248,7 +259,7 @@ down() {
     # nginx by its PID, but only if that PID still is our nginx (PIDs get reused).
     if [ -s "$STATE/nginx.pid" ]; then
         pid=$(cat "$STATE/nginx.pid")
-        if [[ "$pid" =~ ^[0-9]+$ ]] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$STATE/nginx.conf"; then
+        if [[ "$pid" =~ ^[0-9]+$ ]] && [[ "$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" == *"$STATE/nginx.conf"* ]]; then
             stop_pid "$pid"
         fi
     fi
