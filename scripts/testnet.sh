@@ -72,25 +72,21 @@ readonly ALL_NS=("$CLI_NS" "$RTR_NS" "$SRV_NS")
 # One flat directory per network (no shared parent that concurrent runs would race to create and remove).
 readonly STATE="/tmp/rawhttpget-testnet-$P"
 
+# The address plan drawn above; `env` prints it for scripts, TestNetwork.java repeats it (TestNetworkTest checks).
+readonly CLIENT_ONLINK_IP=198.18.1.2 CLIENT_ROUTED_IP=198.18.2.2
+readonly ROUTER_IP=198.18.2.1 ROUTER_SERVER_SIDE_IP=198.18.3.2
+readonly SERVER_ONLINK_IP=198.18.1.1 SERVER_ROUTED_IP=198.18.3.1
+readonly ROUTED_CLIENT_NET=198.18.2.0/24
+readonly SERVER_NAME=files.test SERVER_ROUTED_NAME=routed.files.test
+readonly OWN_ONLINK_CIDR=198.18.1.50/24 OWN_ROUTED_CIDR=198.18.2.50/24
+readonly ONLINK_IF="${P}c1" ROUTED_IF="${P}c2"
+
 print_env() {
-    cat <<EOF
-TESTNET_PREFIX=$P
-TESTNET_STATE=$STATE
-TESTNET_CLI_NS=$CLI_NS
-TESTNET_RTR_NS=$RTR_NS
-TESTNET_SRV_NS=$SRV_NS
-TESTNET_ONLINK_IF=${P}c1
-TESTNET_ROUTED_IF=${P}c2
-TESTNET_CLIENT_ONLINK_IP=198.18.1.2
-TESTNET_CLIENT_ROUTED_IP=198.18.2.2
-TESTNET_ROUTER_IP=198.18.2.1
-TESTNET_SERVER_ONLINK_IP=198.18.1.1
-TESTNET_SERVER_ROUTED_IP=198.18.3.1
-TESTNET_SERVER_NAME=files.test
-TESTNET_SERVER_ROUTED_NAME=routed.files.test
-TESTNET_OWN_ONLINK_CIDR=198.18.1.50/24
-TESTNET_OWN_ROUTED_CIDR=198.18.2.50/24
-EOF
+    local var
+    for var in P STATE CLI_NS RTR_NS SRV_NS ONLINK_IF ROUTED_IF CLIENT_ONLINK_IP CLIENT_ROUTED_IP ROUTER_IP \
+               SERVER_ONLINK_IP SERVER_ROUTED_IP SERVER_NAME SERVER_ROUTED_NAME OWN_ONLINK_CIDR OWN_ROUTED_CIDR; do
+        printf 'TESTNET_%s=%q\n' "${var/#P/PREFIX}" "${!var}"
+    done
 }
 
 # Commands' output is captured before it is searched, never piped into grep -q: with pipefail, grep exiting at
@@ -163,10 +159,10 @@ check() {
     [ -f "$STATE/probe/probe.bin" ] || die "$P is not up (no $STATE/probe/probe.bin)"
     local want got url tmp="$STATE/check.tmp" headers="$STATE/check.headers"
     want=$(sha256sum <"$STATE/probe/probe.bin" | cut -d' ' -f1)
-    for url in http://198.18.1.1/_testnet/probe.bin http://files.test/_testnet/probe.bin \
-               http://198.18.1.1:8080/_testnet/probe.bin http://198.18.3.1/_testnet/probe.bin \
-               http://routed.files.test/_testnet/probe.bin http://198.18.3.1:8080/_testnet/probe.bin \
-               http://198.18.1.1/chunked/_testnet/probe.bin http://198.18.3.1/chunked/_testnet/probe.bin; do
+    for url in "http://$SERVER_ONLINK_IP/_testnet/probe.bin" "http://$SERVER_NAME/_testnet/probe.bin" \
+               "http://$SERVER_ONLINK_IP:8080/_testnet/probe.bin" "http://$SERVER_ROUTED_IP/_testnet/probe.bin" \
+               "http://$SERVER_ROUTED_NAME/_testnet/probe.bin" "http://$SERVER_ROUTED_IP:8080/_testnet/probe.bin" \
+               "http://$SERVER_ONLINK_IP/chunked/_testnet/probe.bin" "http://$SERVER_ROUTED_IP/chunked/_testnet/probe.bin"; do
         fetch "$url" "$tmp" -D "$headers" || die "curl $url failed"
         got=$(sha256sum <"$tmp" | cut -d' ' -f1)
         [ "$got" = "$want" ] || die "curl $url: sha256 $got, want $want"
@@ -178,8 +174,8 @@ check() {
         esac
     done
     # The routed checks above prove nothing unless the kernel really sends them via the router.
-    [[ "$(ip -n "$CLI_NS" route get 198.18.3.1)" == *"via 198.18.2.1 dev ${P}c2 "* ]] \
-        || die "198.18.3.1 is not routed via 198.18.2.1 in $CLI_NS"
+    [[ "$(ip -n "$CLI_NS" route get "$SERVER_ROUTED_IP")" == *"via $ROUTER_IP dev $ROUTED_IF "* ]] \
+        || die "$SERVER_ROUTED_IP is not routed via $ROUTER_IP in $CLI_NS"
     rm -f "$tmp" "$headers"
     log "$P: on-link, routed, by name, port 8080 and chunked all verified with curl"
 }
@@ -210,17 +206,18 @@ up() {
         # Set before the veths exist so they are created without IPv6 too.
         nsx "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
     done
-    veth "$CLI_NS" "${P}c1" 198.18.1.2/24 "$SRV_NS" "${P}s1" 198.18.1.1/24
-    veth "$CLI_NS" "${P}c2" 198.18.2.2/24 "$RTR_NS" "${P}r2" 198.18.2.1/24
-    veth "$RTR_NS" "${P}r3" 198.18.3.2/24 "$SRV_NS" "${P}s3" 198.18.3.1/24
-    ip -n "$CLI_NS" route add default via 198.18.2.1 dev "${P}c2"
-    ip -n "$SRV_NS" route add 198.18.2.0/24 via 198.18.3.2 dev "${P}s3"
+    veth "$CLI_NS" "$ONLINK_IF" "$CLIENT_ONLINK_IP/24" "$SRV_NS" "${P}s1" "$SERVER_ONLINK_IP/24"
+    veth "$CLI_NS" "$ROUTED_IF" "$CLIENT_ROUTED_IP/24" "$RTR_NS" "${P}r2" "$ROUTER_IP/24"
+    veth "$RTR_NS" "${P}r3" "$ROUTER_SERVER_SIDE_IP/24" "$SRV_NS" "${P}s3" "$SERVER_ROUTED_IP/24"
+    ip -n "$CLI_NS" route add default via "$ROUTER_IP" dev "$ROUTED_IF"
+    ip -n "$SRV_NS" route add "$ROUTED_CLIENT_NET" via "$ROUTER_SERVER_SIDE_IP" dev "${P}s3"
     nsx "$RTR_NS" sysctl -qw net.ipv4.ip_forward=1
 
     mkdir -p "/etc/netns/$CLI_NS"
-    printf '198.18.1.1 files.test\n198.18.3.1 routed.files.test\n' >"/etc/netns/$CLI_NS/hosts"
-    printf '# rawhttpget test network %s: nothing answers DNS here, so unknown names fail fast\nnameserver 198.18.1.1\n' \
-        "$P" >"/etc/netns/$CLI_NS/resolv.conf"
+    printf '%s %s\n' "$SERVER_ONLINK_IP" "$SERVER_NAME" "$SERVER_ROUTED_IP" "$SERVER_ROUTED_NAME" \
+        >"/etc/netns/$CLI_NS/hosts"
+    printf '# rawhttpget test network %s: nothing answers DNS here, so unknown names fail fast\nnameserver %s\n' \
+        "$P" "$SERVER_ONLINK_IP" >"/etc/netns/$CLI_NS/resolv.conf"
 
     write_nginx_conf "$docroot"
     # nginx daemonizes after binding its sockets, so once this returns the server accepts connections.

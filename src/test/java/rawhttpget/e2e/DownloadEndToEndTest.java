@@ -12,11 +12,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -71,13 +72,19 @@ class DownloadEndToEndTest {
         }
     }
 
+    private Path scratch;
     private Path docroot;
     private TestNetwork net;
+    /** The current test's working directory, where the CLI saves its download. */
+    private Path work;
 
     @BeforeAll
     void startNetwork() throws Exception {
         Rawhttpget.jar(); // fail the whole class at once, before any set-up, when there is nothing to test
-        docroot = Files.createTempDirectory("rhg-docroot-");
+        // In target/, not /tmp: a JVM killed mid-run skips @AfterAll and @AfterEach (its shutdown hook removes
+        // only the network), and then up to 200 MB are left where `make clean` finds them.
+        scratch = Files.createDirectories(Repo.root().resolve("target/e2e"));
+        docroot = Files.createTempDirectory(scratch, "docroot-");
         long seed = 1;
         for (Map.Entry<String, Long> file : FILES.entrySet()) {
             TestFiles.random(docroot.resolve(file.getKey()), file.getValue(), seed++);
@@ -102,6 +109,16 @@ class DownloadEndToEndTest {
         }
     }
 
+    @BeforeEach
+    void makeWorkDirectory() throws IOException {
+        work = Files.createTempDirectory(scratch, "work-");
+    }
+
+    @AfterEach
+    void removeWorkDirectory() throws IOException {
+        deleteTree(work);
+    }
+
     static Stream<Arguments> everyRouteAndFile() {
         return Stream.of(Route.values()).flatMap(route ->
                 Stream.of("empty.bin", "one.bin", "1M.bin", "100M.bin").map(file -> Arguments.of(route, file)));
@@ -109,18 +126,18 @@ class DownloadEndToEndTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("everyRouteAndFile")
-    void downloadsTheFileIntactAndLeavesIptablesAsItWas(Route route, String file, @TempDir Path work) throws Exception {
+    void downloadsTheFileIntactAndLeavesIptablesAsItWas(Route route, String file) throws Exception {
         String url = route.url("/" + file);
 
-        Download download = download(work, route.options(net), url);
+        Download download = download(route.options(net), url);
 
         download.assertSavedExactly(file, Sha256.of(docroot.resolve(file)), net.curlSha256(url));
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"http://files.test/", "http://files.test", "http://files.test/dir/"})
-    void savesADirectoryListingAsIndexHtml(String url, @TempDir Path work) throws Exception {
-        Download download = download(work, Route.ON_LINK_HOST_ADDRESS.options(net), url);
+    void savesADirectoryListingAsIndexHtml(String url) throws Exception {
+        Download download = download(Route.ON_LINK_HOST_ADDRESS.options(net), url);
 
         // The listing exists only as nginx generates it, so curl's copy is the reference.
         String curls = net.curlSha256(url);
@@ -129,30 +146,30 @@ class DownloadEndToEndTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"one.bin", "1M.bin"})
-    void decodesAChunkedResponse(String file, @TempDir Path work) throws Exception {
+    void decodesAChunkedResponse(String file) throws Exception {
         String url = Route.ON_LINK_HOST_ADDRESS.url("/chunked/" + file);
         // Without this the test would silently stop testing chunked decoding if the server setup changed.
         assertThat(net.curlHeaders(url)).containsIgnoringCase("Transfer-Encoding: chunked");
 
-        Download download = download(work, Route.ON_LINK_HOST_ADDRESS.options(net), url);
+        Download download = download(Route.ON_LINK_HOST_ADDRESS.options(net), url);
 
         download.assertSavedExactly(file, Sha256.of(docroot.resolve(file)), net.curlSha256(url));
     }
 
     @Test
-    void savesUnderTheNameGivenWithDashO(@TempDir Path work) throws Exception {
+    void savesUnderTheNameGivenWithDashO() throws Exception {
         List<String> options = new ArrayList<>(Route.ON_LINK_HOST_ADDRESS.options(net));
         options.addAll(List.of("-O", "copy.bin"));
         String url = Route.ON_LINK_HOST_ADDRESS.url("/1M.bin");
 
-        Download download = download(work, options, url);
+        Download download = download(options, url);
 
         download.assertSavedExactly("copy.bin", Sha256.of(docroot.resolve("1M.bin")), net.curlSha256(url));
     }
 
     @Test
-    void notFoundExitsWithEightAndSavesNothing(@TempDir Path work) throws Exception {
-        Download download = download(work, Route.ON_LINK_HOST_ADDRESS.options(net),
+    void notFoundExitsWithEightAndSavesNothing() throws Exception {
+        Download download = download(Route.ON_LINK_HOST_ADDRESS.options(net),
                 Route.ON_LINK_HOST_ADDRESS.url("/no-such-file.bin"));
 
         SoftAssertions.assertSoftly(soft -> {
@@ -188,7 +205,7 @@ class DownloadEndToEndTest {
         }
     }
 
-    private Download download(Path work, List<String> options, String url) throws Exception {
+    private Download download(List<String> options, String url) throws Exception {
         String before = net.iptablesRules();
         List<String> args = new ArrayList<>(options);
         args.add(url);

@@ -2,7 +2,6 @@ package rawhttpget.e2e;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -118,24 +117,17 @@ public final class TestNetwork implements AutoCloseable {
         return Command.run(full, workDir, timeout);
     }
 
-    /** Downloads {@code url} with curl (the kernel's TCP) from the client namespace into {@code out}. */
-    public Path curl(String url, Path out) throws IOException, InterruptedException {
-        CommandResult result = execInClient(Path.of("/"), CURL_TIMEOUT,
-                List.of("curl", "-sS", "--fail", "--noproxy", "*", "-o", out.toAbsolutePath().toString(), url));
+    /**
+     * SHA-256 of what curl downloads from {@code url}: the reference the userspace stack must match. Piped into
+     * sha256sum in the namespace, so no copy of a 100 MB body is left behind if the JVM is killed meanwhile.
+     */
+    public String curlSha256(String url) throws IOException, InterruptedException {
+        CommandResult result = execInClient(Path.of("/"), CURL_TIMEOUT, List.of("bash", "-o", "pipefail", "-c",
+                "curl -sS --fail --noproxy '*' \"$1\" | sha256sum", "curl-sha256", url));
         if (!result.succeeded()) {
             throw new IllegalStateException("curl " + url + " failed\n" + result.describe());
         }
-        return out;
-    }
-
-    /** SHA-256 of what curl downloads from {@code url}: the reference the userspace stack must match. */
-    public String curlSha256(String url) throws IOException, InterruptedException {
-        Path tmp = Files.createTempFile("rhg-curl-", ".body");
-        try {
-            return Sha256.of(curl(url, tmp));
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        return result.stdout().split("\\s+")[0];
     }
 
     /** The response headers curl receives for a GET of {@code url}, as one string. */
