@@ -1,0 +1,48 @@
+# rawhttpget build entry points. Run as root: deps installs packages; the demo and the end-to-end tests
+# create network namespaces.
+#   make            deps + build: ./rawhttpget.jar
+#   make demo       downloads through the userspace stack in a namespace test network, checks sha256s
+#   make test       unit tests, then end-to-end tests (both must pass)
+#   make test-unit / make test-e2e / make clean
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+# Prerequisites run one after another, in the order written (test = build, then unit, then e2e).
+.NOTPARALLEL:
+.DEFAULT_GOAL := all
+
+MVN := mvn -B
+JAR := rawhttpget.jar
+MAIN_CLASS := rawhttpget/cli/Main.class
+
+.PHONY: all deps build demo test test-unit test-e2e clean
+
+all: build
+
+deps:
+	scripts/deps.sh
+
+# The shaded jar builds even without the CLI class and then fails only when run, so check for it here.
+# (Process substitution, not a pipe: under pipefail, grep -q exiting early would fail the pipeline at random.)
+# The old jar goes first: a failed build must not leave one that looks current.
+build: deps
+	rm -f $(JAR)
+	$(MVN) -q package -DskipTests
+	@if ! grep -qxF '$(MAIN_CLASS)' <(jar tf target/rawhttpget-all.jar); then \
+	    echo "build: target/rawhttpget-all.jar has no $(MAIN_CLASS): rawhttpget.cli.Main is not written yet" >&2; \
+	    exit 1; \
+	fi
+	cp target/rawhttpget-all.jar $(JAR)
+
+demo: build
+	scripts/demo.sh
+
+test: build test-unit test-e2e
+
+test-unit: deps
+	$(MVN) test
+
+test-e2e: build
+	$(MVN) test -Pe2e
+
+clean:
+	rm -rf target $(JAR)

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# deps.sh — install the Debian/Ubuntu packages that rawhttpget's build, demo and tests need.
+# Checks first and touches neither apt nor the network when everything is there, so a second run is quick
+# and works offline. Needs root only when something is missing.
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive
+# Non-login root shells (CI, sudo) do not always have the sbin directories where nginx and iptables live.
+export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
+
+# Output is captured, never piped into grep -q: with pipefail, grep exiting at the first match kills the writer
+# with SIGPIPE and the test fails at random (68 times in 100 for apt-cache policy).
+installed() { [[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" == *'install ok installed'* ]]; }
+# has_candidate PKG: the archive offers PKG (only meaningful after apt-get update).
+has_candidate() { [[ "$(apt-cache policy "$1" 2>/dev/null)" =~ Candidate:\ [^\(] ]]; }
+java_major() { javac -version 2>&1 | sed -n 's/^javac \([0-9]*\).*/\1/p'; }
+
+# Packages wanted by name:
+#   libpcap-dev   Pcap4J loads the unversioned libpcap.so, which only the -dev package ships; it pulls in the
+#                 runtime library (libpcap0.8, or libpcap0.8t64 on newer releases) itself.
+#   iptables      host-address mode drops the kernel's RSTs with a rule; the tests compare iptables-save.
+#   ethtool       testnet.sh turns veth offloads off.
+#   iproute2      ip netns / ip link for the test network.
+#   procps        sysctl, for forwarding and IPv6 in the namespaces.
+#   curl          the kernel-TCP reference download in testnet.sh, the demo and the e2e tests.
+#   tshark        captures for later tests.
+#   openssl       certificates for later HTTPS tests.
+# gcc is not listed: nothing builds ../shared/tools/wanem.c yet.
+wanted=(libpcap-dev iptables ethtool iproute2 procps curl tshark openssl)
+missing=()
+for pkg in "${wanted[@]}"; do
+    installed "$pkg" || missing+=("$pkg")
+done
+# Alternatives are checked by what they provide, so an installed nginx-full or a newer JDK is left alone.
+need_nginx=0 need_jdk=0
+command -v nginx >/dev/null || need_nginx=1
+{ command -v javac >/dev/null && [ "$(java_major)" -ge 17 ] 2>/dev/null; } || need_jdk=1
+command -v mvn >/dev/null || missing+=(maven)
+
+if [ "${#missing[@]}" -eq 0 ] && [ "$need_nginx" -eq 0 ] && [ "$need_jdk" -eq 0 ]; then
+    exit 0
+fi
+if [ "$(id -u)" -ne 0 ]; then
+    echo "deps: missing ${missing[*]} $([ "$need_nginx" -eq 1 ] && echo nginx) $([ "$need_jdk" -eq 1 ] && echo 'JDK 17+');" \
+         "run 'make deps' as root" >&2
+    exit 1
+fi
+
+apt-get update -q
+# nginx-light is the smallest build with the sub module testnet.sh uses; releases without it have "nginx".
+if [ "$need_nginx" -eq 1 ]; then
+    if has_candidate nginx-light; then missing+=(nginx-light); else missing+=(nginx); fi
+fi
+if [ "$need_jdk" -eq 1 ]; then
+    if has_candidate openjdk-17-jdk-headless; then missing+=(openjdk-17-jdk-headless); else missing+=(default-jdk-headless); fi
+fi
+echo "deps: installing ${missing[*]}" >&2
+apt-get install -y -q --no-install-recommends "${missing[@]}"

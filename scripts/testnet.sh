@@ -1,0 +1,289 @@
+#!/usr/bin/env bash
+# testnet.sh — the test network for rawhttpget's demo and end-to-end tests.
+#
+#   scripts/testnet.sh up    PREFIX [DOCROOT]   build the network, start nginx, verify it with curl
+#   scripts/testnet.sh down  PREFIX             remove everything PREFIX owns (idempotent, safe after a partial up)
+#   scripts/testnet.sh check PREFIX             re-run the curl checks that `up` ends with
+#   scripts/testnet.sh env   PREFIX             print the names and addresses as shell assignments (for eval)
+#
+# PREFIX is unique per run (e.g. rhg$$) so that concurrent runs never collide. It is at most 12 characters of
+# [a-z0-9] starting with a letter, because interface names are "${PREFIX}c1" etc. and Linux allows 15.
+# Must run as root. Every address is in 198.18.0.0/15, and no namespace has a route out of the network:
+# traffic can only reach the hosts below.
+#
+# Layout: three namespaces, four hosts' worth of addresses, three veth links.
+#
+#   ${P}-cli  (client, two interfaces)                        ${P}-srv  (server: nginx on :80 and :8080)
+#   +-------------------------------+    198.18.1.0/24        +------------------------------+
+#   | ${P}c1  198.18.1.2/24 ========|==== on-link ============|== ${P}s1  198.18.1.1/24      |
+#   |                               |                         |                              |
+#   | ${P}c2  198.18.2.2/24 ===+    |                         |   ${P}s3  198.18.3.1/24 ==+  |
+#   | default via 198.18.2.1   |    |                         | 198.18.2.0/24 via 198.18.3.2 |
+#   +--------------------------|----+                         +---------------------------|--+
+#                              |   198.18.2.0/24   ${P}-rtr (forwards)   198.18.3.0/24    |
+#                              |        +-------------------------------------------+     |
+#                              +========|== ${P}r2 198.18.2.1/24   ${P}r3 198.18.3.2/24 ==|=====+
+#                                       +-------------------------------------------+
+#
+# - On-link path: client ${P}c1 -> server 198.18.1.1, same Ethernet segment.
+# - Routed path:  client ${P}c2 -> router 198.18.2.1 -> server 198.18.3.1; the client must ARP for its
+#   gateway, not for the server. The client's default route points at the router; the router has no default
+#   route, so anything addressed elsewhere dies there (ICMP unreachable) instead of leaving the machine.
+# - Free addresses for own-address mode (--ip): 198.18.1.50/24 on ${P}c1, 198.18.2.50/24 on ${P}c2.
+# - Names in ${P}-cli (ip netns exec bind-mounts /etc/netns/${P}-cli/hosts over /etc/hosts):
+#   files.test = 198.18.1.1 (on-link), routed.files.test = 198.18.3.1 (through the router).
+#   resolv.conf there names 198.18.1.1, where nothing listens on port 53: an unknown name fails at once
+#   instead of sending a query to the host's resolver.
+# - Every veth has MTU 1500 and tso/gso/gro/tx/rx offloads off, so frames look like a real NIC's wire.
+#   IPv6 is off in the namespaces: the address plan is IPv4 only and captures stay free of ND/MLD noise.
+#
+# nginx (Debian's, any flavour with the sub module) runs in ${P}-srv from a generated config; its config,
+# pid, logs and temp paths all live in the state directory /tmp/rawhttpget-testnet-${P}/, never /etc/nginx.
+#   /PATH                    DOCROOT/PATH with Content-Length (sendfile on); directories get an autoindex
+#                            listing (nginx sends those with Transfer-Encoding: chunked)
+#   /chunked/PATH            the same file, but with Transfer-Encoding: chunked (see CHUNKED below)
+#   /_testnet/probe.bin      a 64 KiB random file the checks use; also under /chunked/_testnet/
+#   port 8080                serves the same as port 80 (a second listener for later tests)
+#
+# CHUNKED: nginx sends a static file with Content-Length. Debian's nginx is built with the sub module
+# (sub_filter), which rewrites bodies on the fly and therefore has to drop Content-Length; nginx then
+# answers HTTP/1.1 requests with Transfer-Encoding: chunked (HTTP/1.0 requests get a body ended by close).
+# The substitution pattern is a long ASCII string that no test file contains, so the body is byte-for-byte
+# the file. This needs no extra package and no server of our own.
+set -euo pipefail
+
+# A pattern sub_filter never finds: the rewrite exists only to make nginx drop Content-Length.
+readonly NEVER_MATCHES='rawhttpget-testnet-pattern-that-no-test-file-contains-7f3a9c'
+
+die() { echo "testnet: $*" >&2; exit 1; }
+log() { echo "testnet: $*" >&2; }
+
+usage() {
+    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//' >&2
+    exit 2
+}
+
+[ $# -ge 2 ] || usage
+readonly CMD=$1 P=$2
+[[ "$P" =~ ^[a-z][a-z0-9]{0,11}$ ]] || die "PREFIX must match ^[a-z][a-z0-9]{0,11}\$ (got '$P')"
+
+readonly CLI_NS="${P}-cli" RTR_NS="${P}-rtr" SRV_NS="${P}-srv"
+readonly ALL_NS=("$CLI_NS" "$RTR_NS" "$SRV_NS")
+# One flat directory per network (no shared parent that concurrent runs would race to create and remove).
+readonly STATE="/tmp/rawhttpget-testnet-$P"
+
+# The address plan drawn above; `env` prints it for scripts, TestNetwork.java repeats it (TestNetworkTest checks).
+readonly CLIENT_ONLINK_IP=198.18.1.2 CLIENT_ROUTED_IP=198.18.2.2
+readonly ROUTER_IP=198.18.2.1 ROUTER_SERVER_SIDE_IP=198.18.3.2
+readonly SERVER_ONLINK_IP=198.18.1.1 SERVER_ROUTED_IP=198.18.3.1
+readonly ROUTED_CLIENT_NET=198.18.2.0/24
+readonly SERVER_NAME=files.test SERVER_ROUTED_NAME=routed.files.test
+readonly OWN_ONLINK_CIDR=198.18.1.50/24 OWN_ROUTED_CIDR=198.18.2.50/24
+readonly ONLINK_IF="${P}c1" ROUTED_IF="${P}c2"
+
+print_env() {
+    local var
+    for var in P STATE CLI_NS RTR_NS SRV_NS ONLINK_IF ROUTED_IF CLIENT_ONLINK_IP CLIENT_ROUTED_IP ROUTER_IP \
+               SERVER_ONLINK_IP SERVER_ROUTED_IP SERVER_NAME SERVER_ROUTED_NAME OWN_ONLINK_CIDR OWN_ROUTED_CIDR; do
+        printf 'TESTNET_%s=%q\n' "${var/#P/PREFIX}" "${!var}"
+    done
+}
+
+# Commands' output is captured before it is searched, never piped into grep -q: with pipefail, grep exiting at
+# the first match can kill the writer with SIGPIPE and make the pipeline fail at random.
+ns_exists() { [[ " $(ip netns list | awk '{print $1}' | tr '\n' ' ') " == *" $1 "* ]]; }
+
+# nsx NS CMD...: run a command inside a namespace.
+nsx() { local ns=$1; shift; ip netns exec "$ns" "$@"; }
+
+# veth NS_A DEV_A CIDR_A NS_B DEV_B CIDR_B: one link between two namespaces. Both ends are created
+# directly inside their namespaces, so a failure half way never leaves an interface in the host's namespace.
+veth() {
+    local ns_a=$1 dev_a=$2 cidr_a=$3 ns_b=$4 dev_b=$5 cidr_b=$6
+    ip link add "$dev_a" netns "$ns_a" type veth peer name "$dev_b" netns "$ns_b"
+    local ns dev cidr end
+    for end in "$ns_a $dev_a $cidr_a" "$ns_b $dev_b $cidr_b"; do
+        read -r ns dev cidr <<<"$end"
+        ip -n "$ns" link set "$dev" mtu 1500
+        # Without this veth passes 64 KB TSO/GRO "super-frames" with partial checksums.
+        nsx "$ns" ethtool -K "$dev" tso off gso off gro off tx off rx off >/dev/null
+        ip -n "$ns" addr add "$cidr" dev "$dev"
+        ip -n "$ns" link set "$dev" up
+    done
+}
+
+write_nginx_conf() {
+    local docroot=$1 chunked
+    chunked="sub_filter_types *; sub_filter '$NEVER_MATCHES' '';"
+    cat >"$STATE/nginx.conf" <<EOF
+# Generated by scripts/testnet.sh for test network $P. Everything nginx writes stays in $STATE.
+# Workers run as root so they can read docroots that tests create in private (0700) temp directories.
+user root;
+worker_processes 1;
+pid $STATE/nginx.pid;
+lock_file $STATE/nginx.lock;
+error_log $STATE/error.log;
+events { worker_connections 256; }
+http {
+    access_log $STATE/access.log;
+    client_body_temp_path $STATE/tmp/body;
+    proxy_temp_path $STATE/tmp/proxy;
+    fastcgi_temp_path $STATE/tmp/fastcgi;
+    uwsgi_temp_path $STATE/tmp/uwsgi;
+    scgi_temp_path $STATE/tmp/scgi;
+    types { text/html html; text/plain txt; }
+    default_type application/octet-stream;
+    sendfile on;
+    server {
+        listen 80;
+        listen 8080;
+        server_name _;
+        root $docroot;
+        autoindex on;
+        location /chunked/ { alias $docroot/; $chunked }
+        location /_testnet/ { alias $STATE/probe/; }
+        location /chunked/_testnet/ { alias $STATE/probe/; $chunked }
+    }
+}
+EOF
+}
+
+# fetch URL OUT [curl options...]: the kernel's TCP from the client namespace; never through a proxy.
+fetch() {
+    local url=$1 out=$2; shift 2
+    nsx "$CLI_NS" curl -sS --noproxy '*' --max-time 20 --retry 3 --retry-connrefused --retry-delay 1 \
+        -o "$out" "$@" "$url"
+}
+
+check() {
+    [ -f "$STATE/probe/probe.bin" ] || die "$P is not up (no $STATE/probe/probe.bin)"
+    local want got url tmp="$STATE/check.tmp" headers="$STATE/check.headers"
+    want=$(sha256sum <"$STATE/probe/probe.bin" | cut -d' ' -f1)
+    for url in "http://$SERVER_ONLINK_IP/_testnet/probe.bin" "http://$SERVER_NAME/_testnet/probe.bin" \
+               "http://$SERVER_ONLINK_IP:8080/_testnet/probe.bin" "http://$SERVER_ROUTED_IP/_testnet/probe.bin" \
+               "http://$SERVER_ROUTED_NAME/_testnet/probe.bin" "http://$SERVER_ROUTED_IP:8080/_testnet/probe.bin" \
+               "http://$SERVER_ONLINK_IP/chunked/_testnet/probe.bin" "http://$SERVER_ROUTED_IP/chunked/_testnet/probe.bin"; do
+        fetch "$url" "$tmp" -D "$headers" || die "curl $url failed"
+        got=$(sha256sum <"$tmp" | cut -d' ' -f1)
+        [ "$got" = "$want" ] || die "curl $url: sha256 $got, want $want"
+        case "$url" in
+            */chunked/*) grep -qi '^transfer-encoding: *chunked' "$headers" \
+                || die "curl $url: response is not chunked" ;;
+            *) grep -qi '^content-length: *65536' "$headers" \
+                || die "curl $url: response has no Content-Length: 65536" ;;
+        esac
+    done
+    # The routed checks above prove nothing unless the kernel really sends them via the router.
+    [[ "$(ip -n "$CLI_NS" route get "$SERVER_ROUTED_IP")" == *"via $ROUTER_IP dev $ROUTED_IF "* ]] \
+        || die "$SERVER_ROUTED_IP is not routed via $ROUTER_IP in $CLI_NS"
+    rm -f "$tmp" "$headers"
+    log "$P: on-link, routed, by name, port 8080 and chunked all verified with curl"
+}
+
+up() {
+    local docroot=${1:-}
+    [ "$(id -u)" -eq 0 ] || die "must run as root"
+    for ns in "${ALL_NS[@]}"; do
+        ! ns_exists "$ns" || die "namespace $ns already exists: run '$0 down $P' first"
+    done
+    [ ! -e "$STATE" ] || die "$STATE already exists: run '$0 down $P' first"
+    # From here on a failure must not leave half a network behind.
+    trap 'rc=$?; if [ "$rc" -ne 0 ]; then log "up failed, removing what was made"; down; fi' EXIT
+
+    mkdir -p "$STATE"/{probe,tmp}
+    if [ -z "$docroot" ]; then
+        docroot="$STATE/docroot"
+        mkdir -p "$docroot"
+        echo "hello from the rawhttpget test network" >"$docroot/hello.txt"
+    fi
+    [ -d "$docroot" ] || die "docroot $docroot is not a directory"
+    docroot=$(realpath "$docroot")
+    head -c 65536 /dev/urandom >"$STATE/probe/probe.bin"
+
+    for ns in "${ALL_NS[@]}"; do
+        ip netns add "$ns"
+        ip -n "$ns" link set lo up
+        # Set before the veths exist so they are created without IPv6 too.
+        nsx "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
+    done
+    veth "$CLI_NS" "$ONLINK_IF" "$CLIENT_ONLINK_IP/24" "$SRV_NS" "${P}s1" "$SERVER_ONLINK_IP/24"
+    veth "$CLI_NS" "$ROUTED_IF" "$CLIENT_ROUTED_IP/24" "$RTR_NS" "${P}r2" "$ROUTER_IP/24"
+    veth "$RTR_NS" "${P}r3" "$ROUTER_SERVER_SIDE_IP/24" "$SRV_NS" "${P}s3" "$SERVER_ROUTED_IP/24"
+    ip -n "$CLI_NS" route add default via "$ROUTER_IP" dev "$ROUTED_IF"
+    ip -n "$SRV_NS" route add "$ROUTED_CLIENT_NET" via "$ROUTER_SERVER_SIDE_IP" dev "${P}s3"
+    nsx "$RTR_NS" sysctl -qw net.ipv4.ip_forward=1
+
+    mkdir -p "/etc/netns/$CLI_NS"
+    printf '%s %s\n' "$SERVER_ONLINK_IP" "$SERVER_NAME" "$SERVER_ROUTED_IP" "$SERVER_ROUTED_NAME" \
+        >"/etc/netns/$CLI_NS/hosts"
+    printf '# rawhttpget test network %s: nothing answers DNS here, so unknown names fail fast\nnameserver %s\n' \
+        "$P" "$SERVER_ONLINK_IP" >"/etc/netns/$CLI_NS/resolv.conf"
+
+    write_nginx_conf "$docroot"
+    # nginx daemonizes after binding its sockets, so once this returns the server accepts connections.
+    nsx "$SRV_NS" nginx -p "$STATE/" -c "$STATE/nginx.conf" -e "$STATE/error.log" </dev/null >>"$STATE/error.log" 2>&1 \
+        || die "nginx did not start: $(tail -n 5 "$STATE/error.log")"
+    [ -s "$STATE/nginx.pid" ] || die "nginx wrote no pid file"
+
+    check
+    trap - EXIT
+    log "$P is up (docroot $docroot, state $STATE)"
+}
+
+# running PID: the process exists and is not a zombie. nginx is re-parented to PID 1 when it daemonizes, and
+# some PID 1s (sandboxes, containers) reap late: a zombie answers kill -0 for seconds after it has exited.
+running() {
+    local stat
+    stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+    stat=${stat##*) }  # the state follows the command name, which may itself contain spaces or parentheses
+    [ "${stat%% *}" != Z ]
+}
+
+# stop_pid PID: TERM, up to 5 s of grace, then KILL.
+stop_pid() {
+    local pid=$1 i
+    kill -TERM "$pid" 2>/dev/null || return 0
+    for i in $(seq 50); do
+        running "$pid" || return 0
+        sleep 0.1
+    done
+    kill -KILL "$pid" 2>/dev/null || true
+}
+
+# Best effort: one step failing must not stop the others, but the caller hears about it.
+down() {
+    local pid ns dev failed=0
+    # nginx by its PID, but only if that PID still is our nginx (PIDs get reused).
+    if [ -s "$STATE/nginx.pid" ]; then
+        pid=$(cat "$STATE/nginx.pid")
+        if [[ "$pid" =~ ^[0-9]+$ ]] && [[ "$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" == *"$STATE/nginx.conf"* ]]; then
+            stop_pid "$pid"
+        fi
+    fi
+    for ns in "${ALL_NS[@]}"; do
+        ns_exists "$ns" || continue
+        # Anything still inside (nginx workers, a timed-out download, a capture) was started by us and would
+        # keep the namespace alive after `ip netns del`.
+        for pid in $(ip netns pids "$ns" 2>/dev/null); do
+            stop_pid "$pid"
+        done
+        ip netns del "$ns" || { log "could not delete namespace $ns"; failed=1; }
+    done
+    # Veths are made inside the namespaces and vanish with them; this only catches a half-made pair.
+    for dev in c1 c2 r2 r3 s1 s3; do
+        ip link del "${P}${dev}" 2>/dev/null || true
+    done
+    for ns in "${ALL_NS[@]}"; do
+        rm -rf "/etc/netns/${ns:?}"
+    done
+    rm -rf "${STATE:?}"
+    return "$failed"
+}
+
+case "$CMD" in
+    up) up "${3:-}" ;;
+    down) down; log "$P is down" ;;
+    check) check ;;
+    env) print_env ;;
+    *) usage ;;
+esac

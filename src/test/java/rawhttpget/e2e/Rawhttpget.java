@@ -1,0 +1,36 @@
+package rawhttpget.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs the built CLI, {@code java -jar rawhttpget.jar ARGS}, inside a test network's client namespace. */
+final class Rawhttpget {
+    /** Generous: 100 MB at a slow 5 MB/s plus JVM start-up still fits, while a hang is still caught. */
+    static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+    private Rawhttpget() {}
+
+    /**
+     * The jar at the repository root. Asserts that it exists, so that a missing build fails the tests instead of
+     * skipping them.
+     */
+    static Path jar() {
+        Path jar = Repo.jar();
+        assertThat(jar).as("the e2e tests run %s: build it with 'make build'", jar).isRegularFile();
+        return jar;
+    }
+
+    /** Runs the CLI with {@code args} in {@code workDir} (where it saves the download) with {@link #TIMEOUT}. */
+    static CommandResult run(TestNetwork net, Path workDir, String... args) throws IOException, InterruptedException {
+        // The test JVM's own java: same JDK as the build, found without PATH.
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
+        command.addAll(List.of(args));
+        return net.execInClient(workDir, TIMEOUT, command);
+    }
+}

@@ -1,0 +1,188 @@
+package rawhttpget.e2e;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One namespace test network made by {@code scripts/testnet.sh} (its header draws the layout), with the client
+ * namespace's tools: run a command there, fetch with curl over the kernel's TCP, read the iptables rules.
+ *
+ * <pre>{@code
+ * try (TestNetwork net = TestNetwork.up(docroot)) {
+ *     CommandResult r = net.execInClient(workDir, Duration.ofSeconds(120), List.of("curl", ...));
+ * }
+ * }</pre>
+ *
+ * The constants repeat the script's address plan; {@code TestNetworkTest} fetches through each of them, so the
+ * two cannot drift apart unnoticed.
+ */
+public final class TestNetwork implements AutoCloseable {
+    public static final String CLIENT_ONLINK_IP = "198.18.1.2";
+    public static final String CLIENT_ROUTED_IP = "198.18.2.2";
+    public static final String ROUTER_IP = "198.18.2.1";
+    public static final String SERVER_ONLINK_IP = "198.18.1.1";
+    public static final String SERVER_ROUTED_IP = "198.18.3.1";
+    /** Resolves to {@link #SERVER_ONLINK_IP} inside the client namespace. */
+    public static final String SERVER_NAME = "files.test";
+    /** Resolves to {@link #SERVER_ROUTED_IP} inside the client namespace. */
+    public static final String SERVER_ROUTED_NAME = "routed.files.test";
+    /** Unused addresses for own-address mode ({@code --ip}), on the on-link and on the routed segment. */
+    public static final String OWN_ONLINK_CIDR = "198.18.1.50/24";
+    public static final String OWN_ROUTED_CIDR = "198.18.2.50/24";
+    /** nginx's second listener, serving the same as port 80. */
+    public static final int SECOND_PORT = 8080;
+
+    private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration CURL_TIMEOUT = Duration.ofSeconds(120);
+    private static final AtomicInteger NETWORKS_MADE = new AtomicInteger();
+
+    private final String prefix;
+    private final Thread downAtExit;
+    private boolean closed;
+
+    private TestNetwork(String prefix) {
+        this.prefix = prefix;
+        // If the JVM is stopped (Ctrl-C, surefire's timeout) before close(), the namespaces must still go.
+        this.downAtExit = new Thread(this::downQuietly, "testnet-down-" + prefix);
+    }
+
+    /** Builds a network whose nginx serves {@code docroot}; {@code testnet.sh up} has checked it with curl. */
+    public static TestNetwork up(Path docroot) throws IOException, InterruptedException {
+        TestNetwork net = new TestNetwork(uniquePrefix());
+        Runtime.getRuntime().addShutdownHook(net.downAtExit);
+        CommandResult result = Command.run(
+                List.of(Repo.testnetScript().toString(), "up", net.prefix, docroot.toAbsolutePath().toString()),
+                Repo.root(), SCRIPT_TIMEOUT);
+        if (!result.succeeded()) {
+            net.close();
+            throw new IllegalStateException("testnet.sh up failed\n" + result.describe());
+        }
+        return net;
+    }
+
+    /**
+     * "rhg", a letter counting the networks of this JVM, then its PID: unique among concurrent runs, and at most
+     * 12 characters so that the script's interface names fit Linux's 15.
+     */
+    private static String uniquePrefix() {
+        int n = NETWORKS_MADE.getAndIncrement();
+        if (n >= 26) {
+            throw new IllegalStateException("more than 26 test networks in one JVM");
+        }
+        return "rhg" + (char) ('a' + n) + ProcessHandle.current().pid();
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    public String clientNamespace() {
+        return prefix + "-cli";
+    }
+
+    public String routerNamespace() {
+        return prefix + "-rtr";
+    }
+
+    public String serverNamespace() {
+        return prefix + "-srv";
+    }
+
+    /** The client's interface on the server's segment (198.18.1.0/24). */
+    public String onLinkInterface() {
+        return prefix + "c1";
+    }
+
+    /** The client's interface on the router's segment (198.18.2.0/24); the default route goes this way. */
+    public String routedInterface() {
+        return prefix + "c2";
+    }
+
+    /** Where the script keeps nginx's config, pid and logs (access.log and error.log help a failing test). */
+    public Path stateDirectory() {
+        return Path.of("/tmp/rawhttpget-testnet-" + prefix);
+    }
+
+    /** Runs {@code command} inside the client namespace, in {@code workDir}, killing it after {@code timeout}. */
+    public CommandResult execInClient(Path workDir, Duration timeout, List<String> command)
+            throws IOException, InterruptedException {
+        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", clientNamespace()));
+        full.addAll(command);
+        return Command.run(full, workDir, timeout);
+    }
+
+    /**
+     * SHA-256 of what curl downloads from {@code url}: the reference the userspace stack must match. Piped into
+     * sha256sum in the namespace, so no copy of a 100 MB body is left behind if the JVM is killed meanwhile.
+     */
+    public String curlSha256(String url) throws IOException, InterruptedException {
+        CommandResult result = execInClient(Path.of("/"), CURL_TIMEOUT, List.of("bash", "-o", "pipefail", "-c",
+                "curl -sS --fail --noproxy '*' \"$1\" | sha256sum", "curl-sha256", url));
+        if (!result.succeeded()) {
+            throw new IllegalStateException("curl " + url + " failed\n" + result.describe());
+        }
+        return result.stdout().split("\\s+")[0];
+    }
+
+    /** The response headers curl receives for a GET of {@code url}, as one string. */
+    public String curlHeaders(String url) throws IOException, InterruptedException {
+        CommandResult result = execInClient(Path.of("/"), CURL_TIMEOUT,
+                List.of("curl", "-sS", "--noproxy", "*", "-D", "-", "-o", "/dev/null", url));
+        if (!result.succeeded()) {
+            throw new IllegalStateException("curl " + url + " failed\n" + result.describe());
+        }
+        return result.stdout();
+    }
+
+    /** The client namespace's iptables rule set, normalised by {@link IptablesRules}, for before/after checks. */
+    public String iptablesRules() throws IOException, InterruptedException {
+        return IptablesRules.normalize(
+                Command.check(List.of("ip", "netns", "exec", clientNamespace(), "iptables-save"), SCRIPT_TIMEOUT));
+    }
+
+    /** Namespaces on this host that belong to the network with {@code prefix} (empty once it is down). */
+    public static List<String> namespacesOf(String prefix) throws IOException, InterruptedException {
+        return Arrays.stream(Command.check(List.of("ip", "netns", "list"), SCRIPT_TIMEOUT).split("\n"))
+                .map(line -> line.split("\\s+")[0])
+                .filter(name -> name.startsWith(prefix + "-"))
+                .toList();
+    }
+
+    /**
+     * Removes the network ({@code testnet.sh down}); safe to call more than once. The shutdown hook stays until
+     * down has succeeded, so a failed or interrupted down is tried again when the JVM exits. An interrupt becomes
+     * an {@link InterruptedIOException}: AutoCloseable's close should not throw InterruptedException.
+     */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            Command.check(List.of(Repo.testnetScript().toString(), "down", prefix), SCRIPT_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while removing test network " + prefix);
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(downAtExit);
+        } catch (IllegalStateException shutdownAlreadyRunning) {
+            // The hook is running or about to run, and down is idempotent.
+        }
+    }
+
+    private void downQuietly() {
+        try {
+            Command.run(List.of(Repo.testnetScript().toString(), "down", prefix), Path.of("/"), SCRIPT_TIMEOUT);
+        } catch (IOException | InterruptedException e) {
+            System.err.println("testnet " + prefix + ": down at exit failed: " + e);
+        }
+    }
+}
