@@ -44,8 +44,10 @@ public record InterfaceInfo(
         } catch (SocketException e) {
             throw new HostException("cannot read interface " + name + ": " + e.getMessage(), e);
         }
+        // The JDK only lists interfaces that have an address (it enumerates IPv4 with SIOCGIFCONF and
+        // IPv6 from /proc/net/if_inet6), so "not found" here means "no address", not "no interface".
         if (jdk == null) {
-            throw new HostException("no such interface: " + name);
+            return fromSysfs;
         }
         for (InterfaceAddress address : jdk.getInterfaceAddresses()) {
             if (address.getAddress() instanceof Inet4Address ipv4) {
