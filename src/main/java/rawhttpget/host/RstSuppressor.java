@@ -27,7 +27,13 @@ public final class RstSuppressor implements AutoCloseable {
 
     /** Removes rules left by killed runs, then adds the rule for this connection. */
     public static RstSuppressor install(Firewall firewall, RstRule rule) {
-        firewall.removeStaleRules(Firewall::isRunning);
+        try {
+            firewall.removeStaleRules(Firewall::isRunning);
+        } catch (HostException e) {
+            // Housekeeping for earlier runs must not stop this one; adding the rule will fail on its own
+            // if the firewall is unusable.
+            log.warn("could not look for firewall rules left by earlier runs: {}", e.getMessage());
+        }
         RstSuppressor suppressor = new RstSuppressor(firewall, rule);
         suppressor.addRule();
         return suppressor;

@@ -36,6 +36,13 @@ public final class PcapLink implements Link {
     /** close() gives the capture thread this long to leave pcap_loop before it gives up waiting. */
     private static final long CLOSE_WAIT_MILLIS = 2_000;
 
+    // From pcap/pcap.h and pcap/dlt.h.
+    private static final int PCAP_ERROR_NO_SUCH_DEVICE = -5;
+    private static final int PCAP_ERROR_PROMISC_PERM_DENIED = -7;
+    private static final int PCAP_ERROR_PERM_DENIED = -8;
+    private static final int PCAP_ERROR_IFACE_NOT_UP = -9;
+    private static final int DLT_EN10MB = 1;
+
     private static final String PERMISSION_HINT = "run as root, or grant capabilities: "
             + "sudo setcap cap_net_raw,cap_net_admin=eip $(readlink -f $(which java))";
 
@@ -103,7 +110,7 @@ public final class PcapLink implements Link {
         }
         try {
             int linkType = handle.getDlt().value();
-            if (linkType != 1) {
+            if (linkType != DLT_EN10MB) {
                 throw new LinkException(name + " is not an Ethernet interface (libpcap link type "
                         + linkType + ")");
             }
@@ -122,16 +129,16 @@ public final class PcapLink implements Link {
     }
 
     private static LinkException openFailure(String name, PcapNativeException e) {
-        Integer code = e.getReturnCode();
+        int code = e.getReturnCode() == null ? 0 : e.getReturnCode();
         String detail = String.valueOf(e.getMessage());
-        // Return codes from pcap.h: PCAP_ERROR_NO_SUCH_DEVICE, _PERM_DENIED, _PROMISC_PERM_DENIED, _IFACE_NOT_UP.
-        if (code != null && code == -5) {
+        if (code == PCAP_ERROR_NO_SUCH_DEVICE) {
             return new LinkException("no such interface: " + name);
         }
-        if (code != null && (code == -8 || code == -7) || detail.contains("Operation not permitted")) {
+        if (code == PCAP_ERROR_PERM_DENIED || code == PCAP_ERROR_PROMISC_PERM_DENIED
+                || detail.contains("Operation not permitted")) {
             return new LinkException("no permission to capture on " + name + ": " + PERMISSION_HINT);
         }
-        if (code != null && code == -9) {
+        if (code == PCAP_ERROR_IFACE_NOT_UP) {
             return new LinkException("interface " + name + " is down");
         }
         return new LinkException("cannot capture on " + name + ": " + detail);

@@ -20,6 +20,15 @@ class RstSuppressorTest {
     }
 
     @Test
+    void aFailedSearchForLeftoversDoesNotStopTheInstall() {
+        FakeCommandRunner runner = new FakeCommandRunner().answer(127, "", "iptables-save: not found\n");
+        try (RstSuppressor suppressor = RstSuppressor.install(new Firewall(iptables, runner), rule)) {
+            assertThat(suppressor.rule()).isEqualTo(rule);
+        }
+        assertThat(runner.ran()).containsExactly(iptables.list(), iptables.add(rule), iptables.undo(rule, ""));
+    }
+
+    @Test
     void marksTheRuleWithThisProcessesPid() {
         assertThat(rule.comment()).isEqualTo("rawhttpget pid=" + ProcessHandle.current().pid());
         assertThat(RstRule.ownerOf("rawhttpget pid=77")).hasValue(77);
