@@ -17,8 +17,9 @@ import java.util.StringJoiner;
  * makes; sysfs does not expose them). Read-only: we report, the user decides. Reading needs no privilege.
  *
  * <p>Why it matters: with GRO or LRO on, the capture sees "super-frames" of up to 64 KiB that the NIC or
- * kernel glued together, larger than the MTU, and libpcap then sizes its ring slots for them (a 16 MiB
- * buffer holds ~256 frames instead of ~11 000). With checksum offload, frames we see may carry partial
+ * kernel glued together, larger than the MTU (65 226 bytes seen on a veth with GRO on). libpcap's Linux
+ * code then sizes its ring slots for the snapshot length rather than the MTU, so the same buffer holds far
+ * fewer frames (read in its source, not measured). With checksum offload, frames may carry partial
  * checksums.
  */
 public final class Offloads {
