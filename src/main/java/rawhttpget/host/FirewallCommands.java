@@ -1,0 +1,32 @@
+package rawhttpget.host;
+
+import java.util.List;
+import java.util.function.LongPredicate;
+
+/** The command lines of one firewall tool; pure, so tests can assert them exactly. */
+interface FirewallCommands {
+
+    /** "iptables" or "nft", for messages. */
+    String tool();
+
+    /** Commands that must succeed before the first rule is added (nft: our table and chain). */
+    List<List<String>> prepare();
+
+    List<String> add(RstRule rule);
+
+    /** The command that removes exactly the rule {@link #add} made, given what that command printed. */
+    List<String> undo(RstRule rule, String addOutput);
+
+    /** Lists the rules among which ours would be. */
+    List<String> list();
+
+    /** Whether a failed {@link #list} only means that nothing of ours exists yet. */
+    boolean listFailureMeansNoRules(CommandResult result);
+
+    /** In a listing, our rules whose owning process no longer runs, with how to delete each. */
+    List<StaleRule> staleRules(String listing, LongPredicate pidRunning);
+
+    /** A rule left behind by a process that was killed before it could remove it. */
+    record StaleRule(long pid, String text, List<String> deleteCommand) {
+    }
+}

@@ -1,0 +1,66 @@
+package rawhttpget.host;
+
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The firewall rule that drops the kernel's RSTs for one of our userspace connections: TCP from
+ * {@code localAddress:localPort} to {@code peerAddress:peerPort} with RST set. Tagged with the owning
+ * process, so a later run can tell a rule left by a killed process from one still in use.
+ */
+public record RstRule(int localAddress, int localPort, int peerAddress, int peerPort, long pid) {
+
+    private static final Pattern COMMENT = Pattern.compile("rawhttpget pid=(\\d{1,19})");
+
+    public RstRule {
+        checkPort(localPort);
+        checkPort(peerPort);
+        if (pid <= 0) {
+            throw new IllegalArgumentException("pid must be positive: " + pid);
+        }
+    }
+
+    /** A rule owned by the running process. */
+    public static RstRule forThisProcess(int localAddress, int localPort, int peerAddress, int peerPort) {
+        return new RstRule(localAddress, localPort, peerAddress, peerPort, ProcessHandle.current().pid());
+    }
+
+    private static void checkPort(int port) {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+    }
+
+    /** The comment that marks the rule as ours: {@code rawhttpget pid=1234}. */
+    public String comment() {
+        return "rawhttpget pid=" + pid;
+    }
+
+    /** The owner's PID if the text is exactly one of our comments. */
+    static OptionalLong ownerOf(String comment) {
+        Matcher m = COMMENT.matcher(comment);
+        if (!m.matches()) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(m.group(1)));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    String localAddressText() {
+        return Ipv4Text.format(localAddress);
+    }
+
+    String peerAddressText() {
+        return Ipv4Text.format(peerAddress);
+    }
+
+    @Override
+    public String toString() {
+        return "drop RST " + localAddressText() + ":" + localPort + " > " + peerAddressText() + ":" + peerPort
+                + " (" + comment() + ")";
+    }
+}

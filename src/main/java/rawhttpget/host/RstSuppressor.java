@@ -1,0 +1,92 @@
+package rawhttpget.host;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Host-address mode: our userspace TCP connection uses the host's own IP address, so the kernel sees the
+ * server's segments for a connection it does not know and answers each with a RST, which would kill the
+ * connection. This installs a firewall rule dropping exactly those RSTs, and removes it again on every
+ * way out: {@link #close()}, an exception that reaches a try-with-resources, SIGINT and SIGTERM (through a
+ * shutdown hook). Only SIGKILL leaves the rule behind; {@link #install} clears such leftovers first.
+ */
+public final class RstSuppressor implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger("rawhttpget.host");
+
+    private final Firewall firewall;
+    private final RstRule rule;
+    private final Thread shutdownHook;
+    private InstalledRule installed;
+    private boolean closed;
+
+    private RstSuppressor(Firewall firewall, RstRule rule) {
+        this.firewall = firewall;
+        this.rule = rule;
+        this.shutdownHook = new Thread(this::closeAtShutdown, "rawhttpget-firewall-cleanup");
+    }
+
+    /** Removes rules left by killed runs, then adds the rule for this connection. */
+    public static RstSuppressor install(Firewall firewall, RstRule rule) {
+        try {
+            firewall.removeStaleRules(Firewall::isRunning);
+        } catch (HostException e) {
+            // Housekeeping for earlier runs must not stop this one; adding the rule will fail on its own
+            // if the firewall is unusable.
+            log.warn("could not look for firewall rules left by earlier runs: {}", e.getMessage());
+        }
+        RstSuppressor suppressor = new RstSuppressor(firewall, rule);
+        suppressor.addRule();
+        return suppressor;
+    }
+
+    private synchronized void addRule() {
+        // Hook first: a SIGTERM arriving while iptables runs must still find something to undo. The hook's
+        // close() waits on this object's lock until the rule is in, then removes it.
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        try {
+            installed = firewall.add(rule);
+        } catch (RuntimeException e) {
+            closed = true;
+            unregisterHook();
+            throw e;
+        }
+    }
+
+    public RstRule rule() {
+        return rule;
+    }
+
+    /** Removes the rule; safe to call again, from any thread, and from the shutdown hook. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            firewall.remove(installed);
+        } finally {
+            if (Thread.currentThread() != shutdownHook) {
+                unregisterHook();
+            }
+        }
+    }
+
+    private void closeAtShutdown() {
+        try {
+            close();
+        } catch (RuntimeException e) {
+            // Nobody is left to catch it; an uncaught exception would print a stack trace at the user.
+            log.error("{}", e.getMessage());
+        }
+    }
+
+    private void unregisterHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down: the hook will run, find us closed and return.
+            log.debug("shutdown in progress; leaving the firewall cleanup hook registered");
+        }
+    }
+}

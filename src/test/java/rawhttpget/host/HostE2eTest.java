@@ -1,0 +1,256 @@
+package rawhttpget.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import rawhttpget.link.PcapLink;
+import rawhttpget.link.PcapLinkSettings;
+import rawhttpget.testnet.TestFrames;
+import rawhttpget.testnet.VethNamespace;
+
+/**
+ * Host discovery and setup against a real veth pair. Firewall rules are only ever changed inside the
+ * test's namespace (commands run through {@code ip netns exec}), and each test checks that the
+ * namespace's rules afterwards are exactly what they were before.
+ */
+@Tag("e2e")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HostE2eTest {
+    private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+    private static final int PEER_PORT = 80;
+
+    private VethNamespace net;
+    private String spareEnd;
+
+    @BeforeAll
+    void createNetwork() {
+        assumeTrue(VethNamespace.runningAsRoot(), "needs root to create namespaces");
+        net = VethNamespace.create('h');
+        net.must("ip", "link", "set", net.rootEnd, "mtu", "1400");
+        spareEnd = net.rootEnd.substring(0, net.rootEnd.length() - 1) + "s";
+    }
+
+    @AfterAll
+    void removeNetwork() {
+        if (net != null) {
+            net.run("ip", "link", "del", spareEnd);
+            net.close();
+        }
+    }
+
+    @Test
+    void readsTheVethsAddressesMtuAndState() throws IOException {
+        InterfaceInfo info = InterfaceInfo.read(net.rootEnd).requireUsable();
+        String sysMac = Files.readString(Path.of("/sys/class/net", net.rootEnd, "address")).strip();
+        assertThat(info.name()).isEqualTo(net.rootEnd);
+        assertThat(info.macText()).isEqualTo(sysMac);
+        assertThat(info.ipv4Address()).isEqualTo(net.rootAddress);
+        assertThat(info.prefixLength()).isEqualTo(24);
+        assertThat(info.mtu()).isEqualTo(1400);
+        assertThat(info.isUp()).isTrue();
+        assertThat(info.isEthernet()).isTrue();
+    }
+
+    @Test
+    void explainsWhyADownUnlinkedOrUnaddressedInterfaceCannotBeUsed() throws Exception {
+        // A second veth pair with both ends here and no address: each step removes one problem.
+        String spare = spareEnd + "x";
+        net.must("ip", "link", "add", spareEnd, "type", "veth", "peer", "name", spare);
+        try {
+            assertThatThrownBy(() -> InterfaceInfo.read(spareEnd).requireUsable()).isInstanceOf(HostException.class)
+                    .hasMessage("interface " + spareEnd + " is down (bring it up: ip link set " + spareEnd + " up)");
+            net.must("ip", "link", "set", spareEnd, "up");
+            assertThatThrownBy(() -> InterfaceInfo.read(spareEnd).requireUsable()).isInstanceOf(HostException.class)
+                    .hasMessage("interface " + spareEnd + " has no link (operstate lowerlayerdown)");
+            net.must("ip", "link", "set", spare, "up");
+            awaitOperState(spareEnd, "up");
+            assertThatThrownBy(() -> InterfaceInfo.read(spareEnd).requireUsable()).isInstanceOf(HostException.class)
+                    .hasMessage("interface " + spareEnd + " has no IPv4 address");
+        } finally {
+            net.run("ip", "link", "del", spareEnd);
+        }
+    }
+
+    /** The kernel updates operstate a moment after the link changes (linkwatch runs asynchronously). */
+    private static void awaitOperState(String device, String state) throws IOException, InterruptedException {
+        Path file = Path.of("/sys/class/net", device, "operstate");
+        for (int i = 0; i < 250 && !Files.readString(file).strip().equals(state); i++) {
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void findsTheRouteToTheNamespaceOnTheVeth() {
+        Routes routes = Routes.readSystem();
+        assertThat(routes.lookup(net.namespaceAddress)).get()
+                .extracting(Route::interfaceName, Route::prefixLength, Route::gateway)
+                .containsExactly(net.rootEnd, 24, 0);
+        assertThat(routes.gatewayFor(net.namespaceAddress, net.rootEnd)).isZero();
+    }
+
+    @Test
+    void readsWhetherGroIsOn() {
+        assertThat(Offloads.read(net.rootEnd).isOn(Offloads.Feature.GRO)).contains(false);
+        net.offloads(net.rootEnd, true, List.of());
+        try {
+            Offloads on = Offloads.read(net.rootEnd);
+            assertThat(on.isOn(Offloads.Feature.GRO)).contains(true);
+            assertThat(on.coalescesReceivedFrames()).isTrue();
+        } finally {
+            net.offloads(net.rootEnd, false, List.of());
+        }
+    }
+
+    @Test
+    void aReservedButUnconnectedPortIsAnsweredWithRst() {
+        try (PortReservation reservation = PortReservation.reserve(net.rootAddress)) {
+            // bash's /dev/tcp connect: "Connection refused" is the kernel's RST to our bound port.
+            CommandResult connect = net.runInside("bash", "-c",
+                    "exec 3<>/dev/tcp/" + VethNamespace.text(net.rootAddress) + "/" + reservation.port());
+            assertThat(connect.succeeded()).isFalse();
+            assertThat(connect.stderr()).contains("Connection refused");
+        }
+    }
+
+    @Test
+    void iptablesRuleDropsExactlyTheConnectionsRstsAndLeavesNoTrace() throws InterruptedException {
+        Firewall firewall = Firewall.detect(ProcessCommandRunner.inNamespace(net.namespace));
+        assumeTrue(firewall.tool().equals("iptables"), "iptables is not installed");
+        checkSuppressorInNamespace(firewall, 41000, this::iptablesRules);
+    }
+
+    @Test
+    void nftRuleDropsExactlyTheConnectionsRstsAndLeavesNoRuleBehind() throws InterruptedException {
+        assumeTrue(new File("/usr/sbin/nft").canExecute(), "nft is not installed");
+        Firewall firewall = new Firewall(new NftCommands("/usr/sbin/nft"), ProcessCommandRunner.inNamespace(net.namespace));
+        checkSuppressorInNamespace(firewall, 41001, this::nftOurRules);
+        assertThat(net.runInside("nft", "list", "table", "inet", "rawhttpget").stdout())
+                .doesNotContain("rawhttpget pid=");
+    }
+
+    private void checkSuppressorInNamespace(Firewall firewall, int localPort, Supplier<String> rules)
+            throws InterruptedException {
+        String before = rules.get();
+        RstRule rule = RstRule.forThisProcess(net.namespaceAddress, localPort, net.rootAddress, PEER_PORT);
+        try (PcapLink link = PcapLink.open(PcapLinkSettings.of(net.rootEnd,
+                "tcp and src host " + VethNamespace.text(net.namespaceAddress)))) {
+            assertThat(rstAfterSegmentTo(link, localPort)).as("RST before the rule").isTrue();
+            try (RstSuppressor suppressor = RstSuppressor.install(firewall, rule)) {
+                assertThat(rules.get()).contains(rule.comment());
+                assertThat(rstAfterSegmentTo(link, localPort)).as("RST while the rule is in").isFalse();
+            }
+            assertThat(rstAfterSegmentTo(link, localPort)).as("RST after the rule is gone").isTrue();
+        }
+        assertThat(rules.get()).isEqualTo(before);
+    }
+
+    /** Sends the namespace an ACK for a connection it does not know and says whether a RST came back. */
+    private boolean rstAfterSegmentTo(PcapLink link, int port) throws InterruptedException {
+        link.receive((f, off, len) -> { });
+        byte[] ourMac = InterfaceInfo.read(net.rootEnd).macBytes();
+        byte[] theirMac = TestFrames.parseMac(net.namespaceMac());
+        byte[] segment = TestFrames.tcpSegment(ourMac, theirMac, net.rootAddress, PEER_PORT, net.namespaceAddress,
+                port, 1000, 5000, TestFrames.TCP_ACK);
+        link.send(segment, 0, segment.length);
+        boolean[] rst = {false};
+        for (long waited = 0; waited < SECOND && !rst[0]; waited += SECOND / 20) {
+            link.awaitFrames(SECOND / 20);
+            link.receive((f, off, len) -> {
+                if (TestFrames.isTcp(f, off) && TestFrames.tcpSourcePort(f, off) == port
+                        && (TestFrames.tcpFlags(f, off) & TestFrames.TCP_RST) != 0) {
+                    rst[0] = true;
+                }
+            });
+        }
+        return rst[0];
+    }
+
+    @Test
+    void sigtermAndSigintRemoveTheRuleThroughTheShutdownHook() throws Exception {
+        assumeTrue(Firewall.detect(ProcessCommandRunner.inNamespace(net.namespace)).tool().equals("iptables"));
+        String before = iptablesRules();
+        for (String signal : List.of("TERM", "INT")) {
+            Process child = startChild(41100);
+            net.must("kill", "-" + signal, Long.toString(child.pid()));
+            assertThat(child.waitFor(20, TimeUnit.SECONDS)).as("child exits on SIG" + signal).isTrue();
+            assertThat(iptablesRules()).as("rules after SIG" + signal).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void closingNormallyRemovesTheRule() throws Exception {
+        assumeTrue(Firewall.detect(ProcessCommandRunner.inNamespace(net.namespace)).tool().equals("iptables"));
+        String before = iptablesRules();
+        Process child = startChild(41101);
+        child.getOutputStream().close();
+        assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).isZero();
+        assertThat(iptablesRules()).isEqualTo(before);
+    }
+
+    @Test
+    void aRuleLeftBySigkillIsRemovedByTheNextRun() throws Exception {
+        Firewall firewall = Firewall.detect(ProcessCommandRunner.inNamespace(net.namespace));
+        assumeTrue(firewall.tool().equals("iptables"));
+        String before = iptablesRules();
+        Process child = startChild(41102);
+        child.destroyForcibly();
+        assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(iptablesRules()).contains("rawhttpget pid=" + child.pid());
+
+        RstRule ours = RstRule.forThisProcess(net.namespaceAddress, 41103, net.rootAddress, PEER_PORT);
+        try (RstSuppressor suppressor = RstSuppressor.install(firewall, ours)) {
+            assertThat(iptablesRules()).doesNotContain("rawhttpget pid=" + child.pid()).contains(ours.comment());
+        }
+        assertThat(iptablesRules()).isEqualTo(before);
+    }
+
+    /** Starts {@link RstSuppressorChild} and waits until its rule is in. */
+    private Process startChild(int localPort) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                RstSuppressorChild.class.getName(), net.namespace, VethNamespace.text(net.namespaceAddress),
+                Integer.toString(localPort), VethNamespace.text(net.rootAddress), Integer.toString(PEER_PORT))
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        if (!"installed".equals(line)) {
+            child.destroyForcibly();
+            throw new AssertionError("child did not install its rule: " + line);
+        }
+        return child;
+    }
+
+    /** The namespace's filter table without iptables-save's timestamp comments. */
+    private String iptablesRules() {
+        CommandResult saved = net.runInside("iptables-save", "-t", "filter");
+        assertThat(saved.succeeded()).as(saved.complaint()).isTrue();
+        return saved.stdout().lines().filter(l -> !l.startsWith("#")).collect(Collectors.joining("\n"));
+    }
+
+    /** Rules in our nft chain, or nothing when the table does not exist. */
+    private String nftOurRules() {
+        CommandResult listed = net.runInside("nft", "list", "chain", "inet", "rawhttpget", "output");
+        return listed.succeeded()
+                ? listed.stdout().lines().filter(l -> l.contains("comment")).collect(Collectors.joining("\n"))
+                : "";
+    }
+}

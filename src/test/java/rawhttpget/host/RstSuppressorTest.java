@@ -1,0 +1,47 @@
+package rawhttpget.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RstSuppressorTest {
+    private final RstRule rule = RstRule.forThisProcess(Ipv4Text.parse("198.18.0.1"), 40000, Ipv4Text.parse("198.18.1.2"), 80);
+    private final IptablesCommands iptables = new IptablesCommands("iptables", "iptables-save");
+
+    @Test
+    void clearsLeftoversThenAddsTheRuleAndRemovesItOnce() {
+        FakeCommandRunner runner = new FakeCommandRunner().answer(0, "*filter\nCOMMIT\n", "");
+        RstSuppressor suppressor = RstSuppressor.install(new Firewall(iptables, runner), rule);
+        suppressor.close();
+        suppressor.close();
+        assertThat(runner.ran()).containsExactly(iptables.list(), iptables.add(rule), iptables.undo(rule, ""));
+    }
+
+    @Test
+    void aFailedSearchForLeftoversDoesNotStopTheInstall() {
+        FakeCommandRunner runner = new FakeCommandRunner().answer(127, "", "iptables-save: not found\n");
+        try (RstSuppressor suppressor = RstSuppressor.install(new Firewall(iptables, runner), rule)) {
+            assertThat(suppressor.rule()).isEqualTo(rule);
+        }
+        assertThat(runner.ran()).containsExactly(iptables.list(), iptables.add(rule), iptables.undo(rule, ""));
+    }
+
+    @Test
+    void marksTheRuleWithThisProcessesPid() {
+        assertThat(rule.comment()).isEqualTo("rawhttpget pid=" + ProcessHandle.current().pid());
+        assertThat(RstRule.ownerOf("rawhttpget pid=77")).hasValue(77);
+        assertThat(RstRule.ownerOf("rawhttpget pid=77 extra")).isEmpty();
+    }
+
+    @Test
+    void aFailedInstallLeavesNothingToUndo() {
+        FakeCommandRunner runner = new FakeCommandRunner().answer(0, "", "").answer(1, "", "iptables: No chain/target/match by that name.\n");
+        assertThatThrownBy(() -> RstSuppressor.install(new Firewall(iptables, runner), rule))
+                .isInstanceOf(HostException.class)
+                .hasMessage("cannot add firewall rule: iptables failed: iptables: No chain/target/match by that name.");
+        assertThat(runner.ran()).hasSize(2).doesNotContain(iptables.undo(rule, ""));
+        assertThat(runner.ran()).last().isEqualTo(List.copyOf(iptables.add(rule)));
+    }
+}
