@@ -21,37 +21,57 @@ public final class ArbitraryBytes {
         }
     }
 
+    /** Checks one slice; returns whether the parser accepted it. */
     public interface SliceCheck {
-        void check(Slice slice) throws Exception;
+        boolean check(Slice slice) throws Exception;
     }
 
     private ArbitraryBytes() {
     }
 
-    /** Calls {@code check} on {@link #ROUNDS} slices drawn from noise and from mutated {@code seeds}. */
-    public static void forEachSlice(List<byte[]> seeds, SliceCheck check) {
+    /**
+     * Calls {@code check} on {@link #ROUNDS} slices drawn from noise and from mutated {@code seeds};
+     * returns how many slices {@code accepted} said yes to, so a caller can check the run reached past
+     * its parser's first checks.
+     */
+    public static int forEachSlice(List<byte[]> seeds, SliceCheck check) {
         SplittableRandom random = new SplittableRandom(SEED);
+        int accepted = 0;
         for (int round = 0; round < ROUNDS; round++) {
             byte[] buffer;
+            int offset;
+            int length;
             if (seeds.isEmpty() || random.nextBoolean()) {
                 buffer = new byte[random.nextInt(0, 120)];
                 random.nextBytes(buffer);
+                offset = buffer.length == 0 ? 0 : random.nextInt(0, Math.min(buffer.length, 20) + 1);
+                length = random.nextInt(0, buffer.length - offset + 1);
             } else {
+                // The seed between random bytes, mostly sliced where it starts and at least as long as it.
                 byte[] seed = seeds.get(random.nextInt(seeds.size()));
-                buffer = seed.clone();
+                int before = random.nextInt(0, 9);
+                int after = random.nextInt(0, 21);
+                buffer = new byte[before + seed.length + after];
+                random.nextBytes(buffer);
+                System.arraycopy(seed, 0, buffer, before, seed.length);
                 int flips = random.nextInt(0, 4);
-                for (int f = 0; f < flips && buffer.length > 0; f++) {
-                    buffer[random.nextInt(buffer.length)] = (byte) random.nextInt(256);
+                for (int f = 0; f < flips && seed.length > 0; f++) {
+                    buffer[before + random.nextInt(seed.length)] = (byte) random.nextInt(256);
                 }
+                offset = random.nextInt(4) == 0 ? random.nextInt(0, buffer.length + 1) : before;
+                length = random.nextInt(4) == 0
+                        ? random.nextInt(0, buffer.length - offset + 1)
+                        : Math.min(buffer.length - offset, seed.length + random.nextInt(0, after + 1));
             }
-            int offset = buffer.length == 0 ? 0 : random.nextInt(0, Math.min(buffer.length, 20) + 1);
-            int length = random.nextInt(0, buffer.length - offset + 1);
             Slice slice = new Slice(round, buffer, offset, length);
             try {
-                check.check(slice);
+                if (check.check(slice)) {
+                    accepted++;
+                }
             } catch (Exception | Error e) {
                 throw new AssertionError("parser failed on " + slice, e);
             }
         }
+        return accepted;
     }
 }
