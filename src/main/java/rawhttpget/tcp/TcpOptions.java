@@ -181,25 +181,36 @@ public final class TcpOptions {
         return put32(b, i, tsEcr);
     }
 
-    /** tcpdump's rendering: {@code [mss 1460,sackOK,TS val 1 ecr 0,nop,wscale 7]}; empty when none. */
+    /**
+     * tcpdump's rendering ({@code tcpdump -S}) of the options as {@link #emit} lays them out, e.g.
+     * {@code [mss 1460,sackOK,TS val 1 ecr 0,nop,wscale 7]} or {@code [nop,nop,sack 2 {1:2}{3:4}]}; empty when
+     * none. Linux lays its options out the same way, so for our segments and a Linux peer's this is exactly
+     * tcpdump's line; for a peer with another layout the options are right but the order and NOPs may differ.
+     */
     public String describe() {
         StringBuilder s = new StringBuilder();
         if (mss >= 0) {
             s.append("mss ").append(mss).append(',');
         }
-        if (sackPermitted) {
+        if (sackPermitted && hasTimestamp) {
             s.append("sackOK,");
-        }
-        if (hasTimestamp) {
-            s.append("TS val ").append(Integer.toUnsignedString(tsVal)).append(" ecr ").append(Integer.toUnsignedString(tsEcr)).append(',');
+            describeTimestamp(s);
+        } else {
+            if (sackPermitted) {
+                s.append("nop,nop,sackOK,");
+            }
+            if (hasTimestamp) {
+                s.append("nop,nop,");
+                describeTimestamp(s);
+            }
         }
         if (windowScale >= 0) {
-            s.append("wscale ").append(windowScale).append(',');
+            s.append("nop,wscale ").append(windowScale).append(',');
         }
         if (sackBlockCount > 0) {
-            s.append("sack ").append(sackBlockCount);
+            s.append("nop,nop,sack ").append(sackBlockCount).append(' ');
             for (int k = 0; k < sackBlockCount; k++) {
-                s.append(" {").append(Integer.toUnsignedString(sackBlocks[2 * k])).append(':')
+                s.append('{').append(Integer.toUnsignedString(sackBlocks[2 * k])).append(':')
                         .append(Integer.toUnsignedString(sackBlocks[2 * k + 1])).append('}');
             }
             s.append(',');
@@ -209,6 +220,10 @@ public final class TcpOptions {
         }
         s.setLength(s.length() - 1);
         return "[" + s + "]";
+    }
+
+    private void describeTimestamp(StringBuilder s) {
+        s.append("TS val ").append(Integer.toUnsignedString(tsVal)).append(" ecr ").append(Integer.toUnsignedString(tsEcr)).append(',');
     }
 
     private static int u16(byte[] b, int o) {
