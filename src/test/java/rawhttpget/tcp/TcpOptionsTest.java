@@ -175,7 +175,7 @@ class TcpOptionsTest {
 
     @Test
     void emitsLinuxsLayoutAndLengthAgreesForEveryCombination() {
-        int[] allBlocks = {0x10000000, 0x10000100, 0x20000000, 0x20000100, 0x30000000, 0x30000100, (int) 0xfffffff0, 0x10};
+        int[] allBlocks = {0x10000000, 0x10000100, 0x20000000, 0x20000100, 0x30000000, 0x30000100, 0xfffffff0, 0x10};
         for (int mask = 0; mask < 16; mask++) {
             for (int blocks = 0; blocks <= TcpOptions.MAX_SACK_BLOCKS; blocks++) {
                 options.clear();
