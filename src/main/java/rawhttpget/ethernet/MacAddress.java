@@ -16,20 +16,18 @@ public record MacAddress(long bits) {
 
     /** Parses {@code aa:bb:cc:dd:ee:ff} (also with '-'); throws IllegalArgumentException with a readable message. */
     public static MacAddress parse(String text) {
-        String[] parts = text.trim().split("[:-]");
+        // Limit -1: without it split drops trailing empty parts and "aa:bb:cc:dd:ee:ff:" would pass.
+        String[] parts = text.trim().split("[:-]", -1);
         if (parts.length != 6) {
             throw new IllegalArgumentException("not a MAC address: '" + text + "' (expected aa:bb:cc:dd:ee:ff)");
         }
         long v = 0;
         for (String p : parts) {
-            if (p.length() < 1 || p.length() > 2) {
+            // Hex digits only: Integer.parseInt alone would also take a sign ("+f").
+            if (!p.matches("[0-9A-Fa-f]{1,2}")) {
                 throw new IllegalArgumentException("not a MAC address: '" + text + "'");
             }
-            try {
-                v = (v << 8) | Integer.parseInt(p, 16);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("not a MAC address: '" + text + "'");
-            }
+            v = (v << 8) | Integer.parseInt(p, 16);
         }
         return new MacAddress(v);
     }

@@ -14,32 +14,22 @@ public final class TcpFlags {
     private TcpFlags() {
     }
 
-    /** tcpdump's notation: {@code S}, {@code S.}, {@code P.}, {@code F.}, {@code R}, {@code .} for a bare ACK. */
+    /**
+     * tcpdump's letter for each bit, lowest first: tcpdump prints F S R P . U E W in that order (its
+     * tcp_flag_values table), which is the order of the bits.
+     */
+    private static final String LETTERS = "FSRP.UEW";
+
+    /**
+     * tcpdump's notation: {@code S}, {@code S.}, {@code P.}, {@code F.}, {@code FP.}, {@code R}, {@code .} for a
+     * bare ACK, {@code S.E} for an ECN-setup SYN-ACK, {@code none} for no flags.
+     */
     public static String format(int flags) {
-        StringBuilder s = new StringBuilder(6);
-        if ((flags & SYN) != 0) {
-            s.append('S');
-        }
-        if ((flags & FIN) != 0) {
-            s.append('F');
-        }
-        if ((flags & PSH) != 0) {
-            s.append('P');
-        }
-        if ((flags & RST) != 0) {
-            s.append('R');
-        }
-        if ((flags & URG) != 0) {
-            s.append('U');
-        }
-        if ((flags & ECE) != 0) {
-            s.append('E');
-        }
-        if ((flags & CWR) != 0) {
-            s.append('W');
-        }
-        if ((flags & ACK) != 0) {
-            s.append('.');
+        StringBuilder s = new StringBuilder(8);
+        for (int bit = 0; bit < 8; bit++) {
+            if ((flags & (1 << bit)) != 0) {
+                s.append(LETTERS.charAt(bit));
+            }
         }
         return s.length() == 0 ? "none" : s.toString();
     }

@@ -102,8 +102,14 @@ public final class TcpOptions {
         return null;
     }
 
-    /** Bytes {@link #emit} will write, a multiple of 4. */
+    /** Bytes {@link #emit} will write, a multiple of 4, at most {@link #MAX_LENGTH}. */
     public int length() {
+        int n = lengthWithoutSackBlocks();
+        int blocks = sackBlocksThatFit();
+        return blocks > 0 ? n + 4 + 8 * blocks : n;
+    }
+
+    private int lengthWithoutSackBlocks() {
         int n = 0;
         if (mss >= 0) {
             n += 4;
@@ -121,15 +127,22 @@ public final class TcpOptions {
         if (windowScale >= 0) {
             n += 4;
         }
-        if (sackBlockCount > 0) {
-            n += 4 + 8 * sackBlockCount;
-        }
         return n;
     }
 
     /**
+     * How many of the {@link #sackBlockCount} blocks are sent: the first ones, as many as fit in the 40 bytes
+     * the data offset allows after the other options (on an ACK: 4 without timestamps, 3 with), as Linux does. More
+     * would overflow the header's data offset and corrupt the segment.
+     */
+    public int sackBlocksThatFit() {
+        return Math.min(sackBlockCount, (MAX_LENGTH - lengthWithoutSackBlocks() - 4) / 8);
+    }
+
+    /**
      * Writes the options in the order Linux uses, so captures of ours read like the kernel's:
-     * {@code mss, sackOK, TS, nop, wscale, [nop, nop, sack]}. Returns the bytes written.
+     * {@code mss, sackOK, TS, nop, wscale, [nop, nop, sack]}, with only the SACK blocks that fit
+     * ({@link #sackBlocksThatFit}). Returns the bytes written, {@link #length}.
      */
     public int emit(byte[] b, int off) {
         int i = off;
@@ -162,12 +175,13 @@ public final class TcpOptions {
             b[i++] = 3;
             b[i++] = (byte) windowScale;
         }
-        if (sackBlockCount > 0) {
+        int blocks = sackBlocksThatFit();
+        if (blocks > 0) {
             b[i++] = KIND_NOP;
             b[i++] = KIND_NOP;
             b[i++] = KIND_SACK;
-            b[i++] = (byte) (2 + 8 * sackBlockCount);
-            for (int k = 0; k < sackBlockCount * 2; k++) {
+            b[i++] = (byte) (2 + 8 * blocks);
+            for (int k = 0; k < blocks * 2; k++) {
                 i = put32(b, i, sackBlocks[k]);
             }
         }
@@ -181,25 +195,37 @@ public final class TcpOptions {
         return put32(b, i, tsEcr);
     }
 
-    /** tcpdump's rendering: {@code [mss 1460,sackOK,TS val 1 ecr 0,nop,wscale 7]}; empty when none. */
+    /**
+     * tcpdump's rendering ({@code tcpdump -S}) of the options as {@link #emit} lays them out, e.g.
+     * {@code [mss 1460,sackOK,TS val 1 ecr 0,nop,wscale 7]} or {@code [nop,nop,sack 2 {1:2}{3:4}]}; empty when
+     * none. Linux lays its options out the same way, so for our segments and a Linux peer's this is exactly
+     * tcpdump's line; for a peer with another layout the options are right but the order and NOPs may differ.
+     */
     public String describe() {
         StringBuilder s = new StringBuilder();
         if (mss >= 0) {
             s.append("mss ").append(mss).append(',');
         }
-        if (sackPermitted) {
+        if (sackPermitted && hasTimestamp) {
             s.append("sackOK,");
-        }
-        if (hasTimestamp) {
-            s.append("TS val ").append(Integer.toUnsignedString(tsVal)).append(" ecr ").append(Integer.toUnsignedString(tsEcr)).append(',');
+            describeTimestamp(s);
+        } else {
+            if (sackPermitted) {
+                s.append("nop,nop,sackOK,");
+            }
+            if (hasTimestamp) {
+                s.append("nop,nop,");
+                describeTimestamp(s);
+            }
         }
         if (windowScale >= 0) {
-            s.append("wscale ").append(windowScale).append(',');
+            s.append("nop,wscale ").append(windowScale).append(',');
         }
-        if (sackBlockCount > 0) {
-            s.append("sack ").append(sackBlockCount);
-            for (int k = 0; k < sackBlockCount; k++) {
-                s.append(" {").append(Integer.toUnsignedString(sackBlocks[2 * k])).append(':')
+        int blocks = sackBlocksThatFit();
+        if (blocks > 0) {
+            s.append("nop,nop,sack ").append(blocks).append(' ');
+            for (int k = 0; k < blocks; k++) {
+                s.append('{').append(Integer.toUnsignedString(sackBlocks[2 * k])).append(':')
                         .append(Integer.toUnsignedString(sackBlocks[2 * k + 1])).append('}');
             }
             s.append(',');
@@ -209,6 +235,10 @@ public final class TcpOptions {
         }
         s.setLength(s.length() - 1);
         return "[" + s + "]";
+    }
+
+    private void describeTimestamp(StringBuilder s) {
+        s.append("TS val ").append(Integer.toUnsignedString(tsVal)).append(" ecr ").append(Integer.toUnsignedString(tsEcr)).append(',');
     }
 
     private static int u16(byte[] b, int o) {
