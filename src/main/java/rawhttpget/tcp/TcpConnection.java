@@ -571,14 +571,13 @@ public final class TcpConnection {
 
     private void onRetransmitTimeout(long now) {
         int flight = SeqNum.diff(sndMax, sndUna);
+        // stats.retransmissions counts segments resent, in onSent, not timer expiries.
         if (state == TcpState.SYN_SENT) {
             if (sndMax != iss) {
-                stats.retransmissions++;
                 log.info("{}: SYN timed out after {} ms; resending", writer.name(), rtt.rto() / 1_000_000);
                 rtt.backOff();
             }
         } else {
-            stats.retransmissions++;
             log.info("{}: retransmission timeout at {} ({} bytes in flight, rto {} ms)", writer.name(),
                     SeqNum.format(sndUna - iss), flight, rtt.rto() / 1_000_000);
             congestion.onTimeout(flight);

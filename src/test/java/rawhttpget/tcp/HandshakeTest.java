@@ -108,6 +108,7 @@ class HandshakeTest {
         assertThat(peer.now).isEqualTo(60 * S);
         assertThat(peer.conn.state()).isEqualTo(TcpState.CLOSED);
         assertThat(peer.conn.failure()).isEqualTo(TcpFailure.TIMED_OUT);
+        assertThat(peer.conn.stats().retransmissions).as("five SYNs resent, each counted once").isEqualTo(5);
         assertThat(peer.conn.pollAt()).isEqualTo(ScriptedPeer.NEVER);
     }
 
