@@ -480,7 +480,7 @@ public final class TcpConnection {
                 case IN_ORDER -> {
                     bytesSinceAck += payload;
                     // RFC 5681 §4.2: ACK at least every second full-sized segment.
-                    if (bytesSinceAck >= 2 * config.mss()) {
+                    if (bytesSinceAck >= 2 * receiveMss()) {
                         ackNow = true;
                     } else if (ackDueAt == NEVER) {
                         ackDueAt = now + config.delayedAckNanos();
@@ -634,6 +634,16 @@ public final class TcpConnection {
 
     long streamOffsetOfSend(int seq) {
         return Integer.toUnsignedLong(seq - iss - 1);
+    }
+
+    /**
+     * The payload of a full-sized segment from the peer: neither side's MSS counts the options, so with
+     * timestamps a full segment carries 12 bytes less (1448 on Ethernet), and a peer announcing a smaller
+     * MSS has a smaller MTU on its side, which bounds what it sends too.
+     */
+    int receiveMss() {
+        int mss = Math.min(peerMss, config.mss());
+        return timestampsOn ? mss - 12 : mss;
     }
 
     int sendMss() {

@@ -195,6 +195,18 @@ final class ScriptedPeer {
         return b.toByteArray();
     }
 
+    /** The application reads at most {@code max} bytes. */
+    byte[] drain(int max) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        conn.drainTo((buf, off, len) -> {
+            int n = Math.min(len, max - b.size());
+            b.write(buf, off, n);
+            delivered.write(buf, off, n);
+            return n;
+        });
+        return b.toByteArray();
+    }
+
     String drainAscii() {
         return new String(drain(), StandardCharsets.ISO_8859_1);
     }
