@@ -472,7 +472,9 @@ public final class TcpConnection {
 
     private void receiveData(TcpSegment seg, long now) {
         int payload = seg.payloadLength();
-        long offset = receiveBuffer.contiguousEnd() + SeqNum.diff(seg.seq(), rcvNxt());
+        // The SYN occupies SEG.SEQ; data in a SYN-ACK starts one after it (RFC 9293 §3.10.7.3).
+        int firstDataSeq = seg.seq() + (seg.has(TcpFlags.SYN) ? 1 : 0);
+        long offset = receiveBuffer.contiguousEnd() + SeqNum.diff(firstDataSeq, rcvNxt());
         if (payload > 0 && state.acceptsData()) {
             stats.payloadBytesIn += payload;
             ReceiveBuffer.Outcome outcome = receiveBuffer.write(offset, seg.buffer(), seg.payloadOffset(), payload);

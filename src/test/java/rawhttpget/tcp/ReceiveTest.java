@@ -127,4 +127,17 @@ class ReceiveTest {
         assertThat(peer.take()).containsExactly(Seg.ack(1, 102).window(59900));
         assertThat(peer.conn.state()).isEqualTo(TcpState.CLOSE_WAIT);
     }
+
+    @Test
+    void dataInTheSynAckIsDelivered() {
+        ScriptedPeer peer = ScriptedPeer.synSent(ScriptedPeer.plainConfig());
+        peer.take();
+        peer.at(10 * MS);
+
+        peer.receive(peer.synAck(PeerSyn.mssOnly(1460)).payload("early"));
+        peer.poll();
+
+        assertThat(peer.take()).containsExactly(Seg.ack(1, 6).window(59995));
+        assertThat(peer.drainAscii()).isEqualTo("early");
+    }
 }
