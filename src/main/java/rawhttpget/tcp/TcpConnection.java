@@ -496,6 +496,7 @@ public final class TcpConnection {
                 case DUPLICATE -> {
                     stats.duplicateSegments++;
                     ackNow = true;
+                    pendingDuplicateStart = -1; // the buffer holds the newest duplicate: one D-SACK block only
                 }
                 case NO_ROOM -> ackNow = true;
             }
@@ -525,6 +526,7 @@ public final class TcpConnection {
         if (start >= 0 && sackOn) {
             pendingDuplicateStart = start;
             pendingDuplicateEnd = end;
+            receiveBuffer.clearDuplicate(); // only the newest duplicate is reported, as the first block
         }
     }
 
@@ -677,8 +679,10 @@ public final class TcpConnection {
         ackDueAt = NEVER;
         bytesSinceAck = 0;
         lastAckSent = rcvNxt();
+        // RFC 2883 §4: a duplicate is reported in one ACK only; later ACKs carry plain SACK blocks.
         pendingDuplicateStart = -1;
         pendingDuplicateEnd = -1;
+        receiveBuffer.clearDuplicate();
     }
 
     void armPersist(long now) {
