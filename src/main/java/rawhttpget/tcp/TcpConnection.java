@@ -62,6 +62,12 @@ public final class TcpConnection {
     final int rcvShift;
     /** Stream offset of the right edge of the window we last advertised; it never moves left. */
     long advertisedEdge;
+    /**
+     * The right edge as the peer computes it from our window fields, which are rounded up to the scale
+     * unit: less than one unit past {@link #advertisedEdge}, which the buffer's slack holds. Segments up to
+     * it are acceptable (RFC 7323 §2.4); it never moves left either.
+     */
+    long announcedEdge;
 
     // Options agreed on the handshake.
     boolean timestampsOn;
@@ -331,7 +337,7 @@ public final class TcpConnection {
     /** The acceptance test of RFC 9293 §3.10.7.4, against the window we advertised. */
     private boolean acceptable(TcpSegment seg) {
         int rcvNxt = rcvNxt();
-        long wnd = Math.max(0, advertisedEdge - receiveBuffer.contiguousEnd());
+        long wnd = Math.max(0, announcedEdge - receiveBuffer.contiguousEnd());
         int len = seg.sequenceLength();
         int seq = seg.seq();
         if (len == 0) {
