@@ -384,11 +384,14 @@ public final class TcpConnection {
     /** The ACK field (RFC 9293 §3.10.7.4 fifth check, RFC 5961 §5.2). Returns false when the segment is dropped. */
     private boolean onAck(TcpSegment seg, TcpOptions opts, long now) {
         int ack = seg.ack();
+        // RFC 5961 §5.2: acceptable is SND.UNA - MAX.SND.WND <= SEG.ACK <= SND.NXT (SND.MAX here, since SND.NXT
+        // steps back on a timeout); anything else is discarded and answered with a (rate-limited) ACK.
         if (SeqNum.gt(ack, sndMax)) {
-            ackNow = true;
+            challengeAck(now, "ACK " + SeqNum.format(ack - iss) + " of data never sent");
             return false;
         }
         if (SeqNum.lt(ack, sndUna - (int) Math.min(maxSndWnd, Integer.MAX_VALUE))) {
+            challengeAck(now, "ACK " + SeqNum.format(ack - iss) + " older than the largest window");
             return false;
         }
         long window = (long) seg.window() << sndShift;
