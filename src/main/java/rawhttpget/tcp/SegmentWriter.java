@@ -176,9 +176,12 @@ final class SegmentWriter {
         }
     }
 
-    /** A zero-window probe in Linux's style: an ACK one below SND.UNA, which the peer must answer. */
-    void sendWindowProbe(SegmentOutput out) {
-        emit(TcpFlags.ACK, c.sndUna - 1, 0, 0, -1, out);
+    /**
+     * A zero-window probe in Linux's style: an ACK one below SND.UNA, which the peer must answer. It carries
+     * the current timestamp: an old TSval would make the peer's PAWS check drop it (RFC 7323 §5.3).
+     */
+    void sendWindowProbe(long now, SegmentOutput out) {
+        emit(TcpFlags.ACK, c.sndUna - 1, 0, 0, now, out);
     }
 
     void sendReset(int seq, SegmentOutput out) {

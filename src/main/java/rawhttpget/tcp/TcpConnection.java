@@ -573,7 +573,7 @@ public final class TcpConnection {
             onRetransmitTimeout(now);
         }
         if (persistAt != NEVER && now - persistAt >= 0) {
-            writer.sendWindowProbe(out);
+            writer.sendWindowProbe(now, out);
             persistAt = now + rtt.rto() * 2;
         }
         if (ackDueAt != NEVER && now - ackDueAt >= 0) {
