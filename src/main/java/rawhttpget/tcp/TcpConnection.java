@@ -84,6 +84,8 @@ public final class TcpConnection {
     // Timers.
     long retransmitAt = NEVER;
     private long persistAt = NEVER;
+    /** Probes sent since the peer's window closed: each doubles the interval to the next. */
+    private int persistBackoff;
     private long timeWaitUntil = NEVER;
     private long lastHeardAt;
     /** Karn's rule: the sequence number being timed and when it left, or -1 when nothing is timed. */
@@ -408,6 +410,7 @@ public final class TcpConnection {
             sndWl2 = ack;
             if (window > 0) {
                 persistAt = NEVER;
+                persistBackoff = 0;
             }
         }
         if (newAck) {
@@ -574,7 +577,9 @@ public final class TcpConnection {
         }
         if (persistAt != NEVER && now - persistAt >= 0) {
             writer.sendWindowProbe(now, out);
-            persistAt = now + rtt.rto() * 2;
+            // RFC 9293 §3.8.6.1: the interval between probes SHOULD grow exponentially (Linux: RTO << n).
+            persistBackoff = Math.min(persistBackoff + 1, 16);
+            persistAt = now + Math.min(rtt.rto() << persistBackoff, config.maxRtoNanos());
         }
         if (ackDueAt != NEVER && now - ackDueAt >= 0) {
             ackNow = true;

@@ -189,6 +189,31 @@ class SenderTest {
     }
 
     @Test
+    void zeroPeerWindowIsProbedWithBackoffUntilItOpens() {
+        ScriptedPeer peer = ScriptedPeer.established(ScriptedPeer.plainConfig(), PeerSyn.mssOnly(1460).window(0));
+        peer.at(20 * MS);
+        peer.write(REQUEST);
+        peer.poll();
+        assertThat(peer.take()).as("a zero window: nothing may leave").isEmpty();
+        assertThat(peer.conn.pollAt()).as("first probe after one RTO").isEqualTo(220 * MS);
+
+        peer.peerWindow = 0;
+        Seg probe = Seg.ack(0, 1).window(60000); // Linux's probe: SND.UNA - 1, no data
+        peer.runUntil(220 * MS);
+        assertThat(peer.take()).containsExactly(probe);
+        for (long at : new long[] {620, 1420, 3020}) {
+            peer.receive(peer.seg().window(0)); // the server answers each probe: still closed
+            peer.runUntil(at * MS);
+            assertThat(peer.take()).as("probe at %d ms", at).containsExactly(probe);
+            assertThat(peer.now).isEqualTo(at * MS);
+        }
+
+        peer.receive(peer.seg().window(1000));
+        peer.poll();
+        assertThat(peer.take()).containsExactly(data(1, REQUEST.getBytes(), true));
+    }
+
+    @Test
     void zeroWindowProbeCarriesTheCurrentTimestamp() {
         ScriptedPeer peer = ScriptedPeer.established(TcpConfig.defaults(1460), PeerSyn.linux().window(0));
         peer.at(20 * MS);
