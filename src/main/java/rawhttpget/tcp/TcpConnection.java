@@ -432,11 +432,14 @@ public final class TcpConnection {
             timedSentAt = -1;
         }
         boolean synAcked = sndUna == iss;
+        // Judged by sequence number, not finSent: a timeout clears finSent so the FIN can be resent, and the
+        // ACK of the original FIN may arrive before the resend (only sent FINs can be covered: ack <= SND.MAX).
+        boolean finAcked = finQueued && ack == finSequence() + 1;
         sndUna = ack;
         if (SeqNum.lt(sndNxt, sndUna)) {
             sndNxt = sndUna;
         }
-        int dataAcked = acked - (synAcked ? 1 : 0) - (finSent && ack == finSequence() + 1 ? 1 : 0);
+        int dataAcked = acked - (synAcked ? 1 : 0) - (finAcked ? 1 : 0);
         sendBuffer.acknowledge(streamOffsetOfSend(ack));
         if (inRecovery) {
             boolean done = SeqNum.ge(ack, recoverSeq);
@@ -452,7 +455,8 @@ public final class TcpConnection {
         }
         duplicateAcks = 0;
         retransmitAt = sndUna == sndMax ? NEVER : now + rtt.rto();
-        if (finSent && ack == finSequence() + 1) {
+        if (finAcked) {
+            finSent = true;
             onFinAcked(now);
         }
     }
