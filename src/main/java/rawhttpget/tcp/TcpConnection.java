@@ -305,6 +305,11 @@ public final class TcpConnection {
                     long end = receiveBuffer.contiguousEnd() - SeqNum.diff(rcvNxt(), seg.seq() + seg.payloadLength());
                     noteDuplicate(end - seg.payloadLength(), end);
                 }
+                if (state == TcpState.TIME_WAIT && seg.has(TcpFlags.FIN)) {
+                    // RFC 9293 §3.10.7.4: the peer resent its FIN, so our ACK was lost: acknowledge it
+                    // and restart the 2 MSL timeout, so a further loss is answered too.
+                    timeWaitUntil = now + config.timeWaitNanos();
+                }
                 ackNow = true;
             }
             return;

@@ -121,6 +121,27 @@ class CloseTest {
     }
 
     @Test
+    void timeWaitReacknowledgesARetransmittedFinAndRestartsItsTimer() {
+        ScriptedPeer peer = ScriptedPeer.established(ScriptedPeer.plainConfig());
+        peer.at(20 * MS);
+        peer.conn.close();
+        peer.poll();
+        peer.receive(peer.fin());
+        peer.poll();
+        assertThat(peer.conn.state()).isEqualTo(TcpState.TIME_WAIT);
+        peer.take();
+
+        peer.at(1 * S);
+        peer.receive(peer.seg().flags(FIN | ACK).seq(1)); // our ACK was lost: the same FIN again
+        peer.poll();
+
+        assertThat(peer.take()).containsExactly(Seg.ack(2, 2).window(60000));
+        assertThat(peer.conn.state()).isEqualTo(TcpState.TIME_WAIT);
+        // RFC 9293 §3.10.7.4, TIME-WAIT: acknowledge it, and restart the 2 MSL timeout.
+        assertThat(peer.conn.pollAt()).isEqualTo(1 * S + TIME_WAIT);
+    }
+
+    @Test
     void finAcknowledgedAfterATimeoutStillCompletesTheClose() {
         ScriptedPeer peer = ScriptedPeer.established(ScriptedPeer.plainConfig());
         byte[] request = bytes(3000, 1);
