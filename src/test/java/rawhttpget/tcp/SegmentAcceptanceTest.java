@@ -170,6 +170,19 @@ class SegmentAcceptanceTest {
     }
 
     @Test
+    void withADelayedAckTheEchoIsTheTsvalOfTheEarliestUnacknowledgedSegment() {
+        ScriptedPeer peer = fixture();
+        peer.receive(peer.data("a").tsVal(6000));
+        peer.at(110 * MS);
+        peer.receive(peer.data("b").tsVal(6010));
+        peer.runUntil(200 * MS);
+
+        // RFC 7323 §4.3: only a segment at or below Last.ACK.sent updates TS.Recent, so the server's RTT
+        // measurement includes the time its first segment waited for our delayed ACK.
+        assertThat(peer.take()).containsExactly(Seg.ack(1, RCV_NXT + 2).window(WINDOW - 2).ts(140, 6000));
+    }
+
+    @Test
     void resetAfterThePeersFinClosesWithoutFailure() {
         ScriptedPeer peer = fixture();
         peer.receive(peer.fin());
