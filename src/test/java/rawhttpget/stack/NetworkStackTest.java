@@ -87,7 +87,7 @@ class NetworkStackTest {
         assertThat(tcp.destinationPort()).isEqualTo(80);
         TcpOptions opts = new TcpOptions();
         assertThat(tcp.parseOptions(opts)).isNull();
-        assertThat(opts.describe()).startsWith("[mss 1460,sackOK,TS val ").endsWith(" ecr 0,wscale 7]");
+        assertThat(opts.describe()).startsWith("[mss 1460,sackOK,TS val ").endsWith(" ecr 0,nop,wscale 7]");
 
         // Pcap4J, an independent parser, agrees.
         EthernetPacket parsed = EthernetPacket.newPacket(syn, 0, syn.length);
