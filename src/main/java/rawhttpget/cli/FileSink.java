@@ -11,6 +11,10 @@ import java.nio.file.StandardOpenOption;
 /**
  * Writes the body to {@code NAME.part} in large blocks and renames it to {@code NAME} only once the
  * transfer is complete, so a failed run never leaves a truncated file under the name of a good one.
+ *
+ * <p>A target that exists and is not a regular file ({@code -O /dev/null}, a FIFO) is written in place, as
+ * wget does: renaming a {@code .part} file over it would replace the device with a plain file (run as root,
+ * that turned the machine's /dev/null into a file).
  */
 final class FileSink implements BodySink {
     private static final int BLOCK = 1 << 20;
@@ -24,9 +28,17 @@ final class FileSink implements BodySink {
 
     FileSink(Path target) throws IOException {
         this.target = target;
-        this.part = target.resolveSibling(target.getFileName() + ".part");
-        this.channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
+        boolean special = Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target);
+        this.part = special ? target : target.resolveSibling(target.getFileName() + ".part");
+        this.channel = special
+                ? FileChannel.open(target, StandardOpenOption.WRITE)
+                : FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    /** True when the body goes straight to the target (a device or FIFO), with no .part file and no rename. */
+    boolean writesInPlace() {
+        return part.equals(target);
     }
 
     Path partPath() {
@@ -59,7 +71,9 @@ final class FileSink implements BodySink {
     public void commit() throws IOException {
         flush();
         channel.close();
-        Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        if (!writesInPlace()) {
+            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
         finished = true;
     }
 
@@ -76,6 +90,10 @@ final class FileSink implements BodySink {
     /** Removes the partial file: nothing of this response should stay (an error status, say). */
     void discard() {
         close();
+        if (writesInPlace()) {
+            finished = true;
+            return;
+        }
         try {
             Files.deleteIfExists(part);
         } catch (IOException ignored) {
