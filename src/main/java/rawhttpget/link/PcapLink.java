@@ -12,16 +12,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The real interface, through libpcap. The only class in the project that uses Pcap4J, and only its raw
- * byte paths: frames stay {@code byte[]} from libpcap to the stack.
+ * The real interface, through libpcap. The only class in the project that uses Pcap4J: it opens the handle,
+ * sets the filter, sends and reads the statistics. Frames are read by {@link PcapReader}, which calls
+ * libpcap directly on Pcap4J's handle, in non-blocking mode, into one reused array.
  *
- * <p>Receiving: {@code pcap_next} blocks forever on a quiet line and {@code getNextRawPacket()} loses most
- * frames at LAN speed, so a daemon thread sits in {@code pcap_loop} (which kept up with ~310 k frames/s
- * here) and hands each frame to the stack thread through a bounded {@link FrameQueue}. The stack thread
- * drains it with {@link #receive} and sleeps in {@link #awaitFrames} when it has nothing else to do.
+ * <p>Receiving: no capture thread and no queue. {@link #receive} takes what the kernel's capture ring holds
+ * (at most {@link #MAX_FRAMES_PER_RECEIVE} per call), and {@link #awaitFrames} sleeps in poll(2) on the
+ * capture's descriptor. The ring (16 MiB by default, twice the TCP window) absorbs what arrives while the
+ * stack is busy; before, a capture thread in {@code pcap_loop} copied every frame into a fresh array and a
+ * queue of up to 32 768 of them, which cost a JNI up-call, an allocation and ~1.5 KB of heap per frame.
  *
  * <p>Threads: one stack thread calls {@code receive}, {@code awaitFrames} and {@code send}; {@code close}
- * may come from any thread (e.g. a shutdown hook).
+ * may come from any thread (e.g. a shutdown hook): it waits for a {@code receive} or {@code awaitFrames} in
+ * progress (at most the wait's timeout), so libpcap never reads a closed handle.
  */
 public final class PcapLink implements Link {
     private static final Logger log = LoggerFactory.getLogger("rawhttpget.link");
@@ -34,8 +37,11 @@ public final class PcapLink implements Link {
      */
     static final int SNAPLEN = 65_535 + 14 + 4;
 
-    /** close() gives the capture thread this long to leave pcap_loop before it gives up waiting. */
-    private static final long CLOSE_WAIT_MILLIS = 2_000;
+    /**
+     * A bound on one {@link #receive}, so the stack gets to send its ACKs and run its timers between
+     * batches even when a fast sender keeps the ring full.
+     */
+    static final int MAX_FRAMES_PER_RECEIVE = Integer.getInteger("rhg.batch", 256);
 
     // From pcap/pcap.h and pcap/dlt.h.
     private static final int PCAP_ERROR_NO_SUCH_DEVICE = -5;
@@ -49,22 +55,16 @@ public final class PcapLink implements Link {
 
     private final String interfaceName;
     private final PcapHandle handle;
-    private final FrameQueue queue;
-    private final Thread captureThread;
-    private final Object closeLock = new Object();
+    private final PcapReader reader;
 
-    private volatile long queueDrops; // incremented by the capture thread only
-    private volatile long lastPcapDrops;
-    private volatile String captureFailure;
-    private volatile boolean closed;
+    private long lastPcapDrops;
+    private boolean closed;
     private byte[] sendCopy = new byte[0];
 
     private PcapLink(PcapLinkSettings settings, PcapHandle handle) {
         this.interfaceName = settings.interfaceName();
         this.handle = handle;
-        this.queue = new FrameQueue(settings.queueFrames());
-        this.captureThread = new Thread(this::captureLoop, "rawhttpget-capture-" + interfaceName);
-        this.captureThread.setDaemon(true);
+        this.reader = new PcapReader(nativeHandle(handle), SNAPLEN);
     }
 
     /** Opens a live capture on the interface and starts receiving. */
@@ -72,11 +72,16 @@ public final class PcapLink implements Link {
         PcapLibrary.configure();
         try {
             PcapHandle handle = openHandle(settings);
-            PcapLink link = new PcapLink(settings, handle);
-            link.captureThread.start();
-            log.info("capturing on {}: filter \"{}\", kernel buffer {} bytes, promiscuous {}, queue {} frames",
+            PcapLink link;
+            try {
+                link = new PcapLink(settings, handle);
+            } catch (RuntimeException | LinkageError e) {
+                handle.close();
+                throw e;
+            }
+            log.info("capturing on {}: filter \"{}\", kernel buffer {} bytes, promiscuous {}",
                     settings.interfaceName(), settings.captureFilter(), settings.kernelBufferBytes(),
-                    settings.promiscuous(), link.queue.capacity());
+                    settings.promiscuous());
             return link;
         } catch (LinkageError e) {
             throw libraryLoadFailure(e);
@@ -150,53 +155,39 @@ public final class PcapLink implements Link {
                 + "): " + e.getMessage(), e);
     }
 
-    private void captureLoop() {
+    /**
+     * The {@code pcap_t *} inside Pcap4J's handle. Pcap4J 1.8 keeps it private and offers no read path
+     * without per-frame allocation, so it is read once here; the version is pinned in the pom.
+     */
+    private static long nativeHandle(PcapHandle handle) {
         try {
-            handle.loop(-1, this::onCaptured);
-            if (!closed) {
-                captureFailure = "capture on " + interfaceName + " ended unexpectedly";
-            }
-        } catch (InterruptedException e) {
-            // pcap_breakloop() from close(): the normal way out.
-        } catch (PcapNativeException | NotOpenException e) {
-            if (!closed) {
-                captureFailure = "capture on " + interfaceName + " failed: " + e.getMessage();
-            }
-        } finally {
-            if (captureFailure != null) {
-                log.warn("{}", captureFailure);
-            }
-            queue.producerStopped();
-        }
-    }
-
-    /** Runs on the capture thread for every frame; Pcap4J gives us a fresh array each time. */
-    private void onCaptured(byte[] frame) {
-        if (!queue.offer(frame)) {
-            queueDrops++;
+            java.lang.reflect.Field field = PcapHandle.class.getDeclaredField("handle");
+            field.setAccessible(true);
+            return com.sun.jna.Pointer.nativeValue((com.sun.jna.Pointer) field.get(handle));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new LinkException("this Pcap4J version hides its libpcap handle differently: " + e);
         }
     }
 
     @Override
-    public int receive(FrameHandler handler) {
-        // Only what is there now: a fast sender must not keep the stack thread here forever.
-        int waiting = queue.size();
-        for (int i = 0; i < waiting; i++) {
-            byte[] frame = queue.poll();
-            handler.onFrame(frame, 0, frame.length);
+    public synchronized int receive(FrameHandler handler) {
+        if (closed) {
+            throw new LinkException("cannot receive on " + interfaceName + ": link is closed");
         }
-        if (waiting == 0 && captureFailure != null && queue.isEmpty()) {
-            throw new LinkException(captureFailure);
-        }
-        return waiting;
+        return reader.read(handler, MAX_FRAMES_PER_RECEIVE);
     }
 
     @Override
-    public void awaitFrames(long timeoutNanos) throws InterruptedException {
+    public synchronized void awaitFrames(long timeoutNanos) throws InterruptedException {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        queue.await(timeoutNanos);
+        if (timeoutNanos <= 0 || closed) {
+            return;
+        }
+        // poll(2) counts milliseconds: round up, so a short wait is not a busy loop.
+        long millis = Math.min(Integer.MAX_VALUE, (timeoutNanos + 999_999) / 1_000_000);
+        reader.await((int) millis);
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
@@ -232,13 +223,9 @@ public final class PcapLink implements Link {
         }
     }
 
-    /** Our queue's drops plus the kernel's (libpcap's ps_drop: the capture ring was full). */
+    /** Frames the kernel dropped because the capture ring was full (libpcap's ps_drop). */
     @Override
-    public long droppedFrames() {
-        return queueDrops + pcapDrops();
-    }
-
-    private long pcapDrops() {
+    public synchronized long droppedFrames() {
         if (!closed) {
             try {
                 lastPcapDrops = handle.getStats().getNumPacketsDropped();
@@ -249,42 +236,15 @@ public final class PcapLink implements Link {
         return lastPcapDrops;
     }
 
-    /**
-     * Stops the capture thread and closes the handle; never hangs. libpcap 1.10 wakes a {@code pcap_loop}
-     * blocked in poll() when {@code pcap_breakloop} is called; if the thread still has not left after
-     * {@link #CLOSE_WAIT_MILLIS}, the handle is left open, because Pcap4J's close would wait for the loop.
-     */
+    /** Closes the handle; waits only for a receive or wait already in progress on the stack thread. */
     @Override
-    public void close() {
-        synchronized (closeLock) {
-            if (closed) {
-                return;
-            }
-            pcapDrops();
-            closed = true;
+    public synchronized void close() {
+        if (closed) {
+            return;
         }
-        try {
-            handle.breakLoop();
-        } catch (NotOpenException e) {
-            // Already closed underneath us: nothing to break.
-        }
-        boolean interrupted = false;
-        try {
-            captureThread.join(CLOSE_WAIT_MILLIS);
-        } catch (InterruptedException e) {
-            interrupted = true;
-        }
-        if (captureThread.isAlive()) {
-            log.warn("capture thread on {} did not stop within {} ms; leaving the capture handle open",
-                    interfaceName, CLOSE_WAIT_MILLIS);
-        } else {
-            synchronized (this) {
-                handle.close();
-            }
-            log.info("closed capture on {}: {} frames dropped", interfaceName, droppedFrames());
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        droppedFrames();
+        closed = true;
+        handle.close();
+        log.info("closed capture on {}: {} frames dropped", interfaceName, lastPcapDrops);
     }
 }

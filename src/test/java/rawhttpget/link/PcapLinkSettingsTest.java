@@ -12,14 +12,13 @@ class PcapLinkSettingsTest {
         PcapLinkSettings settings = PcapLinkSettings.of("eth0", "tcp");
         assertThat(settings.kernelBufferBytes()).isEqualTo(16 * 1024 * 1024);
         assertThat(settings.promiscuous()).isFalse();
-        assertThat(settings.queueFrames()).isEqualTo(PcapLinkSettings.DEFAULT_QUEUE_FRAMES);
     }
 
     @Test
     void changesOneSettingAtATime() {
         PcapLinkSettings settings = PcapLinkSettings.of("eth0", "tcp")
-                .withPromiscuous(true).withKernelBufferBytes(1 << 20).withQueueFrames(128);
-        assertThat(settings).isEqualTo(new PcapLinkSettings("eth0", "tcp", 1 << 20, true, 128));
+                .withPromiscuous(true).withKernelBufferBytes(1 << 20);
+        assertThat(settings).isEqualTo(new PcapLinkSettings("eth0", "tcp", 1 << 20, true));
     }
 
     @Test
