@@ -87,6 +87,14 @@ class InternetChecksumTest {
     }
 
     @Test
+    void longInputOfAllOnesSumsExactlyAcrossTheLaneFlushes() {
+        // 300 003 bytes of ff from an odd offset: over two flushes of 16 384 longs, a partial one, then a tail.
+        byte[] b = new byte[300_010];
+        Arrays.fill(b, (byte) 0xff);
+        assertThat(InternetChecksum.add(5, b, 3, 300_003)).isEqualTo(5 + ReferenceChecksum.sum(b, 3, 300_003));
+    }
+
+    @Test
     void partialSumsOverEvenSplitsAddUpToTheWhole() {
         SplittableRandom random = new SplittableRandom(7);
         byte[] b = new byte[151];
