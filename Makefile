@@ -4,6 +4,9 @@
 #   make demo       downloads through the userspace stack in a namespace test network, checks sha256s
 #   make test       unit tests, then end-to-end tests (both must pass)
 #   make test-unit / make test-e2e / make clean
+#   make bench      benchmarks (never part of make test): bench-lan, plus any bench-* target added below it
+#   make bench-lan  curl vs rawhttpget on the LAN test network (scripts/bench-lan.sh; ROUNDS=, SIZE_MB=)
+#   make bench-jmh  JMH microbenchmarks of the receive path (src/jmh/java, Maven profile jmh; JMH_ARGS=)
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 # Prerequisites run one after another, in the order written (test = build, then unit, then e2e).
@@ -14,7 +17,7 @@ MVN := mvn -B
 JAR := rawhttpget.jar
 MAIN_CLASS := rawhttpget/cli/Main.class
 
-.PHONY: all deps build demo test test-unit test-e2e clean
+.PHONY: all deps build demo test test-unit test-e2e clean cds bench bench-lan bench-jmh
 
 all: build
 
@@ -32,6 +35,19 @@ build: deps
 	    exit 1; \
 	fi
 	cp target/rawhttpget-all.jar $(JAR)
+	$(MAKE) --no-print-directory cds
+
+# Class-data sharing: the classes a run loads (JDK, picocli, logback, JNA, Pcap4J), parsed once here and mapped
+# at start-up. The training run is --version, which loads libpcap through Pcap4J; the archive is tied to this
+# jar file (path, size, time), so it is rebuilt with it. Optional: without it the jar starts as before.
+CDS := rawhttpget.jsa
+cds:
+	rm -f $(CDS)
+	@if java -XX:ArchiveClassesAtExit=$(CDS) -jar $(JAR) --version >target/cds.log 2>&1 && [ -s $(CDS) ]; then \
+	    echo "build: wrote $(CDS) (start with -XX:SharedArchiveFile=$(CDS), see config/jvm.options)"; \
+	else \
+	    echo "build: no class-data archive (see target/cds.log); rawhttpget.jar starts without one" >&2; rm -f $(CDS); \
+	fi
 
 demo: build
 	scripts/demo.sh
@@ -44,5 +60,17 @@ test-unit: deps
 test-e2e: build
 	$(MVN) test -Pe2e
 
+# Each benchmark is its own target; bench runs them all, one after another (.NOTPARALLEL).
+bench: bench-lan
+
+bench-lan: build
+	scripts/bench-lan.sh $(JAR)
+
+# JMH runs from the jmh profile's own tree (target/jmh), so JMH never enters the jar or make test.
+JMH_ARGS ?=
+bench-jmh: deps
+	$(MVN) -q -Pjmh test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/jmh/classpath
+	java -cp target/jmh/classes:target/jmh/test-classes:$$(cat target/jmh/classpath) org.openjdk.jmh.Main $(JMH_ARGS)
+
 clean:
-	rm -rf target $(JAR)
+	rm -rf target $(JAR) $(CDS)

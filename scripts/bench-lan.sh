@@ -8,7 +8,8 @@
 #   ROUNDS=5          rounds; each round runs every case once, curl and rawhttpget alternately, the order
 #                     swapped every round so neither tool always runs right after the other
 #   SIZE_MB=1024      the big file, in MiB
-#   JAVA_OPTS=...     JVM flags for rawhttpget (default: the ones its launcher uses, from config/jvm.options)
+#   JAVA_OPTS=...     JVM flags for rawhttpget (default: config/jvm.options, plus the class-data archive
+#                     rawhttpget.jsa beside the jar when make build wrote one)
 #   RHG_ARGS=...      extra rawhttpget arguments (e.g. "--ip 198.18.1.50/24" for own-address mode)
 #
 # Cases: the body thrown away (curl -o /dev/null, rawhttpget -O /dev/null: the network path alone), and the body
@@ -23,7 +24,11 @@ cd "$(dirname "$0")/.."
 JAR=${1:-rawhttpget.jar}
 ROUNDS=${ROUNDS:-5}
 SIZE_MB=${SIZE_MB:-1024}
-JAVA_OPTS=${JAVA_OPTS-$(grep -v '^#' config/jvm.options | xargs)}
+if [ -z "${JAVA_OPTS+set}" ]; then
+    JAVA_OPTS=$(grep -v '^#' config/jvm.options | xargs)
+    CDS_ARCHIVE="$(cd "$(dirname "$JAR")" && pwd)/rawhttpget.jsa"
+    [ -f "$CDS_ARCHIVE" ] && JAVA_OPTS="$JAVA_OPTS -XX:SharedArchiveFile=$CDS_ARCHIVE -Xlog:cds=off -Xlog:cds+dynamic=off"
+fi
 RHG_ARGS=${RHG_ARGS:-}
 P=bl$$
 TIME=/usr/bin/time
@@ -57,9 +62,18 @@ eval "$(scripts/testnet.sh env "$P")"
 URL="http://$TESTNET_SERVER_ONLINK_IP"
 inns() { ip netns exec "$TESTNET_CLI_NS" "$@"; }
 
+# A rawhttpget older than its FileSink fix renamed NAME.part over -O NAME even for /dev/null, turning the
+# machine's /dev/null into a plain file on tmpfs; any run on a shared machine may still do it. Numbers taken
+# then would time writes into that file, so the bench stops instead.
+check_dev_null() {
+    [ -c /dev/null ] || { echo "bench-lan: /dev/null is not a character device any more ($1); restore it:" \
+        "rm -f /dev/null && mknod -m 666 /dev/null c 1 3" >&2; exit 1; }
+}
+
 # run TOOL CASE ROUND FILE: one timed download; appends "tool case round wall rss_kb cpu drops" to results.
 run() {
     local tool=$1 case=$2 round=$3 file=$4 dest log=$WORK/run.log drops=0
+    check_dev_null "before $tool, $case, round $round"
     if [ "$case" = file ]; then dest="$OUT/$tool.bin"; rm -f "$dest"; else dest=/dev/null; fi
     if [ "$tool" = curl ]; then
         inns $TIME -f '%e %M %U %S' -o "$WORK/time" curl -sS --noproxy '*' -o "$dest" "$URL/$file" 2>"$log"
@@ -74,6 +88,7 @@ run() {
         cmp -s "$dest" "$DOC/$file" || { echo "bench-lan: $tool wrote a wrong copy of $file" >&2; exit 1; }
         rm -f "$dest"
     fi
+    check_dev_null "after $tool, $case, round $round"
     read -r wall rss user sys <"$WORK/time"
     echo "$tool $case $round $wall $rss $(awk "BEGIN {print $user + $sys}") $drops" >>"$WORK/results"
 }
