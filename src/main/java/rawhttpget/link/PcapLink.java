@@ -46,6 +46,12 @@ public final class PcapLink implements Link {
      */
     static final int MAX_FRAMES_PER_RECEIVE = 64;
 
+    /** Frames waiting for the transmit thread: a few windows' worth of ACKs, or a request's segments. */
+    static final int TRANSMIT_QUEUE_FRAMES = 256;
+
+    /** close() gives the transmit thread this long to send what is queued and stop. */
+    private static final long CLOSE_WAIT_MILLIS = 2_000;
+
     // From pcap/pcap.h and pcap/dlt.h.
     private static final int PCAP_ERROR_NO_SUCH_DEVICE = -5;
     private static final int PCAP_ERROR_PROMISC_PERM_DENIED = -7;
@@ -59,15 +65,16 @@ public final class PcapLink implements Link {
     private final String interfaceName;
     private final PcapHandle handle;
     private final PcapReader reader;
+    private final TransmitQueue transmit;
 
     private long lastPcapDrops;
-    private boolean closed;
-    private byte[] sendCopy = new byte[0];
+    private volatile boolean closed;
 
     private PcapLink(PcapLinkSettings settings, PcapHandle handle) {
         this.interfaceName = settings.interfaceName();
         this.handle = handle;
         this.reader = new PcapReader(nativeHandle(handle), SNAPLEN);
+        this.transmit = new TransmitQueue("rawhttpget-transmit-" + interfaceName, TRANSMIT_QUEUE_FRAMES, this::sendNow);
     }
 
     /** Opens a live capture on the interface and starts receiving. */
@@ -78,6 +85,7 @@ public final class PcapLink implements Link {
             PcapLink link;
             try {
                 link = new PcapLink(settings, handle);
+                link.transmit.start();
             } catch (RuntimeException | LinkageError e) {
                 handle.close();
                 throw e;
@@ -196,21 +204,18 @@ public final class PcapLink implements Link {
         }
     }
 
+    /** Queues the frame for the transmit thread (see {@link TransmitQueue}); the bytes are copied. */
     @Override
-    public synchronized void send(byte[] frame, int offset, int length) {
+    public void send(byte[] frame, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, frame.length);
         if (closed) {
             throw new LinkException("cannot send on " + interfaceName + ": link is closed");
         }
-        byte[] bytes = frame;
-        if (offset != 0) {
-            // Pcap4J sends from the start of an array only.
-            if (sendCopy.length < length) {
-                sendCopy = new byte[Math.max(length, 2048)];
-            }
-            System.arraycopy(frame, offset, sendCopy, 0, length);
-            bytes = sendCopy;
-        }
+        transmit.send(frame, offset, length);
+    }
+
+    /** On the transmit thread; never takes this object's lock, which the stack thread holds in poll(2). */
+    private void sendNow(byte[] bytes, int length) {
         try {
             handle.sendPacket(bytes, length);
         } catch (PcapNativeException e) {
@@ -239,7 +244,11 @@ public final class PcapLink implements Link {
         return lastPcapDrops;
     }
 
-    /** Closes the handle; waits only for a receive or wait already in progress on the stack thread. */
+    /**
+     * Sends what is still queued (the last ACK, FIN or RST), then closes the handle. Waits for a receive or
+     * wait in progress on the stack thread, and at most {@link #CLOSE_WAIT_MILLIS} for the transmit thread;
+     * if that does not stop, the handle is left open rather than closed under it.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -247,7 +256,23 @@ public final class PcapLink implements Link {
         }
         droppedFrames();
         closed = true;
-        handle.close();
-        log.info("closed capture on {}: {} frames dropped", interfaceName, lastPcapDrops);
+        boolean stopped;
+        boolean interrupted = false;
+        try {
+            stopped = transmit.stop(CLOSE_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            stopped = false;
+            interrupted = true;
+        }
+        if (stopped) {
+            handle.close();
+            log.info("closed capture on {}: {} frames dropped", interfaceName, lastPcapDrops);
+        } else {
+            log.warn("transmit thread on {} did not stop within {} ms; leaving the capture handle open",
+                    interfaceName, CLOSE_WAIT_MILLIS);
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
