@@ -56,12 +56,16 @@ public final class TcpConnection {
 
     // Receive sequence space.
     int irs;
+    /** The peer's SYN has been accepted: {@link #irs} means something (log lines count from it). */
+    boolean irsKnown;
     /** Stream offset at which the peer's FIN sits, once seen; -1 before. */
     private long peerFinOffset = -1;
     boolean finReceived;
     final int rcvShift;
     /** Stream offset of the right edge of the window we last advertised; it never moves left. */
     long advertisedEdge;
+    /** The window (in bytes, scaled) our last segment advertised. */
+    long advertisedWindow = -1;
 
     // Options agreed on the handshake.
     boolean timestampsOn;
@@ -99,7 +103,10 @@ public final class TcpConnection {
         this.receiveBuffer = new ReceiveBuffer(config.receiveBuffer() + (1 << rcvShift));
         this.rtt = new RttEstimator(config.minRtoNanos(), config.maxRtoNanos());
         this.writer = new SegmentWriter(this);
+        this.windowLog = new WindowLog(log, writer.name());
     }
+
+    private final WindowLog windowLog;
 
     // ---------------------------------------------------------------- application side
 
@@ -199,8 +206,9 @@ public final class TcpConnection {
     /** Processes one segment addressed to this connection, already checksum-verified, options parsed. */
     public void onSegment(TcpSegment seg, TcpOptions opts, long now) {
         stats.segmentsIn++;
+        stats.payloadBytesIn += seg.payloadLength();
         if (log.isDebugEnabled()) {
-            log.debug("IN  {}", writer.describeIncoming(seg, opts));
+            log.debug("In  {}", TcpdumpNotation.segment(remoteIp, localIp, seg, irsKnown, irs, iss));
         }
         switch (state) {
             case CLOSED -> {
@@ -237,6 +245,7 @@ public final class TcpConnection {
         }
         lastHeardAt = now;
         irs = seg.seq();
+        irsKnown = true;
         negotiate(opts);
         sndWnd = seg.window(); // RFC 7323 §2.2: the window of a SYN is never scaled
         maxSndWnd = sndWnd;
@@ -291,6 +300,12 @@ public final class TcpConnection {
         }
         if (!acceptable(seg)) {
             stats.unacceptableSegments++;
+            if (log.isDebugEnabled()) {
+                log.debug("{}: segment at {} (+{}) is outside the window ({} at {}); dropped{}", writer.name(),
+                        SeqNum.format(seg.seq() - irs), seg.sequenceLength(),
+                        Math.max(0, advertisedEdge - receiveBuffer.contiguousEnd()), SeqNum.format(rcvNxt() - irs),
+                        rst ? "" : ", ACK follows");
+            }
             if (!rst) {
                 if (seg.payloadLength() > 0 && SeqNum.le(seg.seq() + seg.payloadLength(), rcvNxt())) {
                     stats.duplicateSegments++;
@@ -379,10 +394,13 @@ public final class TcpConnection {
     private boolean onAck(TcpSegment seg, TcpOptions opts, long now) {
         int ack = seg.ack();
         if (SeqNum.gt(ack, sndMax)) {
+            log.debug("{}: ACK {} for data never sent (we sent up to {}); dropped, ACK follows", writer.name(),
+                    SeqNum.format(ack - iss), SeqNum.format(sndMax - iss));
             ackNow = true;
             return false;
         }
         if (SeqNum.lt(ack, sndUna - (int) Math.min(maxSndWnd, Integer.MAX_VALUE))) {
+            log.debug("{}: ACK {} older than the window allows; dropped", writer.name(), SeqNum.format(ack - iss));
             return false;
         }
         long window = (long) seg.window() << sndShift;
@@ -392,6 +410,9 @@ public final class TcpConnection {
         if (SeqNum.lt(sndWl1, seg.seq()) || (sndWl1 == seg.seq() && SeqNum.le(sndWl2, ack))) {
             if (window != sndWnd && log.isDebugEnabled()) {
                 log.debug("{}: peer window {} -> {}", writer.name(), sndWnd, window);
+            }
+            if (window == 0 && sndWnd != 0) {
+                stats.peerZeroWindows++;
             }
             sndWnd = window;
             maxSndWnd = Math.max(maxSndWnd, window);
@@ -454,6 +475,7 @@ public final class TcpConnection {
             inRecovery = true;
             recoverSeq = sndMax;
             congestion.onFastRetransmit(flight);
+            stats.fastRetransmits++;
             log.info("{}: 3 duplicate ACKs at {}: fast retransmit, cwnd {}", writer.name(),
                     SeqNum.format(sndUna - iss), congestion.window());
             writer.retransmitFirstUnacked();
@@ -474,7 +496,6 @@ public final class TcpConnection {
         int payload = seg.payloadLength();
         long offset = receiveBuffer.contiguousEnd() + SeqNum.diff(seg.seq(), rcvNxt());
         if (payload > 0 && state.acceptsData()) {
-            stats.payloadBytesIn += payload;
             ReceiveBuffer.Outcome outcome = receiveBuffer.write(offset, seg.buffer(), seg.payloadOffset(), payload);
             switch (outcome) {
                 case IN_ORDER -> {
@@ -567,18 +588,22 @@ public final class TcpConnection {
             ackNow = true;
         }
         writer.transmit(now, out);
+        if (state.isSynchronized()) {
+            windowLog.observe(now, congestion.window(), sndWnd, Math.max(advertisedWindow, 0), stats.peerZeroWindows,
+                    stats.zeroWindowEvents);
+        }
     }
 
     private void onRetransmitTimeout(long now) {
         int flight = SeqNum.diff(sndMax, sndUna);
         if (state == TcpState.SYN_SENT) {
             if (sndMax != iss) {
-                stats.retransmissions++;
+                stats.timeouts++;
                 log.info("{}: SYN timed out after {} ms; resending", writer.name(), rtt.rto() / 1_000_000);
                 rtt.backOff();
             }
         } else {
-            stats.retransmissions++;
+            stats.timeouts++;
             log.info("{}: retransmission timeout at {} ({} bytes in flight, rto {} ms)", writer.name(),
                     SeqNum.format(sndUna - iss), flight, rtt.rto() / 1_000_000);
             congestion.onTimeout(flight);
