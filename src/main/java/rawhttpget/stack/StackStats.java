@@ -7,5 +7,6 @@ public final class StackStats {
     public long framesDropped;
     public long ipChecksumErrors;
     public long tcpChecksumErrors;
+    public long icmpChecksumErrors;
     public long framesUnsentNoArp;
 }
