@@ -51,6 +51,7 @@ final class Downloader {
         interrupts.install();
         DownloadException first = null;
         try (HostContext host = HostContext.open(options, interrupts)) {
+            host.reportStatsTo(options.stats ? err : null);
             for (HttpUrl url : urls) {
                 try {
                     download(host, url);
@@ -105,6 +106,7 @@ final class Downloader {
             HttpTransfer transfer = new HttpTransfer(host.stack, host.tcpConfig,
                     new HttpTransfer.Target(server, url.port(), localPort, request, description),
                     head -> openSink(head, target));
+            host.runStats.add(url, transfer);
             host.loop.run(transfer);
             if (!options.quiet && transfer.head() != null) {
                 long bytes = transfer.bodyBytes();
