@@ -38,12 +38,17 @@ final class LogConfigLoader {
         } catch (JoranException e) {
             errors.note(e.getMessage(), e.getCause());
         }
-        return errors.first;
+        return errors.line();
     }
 
-    /** Keeps the first error logback reports; survives the context's resets so it hears the whole load. */
+    /**
+     * Keeps the first error logback reports, with the first underlying cause among the errors (logback reports
+     * "parsing error on line 2" and the parser's reason as two statuses). Survives the context's resets so it
+     * hears the whole load.
+     */
     static final class ErrorCollector implements StatusListener {
-        private String first;
+        private String message;
+        private String cause;
 
         @Override
         public void addStatusEvent(Status status) {
@@ -52,12 +57,22 @@ final class LogConfigLoader {
             }
         }
 
-        private void note(String message, Throwable cause) {
-            if (first != null) {
-                return;
+        private void note(String text, Throwable throwable) {
+            if (message == null) {
+                message = text;
             }
-            String detail = cause != null && cause.getMessage() != null ? ": " + cause.getMessage() : "";
-            first = (message + detail).strip().replaceAll("\\s*[\\r\\n]+\\s*", "; ");
+            if (cause == null && throwable != null && throwable.getMessage() != null) {
+                cause = throwable.getMessage();
+            }
+        }
+
+        /** One line, or null when nothing went wrong. */
+        String line() {
+            if (message == null) {
+                return null;
+            }
+            String text = cause == null || message.contains(cause) ? message : message + ": " + cause;
+            return text.strip().replaceAll("\\s*[\\r\\n]+\\s*", "; ");
         }
 
         @Override
