@@ -23,6 +23,8 @@ import rawhttpget.time.SystemClock;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 
@@ -125,7 +127,10 @@ final class HostContext implements AutoCloseable {
         try {
             return PcapWriter.create(Path.of(file));
         } catch (IOException | RuntimeException e) {
-            throw new DownloadException(ExitCode.FILE_IO, "cannot open pcap file " + file + ": " + e.getMessage(), e);
+            // NIO's exceptions carry only the path; say what was wrong with it.
+            String why = e instanceof NoSuchFileException ? "no such directory"
+                    : e instanceof AccessDeniedException ? "permission denied" : e.getMessage();
+            throw new DownloadException(ExitCode.FILE_IO, "cannot open pcap file " + file + ": " + why, e);
         }
     }
 

@@ -221,6 +221,7 @@ public final class TcpConnection {
         switch (state) {
             case CLOSED -> {
                 // A late segment after we finished; the owner answers it, if at all.
+                log.debug("{}: connection is closed; segment dropped", writer.name());
             }
             case SYN_SENT -> onSegmentInSynSent(seg, opts, now);
             default -> onSegmentSynchronized(seg, opts, now);
@@ -241,10 +242,13 @@ public final class TcpConnection {
         if (seg.has(TcpFlags.RST)) {
             if (hasAck) {
                 fail(TcpFailure.REFUSED);
+            } else {
+                log.debug("{}: RST without ACK in SYN_SENT dropped (RFC 9293 §3.10.7.3)", writer.name());
             }
             return;
         }
         if (!seg.has(TcpFlags.SYN)) {
+            log.debug("{}: segment without SYN in SYN_SENT dropped", writer.name());
             return;
         }
         if (!hasAck) {
