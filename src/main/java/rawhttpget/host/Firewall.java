@@ -50,7 +50,7 @@ public final class Firewall {
      */
     public static String suggestedCommand(RstRule rule) {
         FirewallCommands commands = installedCommands().orElse(new IptablesCommands("iptables", "iptables-save"));
-        List<List<String>> steps = new ArrayList<>(commands.prepare());
+        List<List<String>> steps = new ArrayList<>(commands.prepare(rule));
         steps.add(commands.add(rule));
         StringJoiner line = new StringJoiner(" && ");
         for (List<String> step : steps) {
@@ -67,11 +67,24 @@ public final class Firewall {
     }
 
     public InstalledRule add(RstRule rule) {
-        for (List<String> command : commands.prepare()) {
-            runOrFail(command, "cannot prepare the firewall");
-        }
+        List<List<String>> prepare = commands.prepare(rule);
         List<String> add = commands.add(rule);
-        CommandResult added = runOrFail(add, "cannot add firewall rule");
+        CommandResult added;
+        try {
+            for (List<String> command : prepare) {
+                runOrFail(command, "cannot prepare the firewall");
+            }
+            added = runOrFail(add, "cannot add firewall rule");
+        } catch (HostException e) {
+            if (!prepare.isEmpty()) {
+                // nft: a table made for a rule that never came must not stay. Best effort; the error is e.
+                runner.run(commands.undo(rule, ""));
+            }
+            throw e;
+        }
+        for (List<String> command : prepare) {
+            log.info("firewall: {}", String.join(" ", command));
+        }
         log.info("firewall: added rule to {}: {}", rule, String.join(" ", add));
         return new InstalledRule(rule, commands.undo(rule, added.stdout()));
     }

@@ -212,6 +212,23 @@ class HostLifecycleEndToEndTest {
         });
     }
 
+    /** A host with nft but no iptables: /dev/null bound over the xtables binary the iptables links point to. */
+    @Test
+    void withoutIptablesUsesNftAndLeavesTheRulesetAsItWas() throws Exception {
+        String before = rules();
+        String hide = "mount --bind /dev/null \"$(readlink -f \"$(command -v iptables)\")\" && ! command -v iptables"
+                + " >/dev/null && command -v nft >/dev/null && exec \"$@\"";
+
+        CommandResult run = rawhttpgetIn(List.of("unshare", "-m", "sh", "-c", hide, "hide"), "-v", "-i",
+                net.onLinkInterface(), URL);
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(savedSha256("1M.bin")).isEqualTo(fileSha256);
+        assertThat(run.stderr()).containsPattern("firewall: added rule .*nft add rule inet rawhttpget-\\d+ output ")
+                .containsPattern("firewall: removed rule .*nft delete table inet rawhttpget-\\d+");
+        assertThat(rules()).isEqualTo(before);
+    }
+
     @Test
     void claimingAnAddressAnotherHostAnswersForExitsFour() throws Exception {
         CommandResult run = rawhttpget("-i", net.onLinkInterface(), "--ip", TestNetwork.SERVER_ONLINK_IP + "/24", URL);
