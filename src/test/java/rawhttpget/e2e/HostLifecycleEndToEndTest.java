@@ -124,12 +124,14 @@ class HostLifecycleEndToEndTest {
                 "--tcp-flags", "RST", "RST", "-j", "ACCEPT"));
         try {
             String before = rules();
-            Process process = start("-i", net.onLinkInterface(), SLOW_URL);
-            awaitBodyFlowing("1M.bin.part", 1000); // 200 KB/s: about 200 KB of 1 MB
-            String connection = serverConnection();
-
-            Command.check(List.of("kill", "-s", signal, Long.toString(process.pid())), SHORT);
-            Finished run = finish(process);
+            Finished run;
+            String connection;
+            try (Background cli = start("-i", net.onLinkInterface(), SLOW_URL)) {
+                awaitBodyFlowing("1M.bin.part", 1000); // 200 KB/s: about 200 KB of 1 MB
+                connection = serverConnection();
+                Command.check(List.of("kill", "-s", signal, Long.toString(cli.process.pid())), SHORT);
+                run = cli.finish();
+            }
             String connectionsAfter = serverConnections(connection);
             long rsts = serverRstCount();
             String after = rules();
@@ -153,18 +155,20 @@ class HostLifecycleEndToEndTest {
     @Test
     void aRuleLeftBySigkillIsRemovedByTheNextRun() throws Exception {
         String before = rules();
-        Process killed = start("-i", net.onLinkInterface(), SLOW_URL);
-        awaitBodyFlowing("1M.bin.part", 300);
-
-        Command.check(List.of("kill", "-s", "KILL", Long.toString(killed.pid())), SHORT);
-        assertThat(killed.waitFor(SHORT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-        assertThat(rules()).as("the rule SIGKILL left").contains("rawhttpget pid=" + killed.pid());
+        long pid;
+        try (Background killed = start("-i", net.onLinkInterface(), SLOW_URL)) {
+            awaitBodyFlowing("1M.bin.part", 300);
+            pid = killed.process.pid();
+            Command.check(List.of("kill", "-s", "KILL", Long.toString(pid)), SHORT);
+            assertThat(killed.process.waitFor(SHORT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(rules()).as("the rule SIGKILL left").contains("rawhttpget pid=" + pid);
         Files.delete(work.resolve("1M.bin.part"));
 
         CommandResult next = rawhttpget("-v", "-i", net.onLinkInterface(), URL);
 
         assertThat(next.exitCode()).as(next.describe()).isZero();
-        assertThat(next.stderr()).contains("removed rule left by process " + killed.pid() + ", which no longer runs");
+        assertThat(next.stderr()).contains("removed rule left by process " + pid + ", which no longer runs");
         assertThat(rules()).isEqualTo(before);
     }
 
@@ -395,30 +399,38 @@ class HostLifecycleEndToEndTest {
      * if this JVM was started with them ignored (a background job of a non-interactive shell is): the JVM would
      * then never install our handler. {@code ip netns exec} and env both exec, so the PID is java's.
      */
-    private Process start(String... args) throws IOException {
+    private Background start(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", net.clientNamespace(), "env",
                 "--default-signal=INT,TERM"));
         command.addAll(javaJar());
         command.addAll(List.of(args));
-        Path log = scratch.resolve("host-bg-" + ProcessHandle.current().pid() + ".log");
-        return new ProcessBuilder(command).directory(work.toFile())
+        Path log = Files.createTempFile(scratch, "host-bg-", ".log");
+        Process process = new ProcessBuilder(command).directory(work.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(log.toFile())
                 .start();
+        return new Background(process, log);
     }
 
     private record Finished(int exitCode, String stderr) {}
 
-    private Finished finish(Process process) throws Exception {
-        Path log = scratch.resolve("host-bg-" + ProcessHandle.current().pid() + ".log");
-        if (!process.waitFor(SHORT.toSeconds(), TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-            throw new AssertionError("the CLI did not exit after the signal: " + Files.readString(log));
+    /** A CLI run in the background; closing kills it if a failed assertion left it running, and removes its log. */
+    private record Background(Process process, Path log) implements AutoCloseable {
+        Finished finish() throws Exception {
+            if (!process.waitFor(SHORT.toSeconds(), TimeUnit.SECONDS)) {
+                throw new AssertionError("the CLI did not exit after the signal: " + Files.readString(log));
+            }
+            return new Finished(process.exitValue(), Files.readString(log));
         }
-        String stderr = Files.readString(log);
-        Files.delete(log);
-        return new Finished(process.exitValue(), stderr);
+
+        @Override
+        public void close() throws Exception {
+            if (process.isAlive()) {
+                process.destroyForcibly().waitFor(SHORT.toSeconds(), TimeUnit.SECONDS);
+            }
+            Files.deleteIfExists(log);
+        }
     }
 
     /**
