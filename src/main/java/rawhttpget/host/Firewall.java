@@ -49,7 +49,10 @@ public final class Firewall {
      * neither is). Runs nothing: {@code --no-host-setup} prints it for the user.
      */
     public static String suggestedCommand(RstRule rule) {
-        FirewallCommands commands = installedCommands().orElse(new IptablesCommands("iptables", "iptables-save"));
+        return suggestedCommand(rule, installedCommands().orElse(new IptablesCommands("iptables", "iptables-save")));
+    }
+
+    static String suggestedCommand(RstRule rule, FirewallCommands commands) {
         List<List<String>> steps = new ArrayList<>(commands.prepare(rule));
         steps.add(commands.add(rule));
         StringJoiner line = new StringJoiner(" && ");
