@@ -40,6 +40,10 @@ public final class TlsClient {
     private static final Logger log = LoggerFactory.getLogger("rawhttpget.tls");
     private static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
     private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
+    // TLS record layer (RFC 8446 section 5.1): type, legacy version (3, x), 16-bit length.
+    private static final int RECORD_HEADER_BYTES = 5;
+    private static final int CHANGE_CIPHER_SPEC = 20;
+    private static final int APPLICATION_DATA = 23;
 
     private final SSLEngine engine;
     private final String host;
@@ -319,7 +323,7 @@ public final class TlsClient {
     }
 
     private boolean unwrap() throws SSLException {
-        if (netIn.position() == 0) {
+        if (netIn.position() == 0 || recordIncomplete()) {
             return false;
         }
         HandshakeStatus before = engine.getHandshakeStatus();
@@ -350,6 +354,23 @@ public final class TlsClient {
         }
         noteHandshakeFinished(result);
         return madeProgress(result, before);
+    }
+
+    /**
+     * The start of netIn is a well-formed TLS record header whose record has not fully arrived. Asking the engine
+     * would only return BUFFER_UNDERFLOW, a result object per TCP segment; anything else (a whole record, or a
+     * header the engine should judge) goes to the engine.
+     */
+    private boolean recordIncomplete() {
+        int held = netIn.position();
+        if (held < RECORD_HEADER_BYTES) {
+            return true;
+        }
+        int type = netIn.get(0);
+        boolean plausible = type >= CHANGE_CIPHER_SPEC && type <= APPLICATION_DATA && netIn.get(1) == 3;
+        int length = ((netIn.get(3) & 0xff) << 8) | (netIn.get(4) & 0xff);
+        int needed = RECORD_HEADER_BYTES + length;
+        return plausible && held < needed && needed <= netIn.capacity();
     }
 
     private static boolean madeProgress(SSLEngineResult result, HandshakeStatus before) {
