@@ -12,10 +12,10 @@ import java.util.List;
         exitCodeListHeading = "%nExit status (as wget's):%n",
         exitCodeList = {
             " 0:no problems occurred",
-            " 1:generic error (missing privileges, libpcap, interface)",
+            " 1:generic error (missing privileges or libpcap, no iptables or nft)",
             " 2:command-line parse error",
             " 3:file I/O error",
-            " 4:network failure (no route, no ARP reply, refused, reset, timed out)",
+            " 4:network failure (unusable interface, address taken, no route, no ARP reply, refused, reset, timed out)",
             " 5:TLS verification failure",
             " 6:authentication failure",
             " 7:protocol error (malformed or truncated response)",
@@ -61,6 +61,11 @@ final class Options {
 
     @Option(names = "--mac", paramLabel = "MAC", description = "With --ip: the MAC to use (default: a random locally administered one).")
     String ownMac;
+
+    @Option(names = "--no-host-setup",
+            description = "Host-address mode: change nothing on the host (no firewall rule for the kernel's RSTs);"
+                    + " print the rule that would be needed instead.")
+    boolean noHostSetup;
 
     @Option(names = "--rcvbuf", paramLabel = "BYTES", defaultValue = "4194304",
             description = "TCP receive buffer, which sets the advertised window (default: ${DEFAULT-VALUE}).")

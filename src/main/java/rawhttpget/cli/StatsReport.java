@@ -36,6 +36,7 @@ final class StatsReport {
         line(s, f.framesDropped, "frames dropped by the stack (-d says why)");
         line(s, f.ipChecksumErrors + f.tcpChecksumErrors + f.icmpChecksumErrors, "checksum failures (" + f.ipChecksumErrors
                 + " IP, " + f.tcpChecksumErrors + " TCP, " + f.icmpChecksumErrors + " ICMP)");
+        line(s, f.coalescedSegments, "GRO/LRO-coalesced segments accepted (checksum not verifiable)");
         line(s, f.framesUnsentNoArp, "packets not sent for want of the next hop's MAC");
         line(s, stack.framesLostBelow(), "frames lost before the stack saw them (capture buffer or queue full)");
         if (stack.pcapFile() != null) {

@@ -46,6 +46,7 @@ public final class NetworkStack {
     private final long mac;
     private final Route route;
     private final boolean ownAddress;
+    private final ReceiveCoalescing coalescing;
     private final ArpResolver arp;
     private final IsnGenerator isns;
     private final List<TcpConnection> connections = new ArrayList<>();
@@ -72,7 +73,14 @@ public final class NetworkStack {
      *                   reset stray segments, as a host would. In host-address mode the kernel does both.
      */
     public NetworkStack(Link link, MacAddress mac, Route route, boolean ownAddress, IsnGenerator isns) {
+        this(link, mac, route, ownAddress, isns, ReceiveCoalescing.OFF);
+    }
+
+    /** @param coalescing whether GRO/LRO super-frames may arrive; see {@link ReceiveCoalescing} */
+    public NetworkStack(Link link, MacAddress mac, Route route, boolean ownAddress, IsnGenerator isns,
+                        ReceiveCoalescing coalescing) {
         this.link = link;
+        this.coalescing = coalescing;
         this.mac = mac.bits();
         this.route = route;
         this.ownAddress = ownAddress;
@@ -239,12 +247,16 @@ public final class NetworkStack {
             return;
         }
         if (!tcp.checksumValid(ip.source(), ip.destination())) {
-            stats.tcpChecksumErrors++;
-            if (dropping(tcpLog)) {
-                tcpLog.debug("drop: tcp: bad checksum 0x{}: {}", Integer.toHexString(tcp.checksum()),
-                        TcpdumpNotation.segment(ip.source(), ip.destination(), tcp, false, 0, 0));
+            if (coalescing.vouchesFor(ip, frame.payloadLength(), tcp)) {
+                stats.coalescedSegments++;
+            } else {
+                stats.tcpChecksumErrors++;
+                if (dropping(tcpLog)) {
+                    tcpLog.debug("drop: tcp: bad checksum 0x{}: {}", Integer.toHexString(tcp.checksum()),
+                            TcpdumpNotation.segment(ip.source(), ip.destination(), tcp, false, 0, 0));
+                }
+                return;
             }
-            return;
         }
         problem = tcp.parseOptions(options);
         if (problem != null) {

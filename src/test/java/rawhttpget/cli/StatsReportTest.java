@@ -57,6 +57,7 @@ class StatsReportTest {
         s.framesDropped = 3;
         s.ipChecksumErrors = 1;
         s.tcpChecksumErrors = 2;
+        s.coalescedSegments = 4;
         s.framesUnsentNoArp = 0;
         return s;
     }
@@ -96,6 +97,7 @@ class StatsReportTest {
                     372 frames sent
                     3 frames dropped by the stack (-d says why)
                     3 checksum failures (1 IP, 2 TCP, 0 ICMP)
+                    4 GRO/LRO-coalesced segments accepted (checksum not verifiable)
                     0 packets not sent for want of the next hop's MAC
                     7 frames lost before the stack saw them (capture buffer or queue full)
                     1105 frames written to trace.pcap
