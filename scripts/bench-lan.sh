@@ -17,7 +17,7 @@
 # Then peak RSS of rawhttpget for 100 MB and for the big file, to show memory does not grow with the file.
 # Prints per tool and case: median goodput (MB/s, 10^6 bytes) with min-max, the rawhttpget/curl ratio of the
 # medians and of each round's pair, median peak RSS, median CPU seconds (user+sys), and frames the capture
-# dropped (rawhttpget's -v line "closed capture on IFACE: N frames dropped"; its max over the rounds).
+# dropped (rawhttpget --stats: "N frames lost before the stack saw them"; the max over the rounds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -79,9 +79,9 @@ run() {
         inns $TIME -f '%e %M %U %S' -o "$WORK/time" curl -sS --noproxy '*' -o "$dest" "$URL/$file" 2>"$log"
     else
         # shellcheck disable=SC2086
-        inns $TIME -f '%e %M %U %S' -o "$WORK/time" java $JAVA_OPTS -jar "$JAR" -v $RHG_ARGS -i "$TESTNET_ONLINK_IF" \
+        inns $TIME -f '%e %M %U %S' -o "$WORK/time" java $JAVA_OPTS -jar "$JAR" -q --stats $RHG_ARGS -i "$TESTNET_ONLINK_IF" \
             -O "$dest" "$URL/$file" 2>"$log"
-        drops=$(sed -n 's/.*closed capture on .*: \([0-9]*\) frames dropped.*/\1/p' "$log" | tail -1)
+        drops=$(sed -n 's/^ *\([0-9]*\) frames lost before the stack saw them.*/\1/p' "$log" | tail -1)
         [ -n "$drops" ] || { echo "bench-lan: no drop count in rawhttpget's log:" >&2; cat "$log" >&2; exit 1; }
     fi
     if [ "$case" = file ]; then
