@@ -119,7 +119,7 @@ function median(a, n,   i, j, t) {
     tool = $1; c = $2; r = $3; bytes = (c == "mem100") ? small : big
     k = tool SUBSEP c; n[k]++
     gp[k, n[k]] = bytes / $4 / 1e6; rss[k, n[k]] = $5 / 1024; cpu[k, n[k]] = $6
-    if ($7 > drops[k]) drops[k] = $7
+    if (!((k) in drops) || $7 > drops[k]) drops[k] = $7 + 0
     wall[tool, c, r] = $4; rounds = r > rounds ? r : rounds
 }
 END {
@@ -132,7 +132,7 @@ END {
             if (g[i] < lo) lo = g[i]; if (g[i] > hi) hi = g[i] }
         med[k] = median(g, n[k])
         printf "%-10s %-5s %9.0f %7.0f-%-7.0f %8.0f %8.2f %6s\n", tool, c == "null" ? "null" : "tmpfs", med[k], lo, hi,
-            median(m, n[k]), median(u, n[k]), tool == "curl" ? "-" : drops[k]
+            median(m, n[k]), median(u, n[k]), tool == "curl" ? "-" : drops[k] ""
     }
     for (ci = 1; ci <= 2; ci++) {
         c = cases[ci]; line = ""
@@ -146,6 +146,6 @@ END {
     k = "rawhttpget" SUBSEP "null"
     for (i = 1; i <= n[k]; i++) m[i] = rss[k, i]
     big_rss = median(m, n[k])
-    printf "rawhttpget peak RSS: %.0f MB for 100 MB, %.0f MB for %.0f MiB (+%.0f%%)\n", small_rss, big_rss, big / 1048576,
+    printf "rawhttpget peak RSS: %.0f MB for 100 MB, %.0f MB for %.0f MiB (%+.0f%%)\n", small_rss, big_rss, big / 1048576,
         (big_rss / small_rss - 1) * 100
 }' "$WORK/results"
