@@ -24,8 +24,6 @@ final class TransmitQueue {
 
     /** Holds any frame our stack sends (MTU 1500 plus headers); bigger ones go the slow way. */
     static final int SLOT_BYTES = 2048;
-    /** The transmit thread polls this many times before it parks (each ~10 ns), to save a futex on bursts. */
-    private static final int SPINS_BEFORE_PARK = 2_000;
 
     private final Sender sender;
     private final byte[][] slots;
@@ -118,15 +116,15 @@ final class TransmitQueue {
     }
 
     private void run() {
+        // No spinning before it parks: on 2 shared cores a spin of ~20 µs saved nothing measurable and one of
+        // ~200 µs cost ~0.3 s of CPU per GiB; a frame queued while it runs is sent without a wake-up anyway.
         try {
-            int idle = 0;
             while (true) {
                 long h = head;
                 if (h != tail) {
                     int i = (int) h & mask;
                     sender.send(slots[i], lengths[i]);
                     head = h + 1;
-                    idle = 0;
                     Thread waiting = waitingProducer;
                     if (waiting != null) {
                         LockSupport.unpark(waiting);
@@ -136,17 +134,12 @@ final class TransmitQueue {
                 if (stopping) {
                     return;
                 }
-                if (++idle < SPINS_BEFORE_PARK) {
-                    Thread.onSpinWait();
-                    continue;
-                }
                 consumerParked = true;
                 // Re-check after announcing: the producer either sees us parked or we see its frame.
                 if (head == tail && !stopping) {
                     LockSupport.park(this);
                 }
                 consumerParked = false;
-                idle = 0;
             }
         } catch (RuntimeException e) {
             failure = e;
