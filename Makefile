@@ -2,8 +2,9 @@
 # create network namespaces.
 #   make            deps + build: ./rawhttpget.jar
 #   make demo       downloads through the userspace stack in a namespace test network, checks sha256s
-#   make test       unit tests, then end-to-end tests (both must pass)
-#   make test-unit / make test-e2e / make clean
+#   make test       unit tests, a bounded fuzzing run, then end-to-end tests (all must pass)
+#   make fuzz       every Jazzer fuzz target for FUZZ_SECONDS each (default 60): make fuzz FUZZ_SECONDS=600
+#   make test-unit / make test-fuzz / make test-e2e / make clean
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 # Prerequisites run one after another, in the order written (test = build, then unit, then e2e).
@@ -14,7 +15,11 @@ MVN := mvn -B
 JAR := rawhttpget.jar
 MAIN_CLASS := rawhttpget/cli/Main.class
 
-.PHONY: all deps build demo test test-unit test-e2e clean
+# Seconds per fuzz target: `make fuzz` as long as asked; `make test` keeps its eight targets under 3 minutes.
+FUZZ_SECONDS ?= 60
+TEST_FUZZ_SECONDS := 15
+
+.PHONY: all deps build demo test test-unit test-fuzz fuzz test-e2e clean
 
 all: build
 
@@ -36,10 +41,19 @@ build: deps
 demo: build
 	scripts/demo.sh
 
-test: build test-unit test-e2e
+test: build test-unit test-fuzz test-e2e
 
+# mvn test also replays every committed fuzz input (regression mode); these two explore for new ones.
 test-unit: deps
 	$(MVN) test
+
+test-fuzz: deps
+	$(MVN) -q test-compile
+	scripts/fuzz.sh $(TEST_FUZZ_SECONDS)
+
+fuzz: deps
+	$(MVN) -q test-compile
+	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 test-e2e: build
 	$(MVN) test -Pe2e
