@@ -78,6 +78,8 @@ public final class TcpConnection {
     // Timers.
     long retransmitAt = NEVER;
     private long persistAt = NEVER;
+    /** Time from one zero-window probe to the next; doubles with each probe. */
+    private long persistInterval;
     private long timeWaitUntil = NEVER;
     private long lastHeardAt;
     /** Karn's rule: the sequence number being timed and when it left, or -1 when nothing is timed. */
@@ -561,7 +563,9 @@ public final class TcpConnection {
         }
         if (persistAt != NEVER && now - persistAt >= 0) {
             writer.sendWindowProbe(out);
-            persistAt = now + rtt.rto() * 2;
+            // RFC 9293 §3.8.6.1: the interval between probes grows exponentially (Linux caps it at its RTO max).
+            persistInterval = Math.min(persistInterval * 2, config.maxRtoNanos());
+            persistAt = now + persistInterval;
         }
         if (ackDueAt != NEVER && now - ackDueAt >= 0) {
             ackNow = true;
@@ -672,7 +676,8 @@ public final class TcpConnection {
 
     void armPersist(long now) {
         if (persistAt == NEVER) {
-            persistAt = now + rtt.rto();
+            persistInterval = rtt.rto();
+            persistAt = now + persistInterval;
         }
     }
 
