@@ -154,7 +154,7 @@ final class Downloader {
             return target == null ? new StdoutSink() : new FileSink(target);
         } catch (IOException e) {
             throw new HttpTransfer.SinkRefused(new DownloadException(ExitCode.FILE_IO,
-                    "cannot open " + target + ".part for writing: " + e.getMessage(), e));
+                    "cannot open " + target + ".part for writing: " + IoMessages.reason(e), e));
         }
     }
 }
