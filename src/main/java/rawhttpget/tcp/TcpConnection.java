@@ -56,12 +56,22 @@ public final class TcpConnection {
 
     // Receive sequence space.
     int irs;
+    /** The peer's SYN has been accepted: {@link #irs} means something (log lines count from it). */
+    boolean irsKnown;
     /** Stream offset at which the peer's FIN sits, once seen; -1 before. */
     private long peerFinOffset = -1;
     boolean finReceived;
     final int rcvShift;
     /** Stream offset of the right edge of the window we last advertised; it never moves left. */
     long advertisedEdge;
+    /** The window (in bytes, scaled) our last segment advertised. */
+    long advertisedWindow = -1;
+    /**
+     * The right edge as the peer computes it from our window fields, which are rounded up to the scale
+     * unit: less than one unit past {@link #advertisedEdge}, which the buffer's slack holds. Segments up to
+     * it are acceptable (RFC 7323 §2.4); it never moves left either.
+     */
+    long announcedEdge;
 
     // Options agreed on the handshake.
     boolean timestampsOn;
@@ -78,8 +88,8 @@ public final class TcpConnection {
     // Timers.
     long retransmitAt = NEVER;
     private long persistAt = NEVER;
-    /** Time from one zero-window probe to the next; doubles with each probe. */
-    private long persistInterval;
+    /** Probes sent since the peer's window closed: each doubles the interval to the next. */
+    private int persistBackoff;
     private long timeWaitUntil = NEVER;
     private long lastHeardAt;
     /** Karn's rule: the sequence number being timed and when it left, or -1 when nothing is timed. */
@@ -101,7 +111,10 @@ public final class TcpConnection {
         this.receiveBuffer = new ReceiveBuffer(config.receiveBuffer() + (1 << rcvShift));
         this.rtt = new RttEstimator(config.minRtoNanos(), config.maxRtoNanos());
         this.writer = new SegmentWriter(this);
+        this.windowLog = new WindowLog(log, writer.name());
     }
+
+    private final WindowLog windowLog;
 
     // ---------------------------------------------------------------- application side
 
@@ -201,12 +214,14 @@ public final class TcpConnection {
     /** Processes one segment addressed to this connection, already checksum-verified, options parsed. */
     public void onSegment(TcpSegment seg, TcpOptions opts, long now) {
         stats.segmentsIn++;
+        stats.payloadBytesIn += seg.payloadLength();
         if (log.isDebugEnabled()) {
-            log.debug("IN  {}", writer.describeIncoming(seg, opts));
+            log.debug("In  {}", TcpdumpNotation.segment(remoteIp, localIp, seg, irsKnown, irs, iss));
         }
         switch (state) {
             case CLOSED -> {
                 // A late segment after we finished; the owner answers it, if at all.
+                log.debug("{}: connection is closed; segment dropped", writer.name());
             }
             case SYN_SENT -> onSegmentInSynSent(seg, opts, now);
             default -> onSegmentSynchronized(seg, opts, now);
@@ -227,10 +242,13 @@ public final class TcpConnection {
         if (seg.has(TcpFlags.RST)) {
             if (hasAck) {
                 fail(TcpFailure.REFUSED);
+            } else {
+                log.debug("{}: RST without ACK in SYN_SENT dropped (RFC 9293 §3.10.7.3)", writer.name());
             }
             return;
         }
         if (!seg.has(TcpFlags.SYN)) {
+            log.debug("{}: segment without SYN in SYN_SENT dropped", writer.name());
             return;
         }
         if (!hasAck) {
@@ -239,6 +257,7 @@ public final class TcpConnection {
         }
         lastHeardAt = now;
         irs = seg.seq();
+        irsKnown = true;
         negotiate(opts);
         sndWnd = seg.window(); // RFC 7323 §2.2: the window of a SYN is never scaled
         maxSndWnd = sndWnd;
@@ -293,11 +312,22 @@ public final class TcpConnection {
         }
         if (!acceptable(seg)) {
             stats.unacceptableSegments++;
+            if (log.isDebugEnabled()) {
+                log.debug("{}: segment at {} (+{}) is outside the window ({} at {}); dropped{}", writer.name(),
+                        SeqNum.format(seg.seq() - irs), seg.sequenceLength(),
+                        Math.max(0, announcedEdge - receiveBuffer.contiguousEnd()), SeqNum.format(rcvNxt() - irs),
+                        rst ? "" : ", ACK follows");
+            }
             if (!rst) {
                 if (seg.payloadLength() > 0 && SeqNum.le(seg.seq() + seg.payloadLength(), rcvNxt())) {
                     stats.duplicateSegments++;
                     long end = receiveBuffer.contiguousEnd() - SeqNum.diff(rcvNxt(), seg.seq() + seg.payloadLength());
                     noteDuplicate(end - seg.payloadLength(), end);
+                }
+                if (state == TcpState.TIME_WAIT && seg.has(TcpFlags.FIN)) {
+                    // RFC 9293 §3.10.7.4: the peer resent its FIN, so our ACK was lost: acknowledge it
+                    // and restart the 2 MSL timeout, so a further loss is answered too.
+                    timeWaitUntil = now + config.timeWaitNanos();
                 }
                 ackNow = true;
             }
@@ -333,7 +363,7 @@ public final class TcpConnection {
     /** The acceptance test of RFC 9293 §3.10.7.4, against the window we advertised. */
     private boolean acceptable(TcpSegment seg) {
         int rcvNxt = rcvNxt();
-        long wnd = Math.max(0, advertisedEdge - receiveBuffer.contiguousEnd());
+        long wnd = Math.max(0, announcedEdge - receiveBuffer.contiguousEnd());
         int len = seg.sequenceLength();
         int seq = seg.seq();
         if (len == 0) {
@@ -380,11 +410,14 @@ public final class TcpConnection {
     /** The ACK field (RFC 9293 §3.10.7.4 fifth check, RFC 5961 §5.2). Returns false when the segment is dropped. */
     private boolean onAck(TcpSegment seg, TcpOptions opts, long now) {
         int ack = seg.ack();
+        // RFC 5961 §5.2: acceptable is SND.UNA - MAX.SND.WND <= SEG.ACK <= SND.NXT (SND.MAX here, since SND.NXT
+        // steps back on a timeout); anything else is discarded and answered with a (rate-limited) ACK.
         if (SeqNum.gt(ack, sndMax)) {
-            ackNow = true;
+            challengeAck(now, "ACK " + SeqNum.format(ack - iss) + " of data never sent");
             return false;
         }
         if (SeqNum.lt(ack, sndUna - (int) Math.min(maxSndWnd, Integer.MAX_VALUE))) {
+            challengeAck(now, "ACK " + SeqNum.format(ack - iss) + " older than the largest window");
             return false;
         }
         long window = (long) seg.window() << sndShift;
@@ -395,12 +428,16 @@ public final class TcpConnection {
             if (window != sndWnd && log.isDebugEnabled()) {
                 log.debug("{}: peer window {} -> {}", writer.name(), sndWnd, window);
             }
+            if (window == 0 && sndWnd != 0) {
+                stats.peerZeroWindows++;
+            }
             sndWnd = window;
             maxSndWnd = Math.max(maxSndWnd, window);
             sndWl1 = seg.seq();
             sndWl2 = ack;
             if (window > 0) {
                 persistAt = NEVER;
+                persistBackoff = 0;
             }
         }
         if (newAck) {
@@ -422,11 +459,14 @@ public final class TcpConnection {
             timedSentAt = -1;
         }
         boolean synAcked = sndUna == iss;
+        // Judged by sequence number, not finSent: a timeout clears finSent so the FIN can be resent, and the
+        // ACK of the original FIN may arrive before the resend (only sent FINs can be covered: ack <= SND.MAX).
+        boolean finAcked = finQueued && ack == finSequence() + 1;
         sndUna = ack;
         if (SeqNum.lt(sndNxt, sndUna)) {
             sndNxt = sndUna;
         }
-        int dataAcked = acked - (synAcked ? 1 : 0) - (finSent && ack == finSequence() + 1 ? 1 : 0);
+        int dataAcked = acked - (synAcked ? 1 : 0) - (finAcked ? 1 : 0);
         sendBuffer.acknowledge(streamOffsetOfSend(ack));
         if (inRecovery) {
             boolean done = SeqNum.ge(ack, recoverSeq);
@@ -442,7 +482,8 @@ public final class TcpConnection {
         }
         duplicateAcks = 0;
         retransmitAt = sndUna == sndMax ? NEVER : now + rtt.rto();
-        if (finSent && ack == finSequence() + 1) {
+        if (finAcked) {
+            finSent = true;
             onFinAcked(now);
         }
     }
@@ -456,6 +497,7 @@ public final class TcpConnection {
             inRecovery = true;
             recoverSeq = sndMax;
             congestion.onFastRetransmit(flight);
+            stats.fastRetransmits++;
             log.info("{}: 3 duplicate ACKs at {}: fast retransmit, cwnd {}", writer.name(),
                     SeqNum.format(sndUna - iss), congestion.window());
             writer.retransmitFirstUnacked();
@@ -474,15 +516,16 @@ public final class TcpConnection {
 
     private void receiveData(TcpSegment seg, long now) {
         int payload = seg.payloadLength();
-        long offset = receiveBuffer.contiguousEnd() + SeqNum.diff(seg.seq(), rcvNxt());
+        // The SYN occupies SEG.SEQ; data in a SYN-ACK starts one after it (RFC 9293 §3.10.7.3).
+        int firstDataSeq = seg.seq() + (seg.has(TcpFlags.SYN) ? 1 : 0);
+        long offset = receiveBuffer.contiguousEnd() + SeqNum.diff(firstDataSeq, rcvNxt());
         if (payload > 0 && state.acceptsData()) {
-            stats.payloadBytesIn += payload;
             ReceiveBuffer.Outcome outcome = receiveBuffer.write(offset, seg.buffer(), seg.payloadOffset(), payload);
             switch (outcome) {
                 case IN_ORDER -> {
                     bytesSinceAck += payload;
                     // RFC 5681 §4.2: ACK at least every second full-sized segment.
-                    if (bytesSinceAck >= 2 * config.mss()) {
+                    if (bytesSinceAck >= 2 * receiveMss()) {
                         ackNow = true;
                     } else if (ackDueAt == NEVER) {
                         ackDueAt = now + config.delayedAckNanos();
@@ -496,6 +539,7 @@ public final class TcpConnection {
                 case DUPLICATE -> {
                     stats.duplicateSegments++;
                     ackNow = true;
+                    pendingDuplicateStart = -1; // the buffer holds the newest duplicate: one D-SACK block only
                 }
                 case NO_ROOM -> ackNow = true;
             }
@@ -525,6 +569,7 @@ public final class TcpConnection {
         if (start >= 0 && sackOn) {
             pendingDuplicateStart = start;
             pendingDuplicateEnd = end;
+            receiveBuffer.clearDuplicate(); // only the newest duplicate is reported, as the first block
         }
     }
 
@@ -562,27 +607,32 @@ public final class TcpConnection {
             onRetransmitTimeout(now);
         }
         if (persistAt != NEVER && now - persistAt >= 0) {
-            writer.sendWindowProbe(out);
-            // RFC 9293 §3.8.6.1: the interval between probes grows exponentially (Linux caps it at its RTO max).
-            persistInterval = Math.min(persistInterval * 2, config.maxRtoNanos());
-            persistAt = now + persistInterval;
+            writer.sendWindowProbe(now, out);
+            // RFC 9293 §3.8.6.1: the interval between probes SHOULD grow exponentially (Linux: RTO << n).
+            persistBackoff = Math.min(persistBackoff + 1, 16);
+            persistAt = now + Math.min(rtt.rto() << persistBackoff, config.maxRtoNanos());
         }
         if (ackDueAt != NEVER && now - ackDueAt >= 0) {
             ackNow = true;
         }
         writer.transmit(now, out);
+        if (state.isSynchronized()) {
+            windowLog.observe(now, congestion.window(), sndWnd, Math.max(advertisedWindow, 0), stats.peerZeroWindows,
+                    stats.zeroWindowEvents);
+        }
     }
 
     private void onRetransmitTimeout(long now) {
         int flight = SeqNum.diff(sndMax, sndUna);
+        // stats.retransmissions counts segments resent, in onSent, not timer expiries.
         if (state == TcpState.SYN_SENT) {
             if (sndMax != iss) {
-                stats.retransmissions++;
+                stats.timeouts++;
                 log.info("{}: SYN timed out after {} ms; resending", writer.name(), rtt.rto() / 1_000_000);
                 rtt.backOff();
             }
         } else {
-            stats.retransmissions++;
+            stats.timeouts++;
             log.info("{}: retransmission timeout at {} ({} bytes in flight, rto {} ms)", writer.name(),
                     SeqNum.format(sndUna - iss), flight, rtt.rto() / 1_000_000);
             congestion.onTimeout(flight);
@@ -641,6 +691,16 @@ public final class TcpConnection {
         return Integer.toUnsignedLong(seq - iss - 1);
     }
 
+    /**
+     * The payload of a full-sized segment from the peer: neither side's MSS counts the options, so with
+     * timestamps a full segment carries 12 bytes less (1448 on Ethernet), and a peer announcing a smaller
+     * MSS has a smaller MTU on its side, which bounds what it sends too.
+     */
+    int receiveMss() {
+        int mss = Math.min(peerMss, config.mss());
+        return timestampsOn ? mss - 12 : mss;
+    }
+
     int sendMss() {
         int mss = Math.min(peerMss, config.mss());
         return timestampsOn ? mss - 12 : mss;
@@ -670,14 +730,15 @@ public final class TcpConnection {
         ackDueAt = NEVER;
         bytesSinceAck = 0;
         lastAckSent = rcvNxt();
+        // RFC 2883 §4: a duplicate is reported in one ACK only; later ACKs carry plain SACK blocks.
         pendingDuplicateStart = -1;
         pendingDuplicateEnd = -1;
+        receiveBuffer.clearDuplicate();
     }
 
     void armPersist(long now) {
         if (persistAt == NEVER) {
-            persistInterval = rtt.rto();
-            persistAt = now + persistInterval;
+            persistAt = now + rtt.rto();
         }
     }
 
