@@ -17,7 +17,7 @@ MAIN_CLASS := rawhttpget/cli/Main.class
 
 # Seconds per fuzz target: `make fuzz` as long as asked; `make test` keeps its eight targets under 3 minutes.
 FUZZ_SECONDS ?= 60
-TEST_FUZZ_SECONDS := 15
+TEST_FUZZ_SECONDS := 12
 
 .PHONY: all deps build demo test test-unit test-fuzz fuzz test-e2e clean
 
