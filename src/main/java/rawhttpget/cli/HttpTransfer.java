@@ -11,14 +11,16 @@ import rawhttpget.inet.Ipv4Address;
 import rawhttpget.stack.NetworkStack;
 import rawhttpget.tcp.TcpConfig;
 import rawhttpget.tcp.TcpConnection;
+import rawhttpget.tcp.TcpFailure;
 import rawhttpget.tcp.TcpState;
 
 import java.io.IOException;
-import java.util.function.Function;
 
 /**
  * One HTTP exchange over one userspace TCP connection, as a sequence of phases advanced by the event
  * loop: resolve the next hop, connect and send the request, receive the response into the sink, close.
+ * The bytes pass through a {@link Transport} (plain for http, TLS for https) between the connection and
+ * the parser. What to do with the response is the {@link HeadHandler}'s choice, made from its head.
  */
 final class HttpTransfer implements EventLoop.Step, ResponseListener {
     private static final Logger log = LoggerFactory.getLogger("rawhttpget.cli");
@@ -31,32 +33,42 @@ final class HttpTransfer implements EventLoop.Step, ResponseListener {
     record Target(int address, int port, int localPort, byte[] request, String description) {
     }
 
+    /** Decides, from the final response's head, where its body goes. */
+    @FunctionalInterface
+    interface HeadHandler {
+        /**
+         * The sink for the body, or null when the body is not wanted (a redirect, an error status): the
+         * exchange then ends at the head. A DownloadException ends it as a failure.
+         */
+        BodySink onHead(ResponseHead head) throws DownloadException;
+    }
+
     private final NetworkStack stack;
     private final TcpConfig tcpConfig;
     private final Target target;
-    private final Function<ResponseHead, BodySink> sinkFactory;
+    private final Transport.Factory transports;
+    private final HeadHandler headHandler;
     private final ResponseParser parser = new ResponseParser(this);
     private final int nextHop;
 
     private Phase phase = Phase.RESOLVING;
     private TcpConnection connection;
+    private Transport transport;
     private ResponseHead head;
     private BodySink sink;
     private IOException sinkError;
     private DownloadException headError;
     private boolean complete;
+    private boolean stopAtHead;
     private long closingSince;
 
-    /**
-     * @param sinkFactory opens the sink for a successful head, or throws an unchecked
-     *                    {@link SinkRefused} carrying the DownloadException to report
-     */
-    HttpTransfer(NetworkStack stack, TcpConfig tcpConfig, Target target, Function<ResponseHead, BodySink> sinkFactory)
-            throws DownloadException {
+    HttpTransfer(NetworkStack stack, TcpConfig tcpConfig, Target target, Transport.Factory transports,
+                 HeadHandler headHandler) throws DownloadException {
         this.stack = stack;
         this.tcpConfig = tcpConfig;
         this.target = target;
-        this.sinkFactory = sinkFactory;
+        this.transports = transports;
+        this.headHandler = headHandler;
         this.nextHop = stack.nextHop(target.address());
         if (nextHop == 0) {
             throw new DownloadException(ExitCode.NETWORK, "no route to " + Ipv4Address.format(target.address())
@@ -64,17 +76,7 @@ final class HttpTransfer implements EventLoop.Step, ResponseListener {
         }
     }
 
-    /** Thrown by a sink factory that cannot or must not open a sink for this head. */
-    static final class SinkRefused extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final transient DownloadException reason;
-
-        SinkRefused(DownloadException reason) {
-            super(reason.getMessage(), null, false, false);
-            this.reason = reason;
-        }
-    }
-
+    /** The final response's head, once it has arrived. */
     ResponseHead head() {
         return head;
     }
@@ -85,6 +87,11 @@ final class HttpTransfer implements EventLoop.Step, ResponseListener {
 
     long bodyBytes() {
         return parser.bodyBytes();
+    }
+
+    /** Whether the body was wanted and arrived whole (false for a response that ended at its head). */
+    boolean bodyComplete() {
+        return complete && !stopAtHead;
     }
 
     @Override
@@ -113,17 +120,21 @@ final class HttpTransfer implements EventLoop.Step, ResponseListener {
             stack.pinNextHop(nextHop, mac);
             log.info("connecting to {} from local port {}", target.description(), target.localPort());
             connection = stack.connect(tcpConfig, target.localPort(), target.address(), target.port(), now);
-            connection.write(target.request(), 0, target.request().length);
             phase = Phase.TRANSFERRING;
+            transport = transports.over(connection);
+            transport.send(target.request());
         } else if (stack.resolutionFailed(nextHop)) {
             String who = nextHop == target.address() ? "the server " : "the gateway ";
-            throw new DownloadException(ExitCode.NETWORK, "no ARP reply from " + who + Ipv4Address.format(nextHop));
+            throw DownloadException.retryable(ExitCode.NETWORK, "no ARP reply from " + who + Ipv4Address.format(nextHop));
         }
     }
 
     private void transfer(long now) throws DownloadException {
         try {
-            connection.drainTo((b, off, len) -> {
+            transport.pump((b, off, len) -> {
+                if (complete) {
+                    return len; // after the end of the response (or a head we stop at): nothing more to parse
+                }
                 try {
                     parser.feed(b, off, len);
                 } catch (HttpProtocolException e) {
@@ -133,8 +144,8 @@ final class HttpTransfer implements EventLoop.Step, ResponseListener {
             });
         } catch (ParseFailure e) {
             fail(new DownloadException(ExitCode.PROTOCOL, "malformed response: " + e.getCause().getMessage()));
-        } catch (SinkRefused e) {
-            fail(e.reason);
+        } catch (DownloadException e) {
+            fail(e);
         }
         if (headError != null) {
             fail(headError);
@@ -142,23 +153,30 @@ final class HttpTransfer implements EventLoop.Step, ResponseListener {
         if (sinkError != null) {
             fail(new DownloadException(ExitCode.FILE_IO, "cannot write the file: " + sinkError.getMessage(), sinkError));
         }
-        if (!complete && connection.isReceiveFinished()) {
+        if (!complete && transport.isInputFinished()) {
             try {
                 parser.endOfStream();
             } catch (HttpProtocolException e) {
-                fail(new DownloadException(ExitCode.PROTOCOL, e.getMessage()));
+                // A response cut short: another try may get it whole (or, for a file, the rest of it).
+                fail(DownloadException.retryable(ExitCode.PROTOCOL, e.getMessage()));
             }
         }
         if (complete) {
-            commit();
-            connection.close();
+            if (!stopAtHead) {
+                commit();
+            }
+            transport.close();
             closingSince = now;
             phase = Phase.CLOSING;
             return;
         }
-        if (connection.failure() != null) {
-            fail(new DownloadException(ExitCode.NETWORK, connection.failure().message() + " ("
-                    + target.description() + ")" + (head == null ? "" : " after " + parser.bodyBytes() + " body bytes")));
+        TcpFailure failure = connection.failure();
+        if (failure != null) {
+            String message = failure.message() + " (" + target.description() + ")"
+                    + (head == null ? "" : " after " + parser.bodyBytes() + " body bytes");
+            fail(failure == TcpFailure.TIMED_OUT || failure == TcpFailure.RESET
+                    ? DownloadException.retryable(ExitCode.NETWORK, message)
+                    : new DownloadException(ExitCode.NETWORK, message));
         }
     }
 
@@ -168,6 +186,9 @@ final class HttpTransfer implements EventLoop.Step, ResponseListener {
         }
         try {
             sink.commit();
+        } catch (DownloadException e) {
+            sink.abandon();
+            throw e;
         } catch (IOException e) {
             sink.abandon();
             throw new DownloadException(ExitCode.FILE_IO, "cannot finish the file: " + e.getMessage(), e);
@@ -198,7 +219,16 @@ final class HttpTransfer implements EventLoop.Step, ResponseListener {
     public void onHead(ResponseHead head) {
         this.head = head;
         log.info("HTTP {} {}", head.statusCode(), head.reason());
-        sink = sinkFactory.apply(head);
+        try {
+            sink = headHandler.onHead(head);
+        } catch (DownloadException e) {
+            headError = e;
+        }
+        if (sink == null) {
+            // Nothing to save: the exchange is over at its head. Stop parsing so a body is never read.
+            stopAtHead = true;
+            complete = true;
+        }
     }
 
     @Override
