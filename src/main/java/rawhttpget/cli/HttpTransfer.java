@@ -3,10 +3,7 @@ package rawhttpget.cli;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rawhttpget.arp.ArpCache;
-import rawhttpget.http.HttpProtocolException;
 import rawhttpget.http.ResponseHead;
-import rawhttpget.http.ResponseListener;
-import rawhttpget.http.ResponseParser;
 import rawhttpget.inet.Ipv4Address;
 import rawhttpget.stack.NetworkStack;
 import rawhttpget.tcp.TcpConfig;
@@ -14,15 +11,13 @@ import rawhttpget.tcp.TcpConnection;
 import rawhttpget.tcp.TcpFailure;
 import rawhttpget.tcp.TcpState;
 
-import java.io.IOException;
-
 /**
  * One HTTP exchange over one userspace TCP connection, as a sequence of phases advanced by the event
  * loop: resolve the next hop, connect and send the request, receive the response into the sink, close.
  * The bytes pass through a {@link Transport} (plain for http, TLS for https) between the connection and
  * the parser. What to do with the response is the {@link HeadHandler}'s choice, made from its head.
  */
-final class HttpTransfer implements EventLoop.Step, ResponseListener {
+final class HttpTransfer implements EventLoop.Step {
     private static final Logger log = LoggerFactory.getLogger("rawhttpget.cli");
     /** How long we wait for the peer to acknowledge our FIN before we simply reset. */
     private static final long CLOSE_GRACE_NANOS = 1_000_000_000L;
@@ -47,19 +42,12 @@ final class HttpTransfer implements EventLoop.Step, ResponseListener {
     private final TcpConfig tcpConfig;
     private final Target target;
     private final Transport.Factory transports;
-    private final HeadHandler headHandler;
-    private final ResponseParser parser = new ResponseParser(this);
+    private final ResponseReader reader;
     private final int nextHop;
 
     private Phase phase = Phase.RESOLVING;
     private TcpConnection connection;
     private Transport transport;
-    private ResponseHead head;
-    private BodySink sink;
-    private IOException sinkError;
-    private DownloadException headError;
-    private boolean complete;
-    private boolean stopAtHead;
     private long closingSince;
 
     HttpTransfer(NetworkStack stack, TcpConfig tcpConfig, Target target, Transport.Factory transports,
@@ -68,7 +56,7 @@ final class HttpTransfer implements EventLoop.Step, ResponseListener {
         this.tcpConfig = tcpConfig;
         this.target = target;
         this.transports = transports;
-        this.headHandler = headHandler;
+        this.reader = new ResponseReader(headHandler);
         this.nextHop = stack.nextHop(target.address());
         if (nextHop == 0) {
             throw new DownloadException(ExitCode.NETWORK, "no route to " + Ipv4Address.format(target.address())
@@ -78,7 +66,7 @@ final class HttpTransfer implements EventLoop.Step, ResponseListener {
 
     /** The final response's head, once it has arrived. */
     ResponseHead head() {
-        return head;
+        return reader.head();
     }
 
     TcpConnection connection() {
@@ -86,12 +74,7 @@ final class HttpTransfer implements EventLoop.Step, ResponseListener {
     }
 
     long bodyBytes() {
-        return parser.bodyBytes();
-    }
-
-    /** Whether the body was wanted and arrived whole (false for a response that ended at its head). */
-    boolean bodyComplete() {
-        return complete && !stopAtHead;
+        return reader.bodyBytes();
     }
 
     @Override
@@ -131,39 +114,21 @@ final class HttpTransfer implements EventLoop.Step, ResponseListener {
 
     private void transfer(long now) throws DownloadException {
         try {
-            transport.pump((b, off, len) -> {
-                if (complete) {
-                    return len; // after the end of the response (or a head we stop at): nothing more to parse
-                }
-                try {
-                    parser.feed(b, off, len);
-                } catch (HttpProtocolException e) {
-                    throw new ParseFailure(e);
-                }
-                return len;
-            });
-        } catch (ParseFailure e) {
-            fail(new DownloadException(ExitCode.PROTOCOL, "malformed response: " + e.getCause().getMessage()));
+            transport.pump(reader::accept);
+            reader.check();
+            if (!reader.isDone() && transport.isInputFinished()) {
+                reader.endOfStream();
+            }
         } catch (DownloadException e) {
             fail(e);
         }
-        if (headError != null) {
-            fail(headError);
-        }
-        if (sinkError != null) {
-            fail(new DownloadException(ExitCode.FILE_IO, "cannot write the file: " + sinkError.getMessage(), sinkError));
-        }
-        if (!complete && transport.isInputFinished()) {
+        if (reader.isDone()) {
             try {
-                parser.endOfStream();
-            } catch (HttpProtocolException e) {
-                // A response cut short: another try may get it whole (or, for a file, the rest of it).
-                fail(DownloadException.retryable(ExitCode.PROTOCOL, e.getMessage()));
-            }
-        }
-        if (complete) {
-            if (!stopAtHead) {
-                commit();
+                reader.commit();
+            } catch (DownloadException e) {
+                connection.abort();
+                phase = Phase.DONE;
+                throw e;
             }
             transport.close();
             closingSince = now;
@@ -173,33 +138,16 @@ final class HttpTransfer implements EventLoop.Step, ResponseListener {
         TcpFailure failure = connection.failure();
         if (failure != null) {
             String message = failure.message() + " (" + target.description() + ")"
-                    + (head == null ? "" : " after " + parser.bodyBytes() + " body bytes");
+                    + (reader.head() == null ? "" : " after " + reader.bodyBytes() + " body bytes");
             fail(failure == TcpFailure.TIMED_OUT || failure == TcpFailure.RESET
                     ? DownloadException.retryable(ExitCode.NETWORK, message)
                     : new DownloadException(ExitCode.NETWORK, message));
         }
     }
 
-    private void commit() throws DownloadException {
-        if (sink == null) {
-            return;
-        }
-        try {
-            sink.commit();
-        } catch (DownloadException e) {
-            sink.abandon();
-            throw e;
-        } catch (IOException e) {
-            sink.abandon();
-            throw new DownloadException(ExitCode.FILE_IO, "cannot finish the file: " + e.getMessage(), e);
-        }
-    }
-
     private void fail(DownloadException e) throws DownloadException {
         connection.abort();
-        if (sink != null) {
-            sink.abandon();
-        }
+        reader.abandon();
         phase = Phase.DONE;
         throw e;
     }
@@ -209,50 +157,7 @@ final class HttpTransfer implements EventLoop.Step, ResponseListener {
         if (connection != null) {
             connection.abort();
         }
-        if (sink != null) {
-            sink.abandon();
-        }
+        reader.abandon();
         phase = Phase.DONE;
-    }
-
-    @Override
-    public void onHead(ResponseHead head) {
-        this.head = head;
-        log.info("HTTP {} {}", head.statusCode(), head.reason());
-        try {
-            sink = headHandler.onHead(head);
-        } catch (DownloadException e) {
-            headError = e;
-        }
-        if (sink == null) {
-            // Nothing to save: the exchange is over at its head. Stop parsing so a body is never read.
-            stopAtHead = true;
-            complete = true;
-        }
-    }
-
-    @Override
-    public void onBody(byte[] buf, int off, int len) {
-        if (sink == null || sinkError != null) {
-            return;
-        }
-        try {
-            sink.write(buf, off, len);
-        } catch (IOException e) {
-            sinkError = e;
-        }
-    }
-
-    @Override
-    public void onComplete() {
-        complete = true;
-    }
-
-    private static final class ParseFailure extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        ParseFailure(HttpProtocolException cause) {
-            super(cause.getMessage(), cause, false, false);
-        }
     }
 }
