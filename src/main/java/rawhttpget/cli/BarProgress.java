@@ -71,12 +71,12 @@ final class BarProgress implements Progress {
         s.append(fit(name));
         if (total > 0) {
             int percent = (int) Math.min(100, have * 100 / total);
-            s.append(String.format(Locale.ROOT, "%4d%%", percent)).append('[').append(filledBar(have)).append(']');
+            s.append(String.format(Locale.ROOT, "%3d%%", percent)).append('[').append(filledBar(have)).append(']');
         } else {
-            s.append("     [").append(walkingBar(now)).append(']');
+            s.append("    [").append(walkingBar(now)).append(']');
         }
         double perSecond = finished ? averageRate(now) : rate.bytesPerSecond();
-        s.append(String.format(Locale.ROOT, " %7s %10s", Units.size(have), perSecond < 0 ? "--.-KB/s" : Units.rate(perSecond)));
+        s.append(String.format(Locale.ROOT, " %7s %8s", Units.size(have), perSecond < 0 ? "--.-KB/s" : Units.rate(perSecond)));
         if (finished) {
             s.append("    in ").append(Units.duration(now - startedAt));
         } else if (total > 0 && perSecond > 0 && have < total) {

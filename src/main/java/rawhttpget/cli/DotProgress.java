@@ -78,9 +78,9 @@ final class DotProgress implements Progress {
         long elapsed = now - lineStartedAt;
         StringBuilder s = new StringBuilder(" ");
         if (total > 0) {
-            s.append(String.format(Locale.ROOT, "%3d%%", Math.min(100, have * 100 / total)));
+            s.append(String.format(Locale.ROOT, "%3d%% ", Math.min(100, have * 100 / total)));
         }
-        s.append(' ').append(elapsed > 0 ? Units.compact(lineBytes * 1e9 / elapsed) : "--.-");
+        s.append(elapsed > 0 ? Units.compact(lineBytes * 1e9 / elapsed) : "--.-");
         double perSecond = rate.bytesPerSecond();
         if (total > 0 && perSecond > 0 && have < total) {
             s.append(' ').append(Units.duration((long) ((total - have) / perSecond * 1e9)));
@@ -108,10 +108,10 @@ final class DotProgress implements Progress {
         long have = alreadyHave + received;
         StringBuilder s = new StringBuilder(" ");
         if (total > 0) {
-            s.append(String.format(Locale.ROOT, "%3d%%", Math.min(100, have * 100 / total)));
+            s.append(String.format(Locale.ROOT, "%3d%% ", Math.min(100, have * 100 / total)));
         }
         long elapsed = now - startedAt;
-        s.append(' ').append(elapsed > 0 ? Units.compact(received * 1e9 / elapsed) : "--.-")
+        s.append(elapsed > 0 ? Units.compact(received * 1e9 / elapsed) : "--.-")
                 .append('=').append(Units.duration(elapsed));
         out.println(s);
         out.flush();
