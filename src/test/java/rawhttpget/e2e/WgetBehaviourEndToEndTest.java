@@ -255,6 +255,47 @@ class WgetBehaviourEndToEndTest {
         assertThat(sha256("other.bin")).isEqualTo(Sha256.of(docroot.resolve("other.bin")));
     }
 
+    @Test
+    void aConnectionNobodyAnswersTimesOutAndIsTriedAgainAfterABackoff() throws Exception {
+        // In the server namespace this test's network owns: SYNs to port 81 vanish, so only --timeout ends the wait.
+        List<String> drop = List.of("ip", "netns", "exec", net.serverNamespace(), "iptables", "-I", "INPUT", "-p", "tcp",
+                "--dport", "81", "-j", "DROP");
+        Command.check(drop, Duration.ofSeconds(20));
+        try {
+            CommandResult r = rawhttpget("-T", "1", "--tries", "2", "--waitretry", "1", "http://files.test:81/file.bin");
+
+            assertThat(r.exitCode()).as(r.describe()).isEqualTo(4);
+            assertThat(r.stderr()).isEqualTo(
+                    "rawhttpget: connection timed out (files.test (198.18.1.1:81)); retrying in 1 s (try 2 of 2)\n"
+                            + "rawhttpget: connection timed out (files.test (198.18.1.1:81))\n");
+            assertThat(files()).isEmpty();
+        } finally {
+            List<String> undo = new ArrayList<>(drop);
+            undo.set(undo.indexOf("-I"), "-D");
+            Command.check(undo, Duration.ofSeconds(20));
+        }
+    }
+
+    @Test
+    void anErrorStatusIsNotTriedAgain() throws Exception {
+        CommandResult r = rawhttpget("--tries", "3", "http://files.test/never-there.bin");
+
+        assertThat(r.exitCode()).as(r.describe()).isEqualTo(8);
+        assertThat(r.stderr()).isEqualTo("rawhttpget: ERROR 404: Not Found.\n");
+        assertThat(Files.readAllLines(net.stateDirectory().resolve("access.log")))
+                .filteredOn(line -> line.contains("/never-there.bin")).hasSize(1);
+    }
+
+    @Test
+    void anOutputFileThatCannotBeCreatedIsExitThree() throws Exception {
+        CommandResult r = rawhttpget("-O", "no-such-dir/x.bin", "http://files.test/file.bin");
+
+        assertThat(r.exitCode()).as(r.describe()).isEqualTo(3);
+        assertThat(r.stderr()).isEqualTo(
+                "rawhttpget: cannot open 'no-such-dir/x.bin.part' for writing: no such file or directory\n");
+        assertThat(files()).isEmpty();
+    }
+
     private static void deleteTree(Path root) throws IOException {
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
