@@ -230,6 +230,19 @@ class WgetBehaviourEndToEndTest {
     }
 
     @Test
+    void aNamedPipeGivenWithDashOIsWrittenDirectly() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        CommandResult r = net.execInClient(work, Rawhttpget.TIMEOUT, List.of("bash", "-c",
+                "mkfifo pipe && { sha256sum <pipe >pipe.sha256 & } && \"$1\" -jar \"$2\" -q -i \"$3\" -O pipe"
+                        + " http://files.test/file.bin && wait", "fifo", java, Rawhttpget.jar().toString(),
+                net.onLinkInterface()));
+
+        assertThat(r.exitCode()).as(r.describe()).isZero();
+        assertThat(Files.readString(work.resolve("pipe.sha256")).split("\\s+")[0]).isEqualTo(fileSha256);
+        assertThat(files()).containsExactly("pipe", "pipe.sha256"); // no pipe.part, no pipe.1
+    }
+
+    @Test
     void directoryPrefixSavesIntoACreatedDirectory() throws Exception {
         CommandResult r = rawhttpget("-q", "-P", "a/b", "http://files.test/file.bin");
 
