@@ -42,6 +42,8 @@
 #   /PATH                    DOCROOT/PATH with Content-Length (sendfile on); directories get an autoindex
 #                            listing (nginx sends those with Transfer-Encoding: chunked)
 #   /chunked/PATH            the same file, but with Transfer-Encoding: chunked (see CHUNKED below)
+#   /slow/PATH               DOCROOT/PATH sent at 200 KB/s (nginx limit_rate): a download lasts long enough to
+#                            be interrupted mid-way (1 MB takes about 5 s)
 #   /_testnet/probe.bin      a 64 KiB random file the checks use; also under /chunked/_testnet/
 #   port 8080                serves the same as port 80 (a second listener for later tests)
 #   /norange/PATH            the same file, Range ignored (max_ranges 0): a 200 where a 206 was asked for
@@ -149,6 +151,7 @@ http {
         root $docroot;
         autoindex on;
         location /chunked/ { alias $docroot/; $chunked }
+        location /slow/ { alias $docroot/; limit_rate 200k; }
         location /_testnet/ { alias $STATE/probe/; }
         location /chunked/_testnet/ { alias $STATE/probe/; $chunked }
         location /norange/ { alias $docroot/; max_ranges 0; }

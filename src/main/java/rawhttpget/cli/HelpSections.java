@@ -24,7 +24,8 @@ final class HelpSections {
                 "--progress", "--timeout"));
         SECTIONS.put("Directories", List.of("--directory-prefix"));
         SECTIONS.put("HTTP options", List.of("--max-redirect", "--content-on-error"));
-        SECTIONS.put("Userspace stack (rawhttpget's own)", List.of("--interface", "--ip", "--mac", "--rcvbuf"));
+        SECTIONS.put("Userspace stack (rawhttpget's own)", List.of("--interface", "--ip", "--mac", "--no-host-setup",
+                "--rcvbuf"));
     }
 
     static final String OTHER = "Other";

@@ -6,17 +6,23 @@ import rawhttpget.ethernet.MacAddress;
 import rawhttpget.host.Firewall;
 import rawhttpget.host.HostException;
 import rawhttpget.host.InterfaceInfo;
+import rawhttpget.host.Offloads;
+import rawhttpget.host.Privileges;
 import rawhttpget.host.Routes;
+import rawhttpget.host.UnusableInterfaceException;
 import rawhttpget.inet.Ipv4Address;
 import rawhttpget.ipv4.Route;
 import rawhttpget.link.LinkException;
 import rawhttpget.link.PcapLink;
 import rawhttpget.link.PcapLinkSettings;
 import rawhttpget.stack.NetworkStack;
+import rawhttpget.stack.ReceiveCoalescing;
 import rawhttpget.tcp.IsnGenerator;
 import rawhttpget.tcp.TcpConfig;
 import rawhttpget.time.SystemClock;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 
 /**
@@ -51,10 +57,18 @@ final class HostContext implements AutoCloseable {
 
     static HostContext open(Options options, Interrupts interrupts) throws DownloadException {
         OwnAddress own = OwnAddress.parse(options.ownAddress, options.ownMac);
+        boolean addsFirewallRules = own == null && !options.noHostSetup;
         try {
+            // Nothing touches the host before these three checks: privileges, libpcap, the interface.
+            Privileges.ofThisProcess().require(addsFirewallRules, javaBinary());
+            PcapLink.requireLibrary();
             Routes routes = Routes.readSystem();
             String name = options.interfaceName != null ? options.interfaceName : routes.defaultInterface();
-            InterfaceInfo iface = InterfaceInfo.read(name).requireUsable();
+            InterfaceInfo iface = InterfaceInfo.read(name).requireUsable(own == null);
+            if (own != null && own.address() == iface.ipv4Address()) {
+                throw new DownloadException(ExitCode.USAGE, "--ip " + Ipv4Address.format(own.address()) + " is "
+                        + name + "'s own address: leave out --ip to use it");
+            }
             int address = own != null ? own.address() : iface.ipv4Address();
             int prefix = own != null ? own.prefixLength() : iface.prefixLength();
             int gateway = defaultGateway(routes, name);
@@ -66,22 +80,68 @@ final class HostContext implements AutoCloseable {
             TcpConfig tcp = TcpConfig.defaults(iface.mtu() - 40)
                     .withReceiveBuffer(options.receiveBuffer)
                     .withIdleTimeout((long) (options.timeoutSeconds * 1e9));
-            Firewall firewall = own != null ? null : Firewall.onHost();
+            ReceiveCoalescing coalescing = receiveCoalescing(name, iface.mtu());
+            Firewall firewall = addsFirewallRules ? Firewall.onHost() : null;
             log.info("interface {}: {} mac {} mtu {}, route {}, {} mode", name, Ipv4Address.format(address), mac,
                     iface.mtu(), route, own != null ? "own-address" : "host-address");
             String filter = "arp or (dst host " + Ipv4Address.format(address) + " and (tcp or icmp))";
             PcapLink link = PcapLink.open(PcapLinkSettings.of(name, filter)
                     .withKernelBufferBytes(Math.max(PcapLinkSettings.DEFAULT_KERNEL_BUFFER_BYTES, 2 * tcp.receiveBuffer()))
                     .withPromiscuous(own != null));
+            try {
+                if (own != null) {
+                    OwnAddressProbe.run(link, SystemClock.INSTANCE, interrupts, mac.bits(), address, name);
+                }
+            } catch (DownloadException | RuntimeException e) {
+                link.close();
+                throw e;
+            }
             byte[] secret = new byte[32];
             new SecureRandom().nextBytes(secret);
-            NetworkStack stack = new NetworkStack(link, mac, route, own != null, new IsnGenerator(secret));
+            NetworkStack stack = new NetworkStack(link, mac, route, own != null, new IsnGenerator(secret), coalescing);
             EventLoop loop = new EventLoop(SystemClock.INSTANCE, link, stack, interrupts);
             return new HostContext(iface, own != null, address, link, stack, loop, tcp, firewall);
-        } catch (HostException | LinkException e) {
+        } catch (UnusableInterfaceException e) {
+            throw new DownloadException(ExitCode.NETWORK, e.getMessage(), e);
+        } catch (HostException e) {
             throw new DownloadException(ExitCode.GENERIC, e.getMessage(), e);
+        } catch (LinkException e) {
+            throw new DownloadException(e.kind() == LinkException.Kind.INTERFACE ? ExitCode.NETWORK : ExitCode.GENERIC,
+                    e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new DownloadException(ExitCode.USAGE, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * With GRO or LRO on, the capture sees segments glued into frames larger than the MTU whose TCP checksum
+     * no longer verifies; {@link ReceiveCoalescing} says why accepting those is safe, and it is what lets
+     * own-address mode, which may change nothing, work on an interface with GRO on (every NIC's default).
+     * When the setting cannot be read we assume it is on: the acceptance rules are narrow either way.
+     */
+    private static ReceiveCoalescing receiveCoalescing(String name, int mtu) {
+        try {
+            Offloads offloads = Offloads.read(name);
+            log.info("offloads {}", offloads);
+            if (!offloads.coalescesReceivedFrames()) {
+                return ReceiveCoalescing.OFF;
+            }
+            log.info("GRO/LRO is on at {}: segments coalesced past the MTU ({}) are accepted without a verifiable"
+                    + " TCP checksum (the kernel verified the ones it merged)", name, mtu);
+        } catch (HostException e) {
+            log.warn("cannot read the offload settings of {} ({}); accepting GRO-coalesced segments in case", name,
+                    e.getMessage());
+        }
+        return ReceiveCoalescing.aboveMtu(mtu);
+    }
+
+    /** The java executable, resolved, as setcap needs it. */
+    private static Path javaBinary() {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        try {
+            return java.toRealPath();
+        } catch (IOException e) {
+            return java;
         }
     }
 
@@ -96,6 +156,9 @@ final class HostContext implements AutoCloseable {
     @Override
     public void close() {
         link.close();
+        if (stack.stats().coalescedSegments > 0) {
+            log.info("{} segments arrived coalesced by GRO/LRO", stack.stats().coalescedSegments);
+        }
     }
 
     /** --ip ADDR/PREFIX and --mac, validated. */

@@ -15,10 +15,10 @@ import java.util.List;
         exitCodeListHeading = "%nExit status (as wget's):%n",
         exitCodeList = {
             " 0:no problems occurred (also: -nc found the file already there)",
-            " 1:generic error (missing privileges, libpcap, interface; https not supported yet)",
+            " 1:generic error (missing privileges or libpcap, no iptables or nft; https not supported yet)",
             " 2:command-line parse error",
             " 3:file I/O error",
-            " 4:network failure (unknown host, no route, no ARP reply, refused, reset, timed out)",
+            " 4:network failure (unusable interface, address taken, unknown host, no route, no ARP reply, refused, reset, timed out)",
             " 5:TLS verification failure",
             " 6:authentication failure",
             " 7:protocol error (malformed or truncated response, bad Content-Range)",
@@ -103,6 +103,11 @@ final class Options {
 
     @Option(names = "--mac", paramLabel = "MAC", description = "With --ip: the MAC to use (default: a random locally administered one).")
     String ownMac;
+
+    @Option(names = "--no-host-setup",
+            description = "Host-address mode: change nothing on the host (no firewall rule for the kernel's RSTs);"
+                    + " print the rule that would be needed instead.")
+    boolean noHostSetup;
 
     @Option(names = "--rcvbuf", paramLabel = "BYTES", defaultValue = "4194304",
             description = "TCP receive buffer, which sets the advertised window (default: ${DEFAULT-VALUE}).")

@@ -44,6 +44,7 @@ public final class NetworkStack {
     private final long mac;
     private final Route route;
     private final boolean ownAddress;
+    private final ReceiveCoalescing coalescing;
     private final ArpResolver arp;
     private final IsnGenerator isns;
     private final List<TcpConnection> connections = new ArrayList<>();
@@ -68,7 +69,14 @@ public final class NetworkStack {
      *                   reset stray segments, as a host would. In host-address mode the kernel does both.
      */
     public NetworkStack(Link link, MacAddress mac, Route route, boolean ownAddress, IsnGenerator isns) {
+        this(link, mac, route, ownAddress, isns, ReceiveCoalescing.OFF);
+    }
+
+    /** @param coalescing whether GRO/LRO super-frames may arrive; see {@link ReceiveCoalescing} */
+    public NetworkStack(Link link, MacAddress mac, Route route, boolean ownAddress, IsnGenerator isns,
+                        ReceiveCoalescing coalescing) {
         this.link = link;
+        this.coalescing = coalescing;
         this.mac = mac.bits();
         this.route = route;
         this.ownAddress = ownAddress;
@@ -204,9 +212,13 @@ public final class NetworkStack {
             return;
         }
         if (!tcp.checksumValid(ip.source(), ip.destination())) {
-            stats.tcpChecksumErrors++;
-            drop(tcpLog, "tcp: bad checksum from " + Ipv4Address.format(ip.source()) + "." + tcp.sourcePort());
-            return;
+            if (coalescing.vouchesFor(ip, frame.payloadLength(), tcp)) {
+                stats.coalescedSegments++;
+            } else {
+                stats.tcpChecksumErrors++;
+                drop(tcpLog, "tcp: bad checksum from " + Ipv4Address.format(ip.source()) + "." + tcp.sourcePort());
+                return;
+            }
         }
         problem = tcp.parseOptions(options);
         if (problem != null) {
