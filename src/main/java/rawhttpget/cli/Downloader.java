@@ -176,7 +176,9 @@ final class Downloader {
 
     /** A failure that left a partial file says where, so the user knows -c can continue it. */
     private static DownloadException withPartialNote(DownloadException e, OutputPlan plan) {
-        if (plan.kind() != OutputPlan.Kind.FILE || e.exitCode() == ExitCode.SERVER_ERROR) {
+        // Not after a signal either: the user stopped the run and hears only that it stopped, as from wget.
+        if (plan.kind() != OutputPlan.Kind.FILE || e.exitCode() == ExitCode.SERVER_ERROR
+                || e.exitCode() == ExitCode.INTERRUPTED_SIGINT || e.exitCode() == ExitCode.INTERRUPTED_SIGTERM) {
             return e;
         }
         Path part = FileSink.partOf(plan.target());
