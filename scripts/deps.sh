@@ -23,7 +23,7 @@ java_major() { javac -version 2>&1 | sed -n 's/^javac \([0-9]*\).*/\1/p'; }
 #   procps        sysctl, for forwarding and IPv6 in the namespaces.
 #   curl          the kernel-TCP reference download in testnet.sh, the demo and the e2e tests.
 #   tshark        captures for later tests.
-#   openssl       certificates for later HTTPS tests.
+#   openssl       scripts/make-test-cert.sh makes the CA and server certificate of the HTTPS tests.
 #   libcap2-bin   capsh: the e2e tests run the CLI without CAP_NET_RAW and CAP_NET_ADMIN.
 # gcc is not listed: nothing builds ../shared/tools/wanem.c yet.
 wanted=(iptables ethtool iproute2 procps curl tshark openssl libcap2-bin)
