@@ -55,6 +55,7 @@
 #   /redirect/see-other/PATH 303 to /PATH;  /redirect/permanent/PATH: 308 to /PATH
 #   /redirect/hops/N/PATH    N = 3, 2, 1: a chain of N redirects ending at /PATH
 #   /redirect/ping           302 to /redirect/pong, which redirects back: a loop
+#   /redirect/to-https/PATH  302 to https://HOST/PATH;  /redirect/to-http/PATH: 302 to http://HOST/PATH
 #
 # CHUNKED: nginx sends a static file with Content-Length. Debian's nginx is built with the sub module
 # (sub_filter), which rewrites bodies on the fly and therefore has to drop Content-Length; nginx then
@@ -185,6 +186,8 @@ http {
         location ~ ^/redirect/hops/3/(.*)\$ { return 302 /redirect/hops/2/\$1; }
         location ~ ^/redirect/hops/2/(.*)\$ { return 302 /redirect/hops/1/\$1; }
         location ~ ^/redirect/hops/1/(.*)\$ { return 302 /\$1; }
+        location ~ ^/redirect/to-https/(.*)\$ { return 302 https://\$host/\$1; }
+        location ~ ^/redirect/to-http/(.*)\$ { return 302 http://\$host/\$1; }
         location = /redirect/ping { return 302 /redirect/pong; }
         location = /redirect/pong { return 302 /redirect/ping; }
     }

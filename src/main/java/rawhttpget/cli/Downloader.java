@@ -40,6 +40,7 @@ final class Downloader {
     private final Options options;
     private final PrintWriter err;
     private final ProgressStyle progressStyle;
+    private final Transports transports;
     private final SecureRandom random = new SecureRandom();
     private Interrupts interrupts;
 
@@ -47,6 +48,7 @@ final class Downloader {
         this.options = options;
         this.err = err;
         this.progressStyle = ProgressStyle.choose(options.progress, options.quiet, Terminal.isStderrTerminal());
+        this.transports = new Transports(options.caCertificate, options.noCheckCertificate, this::say);
     }
 
     void run() throws DownloadException {
@@ -55,6 +57,10 @@ final class Downloader {
             urls.add(parse(text));
         }
         checkOptions(urls.size());
+        if (options.caCertificate != null || options.noCheckCertificate
+                || urls.stream().anyMatch(u -> u.scheme().equals("https"))) {
+            transports.prepareTls();
+        }
         interrupts = new Interrupts();
         interrupts.install();
         DownloadException worst = null;
@@ -103,7 +109,6 @@ final class Downloader {
         } catch (HttpUrl.InvalidUrlException e) {
             throw new DownloadException(ExitCode.GENERIC, e.getMessage());
         }
-        Transports.forUrl(url); // refuse a scheme we cannot carry before anything is set up on the host
         return url;
     }
 
@@ -250,7 +255,7 @@ final class Downloader {
         }
 
         void run(HttpUrl url) throws DownloadException {
-            Transport.Factory transports = Transports.forUrl(url);
+            Transport.Factory layer = transports.forUrl(url);
             int server = resolve(url);
             resumeOffset = plan.resumeOffset();
             HttpRequest request = HttpRequest.get(url, Version.get());
@@ -278,7 +283,7 @@ final class Downloader {
                 log.info("{} -> {}", request, description);
                 HttpTransfer transfer = new HttpTransfer(host.stack, host.tcpConfig,
                         new HttpTransfer.Target(server, url.port(), localPort, request.toBytes(), description),
-                        transports, this::onHead);
+                        layer, this::onHead);
                 try {
                     host.loop.run(transfer);
                 } finally {

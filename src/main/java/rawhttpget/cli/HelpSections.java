@@ -24,6 +24,7 @@ final class HelpSections {
                 "--progress", "--timeout"));
         SECTIONS.put("Directories", List.of("--directory-prefix"));
         SECTIONS.put("HTTP options", List.of("--max-redirect", "--content-on-error"));
+        SECTIONS.put("HTTPS (SSL/TLS) options", List.of("--ca-certificate", "--no-check-certificate"));
         SECTIONS.put("Userspace stack (rawhttpget's own)", List.of("--interface", "--ip", "--mac", "--no-host-setup",
                 "--rcvbuf"));
     }

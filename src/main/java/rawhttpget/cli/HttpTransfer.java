@@ -118,7 +118,7 @@ final class HttpTransfer implements EventLoop.Step {
             transport.pump(reader::accept);
             reader.check();
             if (!reader.isDone() && transport.isInputFinished()) {
-                reader.endOfStream();
+                reader.endOfStream(transport.isInputTruncated());
             }
         } catch (DownloadException e) {
             fail(e);

@@ -15,11 +15,11 @@ import java.util.List;
         exitCodeListHeading = "%nExit status (as wget's):%n",
         exitCodeList = {
             " 0:no problems occurred (also: -nc found the file already there)",
-            " 1:generic error (missing privileges or libpcap, no iptables or nft; https not supported yet)",
+            " 1:generic error (missing privileges or libpcap, no iptables or nft)",
             " 2:command-line parse error",
             " 3:file I/O error",
             " 4:network failure (unusable interface, address taken, unknown host, no route, no ARP reply, refused, reset, timed out)",
-            " 5:TLS verification failure",
+            " 5:TLS failure (certificate not trusted, host name mismatch, handshake, --ca-certificate unreadable)",
             " 6:authentication failure",
             " 7:protocol error (malformed or truncated response, bad Content-Range)",
             " 8:server issued an error response (4xx, 5xx; too many redirects, a redirect loop)",
@@ -28,7 +28,7 @@ import java.util.List;
         footer = "%nWith several URLs the lowest failing code other than 1 wins, as in wget.")
 final class Options {
 
-    @Parameters(paramLabel = "URL", arity = "1..*", description = "http:// URL(s) to download, one after another.")
+    @Parameters(paramLabel = "URL", arity = "1..*", description = "http:// or https:// URL(s) to download, one after another.")
     List<String> urls;
 
     // Startup
@@ -92,6 +92,15 @@ final class Options {
     @Option(names = "--content-on-error",
             description = "Save the body of a 4xx/5xx response too (the exit status is still 8).")
     boolean contentOnError;
+
+    // HTTPS (SSL/TLS) options
+    @Option(names = "--ca-certificate", paramLabel = "FILE",
+            description = "Also trust the CA certificate(s) in the PEM file FILE (the JDK's trust store still counts).")
+    String caCertificate;
+
+    @Option(names = "--no-check-certificate",
+            description = "Do not check the server's certificate or host name (prints a warning).")
+    boolean noCheckCertificate;
 
     // Userspace stack
     @Option(names = {"-i", "--interface"}, paramLabel = "IFACE", description = "Interface to capture and send on (default: the default route's).")

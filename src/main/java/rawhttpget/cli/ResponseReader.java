@@ -2,6 +2,7 @@ package rawhttpget.cli;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import rawhttpget.http.BodyFraming;
 import rawhttpget.http.HttpProtocolException;
 import rawhttpget.http.ResponseHead;
 import rawhttpget.http.ResponseListener;
@@ -53,9 +54,22 @@ final class ResponseReader implements ResponseListener {
 
     /** The peer sent its last byte: either the response is complete now, or it was cut short. */
     void endOfStream() throws DownloadException {
+        endOfStream(false);
+    }
+
+    /**
+     * @param truncated the end may have cut data short (TLS: a TCP FIN without close_notify). A body that only the
+     *                  close delimits cannot then be told from a cut one, so it fails; any other framing decides.
+     */
+    void endOfStream(boolean truncated) throws DownloadException {
         check();
         if (complete) {
             return;
+        }
+        if (truncated && bodyRunsUntilClose()) {
+            failure = DownloadException.retryable(ExitCode.PROTOCOL, "the server closed the connection without a TLS"
+                    + " close_notify after " + parser.bodyBytes() + " body bytes: the body may be cut short");
+            throw failure;
         }
         try {
             parser.endOfStream();
@@ -97,6 +111,11 @@ final class ResponseReader implements ResponseListener {
         if (sink != null) {
             sink.abandon();
         }
+    }
+
+    /** The head arrived and its body is delimited only by the end of the connection. */
+    boolean bodyRunsUntilClose() {
+        return head != null && !stoppedAtHead && head.bodyFraming() == BodyFraming.UNTIL_CLOSE;
     }
 
     ResponseHead head() {

@@ -34,6 +34,14 @@ interface Transport {
     /** The peer will send no more application bytes and every one of them has been handed over. */
     boolean isInputFinished();
 
+    /**
+     * The input ended in a way that may have cut data short: TLS saw the TCP FIN without a close_notify. Harmless
+     * for a body whose framing says where it ends; fatal for one that runs until the close.
+     */
+    default boolean isInputTruncated() {
+        return false;
+    }
+
     /** We are done: the connection's FIN follows (after a close_notify, for TLS). */
     void close();
 }

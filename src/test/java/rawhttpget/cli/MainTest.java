@@ -25,7 +25,8 @@ class MainTest {
         "--timeout=0 http://h/f         | 2 | rawhttpget: --timeout must be positive: 0.0",
         "--progress=spinner http://h/f  | 2 | rawhttpget: --progress: unknown style 'spinner' (bar, bar:force, dot or none)",
         "-O x http://h/a http://h/b     | 2 | rawhttpget: -O FILE takes one URL (use -O - to concatenate to stdout)",
-        "https://h/f                    | 1 | rawhttpget: https is not supported yet: https://h/f",
+        "--ca-certificate /no/such.pem https://h/f | 5 | rawhttpget: CA certificate file /no/such.pem: no such file",
+        "--ca-certificate /no/such.pem http://h/f  | 5 | rawhttpget: CA certificate file /no/such.pem: no such file",
         "ftp://h/f                      | 1 | rawhttpget: unsupported scheme 'ftp' in ftp://h/f"})
     void refusesBadInputWithOneLineAndItsExitCode(String args, int code, String message) {
         assertThat(run(args.split(" "))).isEqualTo(code);
@@ -46,7 +47,8 @@ class MainTest {
         String help = out.toString();
         assertThat(help).containsSubsequence("Startup:", "--version", "Logging:", "--quiet", "Download:", "--tries",
                 "--no-clobber", "--continue", "--progress", "--timeout", "Directories:", "--directory-prefix",
-                "HTTP options:", "--max-redirect", "--content-on-error", "Userspace stack", "--interface",
+                "HTTP options:", "--max-redirect", "--content-on-error", "HTTPS (SSL/TLS) options:", "--ca-certificate",
+                "--no-check-certificate", "Userspace stack", "--interface",
                 "Exit status", " 8 ", "server issued an error response", "130", "143");
         assertThat(help).doesNotContain("Other:");
     }

@@ -60,6 +60,46 @@ class ResponseReaderTest {
     }
 
     @Test
+    void aBodyUntilCloseEndedWithoutCloseNotifyIsExitSevenNotAFinishedFile() throws Exception {
+        Path target = dir.resolve("f.bin");
+        ResponseReader reader = toFile(target);
+        feed(reader, "HTTP/1.1 200 OK\r\nConnection: close\r\n\r\nhello");
+
+        assertThatThrownBy(() -> reader.endOfStream(true))
+                .isInstanceOfSatisfying(DownloadException.class,
+                        e -> assertThat(e.exitCode()).isEqualTo(ExitCode.PROTOCOL))
+                .hasMessage("the server closed the connection without a TLS close_notify after 5 body bytes:"
+                        + " the body may be cut short");
+        reader.abandon();
+
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
+    void aBodyUntilCloseEndedCleanlyIsComplete() throws Exception {
+        Path target = dir.resolve("f.bin");
+        ResponseReader reader = toFile(target);
+        feed(reader, "HTTP/1.1 200 OK\r\nConnection: close\r\n\r\nhello");
+
+        reader.endOfStream(false);
+        reader.commit();
+
+        assertThat(target).hasContent("hello");
+    }
+
+    @Test
+    void aLengthDelimitedBodyIsWholeWhateverTlsSaysAboutTheClose() throws Exception {
+        Path target = dir.resolve("f.bin");
+        ResponseReader reader = toFile(target);
+        feed(reader, "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello");
+
+        reader.endOfStream(true);
+        reader.commit();
+
+        assertThat(target).hasContent("hello");
+    }
+
+    @Test
     void aMalformedResponseIsExitSevenAndNotRetried() throws Exception {
         ResponseReader reader = toFile(dir.resolve("f.bin"));
         byte[] bytes = "HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
