@@ -22,11 +22,12 @@ java_major() { javac -version 2>&1 | sed -n 's/^javac \([0-9]*\).*/\1/p'; }
 #   iproute2      ip netns / ip link for the test network.
 #   procps        sysctl, for forwarding and IPv6 in the namespaces.
 #   curl          the kernel-TCP reference download in testnet.sh, the demo and the e2e tests.
-#   tshark        captures for later tests.
+#   tshark        the e2e tests check --pcap traces with it (checksums, stream reassembly, counts).
+#   tcpdump       the e2e tests compare the DEBUG segment lines with tcpdump's reading of the same trace.
 #   openssl       scripts/make-test-cert.sh makes the CA and server certificate of the HTTPS tests.
 #   libcap2-bin   capsh: the e2e tests run the CLI without CAP_NET_RAW and CAP_NET_ADMIN.
 # gcc is not listed: nothing builds ../shared/tools/wanem.c yet.
-wanted=(iptables ethtool iproute2 procps curl tshark openssl libcap2-bin)
+wanted=(iptables ethtool iproute2 procps curl tshark tcpdump openssl libcap2-bin)
 missing=()
 for pkg in "${wanted[@]}"; do
     installed "$pkg" || missing+=("$pkg")

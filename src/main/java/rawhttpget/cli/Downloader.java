@@ -65,6 +65,7 @@ final class Downloader {
         interrupts.install();
         DownloadException worst = null;
         try (HostContext host = HostContext.open(options, interrupts)) {
+            host.reportStatsTo(options.stats ? err : null);
             for (HttpUrl url : urls) {
                 try {
                     download(host, url);
@@ -284,6 +285,7 @@ final class Downloader {
                 HttpTransfer transfer = new HttpTransfer(host.stack, host.tcpConfig,
                         new HttpTransfer.Target(server, url.port(), localPort, request.toBytes(), description),
                         layer, this::onHead);
+                host.runStats.add(url, transfer);
                 try {
                     host.loop.run(transfer);
                 } finally {

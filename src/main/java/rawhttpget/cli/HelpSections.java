@@ -19,14 +19,14 @@ final class HelpSections {
 
     static {
         SECTIONS.put("Startup", List.of("--version", "--help"));
-        SECTIONS.put("Logging", List.of("--quiet", "--verbose", "--debug"));
+        SECTIONS.put("Logging", List.of("--quiet", "--verbose", "--debug", "--log", "--log-config", "--log-file"));
         SECTIONS.put("Download", List.of("--tries", "--waitretry", "--output-document", "--no-clobber", "--continue",
                 "--progress", "--timeout"));
         SECTIONS.put("Directories", List.of("--directory-prefix"));
         SECTIONS.put("HTTP options", List.of("--max-redirect", "--content-on-error"));
         SECTIONS.put("HTTPS (SSL/TLS) options", List.of("--ca-certificate", "--no-check-certificate"));
         SECTIONS.put("Userspace stack (rawhttpget's own)", List.of("--interface", "--ip", "--mac", "--no-host-setup",
-                "--rcvbuf"));
+                "--rcvbuf", "--pcap", "--stats"));
     }
 
     static final String OTHER = "Other";

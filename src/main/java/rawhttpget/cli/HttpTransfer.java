@@ -44,6 +44,7 @@ final class HttpTransfer implements EventLoop.Step {
     private final Transport.Factory transports;
     private final ResponseReader reader;
     private final int nextHop;
+    private final PhaseTimes phases = new PhaseTimes();
 
     private Phase phase = Phase.RESOLVING;
     private TcpConnection connection;
@@ -78,8 +79,14 @@ final class HttpTransfer implements EventLoop.Step {
         return reader.bodyBytes();
     }
 
+    /** When this transfer went from phase to phase, for --stats. */
+    PhaseTimes phases() {
+        return phases;
+    }
+
     @Override
     public boolean advance(long now) throws DownloadException {
+        phases.seen(now);
         switch (phase) {
             case RESOLVING -> resolve(now);
             case TRANSFERRING -> transfer(now);
@@ -90,6 +97,7 @@ final class HttpTransfer implements EventLoop.Step {
                         connection.abort();
                     }
                     phase = Phase.DONE;
+                    phases.done();
                 }
             }
             case DONE -> {
@@ -102,6 +110,7 @@ final class HttpTransfer implements EventLoop.Step {
         long mac = stack.resolve(nextHop, now);
         if (mac != ArpCache.NO_ENTRY) {
             stack.pinNextHop(nextHop, mac);
+            phases.resolved(now);
             log.info("connecting to {} from local port {}", target.description(), target.localPort());
             connection = stack.connect(tcpConfig, target.localPort(), target.address(), target.port(), now);
             phase = Phase.TRANSFERRING;
@@ -114,6 +123,9 @@ final class HttpTransfer implements EventLoop.Step {
     }
 
     private void transfer(long now) throws DownloadException {
+        if (connection.state().isSynchronized()) {
+            phases.established(now);
+        }
         try {
             transport.pump(reader::accept);
             reader.check();
@@ -129,9 +141,11 @@ final class HttpTransfer implements EventLoop.Step {
             } catch (DownloadException e) {
                 connection.abort();
                 phase = Phase.DONE;
+                phases.done();
                 throw e;
             }
             transport.close();
+            phases.completed(now);
             closingSince = now;
             phase = Phase.CLOSING;
             return;
@@ -150,6 +164,7 @@ final class HttpTransfer implements EventLoop.Step {
         connection.abort();
         reader.abandon();
         phase = Phase.DONE;
+        phases.done();
         throw e;
     }
 
@@ -160,5 +175,6 @@ final class HttpTransfer implements EventLoop.Step {
         }
         reader.abandon();
         phase = Phase.DONE;
+        phases.done();
     }
 }
