@@ -5,6 +5,8 @@
 #   make test       unit tests, a bounded fuzzing run, then end-to-end tests (all must pass)
 #   make fuzz       every Jazzer fuzz target for FUZZ_SECONDS each (default 60): make fuzz FUZZ_SECONDS=600
 #   make test-unit / make test-fuzz / make test-e2e / make clean
+#   make install    build, then install the jar and a `rawhttpget` launcher under PREFIX (default /usr/local)
+#   make uninstall  remove what install put there
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 # Prerequisites run one after another, in the order written (test = build, then unit, then e2e).
@@ -19,7 +21,14 @@ MAIN_CLASS := rawhttpget/cli/Main.class
 FUZZ_SECONDS ?= 60
 TEST_FUZZ_SECONDS := 12
 
-.PHONY: all deps build demo test test-unit test-fuzz fuzz test-e2e clean
+# Where `make install` puts things; DESTDIR stages an install elsewhere (packaging, tests).
+PREFIX ?= /usr/local
+DESTDIR ?=
+INSTALLED_JAR := $(PREFIX)/share/rawhttpget/rawhttpget.jar
+# The launcher names java by the path found now, so it works under sudo's reset PATH as well.
+JAVA_BIN ?= $(shell command -v java 2>/dev/null || echo java)
+
+.PHONY: all deps build demo test test-unit test-fuzz fuzz test-e2e clean install install-files uninstall
 
 all: build
 
@@ -60,3 +69,23 @@ test-e2e: build
 
 clean:
 	rm -rf target $(JAR)
+
+install: build install-files
+
+# install-files installs the jar that is there, without building (the install test stages it in DESTDIR).
+install-files:
+	@[ -f $(JAR) ] || { echo "install: no $(JAR); run 'make build' first" >&2; exit 1; }
+	@case '$(PREFIX)$(JAVA_BIN)' in *"'"*) echo "install: PREFIX and java's path may not contain a quote" >&2; exit 1;; esac
+	install -d '$(DESTDIR)$(PREFIX)/bin' '$(DESTDIR)$(PREFIX)/share/rawhttpget'
+	install -m 0644 $(JAR) '$(DESTDIR)$(INSTALLED_JAR)'
+	printf '%s\n' '#!/bin/sh' \
+	    '# rawhttpget launcher, written by make install. Needs root or CAP_NET_RAW+CAP_NET_ADMIN.' \
+	    '# RAWHTTPGET_JAVA_OPTS adds JVM options, e.g. -Dlogback.configurationFile=FILE.' \
+	    "exec '$(JAVA_BIN)' \$$RAWHTTPGET_JAVA_OPTS -jar '$(INSTALLED_JAR)' \"\$$@\"" \
+	    >'$(DESTDIR)$(PREFIX)/bin/rawhttpget.tmp'
+	chmod 0755 '$(DESTDIR)$(PREFIX)/bin/rawhttpget.tmp'
+	mv '$(DESTDIR)$(PREFIX)/bin/rawhttpget.tmp' '$(DESTDIR)$(PREFIX)/bin/rawhttpget'
+
+uninstall:
+	rm -f '$(DESTDIR)$(PREFIX)/bin/rawhttpget' '$(DESTDIR)$(INSTALLED_JAR)'
+	rmdir '$(DESTDIR)$(PREFIX)/share/rawhttpget' 2>/dev/null || true

@@ -2,24 +2,28 @@ package rawhttpget.cli;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 
-/** Says why a file operation failed in the words of the OS, not the path that NIO's exceptions carry as message. */
+/** File errors in words: NIO's exceptions often carry only the path, which the message names already. */
 final class IoMessages {
     private IoMessages() {
     }
 
-    static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "Permission denied";
-        }
+    static String describe(IOException e) {
         if (e instanceof NoSuchFileException) {
-            return "No such file or directory";
+            return "no such file or directory";
         }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason();
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
         }
-        return e.getMessage();
+        if (e instanceof NotDirectoryException) {
+            return "not a directory";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "file exists";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }
