@@ -69,6 +69,11 @@ public final class ArpResolver {
         return failed.containsKey(ip);
     }
 
+    /** Forgets an earlier failure so the next {@link #resolve} asks again (a new transfer, a new chance). */
+    public void forgetFailure(int ip) {
+        failed.remove(ip);
+    }
+
     /** Keeps the current mapping for {@code ip} in force whatever later replies say (while a connection lives). */
     public void pin(int ip, long mac) {
         pinned.put(ip, mac);

@@ -62,6 +62,7 @@ final class HttpTransfer implements EventLoop.Step, ResponseListener {
             throw new DownloadException(ExitCode.NETWORK, "no route to " + Ipv4Address.format(target.address())
                     + ": it is not on the interface's subnet and there is no default gateway");
         }
+        stack.forgetResolutionFailure(nextHop);
     }
 
     /** Thrown by a sink factory that cannot or must not open a sink for this head. */

@@ -122,6 +122,11 @@ public final class NetworkStack {
         return arp.resolve(nextHop, now, arpOutput);
     }
 
+    /** Lets a later {@link #resolve} ask again for a next hop that did not answer before. */
+    public void forgetResolutionFailure(int nextHop) {
+        arp.forgetFailure(nextHop);
+    }
+
     public boolean resolutionFailed(int nextHop) {
         return arp.hasFailed(nextHop);
     }

@@ -151,9 +151,11 @@ final class SegmentWriter {
             c.advertisedEdge = Math.max(c.advertisedEdge, candidate);
         }
         long window = Math.max(0, c.advertisedEdge - nextOffset);
-        // Rounded up so the right edge never moves left; the buffer has one unit of slack for it.
+        // Rounded up so the right edge never moves left; the buffer has one unit of slack for it. The
+        // rounding must not feed back into advertisedEdge: rounded again from the next RCV.NXT, the edge
+        // would creep right by up to a unit per ACK, past the buffer, and the window would never close.
         long field = Math.min(65535, (window + (1L << shift) - 1) >> shift);
-        c.advertisedEdge = Math.max(c.advertisedEdge, nextOffset + (field << shift));
+        c.announcedEdge = Math.max(c.announcedEdge, nextOffset + (field << shift));
         if (field == 0) {
             c.stats.zeroWindowsAdvertised++;
         }
@@ -174,9 +176,12 @@ final class SegmentWriter {
         }
     }
 
-    /** A zero-window probe in Linux's style: an ACK one below SND.UNA, which the peer must answer. */
-    void sendWindowProbe(SegmentOutput out) {
-        emit(TcpFlags.ACK, c.sndUna - 1, 0, 0, -1, out);
+    /**
+     * A zero-window probe in Linux's style: an ACK one below SND.UNA, which the peer must answer. It carries
+     * the current timestamp: an old TSval would make the peer's PAWS check drop it (RFC 7323 §5.3).
+     */
+    void sendWindowProbe(long now, SegmentOutput out) {
+        emit(TcpFlags.ACK, c.sndUna - 1, 0, 0, now, out);
     }
 
     void sendReset(int seq, SegmentOutput out) {
@@ -204,6 +209,7 @@ final class SegmentWriter {
             // RFC 7323 §2.2: the window in a SYN is never scaled.
             window = (int) Math.min(65535, c.config.receiveBuffer());
             c.advertisedEdge = window;
+            c.announcedEdge = window;
         } else {
             if (c.timestampsOn && (flags & TcpFlags.RST) == 0) {
                 options.hasTimestamp = true;

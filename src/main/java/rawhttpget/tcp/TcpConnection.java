@@ -62,6 +62,12 @@ public final class TcpConnection {
     final int rcvShift;
     /** Stream offset of the right edge of the window we last advertised; it never moves left. */
     long advertisedEdge;
+    /**
+     * The right edge as the peer computes it from our window fields, which are rounded up to the scale
+     * unit: less than one unit past {@link #advertisedEdge}, which the buffer's slack holds. Segments up to
+     * it are acceptable (RFC 7323 §2.4); it never moves left either.
+     */
+    long announcedEdge;
 
     // Options agreed on the handshake.
     boolean timestampsOn;
@@ -78,6 +84,8 @@ public final class TcpConnection {
     // Timers.
     long retransmitAt = NEVER;
     private long persistAt = NEVER;
+    /** Probes sent since the peer's window closed: each doubles the interval to the next. */
+    private int persistBackoff;
     private long timeWaitUntil = NEVER;
     private long lastHeardAt;
     /** Karn's rule: the sequence number being timed and when it left, or -1 when nothing is timed. */
@@ -297,6 +305,11 @@ public final class TcpConnection {
                     long end = receiveBuffer.contiguousEnd() - SeqNum.diff(rcvNxt(), seg.seq() + seg.payloadLength());
                     noteDuplicate(end - seg.payloadLength(), end);
                 }
+                if (state == TcpState.TIME_WAIT && seg.has(TcpFlags.FIN)) {
+                    // RFC 9293 §3.10.7.4: the peer resent its FIN, so our ACK was lost: acknowledge it
+                    // and restart the 2 MSL timeout, so a further loss is answered too.
+                    timeWaitUntil = now + config.timeWaitNanos();
+                }
                 ackNow = true;
             }
             return;
@@ -331,7 +344,7 @@ public final class TcpConnection {
     /** The acceptance test of RFC 9293 §3.10.7.4, against the window we advertised. */
     private boolean acceptable(TcpSegment seg) {
         int rcvNxt = rcvNxt();
-        long wnd = Math.max(0, advertisedEdge - receiveBuffer.contiguousEnd());
+        long wnd = Math.max(0, announcedEdge - receiveBuffer.contiguousEnd());
         int len = seg.sequenceLength();
         int seq = seg.seq();
         if (len == 0) {
@@ -378,11 +391,14 @@ public final class TcpConnection {
     /** The ACK field (RFC 9293 §3.10.7.4 fifth check, RFC 5961 §5.2). Returns false when the segment is dropped. */
     private boolean onAck(TcpSegment seg, TcpOptions opts, long now) {
         int ack = seg.ack();
+        // RFC 5961 §5.2: acceptable is SND.UNA - MAX.SND.WND <= SEG.ACK <= SND.NXT (SND.MAX here, since SND.NXT
+        // steps back on a timeout); anything else is discarded and answered with a (rate-limited) ACK.
         if (SeqNum.gt(ack, sndMax)) {
-            ackNow = true;
+            challengeAck(now, "ACK " + SeqNum.format(ack - iss) + " of data never sent");
             return false;
         }
         if (SeqNum.lt(ack, sndUna - (int) Math.min(maxSndWnd, Integer.MAX_VALUE))) {
+            challengeAck(now, "ACK " + SeqNum.format(ack - iss) + " older than the largest window");
             return false;
         }
         long window = (long) seg.window() << sndShift;
@@ -399,6 +415,7 @@ public final class TcpConnection {
             sndWl2 = ack;
             if (window > 0) {
                 persistAt = NEVER;
+                persistBackoff = 0;
             }
         }
         if (newAck) {
@@ -420,11 +437,14 @@ public final class TcpConnection {
             timedSentAt = -1;
         }
         boolean synAcked = sndUna == iss;
+        // Judged by sequence number, not finSent: a timeout clears finSent so the FIN can be resent, and the
+        // ACK of the original FIN may arrive before the resend (only sent FINs can be covered: ack <= SND.MAX).
+        boolean finAcked = finQueued && ack == finSequence() + 1;
         sndUna = ack;
         if (SeqNum.lt(sndNxt, sndUna)) {
             sndNxt = sndUna;
         }
-        int dataAcked = acked - (synAcked ? 1 : 0) - (finSent && ack == finSequence() + 1 ? 1 : 0);
+        int dataAcked = acked - (synAcked ? 1 : 0) - (finAcked ? 1 : 0);
         sendBuffer.acknowledge(streamOffsetOfSend(ack));
         if (inRecovery) {
             boolean done = SeqNum.ge(ack, recoverSeq);
@@ -440,7 +460,8 @@ public final class TcpConnection {
         }
         duplicateAcks = 0;
         retransmitAt = sndUna == sndMax ? NEVER : now + rtt.rto();
-        if (finSent && ack == finSequence() + 1) {
+        if (finAcked) {
+            finSent = true;
             onFinAcked(now);
         }
     }
@@ -472,7 +493,9 @@ public final class TcpConnection {
 
     private void receiveData(TcpSegment seg, long now) {
         int payload = seg.payloadLength();
-        long offset = receiveBuffer.contiguousEnd() + SeqNum.diff(seg.seq(), rcvNxt());
+        // The SYN occupies SEG.SEQ; data in a SYN-ACK starts one after it (RFC 9293 §3.10.7.3).
+        int firstDataSeq = seg.seq() + (seg.has(TcpFlags.SYN) ? 1 : 0);
+        long offset = receiveBuffer.contiguousEnd() + SeqNum.diff(firstDataSeq, rcvNxt());
         if (payload > 0 && state.acceptsData()) {
             stats.payloadBytesIn += payload;
             ReceiveBuffer.Outcome outcome = receiveBuffer.write(offset, seg.buffer(), seg.payloadOffset(), payload);
@@ -480,7 +503,7 @@ public final class TcpConnection {
                 case IN_ORDER -> {
                     bytesSinceAck += payload;
                     // RFC 5681 §4.2: ACK at least every second full-sized segment.
-                    if (bytesSinceAck >= 2 * config.mss()) {
+                    if (bytesSinceAck >= 2 * receiveMss()) {
                         ackNow = true;
                     } else if (ackDueAt == NEVER) {
                         ackDueAt = now + config.delayedAckNanos();
@@ -494,6 +517,7 @@ public final class TcpConnection {
                 case DUPLICATE -> {
                     stats.duplicateSegments++;
                     ackNow = true;
+                    pendingDuplicateStart = -1; // the buffer holds the newest duplicate: one D-SACK block only
                 }
                 case NO_ROOM -> ackNow = true;
             }
@@ -523,6 +547,7 @@ public final class TcpConnection {
         if (start >= 0 && sackOn) {
             pendingDuplicateStart = start;
             pendingDuplicateEnd = end;
+            receiveBuffer.clearDuplicate(); // only the newest duplicate is reported, as the first block
         }
     }
 
@@ -560,8 +585,10 @@ public final class TcpConnection {
             onRetransmitTimeout(now);
         }
         if (persistAt != NEVER && now - persistAt >= 0) {
-            writer.sendWindowProbe(out);
-            persistAt = now + rtt.rto() * 2;
+            writer.sendWindowProbe(now, out);
+            // RFC 9293 §3.8.6.1: the interval between probes SHOULD grow exponentially (Linux: RTO << n).
+            persistBackoff = Math.min(persistBackoff + 1, 16);
+            persistAt = now + Math.min(rtt.rto() << persistBackoff, config.maxRtoNanos());
         }
         if (ackDueAt != NEVER && now - ackDueAt >= 0) {
             ackNow = true;
@@ -571,14 +598,13 @@ public final class TcpConnection {
 
     private void onRetransmitTimeout(long now) {
         int flight = SeqNum.diff(sndMax, sndUna);
+        // stats.retransmissions counts segments resent, in onSent, not timer expiries.
         if (state == TcpState.SYN_SENT) {
             if (sndMax != iss) {
-                stats.retransmissions++;
                 log.info("{}: SYN timed out after {} ms; resending", writer.name(), rtt.rto() / 1_000_000);
                 rtt.backOff();
             }
         } else {
-            stats.retransmissions++;
             log.info("{}: retransmission timeout at {} ({} bytes in flight, rto {} ms)", writer.name(),
                     SeqNum.format(sndUna - iss), flight, rtt.rto() / 1_000_000);
             congestion.onTimeout(flight);
@@ -637,6 +663,16 @@ public final class TcpConnection {
         return Integer.toUnsignedLong(seq - iss - 1);
     }
 
+    /**
+     * The payload of a full-sized segment from the peer: neither side's MSS counts the options, so with
+     * timestamps a full segment carries 12 bytes less (1448 on Ethernet), and a peer announcing a smaller
+     * MSS has a smaller MTU on its side, which bounds what it sends too.
+     */
+    int receiveMss() {
+        int mss = Math.min(peerMss, config.mss());
+        return timestampsOn ? mss - 12 : mss;
+    }
+
     int sendMss() {
         int mss = Math.min(peerMss, config.mss());
         return timestampsOn ? mss - 12 : mss;
@@ -666,8 +702,10 @@ public final class TcpConnection {
         ackDueAt = NEVER;
         bytesSinceAck = 0;
         lastAckSent = rcvNxt();
+        // RFC 2883 §4: a duplicate is reported in one ACK only; later ACKs carry plain SACK blocks.
         pendingDuplicateStart = -1;
         pendingDuplicateEnd = -1;
+        receiveBuffer.clearDuplicate();
     }
 
     void armPersist(long now) {

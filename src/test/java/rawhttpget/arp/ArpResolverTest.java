@@ -111,6 +111,22 @@ class ArpResolverTest {
     }
 
     @Test
+    void aForgottenFailureIsAskedForAgain() {
+        ArpResolver r = resolver(false);
+        r.resolve(GATEWAY, T0, out);
+        for (long t = T0; t <= T0 + 3 * INTERVAL; t += INTERVAL) {
+            r.poll(t, out);
+        }
+        assertThat(r.hasFailed(GATEWAY)).isTrue();
+
+        r.forgetFailure(GATEWAY);
+
+        assertThat(r.hasFailed(GATEWAY)).isFalse();
+        assertThat(r.resolve(GATEWAY, T0 + 10 * INTERVAL, out)).isEqualTo(ArpCache.NO_ENTRY);
+        assertThat(sent).hasSize(MAX_ATTEMPTS + 1);
+    }
+
+    @Test
     void aLatePollSchedulesTheNextRetryFromWhenTheRequestWentOut() {
         ArpResolver r = resolver(false);
         r.resolve(GATEWAY, T0, out);
