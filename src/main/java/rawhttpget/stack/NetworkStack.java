@@ -255,7 +255,17 @@ public final class NetworkStack {
             return;
         }
         ipLog.info("ICMP from {}: {}", Ipv4Address.format(ip.source()), icmp.describe());
-        if (icmp.type() == IcmpMessage.TYPE_DEST_UNREACHABLE && icmp.code() != IcmpMessage.CODE_FRAGMENTATION_NEEDED) {
+        if (icmp.type() == IcmpMessage.TYPE_DEST_UNREACHABLE && icmp.code() == IcmpMessage.CODE_FRAGMENTATION_NEEDED) {
+            // RFC 792 quotes 8 bytes of TCP: the ports, then the sequence number the check needs.
+            if (icmp.quotedLength() < qhl + 8) {
+                drop(ipLog, "icmp: " + icmp.describe() + " without the quoted sequence number");
+                return;
+            }
+            int quotedTotalLength = ((b[q + 2] & 0xFF) << 8) | (b[q + 3] & 0xFF);
+            int quotedSeq = ((b[q + qhl + 4] & 0xFF) << 24) | ((b[q + qhl + 5] & 0xFF) << 16)
+                    | ((b[q + qhl + 6] & 0xFF) << 8) | (b[q + qhl + 7] & 0xFF);
+            c.onFragmentationNeeded(icmp.nextHopMtu(), quotedTotalLength, quotedSeq, now);
+        } else if (icmp.type() == IcmpMessage.TYPE_DEST_UNREACHABLE) {
             c.onUnreachable("ICMP from " + Ipv4Address.format(ip.source()) + ": " + icmp.describe());
         }
     }
