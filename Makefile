@@ -4,6 +4,7 @@
 #   make demo       downloads through the userspace stack in a namespace test network, checks sha256s
 #   make test       unit tests, then end-to-end tests (both must pass)
 #   make test-unit / make test-e2e / make clean
+#   make bench      benchmarks (not part of make test): bench-wan, rawhttpget vs curl over an emulated WAN
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 # Prerequisites run one after another, in the order written (test = build, then unit, then e2e).
@@ -14,7 +15,7 @@ MVN := mvn -B
 JAR := rawhttpget.jar
 MAIN_CLASS := rawhttpget/cli/Main.class
 
-.PHONY: all deps build demo test test-unit test-e2e clean
+.PHONY: all deps build demo test test-unit test-e2e clean wanem bench bench-wan
 
 all: build
 
@@ -41,8 +42,25 @@ test: build test-unit test-e2e
 test-unit: deps
 	$(MVN) test
 
-test-e2e: build
+test-e2e: build wanem
 	$(MVN) test -Pe2e
+
+# The userspace WAN emulator from the shared tools (TESTNET.md: this kernel has no sch_netem). Where the
+# source is not beside the repository, the WAN tests and benchmark say so and skip.
+WANEM_SRC ?= ../shared/tools/wanem.c
+wanem: deps
+	@if [ -f $(WANEM_SRC) ]; then $(MAKE) --no-print-directory target/wanem; \
+	 else echo "wanem: $(WANEM_SRC) not found; WAN scenarios need tc netem or it" >&2; fi
+
+target/wanem: $(WANEM_SRC)
+	mkdir -p target
+	cc -O2 -Wall -o $@ $<
+
+# Benchmarks: measurements, not pass/fail tests. Each bench-* target is one benchmark; add new ones to bench.
+bench: bench-wan
+
+bench-wan: build wanem
+	scripts/bench-wan.sh
 
 clean:
 	rm -rf target $(JAR)

@@ -24,8 +24,9 @@ java_major() { javac -version 2>&1 | sed -n 's/^javac \([0-9]*\).*/\1/p'; }
 #   curl          the kernel-TCP reference download in testnet.sh, the demo and the e2e tests.
 #   tshark        captures for later tests.
 #   openssl       certificates for later HTTPS tests.
-# gcc is not listed: nothing builds ../shared/tools/wanem.c yet.
-wanted=(libpcap-dev iptables ethtool iproute2 procps curl tshark openssl)
+#   gcc, libc6-dev  build ../shared/tools/wanem.c, the WAN emulator of the WAN tests and `make bench`
+#                 (libc6-dev has the headers; --no-install-recommends would leave it out).
+wanted=(libpcap-dev iptables ethtool iproute2 procps curl tshark openssl gcc libc6-dev)
 missing=()
 for pkg in "${wanted[@]}"; do
     installed "$pkg" || missing+=("$pkg")
