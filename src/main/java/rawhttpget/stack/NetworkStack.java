@@ -223,6 +223,15 @@ public final class NetworkStack {
             return;
         }
         c.onSegment(tcp, options, now);
+        long due = c.pollAt();
+        if (due != Long.MAX_VALUE && due - now <= 0) {
+            // An ACK the segment made due (out of order, a hole filled, a second full segment) leaves now, not
+            // after the rest of the batch: with several holes opening in one batch, one ACK's three SACK
+            // blocks would name only the newest, and the sender would resend what we already hold. Measured
+            // at 5 % loss on the emulated WAN (40 MB, see README): 3.3 times the needed retransmissions and
+            // 453 D-SACKs with one ACK per batch; Linux, which ACKs each such segment, had 4 D-SACKs.
+            c.poll(now, segmentOutput);
+        }
     }
 
     private void onIcmp(byte[] b) {
