@@ -16,6 +16,9 @@ import rawhttpget.time.Clock;
  * {@link #send} runs after their time; {@link #awaitFrames} waits no longer than until the next one.
  */
 public final class FaultInjectingLink implements Link {
+    /** The Ethernet header is never flipped: on a real wire a flip there ends in the frame check sequence. */
+    private static final int HEADER = 14;
+
     private final Link inner;
     private final Clock clock;
     private final Direction inbound;
@@ -172,7 +175,4 @@ public final class FaultInjectingLink implements Link {
                     + ", queue drops " + queueDrops;
         }
     }
-
-    /** Bits of the Ethernet header are left alone: on a real wire a flip there ends in the frame check sequence. */
-    private static final int HEADER = 14;
 }
