@@ -15,33 +15,37 @@ has_candidate() { [[ "$(apt-cache policy "$1" 2>/dev/null)" =~ Candidate:\ [^\(]
 java_major() { javac -version 2>&1 | sed -n 's/^javac \([0-9]*\).*/\1/p'; }
 
 # Packages wanted by name:
-#   libpcap-dev   Pcap4J loads the unversioned libpcap.so, which only the -dev package ships; it pulls in the
-#                 runtime library (libpcap0.8, or libpcap0.8t64 on newer releases) itself.
+#   (libpcap)     the runtime library only, as users have it: rawhttpget finds libpcap.so.0.8 itself, and Pcap4J
+#                 needs no headers. libpcap0.8, renamed libpcap0.8t64 on Debian 13 / Ubuntu 24.04; handled below.
 #   iptables      host-address mode drops the kernel's RSTs with a rule; the tests compare iptables-save.
 #   ethtool       testnet.sh turns veth offloads off.
 #   iproute2      ip netns / ip link for the test network.
 #   procps        sysctl, for forwarding and IPv6 in the namespaces.
 #   curl          the kernel-TCP reference download in testnet.sh, the demo and the e2e tests.
-#   tshark        captures for later tests.
-#   openssl       certificates for later HTTPS tests.
+#   tshark        the e2e tests check --pcap traces with it (checksums, stream reassembly, counts).
+#   tcpdump       the e2e tests compare the DEBUG segment lines with tcpdump's reading of the same trace.
+#   openssl       scripts/make-test-cert.sh makes the CA and server certificate of the HTTPS tests.
+#   libcap2-bin   capsh: the e2e tests run the CLI without CAP_NET_RAW and CAP_NET_ADMIN.
 #   gcc, libc6-dev  build ../shared/tools/wanem.c, the WAN emulator of the WAN tests and `make bench`
 #                 (libc6-dev has the headers; --no-install-recommends would leave it out).
-wanted=(libpcap-dev iptables ethtool iproute2 procps curl tshark openssl gcc libc6-dev)
+wanted=(iptables ethtool iproute2 procps curl tshark tcpdump openssl libcap2-bin gcc libc6-dev)
 missing=()
 for pkg in "${wanted[@]}"; do
     installed "$pkg" || missing+=("$pkg")
 done
 # Alternatives are checked by what they provide, so an installed nginx-full or a newer JDK is left alone.
-need_nginx=0 need_jdk=0
+need_nginx=0 need_jdk=0 need_libpcap=0
+installed libpcap0.8 || installed libpcap0.8t64 || need_libpcap=1
 command -v nginx >/dev/null || need_nginx=1
 { command -v javac >/dev/null && [ "$(java_major)" -ge 17 ] 2>/dev/null; } || need_jdk=1
 command -v mvn >/dev/null || missing+=(maven)
 
-if [ "${#missing[@]}" -eq 0 ] && [ "$need_nginx" -eq 0 ] && [ "$need_jdk" -eq 0 ]; then
+if [ "${#missing[@]}" -eq 0 ] && [ "$need_nginx" -eq 0 ] && [ "$need_jdk" -eq 0 ] && [ "$need_libpcap" -eq 0 ]; then
     exit 0
 fi
 if [ "$(id -u)" -ne 0 ]; then
-    echo "deps: missing ${missing[*]} $([ "$need_nginx" -eq 1 ] && echo nginx) $([ "$need_jdk" -eq 1 ] && echo 'JDK 17+');" \
+    echo "deps: missing ${missing[*]} $([ "$need_libpcap" -eq 1 ] && echo libpcap0.8) $([ "$need_nginx" -eq 1 ] && echo nginx)" \
+         "$([ "$need_jdk" -eq 1 ] && echo 'JDK 17+');" \
          "run 'make deps' as root" >&2
     exit 1
 fi
@@ -50,6 +54,9 @@ apt-get update -q
 # nginx-light is the smallest build with the sub module testnet.sh uses; releases without it have "nginx".
 if [ "$need_nginx" -eq 1 ]; then
     if has_candidate nginx-light; then missing+=(nginx-light); else missing+=(nginx); fi
+fi
+if [ "$need_libpcap" -eq 1 ]; then
+    if has_candidate libpcap0.8t64; then missing+=(libpcap0.8t64); else missing+=(libpcap0.8); fi
 fi
 if [ "$need_jdk" -eq 1 ]; then
     if has_candidate openjdk-17-jdk-headless; then missing+=(openjdk-17-jdk-headless); else missing+=(default-jdk-headless); fi

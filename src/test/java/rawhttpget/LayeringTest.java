@@ -11,8 +11,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The architecture of STYLE.md as executable rules: each layer depends only on layers below it
- * (cli → http, stack → tcp → ipv4 → arp → ethernet → link), Pcap4J stays inside PcapLink, and the stack
- * never reads a clock or sleeps.
+ * (cli → http, tls, stack → tcp → ipv4 → arp → ethernet → link), Pcap4J stays inside PcapLink, and neither the
+ * stack nor the pure http and tls layers read a clock or sleep.
  */
 class LayeringTest {
     private static JavaClasses classes;
@@ -70,6 +70,25 @@ class LayeringTest {
         layerMayUseOnly("host", "rawhttpget.inet..", "com.sun.jna..");
     }
 
+    /**
+     * TLS is bytes in, bytes out over SSLEngine: nothing of ours, and of the JDK only its TLS and certificate
+     * APIs (X500Principal is how a certificate names its subject).
+     */
+    @Test
+    void tlsSeesOnlyTheJdksTls() {
+        layerMayUseOnly("tls", "javax.net.ssl..", "javax.security.auth.x500..");
+    }
+
+    /** The TrustManager interface names Socket in a signature; tls must never open, read or create one. */
+    @Test
+    void tlsTouchesNoSocketNorThread() {
+        noClasses().that().resideInAPackage("rawhttpget.tls..")
+                .should().accessClassesThat().resideInAnyPackage("java.net..", "java.nio.channels..",
+                        "java.util.concurrent..")
+                .orShould().accessClassesThat().belongToAnyOf(Thread.class)
+                .check(classes);
+    }
+
     @Test
     void onlyPcapLinkImportsPcap4j() {
         noClasses().that().haveNameNotMatching("rawhttpget\\.link\\.PcapLink(\\$.*)?")
@@ -80,7 +99,7 @@ class LayeringTest {
     @Test
     void theStackNeverReadsAClockNorSleeps() {
         noClasses().that().resideInAnyPackage("rawhttpget.stack..", "rawhttpget.tcp..", "rawhttpget.ipv4..",
-                        "rawhttpget.arp..", "rawhttpget.ethernet..", "rawhttpget.http..")
+                        "rawhttpget.arp..", "rawhttpget.ethernet..", "rawhttpget.http..", "rawhttpget.tls..")
                 .should().callMethod(System.class, "nanoTime")
                 .orShould().callMethod(System.class, "currentTimeMillis")
                 .orShould().callMethod(Thread.class, "sleep", long.class)

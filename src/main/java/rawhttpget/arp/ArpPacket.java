@@ -71,10 +71,15 @@ public final class ArpPacket {
         return offset + LENGTH;
     }
 
-    /** tcpdump's wording: {@code Request who-has 198.18.1.1 tell 198.18.1.2} / {@code Reply 198.18.1.1 is-at aa:..}. */
+    /**
+     * tcpdump's wording: {@code Request who-has 198.18.1.1 tell 198.18.1.2} / {@code Reply 198.18.1.1 is-at aa:..};
+     * a request that already names the MAC it expects (Linux refreshing its cache by unicast) shows it in
+     * parentheses, {@code who-has 198.18.1.1 (aa:..) tell ..}, as tcpdump does.
+     */
     public String describe() {
         if (operation() == OP_REQUEST) {
-            return "ARP, Request who-has " + Ipv4Address.format(targetIp()) + " tell " + Ipv4Address.format(senderIp());
+            String known = targetMac() == 0 ? "" : " (" + MacAddress.format(targetMac()) + ")";
+            return "ARP, Request who-has " + Ipv4Address.format(targetIp()) + known + " tell " + Ipv4Address.format(senderIp());
         }
         return "ARP, Reply " + Ipv4Address.format(senderIp()) + " is-at " + MacAddress.format(senderMac());
     }

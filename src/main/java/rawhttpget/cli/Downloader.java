@@ -2,6 +2,7 @@ package rawhttpget.cli;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import rawhttpget.host.Firewall;
 import rawhttpget.host.HostException;
 import rawhttpget.host.PortReservation;
 import rawhttpget.host.RstRule;
@@ -24,6 +25,7 @@ import java.util.List;
 /** Runs the downloads the command line asked for, one after another over one stack. */
 final class Downloader {
     private static final Logger log = LoggerFactory.getLogger("rawhttpget.cli");
+    private static final Logger hostLog = LoggerFactory.getLogger("rawhttpget.host");
     /** Own-address mode owns its address outright, so any port will do; stay clear of well-known ones. */
     private static final int EPHEMERAL_LOW = 49152;
 
@@ -51,6 +53,7 @@ final class Downloader {
         interrupts.install();
         DownloadException first = null;
         try (HostContext host = HostContext.open(options, interrupts)) {
+            host.reportStatsTo(options.stats ? err : null);
             for (HttpUrl url : urls) {
                 try {
                     download(host, url);
@@ -98,13 +101,19 @@ final class Downloader {
             } else {
                 reservation = PortReservation.reserve(host.localAddress);
                 localPort = reservation.port();
-                rst = RstSuppressor.install(host.firewall, RstRule.forThisProcess(host.localAddress, localPort, server,
-                        url.port()));
+                RstRule rule = RstRule.forThisProcess(host.localAddress, localPort, server, url.port());
+                if (host.firewall != null) {
+                    rst = RstSuppressor.install(host.firewall, rule);
+                } else {
+                    hostLog.warn("--no-host-setup: no firewall rule added, so the kernel will likely reset this"
+                            + " connection; it needs its RSTs dropped: {}", Firewall.suggestedCommand(rule));
+                }
             }
             String description = url.host() + " (" + Ipv4Address.format(server) + ":" + url.port() + ")";
             HttpTransfer transfer = new HttpTransfer(host.stack, host.tcpConfig,
                     new HttpTransfer.Target(server, url.port(), localPort, request, description),
                     head -> openSink(head, target));
+            host.runStats.add(url, transfer);
             host.loop.run(transfer);
             if (!options.quiet && transfer.head() != null) {
                 long bytes = transfer.bodyBytes();

@@ -45,7 +45,14 @@ final class EventLoop {
         while (true) {
             long now = clock.nanos();
             stack.poll(now);
-            if (step.advance(now)) {
+            boolean finished;
+            try {
+                finished = step.advance(now);
+            } catch (DownloadException e) {
+                stack.poll(clock.nanos()); // a failing step aborted its connection: send that RST before we go
+                throw e;
+            }
+            if (finished) {
                 stack.poll(clock.nanos()); // flush what finishing queued: the last ACK, a FIN or a RST
                 return;
             }

@@ -6,7 +6,7 @@ public enum ExitCode {
     GENERIC(1, "generic error (including missing privileges or libpcap)"),
     USAGE(2, "command-line parse error"),
     FILE_IO(3, "file I/O error"),
-    NETWORK(4, "network failure (no route, no ARP reply, refused, reset, timed out)"),
+    NETWORK(4, "network failure (unusable interface, address taken, no route, no ARP reply, refused, reset, timed out)"),
     TLS(5, "TLS verification failure"),
     AUTH(6, "username/password authentication failure"),
     PROTOCOL(7, "protocol error (malformed or truncated response)"),

@@ -6,17 +6,30 @@ import rawhttpget.ethernet.MacAddress;
 import rawhttpget.host.Firewall;
 import rawhttpget.host.HostException;
 import rawhttpget.host.InterfaceInfo;
+import rawhttpget.host.Offloads;
+import rawhttpget.host.Privileges;
 import rawhttpget.host.Routes;
+import rawhttpget.host.UnusableInterfaceException;
 import rawhttpget.inet.Ipv4Address;
 import rawhttpget.ipv4.Route;
+import rawhttpget.link.Link;
 import rawhttpget.link.LinkException;
 import rawhttpget.link.PcapLink;
 import rawhttpget.link.PcapLinkSettings;
+import rawhttpget.link.PcapRecorderLink;
+import rawhttpget.link.PcapWriter;
 import rawhttpget.stack.NetworkStack;
+import rawhttpget.stack.ReceiveCoalescing;
 import rawhttpget.tcp.IsnGenerator;
 import rawhttpget.tcp.TcpConfig;
+import rawhttpget.time.EpochClock;
 import rawhttpget.time.SystemClock;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 
 /**
@@ -30,14 +43,19 @@ final class HostContext implements AutoCloseable {
     final InterfaceInfo iface;
     final boolean ownAddressMode;
     final int localAddress;
-    final PcapLink link;
+    /** The interface, wrapped in a pcap recorder with --pcap. */
+    final Link link;
     final NetworkStack stack;
     final EventLoop loop;
     final TcpConfig tcpConfig;
     /** The host firewall in host-address mode; null in own-address mode, which changes nothing. */
     final Firewall firewall;
+    /** Every transfer of the run, for --stats. */
+    final RunStats runStats = new RunStats();
+    private PrintWriter statsOut;
+    private String pcapFile;
 
-    private HostContext(InterfaceInfo iface, boolean ownAddressMode, int localAddress, PcapLink link, NetworkStack stack,
+    private HostContext(InterfaceInfo iface, boolean ownAddressMode, int localAddress, Link link, NetworkStack stack,
                         EventLoop loop, TcpConfig tcpConfig, Firewall firewall) {
         this.iface = iface;
         this.ownAddressMode = ownAddressMode;
@@ -51,10 +69,18 @@ final class HostContext implements AutoCloseable {
 
     static HostContext open(Options options, Interrupts interrupts) throws DownloadException {
         OwnAddress own = OwnAddress.parse(options.ownAddress, options.ownMac);
+        boolean addsFirewallRules = own == null && !options.noHostSetup;
         try {
+            // Nothing touches the host before these three checks: privileges, libpcap, the interface.
+            Privileges.ofThisProcess().require(addsFirewallRules, javaBinary());
+            PcapLink.requireLibrary();
             Routes routes = Routes.readSystem();
             String name = options.interfaceName != null ? options.interfaceName : routes.defaultInterface();
-            InterfaceInfo iface = InterfaceInfo.read(name).requireUsable();
+            InterfaceInfo iface = InterfaceInfo.read(name).requireUsable(own == null);
+            if (own != null && own.address() == iface.ipv4Address()) {
+                throw new DownloadException(ExitCode.USAGE, "--ip " + Ipv4Address.format(own.address()) + " is "
+                        + name + "'s own address: leave out --ip to use it");
+            }
             int address = own != null ? own.address() : iface.ipv4Address();
             int prefix = own != null ? own.prefixLength() : iface.prefixLength();
             int gateway = defaultGateway(routes, name);
@@ -66,22 +92,82 @@ final class HostContext implements AutoCloseable {
             TcpConfig tcp = TcpConfig.defaults(iface.mtu() - 40)
                     .withReceiveBuffer(options.receiveBuffer)
                     .withIdleTimeout((long) (options.timeoutSeconds * 1e9));
-            Firewall firewall = own != null ? null : Firewall.onHost();
+            ReceiveCoalescing coalescing = receiveCoalescing(name, iface.mtu());
+            Firewall firewall = addsFirewallRules ? Firewall.onHost() : null;
             log.info("interface {}: {} mac {} mtu {}, route {}, {} mode", name, Ipv4Address.format(address), mac,
                     iface.mtu(), route, own != null ? "own-address" : "host-address");
             String filter = "arp or (dst host " + Ipv4Address.format(address) + " and (tcp or icmp))";
-            PcapLink link = PcapLink.open(PcapLinkSettings.of(name, filter)
-                    .withKernelBufferBytes(Math.max(PcapLinkSettings.DEFAULT_KERNEL_BUFFER_BYTES, 2 * tcp.receiveBuffer()))
-                    .withPromiscuous(own != null));
+            PcapWriter pcap = openPcap(options.pcapFile);
+            Link link;
+            try {
+                link = PcapLink.open(PcapLinkSettings.of(name, filter)
+                        .withKernelBufferBytes(Math.max(PcapLinkSettings.DEFAULT_KERNEL_BUFFER_BYTES, 2 * tcp.receiveBuffer()))
+                        .withPromiscuous(own != null));
+            } catch (RuntimeException e) {
+                closeQuietly(pcap);
+                throw e;
+            }
+            if (pcap != null) {
+                // Stamped with the loop's own clock, so the trace's times are the stack's.
+                link = new PcapRecorderLink(link, pcap, EpochClock.anchoredNow(SystemClock.INSTANCE), options.pcapFile);
+            }
+            try {
+                if (own != null) {
+                    // Through the recorder, so the address probe's ARP frames are in the trace too.
+                    OwnAddressProbe.run(link, SystemClock.INSTANCE, interrupts, mac.bits(), address, name);
+                }
+            } catch (DownloadException | RuntimeException e) {
+                link.close();
+                throw e;
+            }
             byte[] secret = new byte[32];
             new SecureRandom().nextBytes(secret);
-            NetworkStack stack = new NetworkStack(link, mac, route, own != null, new IsnGenerator(secret));
+            NetworkStack stack = new NetworkStack(link, mac, route, own != null, new IsnGenerator(secret), coalescing);
             EventLoop loop = new EventLoop(SystemClock.INSTANCE, link, stack, interrupts);
-            return new HostContext(iface, own != null, address, link, stack, loop, tcp, firewall);
-        } catch (HostException | LinkException e) {
+            HostContext context = new HostContext(iface, own != null, address, link, stack, loop, tcp, firewall);
+            context.pcapFile = options.pcapFile;
+            return context;
+        } catch (UnusableInterfaceException e) {
+            throw new DownloadException(ExitCode.NETWORK, e.getMessage(), e);
+        } catch (HostException e) {
             throw new DownloadException(ExitCode.GENERIC, e.getMessage(), e);
+        } catch (LinkException e) {
+            throw new DownloadException(e.kind() == LinkException.Kind.INTERFACE ? ExitCode.NETWORK : ExitCode.GENERIC,
+                    e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new DownloadException(ExitCode.USAGE, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * With GRO or LRO on, the capture sees segments glued into frames larger than the MTU whose TCP checksum
+     * no longer verifies; {@link ReceiveCoalescing} says why accepting those is safe, and it is what lets
+     * own-address mode, which may change nothing, work on an interface with GRO on (every NIC's default).
+     * When the setting cannot be read we assume it is on: the acceptance rules are narrow either way.
+     */
+    private static ReceiveCoalescing receiveCoalescing(String name, int mtu) {
+        try {
+            Offloads offloads = Offloads.read(name);
+            log.info("offloads {}", offloads);
+            if (!offloads.coalescesReceivedFrames()) {
+                return ReceiveCoalescing.OFF;
+            }
+            log.info("GRO/LRO is on at {}: segments coalesced past the MTU ({}) are accepted without a verifiable"
+                    + " TCP checksum (the kernel verified the ones it merged)", name, mtu);
+        } catch (HostException e) {
+            log.warn("cannot read the offload settings of {} ({}); accepting GRO-coalesced segments in case", name,
+                    e.getMessage());
+        }
+        return ReceiveCoalescing.aboveMtu(mtu);
+    }
+
+    /** The java executable, resolved, as setcap needs it. */
+    private static Path javaBinary() {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        try {
+            return java.toRealPath();
+        } catch (IOException e) {
+            return java;
         }
     }
 
@@ -93,9 +179,47 @@ final class HostContext implements AutoCloseable {
         }
     }
 
+    private static PcapWriter openPcap(String file) throws DownloadException {
+        if (file == null) {
+            return null;
+        }
+        try {
+            return PcapWriter.create(Path.of(file));
+        } catch (IOException | RuntimeException e) {
+            // NIO's exceptions carry only the path; say what was wrong with it.
+            String why = e instanceof NoSuchFileException ? "no such directory"
+                    : e instanceof AccessDeniedException ? "permission denied" : e.getMessage();
+            throw new DownloadException(ExitCode.FILE_IO, "cannot open pcap file " + file + ": " + why, e);
+        }
+    }
+
+    private static void closeQuietly(PcapWriter pcap) {
+        if (pcap != null) {
+            try {
+                pcap.close();
+            } catch (IOException ignored) {
+                // The link failed to open: that is the error the user hears about.
+            }
+        }
+    }
+
+    /** With --stats, where the report goes when the run ends; null for none. */
+    void reportStatsTo(PrintWriter out) {
+        this.statsOut = out;
+    }
+
     @Override
     public void close() {
-        link.close();
+        try {
+            if (statsOut != null) {
+                runStats.print(statsOut, stack, link, pcapFile);
+            }
+        } finally {
+            link.close();
+        }
+        if (stack.stats().coalescedSegments > 0) {
+            log.info("{} segments arrived coalesced by GRO/LRO", stack.stats().coalescedSegments);
+        }
     }
 
     /** --ip ADDR/PREFIX and --mac, validated. */

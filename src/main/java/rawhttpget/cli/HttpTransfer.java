@@ -37,6 +37,7 @@ final class HttpTransfer implements EventLoop.Step, ResponseListener {
     private final Function<ResponseHead, BodySink> sinkFactory;
     private final ResponseParser parser = new ResponseParser(this);
     private final int nextHop;
+    private final PhaseTimes phases = new PhaseTimes();
 
     private Phase phase = Phase.RESOLVING;
     private TcpConnection connection;
@@ -88,8 +89,14 @@ final class HttpTransfer implements EventLoop.Step, ResponseListener {
         return parser.bodyBytes();
     }
 
+    /** When this transfer went from phase to phase, for --stats. */
+    PhaseTimes phases() {
+        return phases;
+    }
+
     @Override
     public boolean advance(long now) throws DownloadException {
+        phases.seen(now);
         switch (phase) {
             case RESOLVING -> resolve(now);
             case TRANSFERRING -> transfer(now);
@@ -100,6 +107,7 @@ final class HttpTransfer implements EventLoop.Step, ResponseListener {
                         connection.abort();
                     }
                     phase = Phase.DONE;
+                    phases.done();
                 }
             }
             case DONE -> {
@@ -112,6 +120,7 @@ final class HttpTransfer implements EventLoop.Step, ResponseListener {
         long mac = stack.resolve(nextHop, now);
         if (mac != ArpCache.NO_ENTRY) {
             stack.pinNextHop(nextHop, mac);
+            phases.resolved(now);
             log.info("connecting to {} from local port {}", target.description(), target.localPort());
             connection = stack.connect(tcpConfig, target.localPort(), target.address(), target.port(), now);
             connection.write(target.request(), 0, target.request().length);
@@ -123,6 +132,9 @@ final class HttpTransfer implements EventLoop.Step, ResponseListener {
     }
 
     private void transfer(long now) throws DownloadException {
+        if (connection.state().isSynchronized()) {
+            phases.established(now);
+        }
         try {
             connection.drainTo((b, off, len) -> {
                 try {
@@ -153,6 +165,7 @@ final class HttpTransfer implements EventLoop.Step, ResponseListener {
         if (complete) {
             commit();
             connection.close();
+            phases.completed(now);
             closingSince = now;
             phase = Phase.CLOSING;
             return;
@@ -181,6 +194,7 @@ final class HttpTransfer implements EventLoop.Step, ResponseListener {
             sink.abandon();
         }
         phase = Phase.DONE;
+        phases.done();
         throw e;
     }
 
@@ -193,6 +207,7 @@ final class HttpTransfer implements EventLoop.Step, ResponseListener {
             sink.abandon();
         }
         phase = Phase.DONE;
+        phases.done();
     }
 
     @Override

@@ -1,18 +1,83 @@
 package rawhttpget.cli;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import org.slf4j.LoggerFactory;
+import ch.qos.logback.classic.LoggerContext;
+import picocli.CommandLine;
 
-/** Maps -q, -v and -d onto the level of every layer's logger (all under {@code rawhttpget}). */
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The level of each layer's logger (rawhttpget.link, .arp, .ip, .tcp, .tls, .http, .host, .cli). {@code -q},
+ * {@code -v} and {@code -d} set them all through their parent {@code rawhttpget}; {@code --log tcp=debug,arp=trace}
+ * then sets single layers, which win over the parent whatever the order on the command line.
+ */
 final class LogLevels {
+    static final String PARENT = "rawhttpget";
+    static final List<String> LAYERS = List.of("link", "arp", "ip", "tcp", "tls", "http", "host", "cli");
+    private static final List<String> LEVELS = List.of("off", "error", "warn", "info", "debug", "trace");
+    private static final String EXAMPLE = "e.g. --log tcp=debug,arp=trace";
+
     private LogLevels() {
     }
 
-    static void apply(Options options) {
-        Level level = options.debug ? Level.DEBUG : options.verbose ? Level.INFO : options.quiet ? Level.ERROR : null;
-        if (level != null && LoggerFactory.getLogger("rawhttpget") instanceof Logger root) {
-            root.setLevel(level);
+    /** One {@code --log} value: layer to level, in the order written (a later entry for a layer wins). */
+    record Spec(Map<String, Level> levels) {
+        static Spec parse(String text) {
+            if (text == null || text.isBlank()) {
+                throw new IllegalArgumentException("expected LAYER=LEVEL[,LAYER=LEVEL...], " + EXAMPLE);
+            }
+            Map<String, Level> levels = new LinkedHashMap<>();
+            for (String entry : text.split(",", -1)) {
+                String item = entry.strip();
+                int eq = item.indexOf('=');
+                if (eq < 0) {
+                    throw new IllegalArgumentException("'" + item + "' is not LAYER=LEVEL, " + EXAMPLE);
+                }
+                String layer = item.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+                String level = item.substring(eq + 1).strip().toLowerCase(Locale.ROOT);
+                if (!LAYERS.contains(layer)) {
+                    throw new IllegalArgumentException("unknown layer '" + item.substring(0, eq).strip() + "' (layers: "
+                            + String.join(", ", LAYERS) + ")");
+                }
+                if (!LEVELS.contains(level)) {
+                    throw new IllegalArgumentException("unknown level '" + item.substring(eq + 1).strip() + "' for "
+                            + layer + " (levels: " + String.join(", ", LEVELS) + ")");
+                }
+                levels.remove(layer);
+                levels.put(layer, Level.toLevel(level));
+            }
+            return new Spec(Map.copyOf(levels));
+        }
+    }
+
+    /** Lets picocli turn a bad {@code --log} into its usage error (exit status 2) with our message. */
+    static final class SpecConverter implements CommandLine.ITypeConverter<Spec> {
+        @Override
+        public Spec convert(String value) {
+            try {
+                return Spec.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** The level {@code -q}, {@code -v} or {@code -d} asks for every layer, or null to keep the configuration's. */
+    static Level overall(Options options) {
+        return options.debug ? Level.DEBUG : options.verbose ? Level.INFO : options.quiet ? Level.ERROR : null;
+    }
+
+    static void apply(LoggerContext context, Level overall, List<Spec> specs) {
+        if (overall != null) {
+            context.getLogger(PARENT).setLevel(overall);
+        }
+        if (specs != null) {
+            for (Spec spec : specs) {
+                spec.levels().forEach((layer, level) -> context.getLogger(PARENT + "." + layer).setLevel(level));
+            }
         }
     }
 }

@@ -38,7 +38,12 @@ public final class Main {
             cli.printVersionHelp(out);
             return ExitCode.SUCCESS.code();
         }
-        LogLevels.apply(options);
+        try {
+            LogSetup.apply(options);
+        } catch (DownloadException e) {
+            err.println("rawhttpget: " + e.getMessage());
+            return e.exitCode().code();
+        }
         try {
             new Downloader(options, err).run();
             return ExitCode.SUCCESS.code();

@@ -12,10 +12,10 @@ import java.util.List;
         exitCodeListHeading = "%nExit status (as wget's):%n",
         exitCodeList = {
             " 0:no problems occurred",
-            " 1:generic error (missing privileges, libpcap, interface)",
+            " 1:generic error (missing privileges or libpcap, no iptables or nft)",
             " 2:command-line parse error",
             " 3:file I/O error",
-            " 4:network failure (no route, no ARP reply, refused, reset, timed out)",
+            " 4:network failure (unusable interface, address taken, no route, no ARP reply, refused, reset, timed out)",
             " 5:TLS verification failure",
             " 6:authentication failure",
             " 7:protocol error (malformed or truncated response)",
@@ -62,7 +62,34 @@ final class Options {
     @Option(names = "--mac", paramLabel = "MAC", description = "With --ip: the MAC to use (default: a random locally administered one).")
     String ownMac;
 
+    @Option(names = "--no-host-setup",
+            description = "Host-address mode: change nothing on the host (no firewall rule for the kernel's RSTs);"
+                    + " print the rule that would be needed instead.")
+    boolean noHostSetup;
+
     @Option(names = "--rcvbuf", paramLabel = "BYTES", defaultValue = "4194304",
             description = "TCP receive buffer, which sets the advertised window (default: ${DEFAULT-VALUE}).")
     int receiveBuffer;
+
+    // Debugging sessions: per-layer logs, a pcap trace, an end-of-run report
+    @Option(names = "--log", paramLabel = "LAYER=LEVEL[,...]", converter = LogLevels.SpecConverter.class,
+            description = "Set single layers' log levels, e.g. tcp=debug,arp=trace. Layers: link, arp, ip, tcp, tls, "
+                    + "http, host, cli; levels: off, error, warn, info, debug, trace. Wins over -q, -v and -d.")
+    List<LogLevels.Spec> logLevels;
+
+    @Option(names = "--log-config", paramLabel = "FILE",
+            description = "Configure logging from this logback XML file instead of the shipped default.")
+    String logConfig;
+
+    @Option(names = "--log-file", paramLabel = "FILE", description = "Write log lines to FILE (truncated) instead of stderr.")
+    String logFile;
+
+    @Option(names = "--pcap", paramLabel = "FILE",
+            description = "Record every frame sent and received, those the stack dropped included, as a pcap file "
+                    + "(Ethernet, nanosecond timestamps) that tcpdump, tshark and Wireshark read.")
+    String pcapFile;
+
+    @Option(names = "--stats", description = "At the end, print a TCP report to stderr: segments, bytes, "
+            + "retransmissions, RTT, windows, drops, and the time spent in each phase.")
+    boolean stats;
 }

@@ -1,8 +1,10 @@
 package rawhttpget.host;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.function.LongPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,16 +31,37 @@ public final class Firewall {
 
     /** iptables if installed, else nft; commands run through the given runner (e.g. in a namespace). */
     public static Firewall detect(CommandRunner runner) {
+        return new Firewall(installedCommands().orElseThrow(() -> new HostException(
+                "neither iptables nor nft is installed: install one (apt-get install iptables)")), runner);
+    }
+
+    private static Optional<FirewallCommands> installedCommands() {
         Optional<Path> iptables = Executables.find("iptables");
         if (iptables.isPresent()) {
             String save = Executables.find("iptables-save").map(Path::toString).orElse("iptables-save");
-            return new Firewall(new IptablesCommands(iptables.get().toString(), save), runner);
+            return Optional.of(new IptablesCommands(iptables.get().toString(), save));
         }
-        Optional<Path> nft = Executables.find("nft");
-        if (nft.isPresent()) {
-            return new Firewall(new NftCommands(nft.get().toString()), runner);
+        return Executables.find("nft").map(nft -> new NftCommands(nft.toString()));
+    }
+
+    /**
+     * The shell command that would add the rule here, with iptables if installed, else nft (iptables when
+     * neither is). Runs nothing: {@code --no-host-setup} prints it for the user.
+     */
+    public static String suggestedCommand(RstRule rule) {
+        return suggestedCommand(rule, installedCommands().orElse(new IptablesCommands("iptables", "iptables-save")));
+    }
+
+    static String suggestedCommand(RstRule rule, FirewallCommands commands) {
+        List<List<String>> steps = new ArrayList<>(commands.prepare(rule));
+        steps.add(commands.add(rule));
+        StringJoiner line = new StringJoiner(" && ");
+        for (List<String> step : steps) {
+            List<String> words = new ArrayList<>(step);
+            words.set(0, Path.of(words.get(0)).getFileName().toString());
+            line.add(ShellWords.join(words));
         }
-        throw new HostException("neither iptables nor nft is installed: install one (apt-get install iptables)");
+        return line.toString();
     }
 
     /** "iptables" or "nft". */
@@ -47,11 +70,24 @@ public final class Firewall {
     }
 
     public InstalledRule add(RstRule rule) {
-        for (List<String> command : commands.prepare()) {
-            runOrFail(command, "cannot prepare the firewall");
-        }
+        List<List<String>> prepare = commands.prepare(rule);
         List<String> add = commands.add(rule);
-        CommandResult added = runOrFail(add, "cannot add firewall rule");
+        CommandResult added;
+        try {
+            for (List<String> command : prepare) {
+                runOrFail(command, "cannot prepare the firewall");
+            }
+            added = runOrFail(add, "cannot add firewall rule");
+        } catch (HostException e) {
+            if (!prepare.isEmpty()) {
+                // nft: a table made for a rule that never came must not stay. Best effort; the error is e.
+                runner.run(commands.undo(rule, ""));
+            }
+            throw e;
+        }
+        for (List<String> command : prepare) {
+            log.info("firewall: {}", String.join(" ", command));
+        }
         log.info("firewall: added rule to {}: {}", rule, String.join(" ", add));
         return new InstalledRule(rule, commands.undo(rule, added.stdout()));
     }

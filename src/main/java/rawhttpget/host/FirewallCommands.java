@@ -9,8 +9,8 @@ interface FirewallCommands {
     /** "iptables" or "nft", for messages. */
     String tool();
 
-    /** Commands that must succeed before the first rule is added (nft: our table and chain). */
-    List<List<String>> prepare();
+    /** Commands that must succeed before the rule is added (nft: the process's table and chain). */
+    List<List<String>> prepare(RstRule rule);
 
     List<String> add(RstRule rule);
 

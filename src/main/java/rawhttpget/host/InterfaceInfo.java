@@ -60,11 +60,11 @@ public record InterfaceInfo(
     /** Reads everything but the IPv4 address from a sysfs-like directory tree. */
     static InterfaceInfo readSysfs(Path sysClassNet, String name) {
         if (name.isEmpty() || name.contains("/") || name.equals(".") || name.equals("..")) {
-            throw new HostException("no such interface: " + name);
+            throw new UnusableInterfaceException("no such interface: " + name);
         }
         Path dir = sysClassNet.resolve(name);
         if (!Files.isDirectory(dir)) {
-            throw new HostException("no such interface: " + name);
+            throw new UnusableInterfaceException("no such interface: " + name);
         }
         long mac = parseMac(attribute(dir, "address"));
         int mtu = Integer.parseInt(attribute(dir, "mtu"));
@@ -78,7 +78,7 @@ public record InterfaceInfo(
         try {
             return Files.readString(dir.resolve(file)).strip();
         } catch (NoSuchFileException e) {
-            throw new HostException("no such interface: " + dir.getFileName());
+            throw new UnusableInterfaceException("no such interface: " + dir.getFileName());
         } catch (IOException e) {
             throw new HostException("cannot read " + dir.resolve(file) + ": " + e.getMessage(), e);
         }
@@ -114,18 +114,26 @@ public record InterfaceInfo(
      * Returns this for chaining; throws a one-line {@link HostException} saying what is wrong.
      */
     public InterfaceInfo requireUsable() {
+        return requireUsable(true);
+    }
+
+    /**
+     * As {@link #requireUsable()}; own-address mode brings its own address, so it may pass false and use an
+     * interface that has none.
+     */
+    public InterfaceInfo requireUsable(boolean needsIpv4) {
         if (!adminUp) {
-            throw new HostException("interface " + name + " is down (bring it up: ip link set " + name + " up)");
+            throw new UnusableInterfaceException("interface " + name + " is down (bring it up: ip link set " + name + " up)");
         }
         if (!isUp()) {
-            throw new HostException("interface " + name + " has no link (operstate " + operState + ")");
+            throw new UnusableInterfaceException("interface " + name + " has no link (operstate " + operState + ")");
         }
         if (!isEthernet()) {
-            throw new HostException("interface " + name + " is not an Ethernet interface (ARP hardware type "
+            throw new UnusableInterfaceException("interface " + name + " is not an Ethernet interface (ARP hardware type "
                     + arpHardwareType + ")");
         }
-        if (!hasIpv4()) {
-            throw new HostException("interface " + name + " has no IPv4 address");
+        if (needsIpv4 && !hasIpv4()) {
+            throw new UnusableInterfaceException("interface " + name + " has no IPv4 address");
         }
         return this;
     }

@@ -24,7 +24,7 @@ final class IptablesCommands implements FirewallCommands {
     }
 
     @Override
-    public List<List<String>> prepare() {
+    public List<List<String>> prepare(RstRule rule) {
         return List.of();
     }
 

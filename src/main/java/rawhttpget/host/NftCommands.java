@@ -2,29 +2,33 @@ package rawhttpget.host;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.function.LongPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * nft command lines, for hosts without iptables. Our rules live in a table of our own
- * ({@code inet rawhttpget}, chain {@code output} hooked on output) so we never edit anyone else's. nft
- * joins its arguments into one line and parses that, so the quotes around the comment are part of the
- * argument. The table and chain stay when the last rule goes: another rawhttpget may be adding to them.
+ * nft command lines, for hosts without iptables. Each process keeps its rule in a table of its own,
+ * {@code inet rawhttpget-PID} with an {@code output} chain hooked on output, so we never edit anyone else's
+ * rules and can leave the rule set exactly as it was: the undo deletes the whole table. (A table shared by
+ * every run could not be removed safely: nft deletes a chain even when another run's rule is in it.) A
+ * process has at most one rule at a time, since its downloads run one after another. nft joins its
+ * arguments into one line and parses that, so the quotes around the comment are part of the argument.
  */
 final class NftCommands implements FirewallCommands {
-    static final String TABLE = "rawhttpget";
+    static final String TABLE_PREFIX = "rawhttpget-";
     static final String CHAIN = "output";
 
-    private static final Pattern HANDLE = Pattern.compile("# handle (\\d+)\\s*$", Pattern.MULTILINE);
-    private static final Pattern OUR_RULE =
-            Pattern.compile("comment \"(rawhttpget pid=\\d+)\" # handle (\\d+)\\s*$");
+    private static final Pattern OUR_TABLE = Pattern.compile("^table inet " + TABLE_PREFIX + "(\\d{1,19})\\s*$",
+            Pattern.MULTILINE);
 
     private final String nft;
 
     NftCommands(String nft) {
         this.nft = nft;
+    }
+
+    static String table(long pid) {
+        return TABLE_PREFIX + pid;
     }
 
     @Override
@@ -33,18 +37,17 @@ final class NftCommands implements FirewallCommands {
     }
 
     @Override
-    public List<List<String>> prepare() {
+    public List<List<String>> prepare(RstRule rule) {
         // "add" (unlike "create") succeeds when the table or an identical chain already exists.
         return List.of(
-                List.of(nft, "add", "table", "inet", TABLE),
-                List.of(nft, "add", "chain", "inet", TABLE, CHAIN,
+                List.of(nft, "add", "table", "inet", table(rule.pid())),
+                List.of(nft, "add", "chain", "inet", table(rule.pid()), CHAIN,
                         "{ type filter hook output priority 0 ; policy accept ; }"));
     }
 
     @Override
     public List<String> add(RstRule rule) {
-        // --echo --handle: nft prints the rule it added with its handle, which is how we delete exactly it.
-        return List.of(nft, "--echo", "--handle", "add", "rule", "inet", TABLE, CHAIN,
+        return List.of(nft, "add", "rule", "inet", table(rule.pid()), CHAIN,
                 "ip", "saddr", rule.localAddressText(), "tcp", "sport", Integer.toString(rule.localPort()),
                 "ip", "daddr", rule.peerAddressText(), "tcp", "dport", Integer.toString(rule.peerPort()),
                 "tcp", "flags", "&", "rst", "==", "rst",
@@ -53,39 +56,36 @@ final class NftCommands implements FirewallCommands {
 
     @Override
     public List<String> undo(RstRule rule, String addOutput) {
-        Matcher m = HANDLE.matcher(addOutput);
-        if (!m.find()) {
-            throw new HostException("nft did not report the handle of the rule it added (" + rule
-                    + "); it stays until the next run removes it");
-        }
-        return deleteByHandle(m.group(1));
+        return deleteTable(rule.pid());
     }
 
-    private List<String> deleteByHandle(String handle) {
-        return List.of(nft, "delete", "rule", "inet", TABLE, CHAIN, "handle", handle);
+    private List<String> deleteTable(long pid) {
+        return List.of(nft, "delete", "table", "inet", table(pid));
     }
 
     @Override
     public List<String> list() {
-        return List.of(nft, "--handle", "list", "chain", "inet", TABLE, CHAIN);
+        return List.of(nft, "list", "tables");
     }
 
     @Override
     public boolean listFailureMeansNoRules(CommandResult result) {
-        return result.stderr().contains("No such file or directory");
+        return false;
     }
 
     @Override
     public List<StaleRule> staleRules(String listing, LongPredicate pidRunning) {
         List<StaleRule> stale = new ArrayList<>();
-        for (String line : listing.split("\n")) {
-            Matcher m = OUR_RULE.matcher(line);
-            if (!m.find()) {
+        Matcher m = OUR_TABLE.matcher(listing);
+        while (m.find()) {
+            long pid;
+            try {
+                pid = Long.parseLong(m.group(1));
+            } catch (NumberFormatException e) {
                 continue;
             }
-            OptionalLong pid = RstRule.ownerOf(m.group(1));
-            if (pid.isPresent() && !pidRunning.test(pid.getAsLong())) {
-                stale.add(new StaleRule(pid.getAsLong(), line.strip(), deleteByHandle(m.group(2))));
+            if (!pidRunning.test(pid)) {
+                stale.add(new StaleRule(pid, m.group().strip(), deleteTable(pid)));
             }
         }
         return stale;

@@ -98,7 +98,7 @@ public final class Routes {
 
     public Route defaultRoute() {
         return routes.stream().filter(Route::isDefault).min(BEST_FIRST)
-                .orElseThrow(() -> new HostException("no default route: name the interface to use"));
+                .orElseThrow(() -> new UnusableInterfaceException("no default route: name the interface to use with -i"));
     }
 
     /** The interface of the default route: the one to use when the user names none. */

@@ -1,5 +1,7 @@
 package rawhttpget.ipv4;
 
+import rawhttpget.inet.Ipv4Address;
+
 /**
  * A view over an ICMP message (RFC 792). We only act on errors about our own traffic (destination
  * unreachable, including fragmentation needed), so the view exposes the quoted IP header they carry.
@@ -48,6 +50,49 @@ public final class IcmpMessage {
 
     public int quotedLength() {
         return len - HEADER_LENGTH;
+    }
+
+    /**
+     * tcpdump's line for the message inside an IPv4 packet, e.g. {@code ICMP 198.18.3.1 tcp port 80 unreachable,
+     * length 36} or {@code ICMP echo request, id 7, seq 1, length 16} (the wording tcpdump 4.99 uses for the kinds
+     * listed below; others read {@code ICMP type-#N}). The destination and port come from the quoted header.
+     */
+    public String tcpdumpNotation() {
+        String what = switch (type()) {
+            case TYPE_DEST_UNREACHABLE -> unreachableNotation();
+            case TYPE_TIME_EXCEEDED -> code() == 1 ? "ip reassembly time exceeded" : "time exceeded in-transit";
+            case TYPE_ECHO_REQUEST, TYPE_ECHO_REPLY -> (type() == TYPE_ECHO_REQUEST ? "echo request" : "echo reply")
+                    + ", id " + u16(off + 4) + ", seq " + u16(off + 6);
+            default -> "type-#" + type();
+        };
+        return "ICMP " + what + ", length " + len;
+    }
+
+    private String unreachableNotation() {
+        int q = quotedOffset();
+        boolean quoted = quotedLength() >= 20 && (buf[q] & 0xF0) == 0x40;
+        String dst = quoted ? Ipv4Address.format(Ipv4Address.readBits(buf, q + 16)) : "?";
+        int qhl = quoted ? (buf[q] & 0x0F) * 4 : 0;
+        int protocol = quoted ? buf[q + 9] & 0xFF : -1;
+        return switch (code()) {
+            case 0 -> "net " + dst + " unreachable";
+            case 1 -> "host " + dst + " unreachable";
+            case 2 -> dst + " protocol " + protocol + " unreachable";
+            case 3 -> {
+                boolean hasPort = quoted && quotedLength() >= qhl + 4 && (protocol == 6 || protocol == 17);
+                yield hasPort ? dst + (protocol == 6 ? " tcp" : " udp") + " port " + u16(q + qhl + 2) + " unreachable"
+                        : dst + " port unreachable";
+            }
+            case CODE_FRAGMENTATION_NEEDED -> dst + " unreachable - need to frag (mtu " + nextHopMtu() + ")";
+            case 9 -> "net " + dst + " unreachable - admin prohibited";
+            case 10 -> "host " + dst + " unreachable - admin prohibited";
+            case 13 -> "host " + dst + " unreachable - admin prohibited filter";
+            default -> dst + " unreachable - #" + code();
+        };
+    }
+
+    private int u16(int o) {
+        return ((buf[o] & 0xFF) << 8) | (buf[o + 1] & 0xFF);
     }
 
     public String describe() {

@@ -17,7 +17,8 @@ import java.util.function.Predicate;
 final class PcapLibrary {
     static final String LIB_NAME_PROPERTY = "org.pcap4j.core.pcapLibName";
     static final String NOT_FOUND_MESSAGE =
-            "libpcap not found: install the libpcap0.8 package (apt-get install libpcap0.8)";
+            "libpcap not found: install the libpcap0.8 package (apt-get install libpcap0.8; it is libpcap0.8t64 on Debian 13"
+            + " and Ubuntu 24.04)";
 
     /** Preferred first: the unversioned name is what the distribution means by "the" libpcap. */
     private static final List<String> FILE_NAMES = List.of("libpcap.so", "libpcap.so.0.8", "libpcap.so.1");
@@ -43,7 +44,7 @@ final class PcapLibrary {
             return;
         }
         Path library = locate(candidates(System.getProperty("os.arch", "")), PcapLibrary::isUsableFile)
-                .orElseThrow(() -> new LinkException(NOT_FOUND_MESSAGE));
+                .orElseThrow(() -> new LinkException(LinkException.Kind.LIBRARY, NOT_FOUND_MESSAGE));
         System.setProperty(LIB_NAME_PROPERTY, library.toString());
     }
 

@@ -83,6 +83,14 @@ public final class PcapLink implements Link {
         }
     }
 
+    /**
+     * Finds libpcap (and tells Pcap4J where it is) without opening anything, so a run without it stops
+     * before it changes the host. Throws a {@link LinkException} of kind LIBRARY naming the package.
+     */
+    public static void requireLibrary() {
+        PcapLibrary.configure();
+    }
+
     /** The libpcap version string, e.g. "libpcap version 1.10.3 (with TPACKET_V3)". */
     public static String libraryVersion() {
         PcapLibrary.configure();
@@ -112,7 +120,7 @@ public final class PcapLink implements Link {
         try {
             int linkType = handle.getDlt().value();
             if (linkType != DLT_EN10MB) {
-                throw new LinkException(name + " is not an Ethernet interface (libpcap link type "
+                throw new LinkException(LinkException.Kind.INTERFACE, name + " is not an Ethernet interface (libpcap link type "
                         + linkType + ")");
             }
             if (!settings.captureFilter().isEmpty()) {
@@ -133,20 +141,20 @@ public final class PcapLink implements Link {
         int code = e.getReturnCode() == null ? 0 : e.getReturnCode();
         String detail = String.valueOf(e.getMessage());
         if (code == PCAP_ERROR_NO_SUCH_DEVICE) {
-            return new LinkException("no such interface: " + name);
+            return new LinkException(LinkException.Kind.INTERFACE, "no such interface: " + name);
         }
         if (code == PCAP_ERROR_PERM_DENIED || code == PCAP_ERROR_PROMISC_PERM_DENIED
                 || detail.contains("Operation not permitted")) {
-            return new LinkException("no permission to capture on " + name + ": " + PERMISSION_HINT);
+            return new LinkException(LinkException.Kind.PERMISSION, "no permission to capture on " + name + ": " + PERMISSION_HINT);
         }
         if (code == PCAP_ERROR_IFACE_NOT_UP) {
-            return new LinkException("interface " + name + " is down");
+            return new LinkException(LinkException.Kind.INTERFACE, "interface " + name + " is down");
         }
         return new LinkException("cannot capture on " + name + ": " + detail);
     }
 
     private static LinkException libraryLoadFailure(LinkageError e) {
-        return new LinkException("cannot load libpcap (" + System.getProperty(PcapLibrary.LIB_NAME_PROPERTY)
+        return new LinkException(LinkException.Kind.LIBRARY, "cannot load libpcap (" + System.getProperty(PcapLibrary.LIB_NAME_PROPERTY)
                 + "): " + e.getMessage(), e);
     }
 

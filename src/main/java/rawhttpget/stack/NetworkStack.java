@@ -20,6 +20,7 @@ import rawhttpget.tcp.TcpFlags;
 import rawhttpget.tcp.TcpOptions;
 import rawhttpget.tcp.TcpSegment;
 import rawhttpget.tcp.TcpState;
+import rawhttpget.tcp.TcpdumpNotation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,7 @@ public final class NetworkStack {
     private static final Logger linkLog = LoggerFactory.getLogger("rawhttpget.link");
     private static final Logger ipLog = LoggerFactory.getLogger("rawhttpget.ip");
     private static final Logger tcpLog = LoggerFactory.getLogger("rawhttpget.tcp");
+    private static final Logger arpLog = LoggerFactory.getLogger("rawhttpget.arp");
     private static final long ARP_LIFETIME = 60_000_000_000L;
     private static final int ARP_ATTEMPTS = 3;
     private static final long ARP_RETRY = 1_000_000_000L;
@@ -44,6 +46,7 @@ public final class NetworkStack {
     private final long mac;
     private final Route route;
     private final boolean ownAddress;
+    private final ReceiveCoalescing coalescing;
     private final ArpResolver arp;
     private final IsnGenerator isns;
     private final List<TcpConnection> connections = new ArrayList<>();
@@ -51,6 +54,8 @@ public final class NetworkStack {
 
     private final EthernetFrame frame = new EthernetFrame();
     private final ArpPacket arpView = new ArpPacket();
+    private final ArpPacket sentArp = new ArpPacket();
+    private final TcpSegment sentTcp = new TcpSegment();
     private final Ipv4Packet ip = new Ipv4Packet();
     private final Ipv4Packet quotedIp = new Ipv4Packet();
     private final IcmpMessage icmp = new IcmpMessage();
@@ -68,7 +73,14 @@ public final class NetworkStack {
      *                   reset stray segments, as a host would. In host-address mode the kernel does both.
      */
     public NetworkStack(Link link, MacAddress mac, Route route, boolean ownAddress, IsnGenerator isns) {
+        this(link, mac, route, ownAddress, isns, ReceiveCoalescing.OFF);
+    }
+
+    /** @param coalescing whether GRO/LRO super-frames may arrive; see {@link ReceiveCoalescing} */
+    public NetworkStack(Link link, MacAddress mac, Route route, boolean ownAddress, IsnGenerator isns,
+                        ReceiveCoalescing coalescing) {
         this.link = link;
+        this.coalescing = coalescing;
         this.mac = mac.bits();
         this.route = route;
         this.ownAddress = ownAddress;
@@ -147,28 +159,44 @@ public final class NetworkStack {
 
     private void onFrame(byte[] b, int off, int len) {
         stats.framesIn++;
+        if (linkLog.isTraceEnabled()) {
+            linkLog.trace("In  {}", FrameTrace.describe(b, off, len));
+        }
         String problem = frame.wrap(b, off, len);
         if (problem != null) {
-            drop(linkLog, problem);
+            if (dropping(linkLog)) {
+                linkLog.debug("drop: {}", problem);
+            }
             return;
         }
         long dst = frame.destination();
         if (dst != mac && dst != MacAddress.BROADCAST.bits()) {
-            drop(linkLog, "ethernet: to " + MacAddress.format(dst) + ", not us");
+            if (dropping(linkLog)) {
+                linkLog.debug("drop: ethernet: to {}, not us", MacAddress.format(dst));
+            }
             return;
         }
         switch (frame.etherType()) {
             case EthernetFrame.TYPE_ARP -> onArp(b);
             case EthernetFrame.TYPE_IPV4 -> onIpv4(b);
-            default -> drop(linkLog, "ethernet: type " + EthernetFrame.typeName(frame.etherType()));
+            default -> {
+                if (dropping(linkLog)) {
+                    linkLog.debug("drop: ethernet: type {}", EthernetFrame.typeName(frame.etherType()));
+                }
+            }
         }
     }
 
     private void onArp(byte[] b) {
         String problem = arpView.wrap(b, frame.payloadOffset(), frame.payloadLength());
         if (problem != null) {
-            drop(LoggerFactory.getLogger("rawhttpget.arp"), problem);
+            if (dropping(arpLog)) {
+                arpLog.debug("drop: {}", problem);
+            }
             return;
+        }
+        if (arpLog.isDebugEnabled()) {
+            arpLog.debug("In  {}, length {}", arpView.describe(), frame.payloadLength());
         }
         arp.onArp(arpView, now, arpOutput);
     }
@@ -179,44 +207,70 @@ public final class NetworkStack {
             if (problem.contains("checksum")) {
                 stats.ipChecksumErrors++;
             }
-            drop(ipLog, problem);
+            if (dropping(ipLog)) {
+                ipLog.debug("drop: {}", problem);
+            }
             return;
         }
         if (ip.destination() != route.localAddress()) {
-            drop(ipLog, "ip: to " + Ipv4Address.format(ip.destination()) + ", not us");
+            if (dropping(ipLog)) {
+                ipLog.debug("drop: ip: to {}, not us", Ipv4Address.format(ip.destination()));
+            }
             return;
         }
         if (ip.isFragment()) {
-            drop(ipLog, "ip: fragment (id " + ip.identification() + ", offset " + ip.fragmentOffset() + "); we do not reassemble");
+            if (dropping(ipLog)) {
+                ipLog.debug("drop: ip: fragment (id {}, offset {}); we do not reassemble", ip.identification(),
+                        ip.fragmentOffset());
+            }
             return;
         }
         switch (ip.protocol()) {
             case Ipv4Packet.PROTOCOL_TCP -> onTcp(b);
             case Ipv4Packet.PROTOCOL_ICMP -> onIcmp(b);
-            default -> drop(ipLog, "ip: protocol " + ip.protocol());
+            default -> {
+                if (dropping(ipLog)) {
+                    ipLog.debug("drop: IP {} > {}: ip-proto-{}, length {}: not a protocol we speak",
+                            Ipv4Address.format(ip.source()), Ipv4Address.format(ip.destination()), ip.protocol(),
+                            ip.payloadLength());
+                }
+            }
         }
     }
 
     private void onTcp(byte[] b) {
         String problem = tcp.wrap(b, ip.payloadOffset(), ip.payloadLength());
         if (problem != null) {
-            drop(tcpLog, problem);
+            if (dropping(tcpLog)) {
+                tcpLog.debug("drop: {}", problem);
+            }
             return;
         }
         if (!tcp.checksumValid(ip.source(), ip.destination())) {
-            stats.tcpChecksumErrors++;
-            drop(tcpLog, "tcp: bad checksum from " + Ipv4Address.format(ip.source()) + "." + tcp.sourcePort());
-            return;
+            if (coalescing.vouchesFor(ip, frame.payloadLength(), tcp)) {
+                stats.coalescedSegments++;
+            } else {
+                stats.tcpChecksumErrors++;
+                if (dropping(tcpLog)) {
+                    tcpLog.debug("drop: tcp: bad checksum 0x{}: {}", Integer.toHexString(tcp.checksum()),
+                            TcpdumpNotation.segment(ip.source(), ip.destination(), tcp, false, 0, 0));
+                }
+                return;
+            }
         }
         problem = tcp.parseOptions(options);
         if (problem != null) {
-            drop(tcpLog, problem);
+            if (dropping(tcpLog)) {
+                tcpLog.debug("drop: {}: {}", problem, TcpdumpNotation.segment(ip.source(), ip.destination(), tcp, false, 0, 0));
+            }
             return;
         }
         TcpConnection c = find(ip.source(), tcp.sourcePort(), tcp.destinationPort());
         if (c == null) {
-            drop(tcpLog, "tcp: no connection for " + Ipv4Address.format(ip.source()) + "." + tcp.sourcePort() + " > port "
-                    + tcp.destinationPort());
+            if (dropping(tcpLog)) {
+                tcpLog.debug("drop: tcp: no connection for {}", TcpdumpNotation.segment(ip.source(), ip.destination(), tcp,
+                        false, 0, 0));
+            }
             if (ownAddress && !tcp.has(TcpFlags.RST)) {
                 resetStray();
             }
@@ -237,22 +291,37 @@ public final class NetworkStack {
     private void onIcmp(byte[] b) {
         String problem = icmp.wrap(b, ip.payloadOffset(), ip.payloadLength());
         if (problem != null) {
-            drop(ipLog, problem);
+            if (problem.contains("checksum")) {
+                stats.icmpChecksumErrors++;
+            }
+            if (dropping(ipLog)) {
+                ipLog.debug("drop: {}", problem);
+            }
             return;
         }
+        if (ipLog.isDebugEnabled()) {
+            ipLog.debug("In  IP {} > {}: {}", Ipv4Address.format(ip.source()), Ipv4Address.format(ip.destination()),
+                    icmp.tcpdumpNotation());
+        }
         if (icmp.type() != IcmpMessage.TYPE_DEST_UNREACHABLE && icmp.type() != IcmpMessage.TYPE_TIME_EXCEEDED) {
-            drop(ipLog, "icmp: " + icmp.describe() + " ignored");
+            if (dropping(ipLog)) {
+                ipLog.debug("drop: icmp: {} ignored", icmp.describe());
+            }
             return;
         }
         // The error quotes our IP header and at least 8 bytes of TCP: enough for the ports.
         if (quotedIp.wrap(b, icmp.quotedOffset(), icmp.quotedLength()) != null && icmp.quotedLength() < 28) {
-            drop(ipLog, "icmp: " + icmp.describe() + " quoting too little to match a connection");
+            if (dropping(ipLog)) {
+                ipLog.debug("drop: icmp: {} quoting too little to match a connection", icmp.describe());
+            }
             return;
         }
         int q = icmp.quotedOffset();
         int qhl = (b[q] & 0x0F) * 4;
         if (icmp.quotedLength() < qhl + 4 || (b[q + 9] & 0xFF) != Ipv4Packet.PROTOCOL_TCP) {
-            drop(ipLog, "icmp: " + icmp.describe() + " about something other than TCP");
+            if (dropping(ipLog)) {
+                ipLog.debug("drop: icmp: {} about something other than TCP", icmp.describe());
+            }
             return;
         }
         int quotedDst = Ipv4Address.readBits(b, q + 16);
@@ -260,7 +329,9 @@ public final class NetworkStack {
         int dstPort = ((b[q + qhl + 2] & 0xFF) << 8) | (b[q + qhl + 3] & 0xFF);
         TcpConnection c = find(quotedDst, dstPort, srcPort);
         if (c == null) {
-            drop(ipLog, "icmp: " + icmp.describe() + " for no connection of ours");
+            if (dropping(ipLog)) {
+                ipLog.debug("drop: icmp: {} for no connection of ours", icmp.describe());
+            }
             return;
         }
         ipLog.info("ICMP from {}: {}", Ipv4Address.format(ip.source()), icmp.describe());
@@ -288,6 +359,10 @@ public final class NetworkStack {
         int end = TcpSegment.emitHeader(tx, TCP_AT, tcp.destinationPort(), tcp.sourcePort(), seq, hasAck ? 0 : ack, flags,
                 0, null);
         TcpSegment.fillChecksum(tx, TCP_AT, end - TCP_AT, route.localAddress(), ip.source());
+        if (tcpLog.isDebugEnabled()) {
+            sentTcp.wrap(tx, TCP_AT, end - TCP_AT);
+            tcpLog.debug("Out {}", TcpdumpNotation.segment(route.localAddress(), ip.source(), sentTcp, false, 0, 0));
+        }
         sendIpv4(ip.source(), Ipv4Packet.PROTOCOL_TCP, end - TCP_AT);
     }
 
@@ -306,8 +381,10 @@ public final class NetworkStack {
         long dstMac = nextHop == 0 ? ArpCache.NO_ENTRY : arp.resolve(nextHop, now, arpOutput);
         if (dstMac == ArpCache.NO_ENTRY) {
             stats.framesUnsentNoArp++;
-            ipLog.debug("ip: no MAC yet for next hop {}; packet to {} dropped", Ipv4Address.format(nextHop),
-                    Ipv4Address.format(destination));
+            if (ipLog.isDebugEnabled()) {
+                ipLog.debug("ip: no MAC yet for next hop {}; packet to {} dropped", Ipv4Address.format(nextHop),
+                        Ipv4Address.format(destination));
+            }
             return;
         }
         identification = (identification + 1) & 0xFFFF;
@@ -318,22 +395,34 @@ public final class NetworkStack {
         if (length > TCP_AT + payloadLength) {
             java.util.Arrays.fill(tx, TCP_AT + payloadLength, length, (byte) 0);
         }
-        link.send(tx, 0, length);
-        stats.framesOut++;
+        transmit(tx, length);
     }
 
     private void sendArp(int operation, long targetMac, int targetIp, long destinationMac) {
         int at = EthernetFrame.emitHeader(arpTx, 0, destinationMac, mac, EthernetFrame.TYPE_ARP);
         ArpPacket.emit(arpTx, at, operation, mac, route.localAddress(), targetMac, targetIp);
-        link.send(arpTx, 0, arpTx.length);
+        if (arpLog.isDebugEnabled()) {
+            sentArp.wrap(arpTx, at, arpTx.length - at);
+            arpLog.debug("Out {}, length {}", sentArp.describe(), arpTx.length - at);
+        }
+        transmit(arpTx, arpTx.length);
+    }
+
+    private void transmit(byte[] b, int length) {
+        if (linkLog.isTraceEnabled()) {
+            linkLog.trace("Out {}", FrameTrace.describe(b, 0, length));
+        }
+        link.send(b, 0, length);
         stats.framesOut++;
     }
 
-    private void drop(Logger log, String why) {
+    /**
+     * Counts a dropped frame and tells whether to say why. Callers build the reason only when this returns true,
+     * so a flood of frames that are not ours costs no strings while DEBUG is off.
+     */
+    private boolean dropping(Logger log) {
         stats.framesDropped++;
-        if (log.isDebugEnabled()) {
-            log.debug("drop: {}", why);
-        }
+        return log.isDebugEnabled();
     }
 
     private final class FramingOutput implements SegmentOutput {

@@ -7,5 +7,8 @@ public final class StackStats {
     public long framesDropped;
     public long ipChecksumErrors;
     public long tcpChecksumErrors;
+    public long icmpChecksumErrors;
+    /** GRO/LRO super-frames accepted without a verifiable TCP checksum (see ReceiveCoalescing). */
+    public long coalescedSegments;
     public long framesUnsentNoArp;
 }

@@ -10,6 +10,8 @@ import rawhttpget.inet.Ipv4Address;
 final class SegmentWriter {
     private final TcpConnection c;
     private final TcpOptions options = new TcpOptions();
+    /** A view over the segment just written, for its DEBUG line. */
+    private final TcpSegment logged = new TcpSegment();
     private final long[] sackScratch = new long[2 * TcpOptions.MAX_SACK_BLOCKS];
     private final String name;
     private boolean retransmitFirst;
@@ -81,7 +83,6 @@ final class SegmentWriter {
             boolean again = SeqNum.lt(c.sndNxt, c.sndMax);
             int seq = c.sndNxt;
             emit(TcpFlags.ACK | (last ? TcpFlags.PSH : 0), seq, offset, len, now, out);
-            c.stats.payloadBytesOut += len;
             c.onSent(seq, len, again, now);
         }
         if (c.sndWnd == 0 && c.streamOffsetOfSend(c.sndNxt) < c.sendBuffer.end() && c.sndNxt == c.sndUna) {
@@ -158,7 +159,11 @@ final class SegmentWriter {
         c.announcedEdge = Math.max(c.announcedEdge, nextOffset + (field << shift));
         if (field == 0) {
             c.stats.zeroWindowsAdvertised++;
+            if (c.advertisedWindow != 0) {
+                c.stats.zeroWindowEvents++;
+            }
         }
+        c.advertisedWindow = field << shift;
         c.stats.largestWindowAdvertised = Math.max(c.stats.largestWindowAdvertised, field << shift);
         return (int) field;
     }
@@ -229,11 +234,12 @@ final class SegmentWriter {
         int tcpLength = payloadAt - at + length;
         TcpSegment.fillChecksum(b, at, tcpLength, c.localIp, c.remoteIp);
         if (TcpConnection.log.isDebugEnabled()) {
-            TcpConnection.log.debug("OUT {}", describe(name, flags, seq - c.iss, ack ? ackNumber - c.irs : 0, ack,
-                    window, options, length));
+            logged.wrap(b, at, tcpLength);
+            TcpConnection.log.debug("Out {}", TcpdumpNotation.segment(c.localIp, c.remoteIp, logged, c.irsKnown, c.iss, c.irs));
         }
         out.transmit(c.localIp, c.remoteIp, tcpLength);
         c.stats.segmentsOut++;
+        c.stats.payloadBytesOut += length;
         if (ack) {
             c.onAckSent(now);
         }
@@ -258,35 +264,5 @@ final class SegmentWriter {
         }
         options.sackBlockCount = n;
         c.stats.sackBlocksSent += blocks;
-    }
-
-    /** An incoming segment in tcpdump's notation, sequence numbers relative to the peer's ISN. */
-    String describeIncoming(TcpSegment seg, TcpOptions opts) {
-        String error = seg.parseOptions(opts);
-        String reverse = Ipv4Address.format(c.remoteIp) + "." + c.remotePort + " > " + Ipv4Address.format(c.localIp) + "."
-                + c.localPort;
-        boolean synchronized_ = c.state.isSynchronized();
-        int seq = synchronized_ ? seg.seq() - c.irs : seg.seq();
-        boolean ack = seg.has(TcpFlags.ACK);
-        return describe(reverse, seg.flags(), seq, ack ? seg.ack() - c.iss : 0, ack, seg.window(), opts,
-                seg.payloadLength()) + (error == null ? "" : " (" + error + ")");
-    }
-
-    static String describe(String endpoints, int flags, int seq, int ack, boolean hasAck, int window, TcpOptions opts,
-                           int length) {
-        StringBuilder s = new StringBuilder(120).append(endpoints).append(": Flags [").append(TcpFlags.format(flags))
-                .append("], seq ").append(Integer.toUnsignedString(seq));
-        if (length > 0) {
-            s.append(':').append(Integer.toUnsignedString(seq + length));
-        }
-        if (hasAck) {
-            s.append(", ack ").append(Integer.toUnsignedString(ack));
-        }
-        s.append(", win ").append(window);
-        String o = opts.describe();
-        if (!o.isEmpty()) {
-            s.append(", options ").append(o);
-        }
-        return s.append(", length ").append(length).toString();
     }
 }

@@ -65,12 +65,16 @@ public final class TcpConnection {
 
     // Receive sequence space.
     int irs;
+    /** The peer's SYN has been accepted: {@link #irs} means something (log lines count from it). */
+    boolean irsKnown;
     /** Stream offset at which the peer's FIN sits, once seen; -1 before. */
     private long peerFinOffset = -1;
     boolean finReceived;
     final int rcvShift;
     /** Stream offset of the right edge of the window we last advertised; it never moves left. */
     long advertisedEdge;
+    /** The window (in bytes, scaled) our last segment advertised. */
+    long advertisedWindow = -1;
     /**
      * The right edge as the peer computes it from our window fields, which are rounded up to the scale
      * unit: less than one unit past {@link #advertisedEdge}, which the buffer's slack holds. Segments up to
@@ -116,7 +120,10 @@ public final class TcpConnection {
         this.receiveBuffer = new ReceiveBuffer(config.receiveBuffer() + (1 << rcvShift));
         this.rtt = new RttEstimator(config.minRtoNanos(), config.maxRtoNanos());
         this.writer = new SegmentWriter(this);
+        this.windowLog = new WindowLog(log, writer.name());
     }
+
+    private final WindowLog windowLog;
 
     // ---------------------------------------------------------------- application side
 
@@ -265,12 +272,14 @@ public final class TcpConnection {
     /** Processes one segment addressed to this connection, already checksum-verified, options parsed. */
     public void onSegment(TcpSegment seg, TcpOptions opts, long now) {
         stats.segmentsIn++;
+        stats.payloadBytesIn += seg.payloadLength();
         if (log.isDebugEnabled()) {
-            log.debug("IN  {}", writer.describeIncoming(seg, opts));
+            log.debug("In  {}", TcpdumpNotation.segment(remoteIp, localIp, seg, irsKnown, irs, iss));
         }
         switch (state) {
             case CLOSED -> {
                 // A late segment after we finished; the owner answers it, if at all.
+                log.debug("{}: connection is closed; segment dropped", writer.name());
             }
             case SYN_SENT -> onSegmentInSynSent(seg, opts, now);
             default -> onSegmentSynchronized(seg, opts, now);
@@ -291,10 +300,13 @@ public final class TcpConnection {
         if (seg.has(TcpFlags.RST)) {
             if (hasAck) {
                 fail(TcpFailure.REFUSED);
+            } else {
+                log.debug("{}: RST without ACK in SYN_SENT dropped (RFC 9293 §3.10.7.3)", writer.name());
             }
             return;
         }
         if (!seg.has(TcpFlags.SYN)) {
+            log.debug("{}: segment without SYN in SYN_SENT dropped", writer.name());
             return;
         }
         if (!hasAck) {
@@ -303,6 +315,7 @@ public final class TcpConnection {
         }
         lastHeardAt = now;
         irs = seg.seq();
+        irsKnown = true;
         negotiate(opts);
         sndWnd = seg.window(); // RFC 7323 §2.2: the window of a SYN is never scaled
         maxSndWnd = sndWnd;
@@ -357,6 +370,12 @@ public final class TcpConnection {
         }
         if (!acceptable(seg)) {
             stats.unacceptableSegments++;
+            if (log.isDebugEnabled()) {
+                log.debug("{}: segment at {} (+{}) is outside the window ({} at {}); dropped{}", writer.name(),
+                        SeqNum.format(seg.seq() - irs), seg.sequenceLength(),
+                        Math.max(0, announcedEdge - receiveBuffer.contiguousEnd()), SeqNum.format(rcvNxt() - irs),
+                        rst ? "" : ", ACK follows");
+            }
             if (!rst) {
                 if (seg.payloadLength() > 0 && SeqNum.le(seg.seq() + seg.payloadLength(), rcvNxt())) {
                     stats.duplicateSegments++;
@@ -467,6 +486,9 @@ public final class TcpConnection {
             if (window != sndWnd && log.isDebugEnabled()) {
                 log.debug("{}: peer window {} -> {}", writer.name(), sndWnd, window);
             }
+            if (window == 0 && sndWnd != 0) {
+                stats.peerZeroWindows++;
+            }
             sndWnd = window;
             maxSndWnd = Math.max(maxSndWnd, window);
             sndWl1 = seg.seq();
@@ -533,6 +555,7 @@ public final class TcpConnection {
             inRecovery = true;
             recoverSeq = sndMax;
             congestion.onFastRetransmit(flight);
+            stats.fastRetransmits++;
             log.info("{}: 3 duplicate ACKs at {}: fast retransmit, cwnd {}", writer.name(),
                     SeqNum.format(sndUna - iss), congestion.window());
             writer.retransmitFirstUnacked();
@@ -555,7 +578,6 @@ public final class TcpConnection {
         int firstDataSeq = seg.seq() + (seg.has(TcpFlags.SYN) ? 1 : 0);
         long offset = receiveBuffer.contiguousEnd() + SeqNum.diff(firstDataSeq, rcvNxt());
         if (payload > 0 && state.acceptsData()) {
-            stats.payloadBytesIn += payload;
             ReceiveBuffer.Outcome outcome = receiveBuffer.write(offset, seg.buffer(), seg.payloadOffset(), payload);
             switch (outcome) {
                 case IN_ORDER -> {
@@ -652,6 +674,10 @@ public final class TcpConnection {
             ackNow = true;
         }
         writer.transmit(now, out);
+        if (state.isSynchronized()) {
+            windowLog.observe(now, congestion.window(), sndWnd, Math.max(advertisedWindow, 0), stats.peerZeroWindows,
+                    stats.zeroWindowEvents);
+        }
     }
 
     private void onRetransmitTimeout(long now) {
@@ -659,10 +685,12 @@ public final class TcpConnection {
         // stats.retransmissions counts segments resent, in onSent, not timer expiries.
         if (state == TcpState.SYN_SENT) {
             if (sndMax != iss) {
+                stats.timeouts++;
                 log.info("{}: SYN timed out after {} ms; resending", writer.name(), rtt.rto() / 1_000_000);
                 rtt.backOff();
             }
         } else {
+            stats.timeouts++;
             log.info("{}: retransmission timeout at {} ({} bytes in flight, rto {} ms)", writer.name(),
                     SeqNum.format(sndUna - iss), flight, rtt.rto() / 1_000_000);
             congestion.onTimeout(flight);

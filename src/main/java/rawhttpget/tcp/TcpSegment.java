@@ -75,6 +75,10 @@ public final class TcpSegment {
         return u16(off + 16);
     }
 
+    public int urgentPointer() {
+        return u16(off + 18);
+    }
+
     /** Parses the options into {@code into}; returns null or why they are malformed. */
     public String parseOptions(TcpOptions into) {
         return into.parse(buf, off + MIN_HEADER_LENGTH, headerLength - MIN_HEADER_LENGTH);

@@ -2,17 +2,31 @@ package rawhttpget.tcp;
 
 /** Counters for the end-of-run report, in the spirit of {@code netstat -s} and {@code ss -ti}. */
 public final class TcpStats {
+    /** Segments that reached the connection (checksum good, addressed to it), acceptable or not. */
     public long segmentsIn;
+    /** Segments the connection sent, retransmissions included. */
     public long segmentsOut;
+    /** Payload bytes of every segment counted in {@link #segmentsIn}: what arrived, duplicates included. */
     public long payloadBytesIn;
+    /** Payload bytes of every segment counted in {@link #segmentsOut}, retransmissions included. */
     public long payloadBytesOut;
+    /** Segments sent again (after a timeout, a fast retransmit or a partial ACK). */
     public long retransmissions;
+    /** Retransmission timer expiries. */
+    public long timeouts;
+    /** Losses inferred from three duplicate ACKs. */
+    public long fastRetransmits;
     public long duplicateSegments;
     public long outOfOrderSegments;
     public long sackBlocksSent;
     public long dsackBlocksSent;
     public long pureAcksSent;
+    /** Segments we sent with a zero window. */
     public long zeroWindowsAdvertised;
+    /** Times our advertised window closed to zero (from a non-zero one). */
+    public long zeroWindowEvents;
+    /** Times the peer's window closed to zero. */
+    public long peerZeroWindows;
     public long largestWindowAdvertised;
     public long challengeAcks;
     public long pawsRejected;

@@ -54,16 +54,39 @@ public final class TestNetwork implements AutoCloseable {
 
     /** Builds a network whose nginx serves {@code docroot}; {@code testnet.sh up} has checked it with curl. */
     public static TestNetwork up(Path docroot) throws IOException, InterruptedException {
+        return up(docroot, List.of());
+    }
+
+    /**
+     * Like {@link #up(Path)}, and nginx also serves HTTPS on port 443 with {@code tlsDir}/server.pem, made by
+     * {@link #makeTestCertificate}; {@code testnet.sh up} has checked it with curl --cacert {@code tlsDir}/ca.pem.
+     */
+    public static TestNetwork upWithHttps(Path docroot, Path tlsDir) throws IOException, InterruptedException {
+        return up(docroot, List.of("env", "TESTNET_TLS_DIR=" + tlsDir.toAbsolutePath()));
+    }
+
+    private static TestNetwork up(Path docroot, List<String> environment) throws IOException, InterruptedException {
         TestNetwork net = new TestNetwork(uniquePrefix());
         Runtime.getRuntime().addShutdownHook(net.downAtExit);
-        CommandResult result = Command.run(
-                List.of(Repo.testnetScript().toString(), "up", net.prefix, docroot.toAbsolutePath().toString()),
-                Repo.root(), SCRIPT_TIMEOUT);
+        List<String> command = new ArrayList<>(environment);
+        command.addAll(List.of(Repo.testnetScript().toString(), "up", net.prefix, docroot.toAbsolutePath().toString()));
+        CommandResult result = Command.run(command, Repo.root(), SCRIPT_TIMEOUT);
         if (!result.succeeded()) {
             net.close();
             throw new IllegalStateException("testnet.sh up failed\n" + result.describe());
         }
         return net;
+    }
+
+    /**
+     * {@code scripts/make-test-cert.sh dir [names]}: a CA (dir/ca.pem, for --ca-certificate) and a server
+     * certificate it signed (dir/server.pem, server.key); without names, for files.test and 198.18.1.1.
+     */
+    public static void makeTestCertificate(Path dir, String... names) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Repo.root().resolve("scripts/make-test-cert.sh").toString(),
+                dir.toAbsolutePath().toString()));
+        command.addAll(List.of(names));
+        Command.check(command, SCRIPT_TIMEOUT);
     }
 
     /**
@@ -120,10 +143,13 @@ public final class TestNetwork implements AutoCloseable {
     /**
      * SHA-256 of what curl downloads from {@code url}: the reference the userspace stack must match. Piped into
      * sha256sum in the namespace, so no copy of a 100 MB body is left behind if the JVM is killed meanwhile.
+     * {@code curlOptions} go before the URL (e.g. {@code --cacert DIR/ca.pem}).
      */
-    public String curlSha256(String url) throws IOException, InterruptedException {
-        CommandResult result = execInClient(Path.of("/"), CURL_TIMEOUT, List.of("bash", "-o", "pipefail", "-c",
-                "curl -sS --fail --noproxy '*' \"$1\" | sha256sum", "curl-sha256", url));
+    public String curlSha256(String url, String... curlOptions) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", "-o", "pipefail", "-c",
+                "curl -sS --fail --noproxy '*' \"${@:2}\" \"$1\" | sha256sum", "curl-sha256", url));
+        command.addAll(List.of(curlOptions));
+        CommandResult result = execInClient(Path.of("/"), CURL_TIMEOUT, command);
         if (!result.succeeded()) {
             throw new IllegalStateException("curl " + url + " failed\n" + result.describe());
         }

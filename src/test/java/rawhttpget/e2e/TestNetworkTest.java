@@ -37,6 +37,31 @@ class TestNetworkTest {
         }
     }
 
+    /**
+     * The HTTPS fixture for the downloader's TLS tests: nginx on 443 with a certificate from make-test-cert.sh,
+     * trusted through its CA for files.test and 198.18.1.1, refused for the router-side name it does not carry.
+     * (testnet.sh up has already checked the probe file both ways and a refusal without the CA.)
+     */
+    @Test
+    void servesHttpsWithTheTestCertificateToClientsThatTrustItsCa(@TempDir Path docroot, @TempDir Path tls)
+            throws Exception {
+        Path file = TestFiles.random(docroot.resolve("f.bin"), 300_000, 3);
+        String want = Sha256.of(file);
+        TestNetwork.makeTestCertificate(tls);
+        String ca = tls.resolve("ca.pem").toString();
+
+        try (TestNetwork net = TestNetwork.upWithHttps(docroot, tls)) {
+            for (String host : List.of(TestNetwork.SERVER_NAME, TestNetwork.SERVER_ONLINK_IP)) {
+                assertThat(net.curlSha256("https://" + host + "/f.bin", "--cacert", ca)).as("via %s", host)
+                        .isEqualTo(want);
+            }
+            CommandResult wrongName = net.execInClient(Path.of("/"), TIMEOUT, List.of("curl", "-sS", "--noproxy", "*",
+                    "--cacert", ca, "-o", "/dev/null", "https://" + TestNetwork.SERVER_ROUTED_NAME + "/f.bin"));
+            assertThat(wrongName.exitCode()).as(wrongName.describe()).isEqualTo(60);
+            assertThat(wrongName.stderr()).contains("routed.files.test");
+        }
+    }
+
     @Test
     void chunkedPathSendsTheSameBytesWithTransferEncodingChunked(@TempDir Path docroot) throws Exception {
         Path file = TestFiles.random(docroot.resolve("f.bin"), 300_000, 2);

@@ -20,16 +20,24 @@ class FirewallTest {
     }
 
     @Test
-    void withNftCreatesTheTableFirstAndDeletesByHandle() {
+    void withNftCreatesTheProcesssTableFirstAndDeletesItAfterwards() {
         NftCommands nft = new NftCommands("nft");
-        FakeCommandRunner runner = new FakeCommandRunner()
-                .answer(0, "", "")
-                .answer(0, "", "")
-                .answer(0, "add rule inet rawhttpget output ... comment \"rawhttpget pid=4242\" # handle 9\n", "");
+        FakeCommandRunner runner = new FakeCommandRunner();
         Firewall firewall = new Firewall(nft, runner);
         firewall.remove(firewall.add(rule));
-        assertThat(runner.ran()).containsExactly(nft.prepare().get(0), nft.prepare().get(1), nft.add(rule),
-                List.of("nft", "delete", "rule", "inet", "rawhttpget", "output", "handle", "9"));
+        assertThat(runner.ran()).containsExactly(nft.prepare(rule).get(0), nft.prepare(rule).get(1), nft.add(rule),
+                List.of("nft", "delete", "table", "inet", "rawhttpget-4242"));
+    }
+
+    @Test
+    void withNftATableMadeForARuleThatFailedIsDeletedAgain() {
+        NftCommands nft = new NftCommands("nft");
+        FakeCommandRunner runner = new FakeCommandRunner().answer(0, "", "").answer(0, "", "")
+                .answer(1, "", "Error: Could not process rule: No buffer space available\n");
+        Firewall firewall = new Firewall(nft, runner);
+        assertThatThrownBy(() -> firewall.add(rule)).isInstanceOf(HostException.class)
+                .hasMessage("cannot add firewall rule: nft failed: Error: Could not process rule: No buffer space available");
+        assertThat(runner.ran()).last().isEqualTo(List.of("nft", "delete", "table", "inet", "rawhttpget-4242"));
     }
 
     @Test
@@ -60,9 +68,12 @@ class FirewallTest {
     }
 
     @Test
-    void findsNothingStaleWhenOurNftTableDoesNotExistYet() {
-        FakeCommandRunner runner = new FakeCommandRunner().answer(1, "", "Error: No such file or directory\n");
-        assertThat(new Firewall(new NftCommands("nft"), runner).removeStaleRules(pid -> false)).isZero();
+    void removesTheNftTablesOfProcessesThatNoLongerRun() {
+        FakeCommandRunner runner = new FakeCommandRunner()
+                .answer(0, "table ip filter\ntable inet rawhttpget-111\ntable inet rawhttpget-222\n", "");
+        assertThat(new Firewall(new NftCommands("nft"), runner).removeStaleRules(pid -> pid == 222)).isEqualTo(1);
+        assertThat(runner.ran()).containsExactly(List.of("nft", "list", "tables"),
+                List.of("nft", "delete", "table", "inet", "rawhttpget-111"));
     }
 
     @Test

@@ -34,11 +34,11 @@ class InterfaceInfoTest {
 
     @Test
     void aMissingInterfaceIsReportedByName() {
-        assertThatThrownBy(() -> InterfaceInfo.readSysfs(sys, "eth9")).isInstanceOf(HostException.class)
+        assertThatThrownBy(() -> InterfaceInfo.readSysfs(sys, "eth9")).isInstanceOf(UnusableInterfaceException.class)
                 .hasMessage("no such interface: eth9");
-        assertThatThrownBy(() -> InterfaceInfo.readSysfs(sys, "../etc")).isInstanceOf(HostException.class)
+        assertThatThrownBy(() -> InterfaceInfo.readSysfs(sys, "../etc")).isInstanceOf(UnusableInterfaceException.class)
                 .hasMessage("no such interface: ../etc");
-        assertThatThrownBy(() -> InterfaceInfo.read("nosuch0")).isInstanceOf(HostException.class)
+        assertThatThrownBy(() -> InterfaceInfo.read("nosuch0")).isInstanceOf(UnusableInterfaceException.class)
                 .hasMessage("no such interface: nosuch0");
     }
 
@@ -54,15 +54,15 @@ class InterfaceInfoTest {
     void explainsWhyAnInterfaceCannotBeUsed() {
         InterfaceInfo ok = new InterfaceInfo("eth0", 0x02fc00000001L, 0xC6120001, 24, 1500, true, "up", 1);
         assertThatThrownBy(() -> new InterfaceInfo("eth0", ok.mac(), ok.ipv4Address(), 24, 1500, false, "down", 1)
-                .requireUsable()).isInstanceOf(HostException.class)
+                .requireUsable()).isInstanceOf(UnusableInterfaceException.class)
                 .hasMessage("interface eth0 is down (bring it up: ip link set eth0 up)");
         assertThatThrownBy(() -> new InterfaceInfo("eth0", ok.mac(), ok.ipv4Address(), 24, 1500, true,
-                "lowerlayerdown", 1).requireUsable()).isInstanceOf(HostException.class)
+                "lowerlayerdown", 1).requireUsable()).isInstanceOf(UnusableInterfaceException.class)
                 .hasMessage("interface eth0 has no link (operstate lowerlayerdown)");
         assertThatThrownBy(() -> new InterfaceInfo("eth0", ok.mac(), 0, 0, 1500, true, "up", 1).requireUsable())
-                .isInstanceOf(HostException.class).hasMessage("interface eth0 has no IPv4 address");
+                .isInstanceOf(UnusableInterfaceException.class).hasMessage("interface eth0 has no IPv4 address");
         assertThatThrownBy(() -> new InterfaceInfo("lo", 0, 0x7f000001, 8, 65536, true, "unknown", 772)
-                .requireUsable()).isInstanceOf(HostException.class)
+                .requireUsable()).isInstanceOf(UnusableInterfaceException.class)
                 .hasMessage("interface lo is not an Ethernet interface (ARP hardware type 772)");
     }
 

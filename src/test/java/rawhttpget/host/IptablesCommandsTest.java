@@ -17,7 +17,7 @@ class IptablesCommandsTest {
                 "-p", "tcp", "-s", "198.18.0.1", "--sport", "40000", "-d", "198.18.1.2", "--dport", "80",
                 "--tcp-flags", "RST", "RST", "-m", "comment", "--comment", "rawhttpget pid=4242",
                 "-j", "DROP");
-        assertThat(iptables.prepare()).isEmpty();
+        assertThat(iptables.prepare(rule)).isEmpty();
     }
 
     @Test

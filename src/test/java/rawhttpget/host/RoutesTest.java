@@ -81,7 +81,7 @@ class RoutesTest {
                 eth0\t000200C0\t00000000\t0001\t0\t0\t0\t00FFFFFF\t0\t0\t0
                 """, ByteOrder.LITTLE_ENDIAN);
         assertThatThrownBy(onlyLocal::defaultInterface).isInstanceOf(HostException.class)
-                .hasMessage("no default route: name the interface to use");
+                .isInstanceOf(UnusableInterfaceException.class).hasMessage("no default route: name the interface to use with -i");
         assertThatThrownBy(() -> onlyLocal.gatewayFor(Ipv4Text.parse("203.0.113.5")))
                 .isInstanceOf(HostException.class).hasMessage("no route to 203.0.113.5");
     }

@@ -46,6 +46,7 @@ class PcapLibraryTest {
     @Test
     void tellsTheUserWhichPackageToInstall() {
         assertThat(PcapLibrary.NOT_FOUND_MESSAGE).isEqualTo(
-                "libpcap not found: install the libpcap0.8 package (apt-get install libpcap0.8)");
+                "libpcap not found: install the libpcap0.8 package (apt-get install libpcap0.8; it is libpcap0.8t64 on"
+                + " Debian 13 and Ubuntu 24.04)");
     }
 }

@@ -1,0 +1,93 @@
+package rawhttpget.cli;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import ch.qos.logback.core.ConsoleAppender;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LogSetupTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void logFileTakesTheConsolesLinesAndLayout() throws Exception {
+        LoggerContext context = new LoggerContext();
+        context.setMDCAdapter(new LogbackMDCAdapter()); // what SLF4J's binding gives the real context
+        context.start();
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern("%level %logger{0}: %msg%n");
+        encoder.start();
+        ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+        console.setContext(context);
+        console.setEncoder(encoder);
+        console.start();
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.addAppender(console);
+        Path file = dir.resolve("run.log");
+        Files.writeString(file, "old contents\n");
+
+        LogSetup.logToFile(context, file.toString());
+        context.getLogger("rawhttpget.tcp").warn("window closed");
+        context.stop();
+
+        assertThat(Files.readString(file)).isEqualTo("WARN tcp: window closed\n");
+        assertThat(console.isStarted()).isFalse();
+        assertThat(root.iteratorForAppenders()).toIterable().doesNotContain(console);
+    }
+
+    @Test
+    void unwritableLogFileIsAFileError() {
+        LoggerContext context = new LoggerContext();
+        assertThatThrownBy(() -> LogSetup.logToFile(context, dir.resolve("no/such/dir/run.log").toString()))
+                .isInstanceOfSatisfying(DownloadException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.FILE_IO);
+                    assertThat(e.getMessage()).startsWith("cannot open log file " + dir.resolve("no/such/dir/run.log"));
+                });
+    }
+
+    @Test
+    void brokenConfigurationIsReportedInOneLine() throws IOException {
+        Path config = Files.writeString(dir.resolve("bad.xml"), "<configuration>\n<appender name=\"X\"\n");
+        String error = LogbackStartup.load(new LoggerContext(), config.toString());
+        assertThat(error).isNotBlank().doesNotContain("\n");
+    }
+
+    @Test
+    void missingConfigurationFileSaysSo() {
+        assertThat(LogbackStartup.load(new LoggerContext(), dir.resolve("absent.xml").toString())).isEqualTo("no such file");
+    }
+
+    @Test
+    void shippedConfigurationLoadsCleanly() {
+        LoggerContext context = new LoggerContext();
+        assertThat(LogConfigLoader.load(context, LogConfigLoader.bundled())).isNull();
+        assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDERR")).isNotNull();
+    }
+
+    @Test
+    void badLogConfigOptionIsAUsageErrorNamingTheFile() throws IOException {
+        Path config = Files.writeString(dir.resolve("bad.xml"), "<bad");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"--log-config", config.toString(), "http://198.18.1.1/"},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).startsWith("rawhttpget: --log-config " + config + ": ").hasLineCount(1);
+    }
+}
