@@ -338,7 +338,9 @@ public final class NetworkStack {
         if (icmp.type() == IcmpMessage.TYPE_DEST_UNREACHABLE && icmp.code() == IcmpMessage.CODE_FRAGMENTATION_NEEDED) {
             // RFC 792 quotes 8 bytes of TCP: the ports, then the sequence number the check needs.
             if (icmp.quotedLength() < qhl + 8) {
-                drop(ipLog, "icmp: " + icmp.describe() + " without the quoted sequence number");
+                if (dropping(ipLog)) {
+                    ipLog.debug("drop: icmp: {} without the quoted sequence number", icmp.describe());
+                }
                 return;
             }
             int quotedTotalLength = ((b[q + 2] & 0xFF) << 8) | (b[q + 3] & 0xFF);
