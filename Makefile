@@ -2,8 +2,11 @@
 # create network namespaces.
 #   make            deps + build: ./rawhttpget.jar
 #   make demo       downloads through the userspace stack in a namespace test network, checks sha256s
-#   make test       unit tests, then end-to-end tests (both must pass)
-#   make test-unit / make test-e2e / make clean
+#   make test       unit tests, a bounded fuzzing run, then end-to-end tests (all must pass)
+#   make fuzz       every Jazzer fuzz target for FUZZ_SECONDS each (default 60): make fuzz FUZZ_SECONDS=600
+#   make test-unit / make test-fuzz / make test-e2e / make clean
+#   make install    build, then install the jar and a `rawhttpget` launcher under PREFIX (default /usr/local)
+#   make uninstall  remove what install put there
 #   make bench      benchmarks (not part of make test): bench-wan, rawhttpget vs curl over an emulated WAN
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -15,7 +18,18 @@ MVN := mvn -B
 JAR := rawhttpget.jar
 MAIN_CLASS := rawhttpget/cli/Main.class
 
-.PHONY: all deps build demo test test-unit test-e2e clean wanem bench bench-wan
+# Seconds per fuzz target: `make fuzz` as long as asked; `make test` keeps its eight targets under 3 minutes.
+FUZZ_SECONDS ?= 60
+TEST_FUZZ_SECONDS := 12
+
+# Where `make install` puts things; DESTDIR stages an install elsewhere (packaging, tests).
+PREFIX ?= /usr/local
+DESTDIR ?=
+INSTALLED_JAR := $(PREFIX)/share/rawhttpget/rawhttpget.jar
+# The launcher names java by the path found now, so it works under sudo's reset PATH as well.
+JAVA_BIN ?= $(shell command -v java 2>/dev/null || echo java)
+
+.PHONY: all deps build demo test test-unit test-fuzz fuzz test-e2e clean install install-files uninstall wanem bench bench-wan
 
 all: build
 
@@ -37,10 +51,19 @@ build: deps
 demo: build
 	scripts/demo.sh
 
-test: build test-unit test-e2e
+test: build test-unit test-fuzz test-e2e
 
+# mvn test also replays every committed fuzz input (regression mode); these two explore for new ones.
 test-unit: deps
 	$(MVN) test
+
+test-fuzz: deps
+	$(MVN) -q test-compile
+	scripts/fuzz.sh $(TEST_FUZZ_SECONDS)
+
+fuzz: deps
+	$(MVN) -q test-compile
+	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 test-e2e: build wanem
 	$(MVN) test -Pe2e
@@ -64,3 +87,23 @@ bench-wan: build wanem
 
 clean:
 	rm -rf target $(JAR)
+
+install: build install-files
+
+# install-files installs the jar that is there, without building (the install test stages it in DESTDIR).
+install-files:
+	@[ -f $(JAR) ] || { echo "install: no $(JAR); run 'make build' first" >&2; exit 1; }
+	@case '$(PREFIX)$(JAVA_BIN)' in *"'"*) echo "install: PREFIX and java's path may not contain a quote" >&2; exit 1;; esac
+	install -d '$(DESTDIR)$(PREFIX)/bin' '$(DESTDIR)$(PREFIX)/share/rawhttpget'
+	install -m 0644 $(JAR) '$(DESTDIR)$(INSTALLED_JAR)'
+	printf '%s\n' '#!/bin/sh' \
+	    '# rawhttpget launcher, written by make install. Needs root or CAP_NET_RAW+CAP_NET_ADMIN.' \
+	    '# RAWHTTPGET_JAVA_OPTS adds JVM options, e.g. -Dlogback.configurationFile=FILE.' \
+	    "exec '$(JAVA_BIN)' \$$RAWHTTPGET_JAVA_OPTS -jar '$(INSTALLED_JAR)' \"\$$@\"" \
+	    >'$(DESTDIR)$(PREFIX)/bin/rawhttpget.tmp'
+	chmod 0755 '$(DESTDIR)$(PREFIX)/bin/rawhttpget.tmp'
+	mv '$(DESTDIR)$(PREFIX)/bin/rawhttpget.tmp' '$(DESTDIR)$(PREFIX)/bin/rawhttpget'
+
+uninstall:
+	rm -f '$(DESTDIR)$(PREFIX)/bin/rawhttpget' '$(DESTDIR)$(INSTALLED_JAR)'
+	rmdir '$(DESTDIR)$(PREFIX)/share/rawhttpget' 2>/dev/null || true

@@ -47,6 +47,15 @@
 #                            be interrupted mid-way (1 MB takes about 5 s)
 #   /_testnet/probe.bin      a 64 KiB random file the checks use; also under /chunked/_testnet/
 #   port 8080                serves the same as port 80 (a second listener for later tests)
+#   /norange/PATH            the same file, Range ignored (max_ranges 0): a 200 where a 206 was asked for
+#   /forbidden/ANY           403 Forbidden
+#   /redirect/relative/PATH  302 to "/PATH" (absolute_redirect off: the Location is relative as sent)
+#   /redirect/dotdot/PATH    302 to "../../PATH", a relative reference that resolves to /PATH
+#   /redirect/absolute/PATH  301 to http://HOST/PATH;  /redirect/port8080/PATH: 307 to http://HOST:8080/PATH
+#   /redirect/see-other/PATH 303 to /PATH;  /redirect/permanent/PATH: 308 to /PATH
+#   /redirect/hops/N/PATH    N = 3, 2, 1: a chain of N redirects ending at /PATH
+#   /redirect/ping           302 to /redirect/pong, which redirects back: a loop
+#   /redirect/to-https/PATH  302 to https://HOST/PATH;  /redirect/to-http/PATH: 302 to http://HOST/PATH
 #
 # CHUNKED: nginx sends a static file with Content-Length. Debian's nginx is built with the sub module
 # (sub_filter), which rewrites bodies on the fly and therefore has to drop Content-Length; nginx then
@@ -166,6 +175,21 @@ http {
         location /slow/ { alias $docroot/; limit_rate 200k; }
         location /_testnet/ { alias $STATE/probe/; }
         location /chunked/_testnet/ { alias $STATE/probe/; $chunked }
+        location /norange/ { alias $docroot/; max_ranges 0; }
+        location /forbidden/ { return 403; }
+        location ~ ^/redirect/relative/(.*)\$ { absolute_redirect off; return 302 /\$1; }
+        location ~ ^/redirect/dotdot/(.*)\$ { absolute_redirect off; return 302 ../../\$1; }
+        location ~ ^/redirect/absolute/(.*)\$ { return 301 http://\$host/\$1; }
+        location ~ ^/redirect/port8080/(.*)\$ { return 307 http://\$host:8080/\$1; }
+        location ~ ^/redirect/see-other/(.*)\$ { return 303 /\$1; }
+        location ~ ^/redirect/permanent/(.*)\$ { return 308 /\$1; }
+        location ~ ^/redirect/hops/3/(.*)\$ { return 302 /redirect/hops/2/\$1; }
+        location ~ ^/redirect/hops/2/(.*)\$ { return 302 /redirect/hops/1/\$1; }
+        location ~ ^/redirect/hops/1/(.*)\$ { return 302 /\$1; }
+        location ~ ^/redirect/to-https/(.*)\$ { return 302 https://\$host/\$1; }
+        location ~ ^/redirect/to-http/(.*)\$ { return 302 http://\$host/\$1; }
+        location = /redirect/ping { return 302 /redirect/pong; }
+        location = /redirect/pong { return 302 /redirect/ping; }
     }
 }
 EOF

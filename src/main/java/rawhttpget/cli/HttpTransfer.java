@@ -3,24 +3,21 @@ package rawhttpget.cli;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rawhttpget.arp.ArpCache;
-import rawhttpget.http.HttpProtocolException;
 import rawhttpget.http.ResponseHead;
-import rawhttpget.http.ResponseListener;
-import rawhttpget.http.ResponseParser;
 import rawhttpget.inet.Ipv4Address;
 import rawhttpget.stack.NetworkStack;
 import rawhttpget.tcp.TcpConfig;
 import rawhttpget.tcp.TcpConnection;
+import rawhttpget.tcp.TcpFailure;
 import rawhttpget.tcp.TcpState;
-
-import java.io.IOException;
-import java.util.function.Function;
 
 /**
  * One HTTP exchange over one userspace TCP connection, as a sequence of phases advanced by the event
  * loop: resolve the next hop, connect and send the request, receive the response into the sink, close.
+ * The bytes pass through a {@link Transport} (plain for http, TLS for https) between the connection and
+ * the parser. What to do with the response is the {@link HeadHandler}'s choice, made from its head.
  */
-final class HttpTransfer implements EventLoop.Step, ResponseListener {
+final class HttpTransfer implements EventLoop.Step {
     private static final Logger log = LoggerFactory.getLogger("rawhttpget.cli");
     /** How long we wait for the peer to acknowledge our FIN before we simply reset. */
     private static final long CLOSE_GRACE_NANOS = 1_000_000_000L;
@@ -31,33 +28,36 @@ final class HttpTransfer implements EventLoop.Step, ResponseListener {
     record Target(int address, int port, int localPort, byte[] request, String description) {
     }
 
+    /** Decides, from the final response's head, where its body goes. */
+    @FunctionalInterface
+    interface HeadHandler {
+        /**
+         * The sink for the body, or null when the body is not wanted (a redirect, an error status): the
+         * exchange then ends at the head. A DownloadException ends it as a failure.
+         */
+        BodySink onHead(ResponseHead head) throws DownloadException;
+    }
+
     private final NetworkStack stack;
     private final TcpConfig tcpConfig;
     private final Target target;
-    private final Function<ResponseHead, BodySink> sinkFactory;
-    private final ResponseParser parser = new ResponseParser(this);
+    private final Transport.Factory transports;
+    private final ResponseReader reader;
     private final int nextHop;
     private final PhaseTimes phases = new PhaseTimes();
 
     private Phase phase = Phase.RESOLVING;
     private TcpConnection connection;
-    private ResponseHead head;
-    private BodySink sink;
-    private IOException sinkError;
-    private DownloadException headError;
-    private boolean complete;
+    private Transport transport;
     private long closingSince;
 
-    /**
-     * @param sinkFactory opens the sink for a successful head, or throws an unchecked
-     *                    {@link SinkRefused} carrying the DownloadException to report
-     */
-    HttpTransfer(NetworkStack stack, TcpConfig tcpConfig, Target target, Function<ResponseHead, BodySink> sinkFactory)
-            throws DownloadException {
+    HttpTransfer(NetworkStack stack, TcpConfig tcpConfig, Target target, Transport.Factory transports,
+                 HeadHandler headHandler) throws DownloadException {
         this.stack = stack;
         this.tcpConfig = tcpConfig;
         this.target = target;
-        this.sinkFactory = sinkFactory;
+        this.transports = transports;
+        this.reader = new ResponseReader(headHandler);
         this.nextHop = stack.nextHop(target.address());
         if (nextHop == 0) {
             throw new DownloadException(ExitCode.NETWORK, "no route to " + Ipv4Address.format(target.address())
@@ -66,19 +66,9 @@ final class HttpTransfer implements EventLoop.Step, ResponseListener {
         stack.forgetResolutionFailure(nextHop);
     }
 
-    /** Thrown by a sink factory that cannot or must not open a sink for this head. */
-    static final class SinkRefused extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final transient DownloadException reason;
-
-        SinkRefused(DownloadException reason) {
-            super(reason.getMessage(), null, false, false);
-            this.reason = reason;
-        }
-    }
-
+    /** The final response's head, once it has arrived. */
     ResponseHead head() {
-        return head;
+        return reader.head();
     }
 
     TcpConnection connection() {
@@ -86,7 +76,7 @@ final class HttpTransfer implements EventLoop.Step, ResponseListener {
     }
 
     long bodyBytes() {
-        return parser.bodyBytes();
+        return reader.bodyBytes();
     }
 
     /** When this transfer went from phase to phase, for --stats. */
@@ -123,11 +113,12 @@ final class HttpTransfer implements EventLoop.Step, ResponseListener {
             phases.resolved(now);
             log.info("connecting to {} from local port {}", target.description(), target.localPort());
             connection = stack.connect(tcpConfig, target.localPort(), target.address(), target.port(), now);
-            connection.write(target.request(), 0, target.request().length);
             phase = Phase.TRANSFERRING;
+            transport = transports.over(connection);
+            transport.send(target.request());
         } else if (stack.resolutionFailed(nextHop)) {
             String who = nextHop == target.address() ? "the server " : "the gateway ";
-            throw new DownloadException(ExitCode.NETWORK, "no ARP reply from " + who + Ipv4Address.format(nextHop));
+            throw DownloadException.retryable(ExitCode.NETWORK, "no ARP reply from " + who + Ipv4Address.format(nextHop));
         }
     }
 
@@ -136,63 +127,42 @@ final class HttpTransfer implements EventLoop.Step, ResponseListener {
             phases.established(now);
         }
         try {
-            connection.drainTo((b, off, len) -> {
-                try {
-                    parser.feed(b, off, len);
-                } catch (HttpProtocolException e) {
-                    throw new ParseFailure(e);
-                }
-                return len;
-            });
-        } catch (ParseFailure e) {
-            fail(new DownloadException(ExitCode.PROTOCOL, "malformed response: " + e.getCause().getMessage()));
-        } catch (SinkRefused e) {
-            fail(e.reason);
-        }
-        if (headError != null) {
-            fail(headError);
-        }
-        if (sinkError != null) {
-            fail(new DownloadException(ExitCode.FILE_IO, "cannot write the file: " + sinkError.getMessage(), sinkError));
-        }
-        if (!complete && connection.isReceiveFinished()) {
-            try {
-                parser.endOfStream();
-            } catch (HttpProtocolException e) {
-                fail(new DownloadException(ExitCode.PROTOCOL, e.getMessage()));
+            transport.pump(reader::accept);
+            reader.check();
+            if (!reader.isDone() && transport.isInputFinished()) {
+                reader.endOfStream(transport.isInputTruncated());
             }
+        } catch (DownloadException e) {
+            fail(e);
         }
-        if (complete) {
-            commit();
-            connection.close();
+        if (reader.isDone()) {
+            try {
+                reader.commit();
+            } catch (DownloadException e) {
+                connection.abort();
+                phase = Phase.DONE;
+                phases.done();
+                throw e;
+            }
+            transport.close();
             phases.completed(now);
             closingSince = now;
             phase = Phase.CLOSING;
             return;
         }
-        if (connection.failure() != null) {
-            fail(new DownloadException(ExitCode.NETWORK, connection.failure().message() + " ("
-                    + target.description() + ")" + (head == null ? "" : " after " + parser.bodyBytes() + " body bytes")));
-        }
-    }
-
-    private void commit() throws DownloadException {
-        if (sink == null) {
-            return;
-        }
-        try {
-            sink.commit();
-        } catch (IOException e) {
-            sink.abandon();
-            throw new DownloadException(ExitCode.FILE_IO, "cannot finish the file: " + e.getMessage(), e);
+        TcpFailure failure = connection.failure();
+        if (failure != null) {
+            String message = failure.message() + " (" + target.description() + ")"
+                    + (reader.head() == null ? "" : " after " + reader.bodyBytes() + " body bytes");
+            fail(failure == TcpFailure.TIMED_OUT || failure == TcpFailure.RESET
+                    ? DownloadException.retryable(ExitCode.NETWORK, message)
+                    : new DownloadException(ExitCode.NETWORK, message));
         }
     }
 
     private void fail(DownloadException e) throws DownloadException {
         connection.abort();
-        if (sink != null) {
-            sink.abandon();
-        }
+        reader.abandon();
         phase = Phase.DONE;
         phases.done();
         throw e;
@@ -203,42 +173,8 @@ final class HttpTransfer implements EventLoop.Step, ResponseListener {
         if (connection != null) {
             connection.abort();
         }
-        if (sink != null) {
-            sink.abandon();
-        }
+        reader.abandon();
         phase = Phase.DONE;
         phases.done();
-    }
-
-    @Override
-    public void onHead(ResponseHead head) {
-        this.head = head;
-        log.info("HTTP {} {}", head.statusCode(), head.reason());
-        sink = sinkFactory.apply(head);
-    }
-
-    @Override
-    public void onBody(byte[] buf, int off, int len) {
-        if (sink == null || sinkError != null) {
-            return;
-        }
-        try {
-            sink.write(buf, off, len);
-        } catch (IOException e) {
-            sinkError = e;
-        }
-    }
-
-    @Override
-    public void onComplete() {
-        complete = true;
-    }
-
-    private static final class ParseFailure extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        ParseFailure(HttpProtocolException cause) {
-            super(cause.getMessage(), cause, false, false);
-        }
     }
 }

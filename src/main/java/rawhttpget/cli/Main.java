@@ -22,6 +22,7 @@ public final class Main {
         CommandLine cli = new CommandLine(options)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setUsageHelpWidth(100);
+        HelpSections.install(cli);
         cli.getCommandSpec().version("rawhttpget " + Version.get(), "libpcap: " + LibpcapVersion.describe());
         try {
             cli.parseArgs(args);

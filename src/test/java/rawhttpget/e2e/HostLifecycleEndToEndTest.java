@@ -126,7 +126,8 @@ class HostLifecycleEndToEndTest {
             String before = rules();
             Finished run;
             String connection;
-            try (Background cli = start("-i", net.onLinkInterface(), SLOW_URL)) {
+            // No progress dots (the default when stderr is not a terminal), so stderr is the one closing line.
+            try (Background cli = start("--progress=none", "-i", net.onLinkInterface(), SLOW_URL)) {
                 awaitBodyFlowing("1M.bin.part", 1000); // 200 KB/s: about 200 KB of 1 MB
                 connection = serverConnection();
                 Command.check(List.of("kill", "-s", signal, Long.toString(cli.process.pid())), SHORT);
