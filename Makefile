@@ -7,8 +7,9 @@
 #   make test-unit / make test-fuzz / make test-e2e / make clean
 #   make install    build, then install the jar and a `rawhttpget` launcher under PREFIX (default /usr/local)
 #   make uninstall  remove what install put there
-#   make bench      benchmarks (never part of make test): bench-lan, plus any bench-* target added below it
+#   make bench      benchmarks (not part of make test): bench-lan and bench-wan, one after the other
 #   make bench-lan  curl vs rawhttpget on the LAN test network (scripts/bench-lan.sh; ROUNDS=, SIZE_MB=)
+#   make bench-wan  rawhttpget vs curl over an emulated WAN (scripts/bench-wan.sh)
 #   make bench-jmh  JMH microbenchmarks of the receive path (src/jmh/java, Maven profile jmh; JMH_ARGS=)
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -34,7 +35,7 @@ JVM_FLAGS := $(shell sed -e '/^[#]/d' config/jvm.options) -XX:SharedArchiveFile=
 # The launcher names java by the path found now, so it works under sudo's reset PATH as well.
 JAVA_BIN ?= $(shell command -v java 2>/dev/null || echo java)
 
-.PHONY: all deps build demo test test-unit test-fuzz fuzz test-e2e clean install install-files uninstall cds bench bench-lan bench-jmh
+.PHONY: all deps build demo test test-unit test-fuzz fuzz test-e2e clean install install-files uninstall wanem cds bench bench-lan bench-wan bench-jmh
 
 all: build
 
@@ -83,14 +84,29 @@ fuzz: deps
 	$(MVN) -q test-compile
 	scripts/fuzz.sh $(FUZZ_SECONDS)
 
-test-e2e: build
+test-e2e: build wanem
 	$(MVN) test -Pe2e
 
-# Each benchmark is its own target; bench runs them all, one after another (.NOTPARALLEL).
-bench: bench-lan
+# The userspace WAN emulator from the shared tools (TESTNET.md: this kernel has no sch_netem). Where the
+# source is not beside the repository, the WAN tests and benchmark say so and skip.
+WANEM_SRC ?= ../shared/tools/wanem.c
+wanem: deps
+	@if [ -f $(WANEM_SRC) ]; then $(MAKE) --no-print-directory target/wanem; \
+	 else echo "wanem: $(WANEM_SRC) not found; WAN scenarios need tc netem or it" >&2; fi
+
+target/wanem: $(WANEM_SRC)
+	mkdir -p target
+	cc -O2 -Wall -o $@ $<
+
+# Benchmarks: measurements, not pass/fail tests. Each bench-* target is one benchmark; add new ones to bench
+# (it runs them one after another, .NOTPARALLEL).
+bench: bench-lan bench-wan
 
 bench-lan: build
 	scripts/bench-lan.sh $(JAR)
+
+bench-wan: build wanem
+	scripts/bench-wan.sh
 
 # JMH runs from the jmh profile's own tree (target/jmh), so JMH never enters the jar or make test.
 JMH_ARGS ?=

@@ -26,9 +26,10 @@ java_major() { javac -version 2>&1 | sed -n 's/^javac \([0-9]*\).*/\1/p'; }
 #   tcpdump       the e2e tests compare the DEBUG segment lines with tcpdump's reading of the same trace.
 #   openssl       scripts/make-test-cert.sh makes the CA and server certificate of the HTTPS tests.
 #   libcap2-bin   capsh: the e2e tests run the CLI without CAP_NET_RAW and CAP_NET_ADMIN.
+#   gcc, libc6-dev  build ../shared/tools/wanem.c, the WAN emulator of the WAN tests and `make bench`
+#                 (libc6-dev has the headers; --no-install-recommends would leave it out).
 #   time          GNU time: peak RSS and CPU seconds in make bench-lan.
-# gcc is not listed: nothing builds ../shared/tools/wanem.c yet.
-wanted=(iptables ethtool iproute2 procps curl tshark tcpdump openssl libcap2-bin time)
+wanted=(iptables ethtool iproute2 procps curl tshark tcpdump openssl libcap2-bin gcc libc6-dev time)
 missing=()
 for pkg in "${wanted[@]}"; do
     installed "$pkg" || missing+=("$pkg")

@@ -1,5 +1,6 @@
 package rawhttpget.host;
 
+import rawhttpget.inet.Ipv4Address;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InterfaceAddress;
@@ -152,7 +153,7 @@ public record InterfaceInfo(
     }
 
     public int netmask() {
-        return Ipv4Text.netmask(prefixLength);
+        return Ipv4Address.mask(prefixLength);
     }
 
     /** Whether the address is on this interface's subnet, so reached without a gateway. */
@@ -182,7 +183,7 @@ public record InterfaceInfo(
 
     @Override
     public String toString() {
-        return name + " " + macText() + " " + (hasIpv4() ? Ipv4Text.format(ipv4Address) + "/" + prefixLength
+        return name + " " + macText() + " " + (hasIpv4() ? Ipv4Address.format(ipv4Address) + "/" + prefixLength
                 : "no-ipv4") + " mtu " + mtu + (isUp() ? " up" : " down (" + operState + ")");
     }
 }

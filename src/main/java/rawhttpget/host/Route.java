@@ -1,5 +1,7 @@
 package rawhttpget.host;
 
+import rawhttpget.inet.Ipv4Address;
+
 /**
  * One IPv4 route of the kernel's main table.
  *
@@ -8,7 +10,7 @@ package rawhttpget.host;
 public record Route(String interfaceName, int destination, int prefixLength, int gateway, int metric) {
 
     public boolean matches(int address) {
-        int mask = Ipv4Text.netmask(prefixLength);
+        int mask = Ipv4Address.mask(prefixLength);
         return (address & mask) == (destination & mask);
     }
 
@@ -22,8 +24,8 @@ public record Route(String interfaceName, int destination, int prefixLength, int
 
     @Override
     public String toString() {
-        return Ipv4Text.format(destination) + "/" + prefixLength
-                + (isOnLink() ? "" : " via " + Ipv4Text.format(gateway))
+        return Ipv4Address.format(destination) + "/" + prefixLength
+                + (isOnLink() ? "" : " via " + Ipv4Address.format(gateway))
                 + " dev " + interfaceName + " metric " + metric;
     }
 }

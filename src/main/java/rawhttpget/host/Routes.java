@@ -1,5 +1,6 @@
 package rawhttpget.host;
 
+import rawhttpget.inet.Ipv4Address;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -67,7 +68,7 @@ public final class Routes {
             int gateway = address(f[2], kernelByteOrder);
             int mask = address(f[7], kernelByteOrder);
             int prefixLength = Integer.bitCount(mask);
-            if (mask != Ipv4Text.netmask(prefixLength)) {
+            if (mask != Ipv4Address.mask(prefixLength)) {
                 throw new HostException("non-contiguous netmask in /proc/net/route: " + line);
             }
             routes.add(new Route(f[0], destination, prefixLength, gateway, Integer.parseInt(f[6])));
@@ -109,7 +110,7 @@ public final class Routes {
     /** The next hop for the destination by the best route: a gateway, or 0 when it is on a link. */
     public int gatewayFor(int destination) {
         return lookup(destination)
-                .orElseThrow(() -> new HostException("no route to " + Ipv4Text.format(destination)))
+                .orElseThrow(() -> new HostException("no route to " + Ipv4Address.format(destination)))
                 .gateway();
     }
 
@@ -119,7 +120,7 @@ public final class Routes {
      */
     public int gatewayFor(int destination, String interfaceName) {
         return lookup(destination, interfaceName)
-                .orElseThrow(() -> new HostException("no route to " + Ipv4Text.format(destination)
+                .orElseThrow(() -> new HostException("no route to " + Ipv4Address.format(destination)
                         + " through " + interfaceName))
                 .gateway();
     }

@@ -1,5 +1,6 @@
 package rawhttpget.host;
 
+import rawhttpget.inet.Ipv4Address;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,11 +52,11 @@ public record RstRule(int localAddress, int localPort, int peerAddress, int peer
     }
 
     String localAddressText() {
-        return Ipv4Text.format(localAddress);
+        return Ipv4Address.format(localAddress);
     }
 
     String peerAddressText() {
-        return Ipv4Text.format(peerAddress);
+        return Ipv4Address.format(peerAddress);
     }
 
     @Override

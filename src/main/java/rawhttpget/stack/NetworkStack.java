@@ -277,6 +277,15 @@ public final class NetworkStack {
             return;
         }
         c.onSegment(tcp, options, now);
+        long due = c.pollAt();
+        if (due != Long.MAX_VALUE && due - now <= 0) {
+            // An ACK the segment made due (out of order, a hole filled, a second full segment) leaves now, not
+            // after the rest of the batch: with several holes opening in one batch, one ACK's three SACK
+            // blocks would name only the newest, and the sender would resend what we already hold. Measured
+            // at 5 % loss on the emulated WAN (40 MB, see README): 3.3 times the needed retransmissions and
+            // 453 D-SACKs with one ACK per batch; Linux, which ACKs each such segment, had 4 D-SACKs.
+            c.poll(now, segmentOutput);
+        }
     }
 
     private void onIcmp(byte[] b) {
@@ -326,7 +335,19 @@ public final class NetworkStack {
             return;
         }
         ipLog.info("ICMP from {}: {}", Ipv4Address.format(ip.source()), icmp.describe());
-        if (icmp.type() == IcmpMessage.TYPE_DEST_UNREACHABLE && icmp.code() != IcmpMessage.CODE_FRAGMENTATION_NEEDED) {
+        if (icmp.type() == IcmpMessage.TYPE_DEST_UNREACHABLE && icmp.code() == IcmpMessage.CODE_FRAGMENTATION_NEEDED) {
+            // RFC 792 quotes 8 bytes of TCP: the ports, then the sequence number the check needs.
+            if (icmp.quotedLength() < qhl + 8) {
+                if (dropping(ipLog)) {
+                    ipLog.debug("drop: icmp: {} without the quoted sequence number", icmp.describe());
+                }
+                return;
+            }
+            int quotedTotalLength = ((b[q + 2] & 0xFF) << 8) | (b[q + 3] & 0xFF);
+            int quotedSeq = ((b[q + qhl + 4] & 0xFF) << 24) | ((b[q + qhl + 5] & 0xFF) << 16)
+                    | ((b[q + qhl + 6] & 0xFF) << 8) | (b[q + qhl + 7] & 0xFF);
+            c.onFragmentationNeeded(icmp.nextHopMtu(), quotedTotalLength, quotedSeq, now);
+        } else if (icmp.type() == IcmpMessage.TYPE_DEST_UNREACHABLE) {
             c.onUnreachable("ICMP from " + Ipv4Address.format(ip.source()) + ": " + icmp.describe());
         }
     }

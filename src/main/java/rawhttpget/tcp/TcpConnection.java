@@ -20,6 +20,13 @@ public final class TcpConnection {
     private static final int DEFAULT_PEER_MSS = 536;
     /** Linux's floor for the send MSS (tcp_min_snd_mss): a peer announcing MSS 1 cannot make us send 1-byte segments. */
     static final int MIN_PEER_MSS = 48;
+    /**
+     * The smallest path MTU a fragmentation-needed message can make us use: Linux's min_pmtu (552), so a
+     * forged or broken ICMP cannot shrink our segments to a few bytes (RFC 5927 §4.4).
+     */
+    static final int MIN_PATH_MTU = 552;
+    /** RFC 1191 §7: likely MTUs, for routers that do not say the next-hop MTU. */
+    private static final int[] MTU_PLATEAUS = {32000, 17914, 8166, 4352, 2002, 1492, 1006, 508, 296, 68};
 
     final TcpConfig config;
     final int localIp;
@@ -49,6 +56,8 @@ public final class TcpConnection {
     boolean finQueued;
     boolean finSent;
     int peerMss = DEFAULT_PEER_MSS;
+    /** The largest segment (IP and TCP headers included) the path carries, from ICMP; 0 until one says. */
+    int pathMtu;
     CongestionControl congestion;
     private int duplicateAcks;
     private boolean inRecovery;
@@ -198,6 +207,55 @@ public final class TcpConnection {
 
     public int remotePort() {
         return remotePort;
+    }
+
+    /**
+     * A router could not forward one of our segments without fragmenting it, and we set DF (path MTU
+     * discovery, RFC 1191): segments shrink to fit {@code nextHopMtu}, and what was sent at the old size is
+     * sent again at once. A size problem, not congestion: the congestion window stays (as Linux's
+     * tcp_simple_retransmit). Believed only when the quoted sequence number is data in flight (RFC 5927
+     * §4.1), so a blind attacker cannot shrink our segments. Returns true when the MSS changed.
+     *
+     * @param nextHopMtu  the MTU the router reported, or 0 (old routers): then the plateau below the
+     *                    quoted packet's length is used
+     * @param quotedTotalLength the IPv4 total length of our packet, as quoted
+     * @param quotedSeq   the sequence number of our segment, as quoted
+     */
+    public boolean onFragmentationNeeded(int nextHopMtu, int quotedTotalLength, int quotedSeq, long now) {
+        if (!state.isSynchronized() || state == TcpState.TIME_WAIT) {
+            return false;
+        }
+        if (SeqNum.lt(quotedSeq, sndUna) || SeqNum.ge(quotedSeq, sndMax)) {
+            log.debug("{}: fragmentation needed for seq {}, which is not in flight; ignored", writer.name(),
+                    SeqNum.format(quotedSeq - iss));
+            return false;
+        }
+        int mtu = nextHopMtu != 0 ? nextHopMtu : plateauBelow(quotedTotalLength);
+        mtu = Math.max(mtu, MIN_PATH_MTU);
+        int before = sendMss();
+        if (pathMtu != 0 && mtu >= pathMtu || mtu - 40 >= Math.min(peerMss, config.mss())) {
+            return false;
+        }
+        pathMtu = mtu;
+        log.info("{}: path MTU {}: segments now carry at most {} bytes (were {})", writer.name(), mtu, sendMss(), before);
+        if (sndNxt != sndUna) {
+            sndNxt = sndUna;
+            if (finSent && SeqNum.le(sndNxt, finSequence())) {
+                finSent = false;
+            }
+            timedSentAt = -1;
+            retransmitAt = NEVER;
+        }
+        return true;
+    }
+
+    private static int plateauBelow(int length) {
+        for (int plateau : MTU_PLATEAUS) {
+            if (plateau < length) {
+                return plateau;
+            }
+        }
+        return MTU_PLATEAUS[MTU_PLATEAUS.length - 1];
     }
 
     /** Ends the connection because the network said the peer cannot be reached (ICMP). */
@@ -703,6 +761,9 @@ public final class TcpConnection {
 
     int sendMss() {
         int mss = Math.min(peerMss, config.mss());
+        if (pathMtu != 0) {
+            mss = Math.min(mss, pathMtu - 40); // 20 bytes of IPv4 and 20 of TCP header: the MSS counts neither
+        }
         return timestampsOn ? mss - 12 : mss;
     }
 

@@ -1,5 +1,6 @@
 package rawhttpget.host;
 
+import rawhttpget.inet.Ipv4Address;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,9 +25,9 @@ class RoutesTest {
     @Test
     void readsLittleEndianHexAddresses() {
         assertThat(routes.all()).first().isEqualTo(
-                new Route("eth0", 0, 0, Ipv4Text.parse("192.0.2.1"), 100));
+                new Route("eth0", 0, 0, Ipv4Address.parseBits("192.0.2.1"), 100));
         assertThat(routes.all().get(1)).isEqualTo(
-                new Route("eth0", Ipv4Text.parse("192.0.2.0"), 24, 0, 100));
+                new Route("eth0", Ipv4Address.parseBits("192.0.2.0"), 24, 0, 100));
     }
 
     @Test
@@ -36,13 +37,13 @@ class RoutesTest {
                 eth0\tC0000200\t00000000\t0001\t0\t0\t0\tFFFFFF00\t0\t0\t0
                 """;
         assertThat(Routes.parse(table, ByteOrder.BIG_ENDIAN).all()).containsExactly(
-                new Route("eth0", Ipv4Text.parse("192.0.2.0"), 24, 0, 0));
+                new Route("eth0", Ipv4Address.parseBits("192.0.2.0"), 24, 0, 0));
     }
 
     @Test
     void skipsRejectRoutesAndRoutesThatAreNotUp() {
         assertThat(routes.all()).extracting(Route::destination)
-                .doesNotContain(Ipv4Text.parse("198.255.0.0"), Ipv4Text.parse("198.10.0.0"));
+                .doesNotContain(Ipv4Address.parseBits("198.255.0.0"), Ipv4Address.parseBits("198.10.0.0"));
     }
 
     @Test
@@ -53,25 +54,25 @@ class RoutesTest {
 
     @Test
     void theLongestMatchingPrefixWins() {
-        assertThat(routes.lookup(Ipv4Text.parse("198.18.1.7"))).get().extracting(Route::prefixLength).isEqualTo(24);
-        assertThat(routes.gatewayFor(Ipv4Text.parse("198.18.1.7"))).isEqualTo(Ipv4Text.parse("198.18.0.2"));
-        assertThat(routes.gatewayFor(Ipv4Text.parse("198.18.9.9"))).isZero();
+        assertThat(routes.lookup(Ipv4Address.parseBits("198.18.1.7"))).get().extracting(Route::prefixLength).isEqualTo(24);
+        assertThat(routes.gatewayFor(Ipv4Address.parseBits("198.18.1.7"))).isEqualTo(Ipv4Address.parseBits("198.18.0.2"));
+        assertThat(routes.gatewayFor(Ipv4Address.parseBits("198.18.9.9"))).isZero();
     }
 
     @Test
     void anOnLinkDestinationHasNoGateway() {
-        assertThat(routes.gatewayFor(Ipv4Text.parse("192.0.2.77"))).isZero();
-        assertThat(routes.lookup(Ipv4Text.parse("192.0.2.77"))).get().matches(Route::isOnLink);
+        assertThat(routes.gatewayFor(Ipv4Address.parseBits("192.0.2.77"))).isZero();
+        assertThat(routes.lookup(Ipv4Address.parseBits("192.0.2.77"))).get().matches(Route::isOnLink);
     }
 
     @Test
     void everythingElseGoesToTheDefaultGateway() {
-        assertThat(routes.gatewayFor(Ipv4Text.parse("203.0.113.5"))).isEqualTo(Ipv4Text.parse("192.0.2.1"));
+        assertThat(routes.gatewayFor(Ipv4Address.parseBits("203.0.113.5"))).isEqualTo(Ipv4Address.parseBits("192.0.2.1"));
     }
 
     @Test
     void aRouteThroughAGivenInterfaceIgnoresBetterRoutesElsewhere() {
-        assertThat(routes.gatewayFor(Ipv4Text.parse("198.18.1.7"), "wlan0")).isEqualTo(Ipv4Text.parse("10.0.10.1"));
+        assertThat(routes.gatewayFor(Ipv4Address.parseBits("198.18.1.7"), "wlan0")).isEqualTo(Ipv4Address.parseBits("10.0.10.1"));
     }
 
     @Test
@@ -82,7 +83,7 @@ class RoutesTest {
                 """, ByteOrder.LITTLE_ENDIAN);
         assertThatThrownBy(onlyLocal::defaultInterface).isInstanceOf(HostException.class)
                 .isInstanceOf(UnusableInterfaceException.class).hasMessage("no default route: name the interface to use with -i");
-        assertThatThrownBy(() -> onlyLocal.gatewayFor(Ipv4Text.parse("203.0.113.5")))
+        assertThatThrownBy(() -> onlyLocal.gatewayFor(Ipv4Address.parseBits("203.0.113.5")))
                 .isInstanceOf(HostException.class).hasMessage("no route to 203.0.113.5");
     }
 

@@ -1,5 +1,6 @@
 package rawhttpget.host;
 
+import rawhttpget.inet.Ipv4Address;
 import java.io.IOException;
 
 /**
@@ -12,8 +13,8 @@ public final class RstSuppressorChild {
 
     public static void main(String[] args) throws IOException {
         Firewall firewall = Firewall.detect(ProcessCommandRunner.inNamespace(args[0]));
-        RstRule rule = RstRule.forThisProcess(Ipv4Text.parse(args[1]), Integer.parseInt(args[2]),
-                Ipv4Text.parse(args[3]), Integer.parseInt(args[4]));
+        RstRule rule = RstRule.forThisProcess(Ipv4Address.parseBits(args[1]), Integer.parseInt(args[2]),
+                Ipv4Address.parseBits(args[3]), Integer.parseInt(args[4]));
         try (RstSuppressor suppressor = RstSuppressor.install(firewall, rule)) {
             System.out.println("installed");
             System.out.flush();

@@ -1,5 +1,6 @@
 package rawhttpget.host;
 
+import rawhttpget.inet.Ipv4Address;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RstSuppressorTest {
-    private final RstRule rule = RstRule.forThisProcess(Ipv4Text.parse("198.18.0.1"), 40000, Ipv4Text.parse("198.18.1.2"), 80);
+    private final RstRule rule = RstRule.forThisProcess(Ipv4Address.parseBits("198.18.0.1"), 40000, Ipv4Address.parseBits("198.18.1.2"), 80);
     private final IptablesCommands iptables = new IptablesCommands("iptables", "iptables-save");
 
     @Test

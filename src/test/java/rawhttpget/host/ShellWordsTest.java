@@ -1,5 +1,6 @@
 package rawhttpget.host;
 
+import rawhttpget.inet.Ipv4Address;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -14,7 +15,7 @@ class ShellWordsTest {
 
     @Test
     void suggestsTheIptablesRuleForNoHostSetup() {
-        RstRule rule = new RstRule(Ipv4Text.parse("198.18.1.2"), 40000, Ipv4Text.parse("198.18.1.1"), 80, 7);
+        RstRule rule = new RstRule(Ipv4Address.parseBits("198.18.1.2"), 40000, Ipv4Address.parseBits("198.18.1.1"), 80, 7);
         assertThat(Firewall.suggestedCommand(rule, new IptablesCommands("/usr/sbin/iptables", "iptables-save")))
                 .isEqualTo("iptables -w 5 -t filter -I OUTPUT -p tcp -s 198.18.1.2 --sport 40000 -d 198.18.1.1"
                         + " --dport 80 --tcp-flags RST RST -m comment --comment 'rawhttpget pid=7' -j DROP");
@@ -22,7 +23,7 @@ class ShellWordsTest {
 
     @Test
     void suggestsTheNftTableChainAndRuleWhereOnlyNftIsInstalled() {
-        RstRule rule = new RstRule(Ipv4Text.parse("198.18.1.2"), 40000, Ipv4Text.parse("198.18.1.1"), 80, 7);
+        RstRule rule = new RstRule(Ipv4Address.parseBits("198.18.1.2"), 40000, Ipv4Address.parseBits("198.18.1.1"), 80, 7);
         assertThat(Firewall.suggestedCommand(rule, new NftCommands("/usr/sbin/nft"))).isEqualTo(
                 "nft add table inet rawhttpget-7 && nft add chain inet rawhttpget-7 output"
                         + " '{ type filter hook output priority 0 ; policy accept ; }' && nft add rule inet rawhttpget-7"

@@ -1,0 +1,97 @@
+package rawhttpget.e2e;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The emulated WAN of {@code scripts/wannet.sh} (its header draws it): a client namespace, a middle namespace
+ * whose emulator (tc netem, else target/wanem) impairs frames both ways, and nginx in a server namespace.
+ * Removed on close, and by a JVM shutdown hook if the test is killed first.
+ */
+final class WanNetwork implements AutoCloseable {
+    static final String SERVER_IP = "198.18.1.1";
+    private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(60);
+
+    private final String prefix;
+    private final Thread downAtExit;
+    private boolean closed;
+
+    private WanNetwork(String prefix) {
+        this.prefix = prefix;
+        this.downAtExit = new Thread(this::downQuietly, "wannet-down-" + prefix);
+    }
+
+    static Path script() {
+        return Repo.root().resolve("scripts/wannet.sh");
+    }
+
+    /** "netem", "wanem" or "none": what {@code wannet.sh which} finds on this machine. */
+    static String emulator() throws IOException, InterruptedException {
+        return Command.check(List.of(script().toString(), "which"), SCRIPT_TIMEOUT).strip();
+    }
+
+    static WanNetwork up(Path docroot) throws IOException, InterruptedException {
+        WanNetwork net = new WanNetwork("rhgw" + ProcessHandle.current().pid());
+        Runtime.getRuntime().addShutdownHook(net.downAtExit);
+        CommandResult result = Command.run(List.of(script().toString(), "up", net.prefix, docroot.toString()),
+                Repo.root(), SCRIPT_TIMEOUT);
+        if (!result.succeeded()) {
+            net.close();
+            throw new IllegalStateException("wannet.sh up failed\n" + result.describe());
+        }
+        return net;
+    }
+
+    /** Restarts the emulator with wannet.sh's options, e.g. {@code -d 20 -r 100 -l 1}. */
+    void impair(List<String> options) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(script().toString(), "set", prefix));
+        command.addAll(options);
+        Command.check(command, SCRIPT_TIMEOUT);
+    }
+
+    String prefix() {
+        return prefix;
+    }
+
+    String clientInterface() {
+        return prefix + "c1";
+    }
+
+    CommandResult execInClient(Path workDir, Duration timeout, List<String> command)
+            throws IOException, InterruptedException {
+        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", prefix + "-cli"));
+        full.addAll(command);
+        return Command.run(full, workDir, timeout);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            Command.check(List.of(script().toString(), "down", prefix), SCRIPT_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while removing WAN network " + prefix);
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(downAtExit);
+        } catch (IllegalStateException shutdownAlreadyRunning) {
+            // down is idempotent
+        }
+    }
+
+    private void downQuietly() {
+        try {
+            Command.run(List.of(script().toString(), "down", prefix), Path.of("/"), SCRIPT_TIMEOUT);
+        } catch (IOException | InterruptedException e) {
+            System.err.println("wannet " + prefix + ": down at exit failed: " + e);
+        }
+    }
+}
