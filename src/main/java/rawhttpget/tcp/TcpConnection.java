@@ -175,6 +175,11 @@ public final class TcpConnection {
         return receiveBuffer.readable();
     }
 
+    /** Data is held beyond a hole: ACKs now carry SACK news the sender needs at once. */
+    public boolean hasReceiveHoles() {
+        return receiveBuffer.hasHoles();
+    }
+
     /** The peer has finished sending and the application has read everything. */
     public boolean isReceiveFinished() {
         return finReceived && receiveBuffer.readable() == 0;
