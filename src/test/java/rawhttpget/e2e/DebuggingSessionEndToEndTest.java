@@ -10,12 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -72,7 +70,7 @@ class DebuggingSessionEndToEndTest {
             }
         } finally {
             if (docroot != null) {
-                deleteTree(docroot);
+                TestFiles.deleteTree(docroot);
             }
         }
     }
@@ -84,7 +82,7 @@ class DebuggingSessionEndToEndTest {
 
     @AfterEach
     void removeWorkDirectory() throws IOException {
-        deleteTree(work);
+        TestFiles.deleteTree(work);
     }
 
     @Test
@@ -283,16 +281,5 @@ class DebuggingSessionEndToEndTest {
         Matcher m = Pattern.compile("(?m)^\\s+(\\d+) " + Pattern.quote(what) + "( \\(.*\\))?$").matcher(report);
         assertThat(m.find()).as("'%s' in the report:\n%s", what, report).isTrue();
         return Long.parseLong(m.group(1));
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (root == null || !Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -104,7 +103,7 @@ class DownloadEndToEndTest {
             }
         } finally {
             if (docroot != null) {
-                deleteTree(docroot);
+                TestFiles.deleteTree(docroot);
             }
         }
     }
@@ -116,7 +115,7 @@ class DownloadEndToEndTest {
 
     @AfterEach
     void removeWorkDirectory() throws IOException {
-        deleteTree(work);
+        TestFiles.deleteTree(work);
     }
 
     static Stream<Arguments> everyRouteAndFile() {
@@ -216,13 +215,5 @@ class DownloadEndToEndTest {
             files = listing.map(p -> p.getFileName().toString()).sorted().toList();
         }
         return new Download(args, result, files, work, before, after);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -65,7 +64,7 @@ class HostLifecycleEndToEndTest {
             }
         } finally {
             if (docroot != null) {
-                deleteTree(docroot);
+                TestFiles.deleteTree(docroot);
             }
         }
     }
@@ -77,7 +76,7 @@ class HostLifecycleEndToEndTest {
 
     @AfterEach
     void removeWorkDirectory() throws IOException {
-        deleteTree(work);
+        TestFiles.deleteTree(work);
     }
 
     @Test
@@ -482,16 +481,5 @@ class HostLifecycleEndToEndTest {
                 .append(check).append("; exec \"$@\"");
         mountPoint.toFile().deleteOnExit();
         return List.of("unshare", "-m", "sh", "-c", script.toString(), "without-libpcap");
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (root == null || !Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -78,7 +77,7 @@ class HostileServerEndToEndTest {
                     net.close();
                 }
             } finally {
-                deleteTree(docroot);
+                TestFiles.deleteTree(docroot);
             }
         }
     }
@@ -90,7 +89,7 @@ class HostileServerEndToEndTest {
 
     @AfterEach
     void removeWorkDirectory() throws IOException {
-        deleteTree(work);
+        TestFiles.deleteTree(work);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -279,16 +278,5 @@ class HostileServerEndToEndTest {
             }
         }
         return files;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (root == null || !Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

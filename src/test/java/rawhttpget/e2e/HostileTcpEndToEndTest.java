@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -88,7 +87,7 @@ class HostileTcpEndToEndTest {
                     net.close();
                 }
             } finally {
-                deleteTree(docroot);
+                TestFiles.deleteTree(docroot);
             }
         }
     }
@@ -100,7 +99,7 @@ class HostileTcpEndToEndTest {
 
     @AfterEach
     void removeWorkDirectory() throws IOException {
-        deleteTree(work);
+        TestFiles.deleteTree(work);
     }
 
     @Test
@@ -200,16 +199,5 @@ class HostileTcpEndToEndTest {
     private List<String> said(Fault fault) {
         String prefix = fault.port() + " ";
         return peerSaid.stream().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).toList();
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (root == null || !Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

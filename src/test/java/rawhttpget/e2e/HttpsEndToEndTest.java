@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -59,7 +58,7 @@ class HttpsEndToEndTest {
         } finally {
             for (Path dir : new Path[] {docroot, tlsDir}) {
                 if (dir != null) {
-                    deleteTree(dir);
+                    TestFiles.deleteTree(dir);
                 }
             }
         }
@@ -72,7 +71,7 @@ class HttpsEndToEndTest {
 
     @AfterEach
     void removeWorkDirectory() throws IOException {
-        deleteTree(work);
+        TestFiles.deleteTree(work);
     }
 
     private CommandResult onLink(String... args) throws Exception {
@@ -181,13 +180,5 @@ class HttpsEndToEndTest {
                 + "rawhttpget: certificate for files.test is not trusted: PKIX path building failed: unable to find"
                 + " valid certification path to requested target\n");
         assertThat(files()).isEmpty();
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

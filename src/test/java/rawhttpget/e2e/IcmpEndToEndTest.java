@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
@@ -48,7 +47,7 @@ class IcmpEndToEndTest {
                 net.close();
             }
         } finally {
-            deleteTree(docroot);
+            TestFiles.deleteTree(docroot);
         }
     }
 
@@ -97,7 +96,7 @@ class IcmpEndToEndTest {
                 soft.assertThat(took).as("no waiting on retransmission timeouts").isLessThan(Duration.ofSeconds(15));
             });
         } finally {
-            deleteTree(work);
+            TestFiles.deleteTree(work);
         }
     }
 
@@ -108,22 +107,11 @@ class IcmpEndToEndTest {
                     .toList();
             return net.execInClient(work, Rawhttpget.TIMEOUT, command);
         } finally {
-            deleteTree(work);
+            TestFiles.deleteTree(work);
         }
     }
 
     private static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (root == null || !Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
@@ -82,7 +81,7 @@ class WanEndToEndTest {
                 assertThat(TestNetwork.namespacesOf(net.prefix())).as("namespaces left by %s", net.prefix()).isEmpty();
             }
         } finally {
-            deleteTree(docroot);
+            TestFiles.deleteTree(docroot);
         }
     }
 
@@ -108,18 +107,7 @@ class WanEndToEndTest {
                 soft.assertThat(result.stderr()).as(what + "stderr").doesNotContain("Exception");
             });
         } finally {
-            deleteTree(work);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (root == null || !Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
+            TestFiles.deleteTree(work);
         }
     }
 }

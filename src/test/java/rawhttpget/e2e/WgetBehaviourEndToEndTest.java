@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
@@ -58,7 +57,7 @@ class WgetBehaviourEndToEndTest {
             }
         } finally {
             if (docroot != null) {
-                deleteTree(docroot);
+                TestFiles.deleteTree(docroot);
             }
         }
     }
@@ -70,7 +69,7 @@ class WgetBehaviourEndToEndTest {
 
     @AfterEach
     void removeWorkDirectory() throws IOException {
-        deleteTree(work);
+        TestFiles.deleteTree(work);
     }
 
     private CommandResult rawhttpget(String... args) throws Exception {
@@ -307,13 +306,5 @@ class WgetBehaviourEndToEndTest {
         assertThat(r.stderr()).isEqualTo(
                 "rawhttpget: cannot open 'no-such-dir/x.bin.part' for writing: no such file or directory\n");
         assertThat(files()).isEmpty();
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }
