@@ -222,7 +222,7 @@ class HostileServerEndToEndTest {
                 soft.assertThat(lastLine()).as("the message\n%s", result.describe())
                         .startsWith("rawhttpget: ").contains(messageFragment);
                 soft.assertThat(result.stderr()).as("no stack trace").doesNotContain("\tat ", "Exception");
-                soft.assertThat(iptablesAfter).as("iptables rules after the run").isEqualTo(iptablesBefore);
+                soft.assertThat(iptablesAfter).as("firewall rules (iptables-save, nft list ruleset) after the run").isEqualTo(iptablesBefore);
             });
         }
 
@@ -258,14 +258,14 @@ class HostileServerEndToEndTest {
     }
 
     private Run run(List<String> wrapper, List<String> options, String url) throws Exception {
-        String before = net.iptablesRules();
+        String before = net.firewallRules();
         List<String> command = new ArrayList<>(wrapper);
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 Rawhttpget.jar().toString(), "-i", net.onLinkInterface()));
         command.addAll(options);
         command.add(url);
         CommandResult result = net.execInClient(work, Rawhttpget.TIMEOUT, command);
-        return new Run(result, listing(work), before, net.iptablesRules());
+        return new Run(result, listing(work), before, net.firewallRules());
     }
 
     private static Map<String, byte[]> listing(Path dir) throws IOException {
