@@ -52,7 +52,11 @@ final class SegmentWriter {
         if (!c.state.isSynchronized()) {
             return false;
         }
-        return retransmitFirst && c.sender.sndUna != c.sender.sndMax || dataAllowed() > 0 || finDue() || c.receiver.windowUpdateDue();
+        if (c.sender.sack.inRecovery()) {
+            return c.sender.nextRecoverySegment() || finDue() || c.receiver.windowUpdateDue();
+        }
+        return retransmitFirst && c.sender.sndUna != c.sender.sndMax || dataAllowed() > 0 || finDue()
+                || c.receiver.windowUpdateDue();
     }
 
     void transmit(long now, SegmentOutput out) {
@@ -74,8 +78,11 @@ final class SegmentWriter {
             retransmitFirst = false;
             resendFirstUnacked(now, out);
         }
+        if (c.sender.sack.inRecovery()) {
+            sendSackRecovery(now, out);
+        }
         int allowed;
-        while ((allowed = dataAllowed()) > 0) {
+        while (!c.sender.sack.inRecovery() && (allowed = dataAllowed()) > 0) {
             long offset = c.sender.streamOffset(c.sender.sndNxt);
             int len = (int) Math.min(allowed, c.sender.sendMss());
             boolean last = offset + len == c.sender.buffer.end();
@@ -100,6 +107,21 @@ final class SegmentWriter {
         if (c.receiver.ackNow) {
             c.stats.pureAcksSent++;
             emit(TcpFlags.ACK, c.sender.sndNxt, 0, 0, now, out);
+        }
+    }
+
+    /** RFC 6675 step C: what NextSeg() chooses, while the congestion window exceeds the pipe. */
+    private void sendSackRecovery(long now, SegmentOutput out) {
+        Sender s = c.sender;
+        while (s.nextRecoverySegment()) {
+            long offset = s.sack.nextOffset;
+            int len = s.sack.nextLength;
+            long highDataBefore = s.highData();
+            int seq = s.sequenceOf(offset);
+            boolean last = offset + len == s.buffer.end();
+            emit(TcpFlags.ACK | (last ? TcpFlags.PSH : 0), seq, offset, len, now, out);
+            s.onSent(seq, len, offset < highDataBefore, now);
+            s.sack.onSent(highDataBefore, s.unaOffset(), s.highData(), s.sendMss());
         }
     }
 

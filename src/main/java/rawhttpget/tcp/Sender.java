@@ -39,6 +39,8 @@ final class Sender {
     int pathMtu;
 
     CongestionControl congestion;
+    /** RFC 6675 recovery, used instead of NewReno's when the peer agreed to SACK. */
+    final SackRecovery sack = new SackRecovery();
     private int duplicateAcks;
     private boolean inRecovery;
     private int recoverSeq;
@@ -109,12 +111,51 @@ final class Sender {
         if (SeqNum.lt(sndWl1, seg.seq()) || (sndWl1 == seg.seq() && SeqNum.le(sndWl2, ack))) {
             updateWindow(window, seg.seq(), ack);
         }
+        long newlySacked = c.sackOn ? sack.update(opts, unaOffset(), highData(), this) : 0;
         if (newAck) {
             acknowledge(ack, opts, now);
+        } else if (c.sackOn) {
+            onSameAckWithSack(newlySacked, now);
         } else if (duplicate) {
-            onDuplicateAck();
+            onDuplicateAck(now);
         }
         return true;
+    }
+
+    /** RFC 6675 §5: an ACK that did not advance SND.UNA, with SACK agreed. */
+    private void onSameAckWithSack(long newlySacked, long now) {
+        if (sack.inRecovery()) {
+            if (newlySacked > 0) {
+                sack.onSackInRecovery(unaOffset(), highData(), sendMss()); // step B
+            }
+        } else if (sack.onDuplicate(newlySacked, unaOffset(), sendMss())) {
+            int flight = SeqNum.diff(sndMax, sndUna);
+            congestion.onSackRecovery(flight, now);
+            sack.enter(unaOffset(), highData(), sendMss());
+            c.stats.fastRetransmits++;
+            TcpConnection.log.info("{}: SACK shows loss at {}: recovery until {}, cwnd {}, scoreboard {}", c.name(),
+                    SeqNum.format(sndUna - iss), SeqNum.format(sndMax - iss), congestion.window(), sack.scoreboard);
+        }
+    }
+
+    /** Stream offset of SND.UNA: where the scoreboard starts. */
+    long unaOffset() {
+        return streamOffset(sndUna);
+    }
+
+    /** HighData + 1 of RFC 6675: one past the highest data byte sent (the FIN is not data). */
+    long highData() {
+        return Math.min(streamOffset(sndMax), buffer.end());
+    }
+
+    int sequenceOf(long offset) {
+        return (int) (iss + 1 + offset);
+    }
+
+    /** RFC 6675 NextSeg(), for the writer: true when a segment may leave now; it is in {@link #sack}. */
+    boolean nextRecoverySegment() {
+        return sack.nextSegment(unaOffset(), highData(), buffer.end(), unaOffset() + sndWnd, sendMss(),
+                congestion.window());
     }
 
     private void updateWindow(long window, int seq, int ack) {
@@ -154,9 +195,11 @@ final class Sender {
         }
         int dataAcked = acked - (synAcked ? 1 : 0) - (finAcked ? 1 : 0);
         buffer.acknowledge(streamOffset(ack));
-        if (inRecovery) {
+        if (c.sackOn) {
+            onCumulativeAckWithSack(dataAcked, now);
+        } else if (inRecovery) {
             boolean done = SeqNum.ge(ack, recoverSeq);
-            congestion.onRecoveryAck(Math.max(dataAcked, 0), done);
+            congestion.onRecoveryAck(Math.max(dataAcked, 0), done, now);
             if (done) {
                 inRecovery = false;
                 TcpConnection.log.info("{}: fast recovery complete, cwnd {}", c.name(), congestion.window());
@@ -164,7 +207,7 @@ final class Sender {
                 c.writer().retransmitFirstUnacked(); // RFC 6582 §3.2 step 5: a partial ACK shows the next loss
             }
         } else if (dataAcked > 0) {
-            congestion.onAck(dataAcked);
+            congestion.onAck(dataAcked, now);
         }
         duplicateAcks = 0;
         c.timers.retransmitAt = sndUna == sndMax ? Timers.NEVER : now + c.rtt.rto();
@@ -174,15 +217,29 @@ final class Sender {
         }
     }
 
-    private void onDuplicateAck() {
+    /**
+     * RFC 6675 steps A and B: a cumulative ACK ends recovery once it covers the RecoveryPoint; a partial one
+     * leaves the window alone (the pipe, recomputed, says what may leave). Outside recovery the window grows.
+     */
+    private void onCumulativeAckWithSack(int dataAcked, long now) {
+        boolean wasInRecovery = sack.inRecovery();
+        if (sack.onCumulativeAck(unaOffset(), highData(), sendMss())) {
+            congestion.onRecoveryAck(Math.max(dataAcked, 0), true, now);
+            TcpConnection.log.info("{}: SACK recovery complete, cwnd {}", c.name(), congestion.window());
+        } else if (!wasInRecovery && dataAcked > 0) {
+            congestion.onAck(dataAcked, now);
+        }
+    }
+
+    private void onDuplicateAck(long now) {
         duplicateAcks++;
         if (inRecovery) {
-            congestion.onDuplicateAckInRecovery();
+            congestion.onDuplicateAckInRecovery(now);
         } else if (duplicateAcks == 3) {
             int flight = SeqNum.diff(sndMax, sndUna);
             inRecovery = true;
             recoverSeq = sndMax;
-            congestion.onFastRetransmit(flight);
+            congestion.onFastRetransmit(flight, now);
             c.stats.fastRetransmits++;
             TcpConnection.log.info("{}: 3 duplicate ACKs at {}: fast retransmit, cwnd {}", c.name(),
                     SeqNum.format(sndUna - iss), congestion.window());
@@ -191,7 +248,7 @@ final class Sender {
     }
 
     /** The retransmission timer expired: collapse the window (RFC 5681 §3.1) and go back to SND.UNA. */
-    void onRetransmitTimeout() {
+    void onRetransmitTimeout(long now) {
         int flight = SeqNum.diff(sndMax, sndUna);
         // stats.retransmissions counts segments resent, in onSent, not timer expiries.
         if (c.state == TcpState.SYN_SENT) {
@@ -204,7 +261,8 @@ final class Sender {
             c.stats.timeouts++;
             TcpConnection.log.info("{}: retransmission timeout at {} ({} bytes in flight, rto {} ms)", c.name(),
                     SeqNum.format(sndUna - iss), flight, c.rtt.rto() / 1_000_000);
-            congestion.onTimeout(flight);
+            congestion.onTimeout(flight, now);
+            sack.onTimeout(highData());
             inRecovery = false;
             duplicateAcks = 0;
             c.rtt.backOff();
@@ -245,6 +303,7 @@ final class Sender {
         TcpConnection.log.info("{}: path MTU {}: segments now carry at most {} bytes (were {})", c.name(), mtu,
                 sendMss(), before);
         if (sndNxt != sndUna) {
+            sack.onTimeout(highData()); // everything outstanding is resent at the new size, SACKed or not
             goBackToUna();
             c.timers.retransmitAt = Timers.NEVER;
         }

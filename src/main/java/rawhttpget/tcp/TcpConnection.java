@@ -343,7 +343,7 @@ public final class TcpConnection {
             return;
         }
         if (Timers.due(timers.retransmitAt, now)) {
-            sender.onRetransmitTimeout();
+            sender.onRetransmitTimeout(now);
         }
         if (Timers.due(timers.persistAt, now)) {
             writer.sendWindowProbe(now, out);
