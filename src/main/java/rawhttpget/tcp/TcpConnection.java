@@ -106,6 +106,14 @@ public final class TcpConnection {
         return receiver.buffer.hasHoles();
     }
 
+    /** In-order bytes received that no ACK of ours has covered yet (RCV.NXT - Last.ACK.sent, RFC 7323). */
+    public long unacknowledgedBytes() {
+        if (!state.isSynchronized() || !receiver.irsKnown) {
+            return 0;
+        }
+        return Math.max(0, SeqNum.diff(receiver.rcvNxt(), receiver.lastAckSent));
+    }
+
     /** The peer has finished sending and the application has read everything. */
     public boolean isReceiveFinished() {
         return receiver.finReceived && receiver.buffer.readable() == 0;
