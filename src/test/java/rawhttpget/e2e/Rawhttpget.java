@@ -27,10 +27,15 @@ final class Rawhttpget {
 
     /** Runs the CLI with {@code args} in {@code workDir} (where it saves the download) with {@link #TIMEOUT}. */
     static CommandResult run(TestNetwork net, Path workDir, String... args) throws IOException, InterruptedException {
+        return net.execInClient(workDir, TIMEOUT, command(args));
+    }
+
+    /** The command line that runs the CLI with {@code args}, for a namespace of one's own choosing. */
+    static List<String> command(String... args) {
         // The test JVM's own java: same JDK as the build, found without PATH.
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
         command.addAll(List.of(args));
-        return net.execInClient(workDir, TIMEOUT, command);
+        return command;
     }
 }
