@@ -366,7 +366,7 @@ class HostLifecycleEndToEndTest {
     }
 
     private static List<String> javaJar() {
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        return List.of(Rawhttpget.java(), "-jar",
                 Rawhttpget.jar().toString());
     }
 

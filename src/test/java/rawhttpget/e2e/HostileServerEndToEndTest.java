@@ -47,7 +47,7 @@ class HostileServerEndToEndTest {
     @BeforeAll
     void startTheHostileServer() throws Exception {
         server = new ProcessBuilder("ip", "netns", "exec", fixture.net().serverNamespace(),
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
+                Rawhttpget.java(), "-Xmx64m",
                 "-cp", Repo.root().resolve("target/test-classes").toString(), HostileHttpServer.class.getName(),
                 String.valueOf(PORT))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
@@ -167,7 +167,7 @@ class HostileServerEndToEndTest {
                 """;
         List<String> command = new ArrayList<>(List.of("unshare", "--mount", "--propagation", "private", "sh", "-c",
                 script, "full", full.toString(), PRECIOUS.strip()));
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(Rawhttpget.java());
         command.addAll(List.of("-jar", Rawhttpget.jar().toString(), "-i", fixture.net().onLinkInterface(),
                 "http://" + TestNetwork.SERVER_ONLINK_IP + "/" + BIG));
         CommandResult result = fixture.net().execInClient(fixture.work(), Rawhttpget.TIMEOUT, command);
@@ -235,7 +235,7 @@ class HostileServerEndToEndTest {
     private Run run(List<String> wrapper, List<String> options, String url) throws Exception {
         String before = fixture.net().iptablesRules();
         List<String> command = new ArrayList<>(wrapper);
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        command.addAll(List.of(Rawhttpget.java(), "-jar",
                 Rawhttpget.jar().toString(), "-i", fixture.net().onLinkInterface()));
         command.addAll(options);
         command.add(url);

@@ -48,7 +48,7 @@ class HostileTcpEndToEndTest {
                 "--sport", Fault.values()[0].port() + ":" + Fault.values()[Fault.values().length - 1].port(),
                 "--tcp-flags", "RST", "RST", "-j", "DROP"), Duration.ofSeconds(30));
         peer = new ProcessBuilder("ip", "netns", "exec", net.serverNamespace(),
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
+                Rawhttpget.java(), "-Xmx128m",
                 "-cp", jar + ":" + Repo.root().resolve("target/test-classes"), RawTcpPeer.class.getName(),
                 net.prefix() + "s1", TestNetwork.SERVER_ONLINK_IP)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)

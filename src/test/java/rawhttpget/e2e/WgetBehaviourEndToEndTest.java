@@ -190,7 +190,7 @@ class WgetBehaviourEndToEndTest {
 
     @Test
     void dashOMinusWritesOnlyTheBodyToStdoutEvenWithDebugLogs() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String java = Rawhttpget.java();
         CommandResult r = fixture.net().execInClient(fixture.work(), Rawhttpget.TIMEOUT, List.of(
                 "bash", "-o", "pipefail", "-c",
                 "\"$1\" -jar \"$2\" -d -i \"$3\" -O - http://files.test/file.bin | sha256sum", "pipe",
@@ -204,7 +204,7 @@ class WgetBehaviourEndToEndTest {
 
     @Test
     void aNamedPipeGivenWithDashOIsWrittenDirectly() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String java = Rawhttpget.java();
         CommandResult r = fixture.net().execInClient(fixture.work(), Rawhttpget.TIMEOUT, List.of("bash", "-c",
                 "mkfifo pipe && { sha256sum <pipe >pipe.sha256 & } && \"$1\" -jar \"$2\" -q -i \"$3\" -O pipe"
                         + " http://files.test/file.bin && wait", "fifo", java, Rawhttpget.jar().toString(),
