@@ -18,13 +18,9 @@ final class BarProgress implements Progress {
     static final int BAR_WIDTH = 20;
 
     private final PrintWriter out;
-    private final RateWindow rate = new RateWindow();
+    private final ProgressMeter meter = new ProgressMeter();
     private String name;
-    private long alreadyHave;
-    private long total;
-    private long startedAt;
     private long lastDrawAt;
-    private long received;
 
     BarProgress(PrintWriter out) {
         this.out = out;
@@ -33,17 +29,13 @@ final class BarProgress implements Progress {
     @Override
     public void start(String name, long alreadyHave, long total, long now) {
         this.name = name;
-        this.alreadyHave = alreadyHave;
-        this.total = total;
-        this.startedAt = now;
-        rate.add(now, 0);
+        meter.start(alreadyHave, total, now);
         draw(now, false);
     }
 
     @Override
     public void update(long received, long now) {
-        this.received = received;
-        rate.add(now, received);
+        meter.update(received, now);
         if (now - lastDrawAt >= REDRAW_NANOS) {
             draw(now, false);
         }
@@ -51,7 +43,7 @@ final class BarProgress implements Progress {
 
     @Override
     public void finish(long now, boolean complete) {
-        rate.add(now, received);
+        meter.finish(now);
         draw(now, true);
         out.println();
         out.flush();
@@ -66,28 +58,26 @@ final class BarProgress implements Progress {
 
     /** The whole line as it stands at {@code now}. */
     String line(long now, boolean finished) {
-        long have = alreadyHave + received;
+        long have = meter.have();
         StringBuilder s = new StringBuilder(80);
         s.append(fit(name));
-        if (total > 0) {
-            int percent = (int) Math.min(100, have * 100 / total);
-            s.append(String.format(Locale.ROOT, "%3d%%", percent)).append('[').append(filledBar(have)).append(']');
+        if (meter.sizeKnown()) {
+            s.append(String.format(Locale.ROOT, "%3d%%", meter.percent(have)))
+                    .append('[').append(filledBar(have)).append(']');
         } else {
             s.append("    [").append(walkingBar(now)).append(']');
         }
-        double perSecond = finished ? averageRate(now) : rate.bytesPerSecond();
+        double perSecond = finished ? meter.averageRate(now) : meter.recentRate();
         s.append(String.format(Locale.ROOT, " %7s %8s", Units.size(have), perSecond < 0 ? "--.-KB/s" : Units.rate(perSecond)));
         if (finished) {
-            s.append("    in ").append(Units.duration(now - startedAt));
-        } else if (total > 0 && perSecond > 0 && have < total) {
-            s.append("    eta ").append(Units.duration((long) ((total - have) / perSecond * 1e9)));
+            s.append("    in ").append(Units.duration(meter.elapsed(now)));
+        } else {
+            long eta = meter.etaNanos(have, perSecond);
+            if (eta >= 0) {
+                s.append("    eta ").append(Units.duration(eta));
+            }
         }
         return s.toString();
-    }
-
-    private double averageRate(long now) {
-        long elapsed = now - startedAt;
-        return elapsed <= 0 ? -1 : received * 1e9 / elapsed;
     }
 
     private static String fit(String name) {
@@ -96,7 +86,7 @@ final class BarProgress implements Progress {
     }
 
     private String filledBar(long have) {
-        int filled = (int) Math.min(BAR_WIDTH, have * BAR_WIDTH / total);
+        int filled = (int) Math.min(BAR_WIDTH, have * BAR_WIDTH / meter.total());
         StringBuilder bar = new StringBuilder(BAR_WIDTH);
         if (filled > 0) {
             bar.append("=".repeat(filled - 1)).append('>');
@@ -106,7 +96,7 @@ final class BarProgress implements Progress {
 
     private String walkingBar(long now) {
         int span = BAR_WIDTH - 3;
-        int step = (int) ((now - startedAt) / REDRAW_NANOS % (2L * span));
+        int step = (int) (meter.elapsed(now) / REDRAW_NANOS % (2L * span));
         int at = step <= span ? step : 2 * span - step;
         return " ".repeat(at) + "<=>" + " ".repeat(span - at);
     }

@@ -19,15 +19,11 @@ final class DotProgress implements Progress {
     private static final long LINE_BYTES = (long) DOT_BYTES * DOTS_PER_LINE;
 
     private final PrintWriter out;
-    private final RateWindow rate = new RateWindow();
-    private long alreadyHave;
-    private long total;
-    private long startedAt;
+    private final ProgressMeter meter = new ProgressMeter();
     /** Dots drawn so far, counted from the start of the file (commas included). */
     private long dots;
     private long lineStartedAt;
     private long lineStartBytes;
-    private long received;
 
     DotProgress(PrintWriter out) {
         this.out = out;
@@ -35,11 +31,8 @@ final class DotProgress implements Progress {
 
     @Override
     public void start(String name, long alreadyHave, long total, long now) {
-        this.alreadyHave = alreadyHave;
-        this.total = total;
-        this.startedAt = now;
+        meter.start(alreadyHave, total, now);
         this.lineStartedAt = now;
-        rate.add(now, 0);
         long skipped = alreadyHave / DOT_BYTES;
         dots = skipped - skipped % DOTS_PER_LINE;
         lineStartBytes = alreadyHave;
@@ -50,9 +43,8 @@ final class DotProgress implements Progress {
 
     @Override
     public void update(long received, long now) {
-        this.received = received;
-        rate.add(now, received);
-        long due = (alreadyHave + received) / DOT_BYTES;
+        meter.update(received, now);
+        long due = meter.have() / DOT_BYTES;
         while (dots < due) {
             put('.', now);
         }
@@ -77,13 +69,11 @@ final class DotProgress implements Progress {
         long lineBytes = have - lineStartBytes;
         long elapsed = now - lineStartedAt;
         StringBuilder s = new StringBuilder(" ");
-        if (total > 0) {
-            s.append(String.format(Locale.ROOT, "%3d%% ", Math.min(100, have * 100 / total)));
-        }
+        appendPercent(s, have);
         s.append(elapsed > 0 ? Units.compact(lineBytes * 1e9 / elapsed) : "--.-");
-        double perSecond = rate.bytesPerSecond();
-        if (total > 0 && perSecond > 0 && have < total) {
-            s.append(' ').append(Units.duration((long) ((total - have) / perSecond * 1e9)));
+        long eta = meter.etaNanos(have, meter.recentRate());
+        if (eta >= 0) {
+            s.append(' ').append(Units.duration(eta));
         }
         out.println(s);
         out.flush();
@@ -93,8 +83,9 @@ final class DotProgress implements Progress {
 
     @Override
     public void finish(long now, boolean complete) {
+        meter.finish(now);
         long inLine = dots % DOTS_PER_LINE;
-        if (inLine == 0 && dots > 0 && alreadyHave + received == dots * DOT_BYTES) {
+        if (inLine == 0 && dots > 0 && meter.have() == dots * DOT_BYTES) {
             out.flush();
             return; // the last line ended exactly at the last byte and has been printed whole
         }
@@ -105,15 +96,18 @@ final class DotProgress implements Progress {
         for (long d = inLine; d < DOTS_PER_LINE; d++) {
             out.print(d % DOTS_PER_GROUP == 0 ? "  " : " ");
         }
-        long have = alreadyHave + received;
         StringBuilder s = new StringBuilder(" ");
-        if (total > 0) {
-            s.append(String.format(Locale.ROOT, "%3d%% ", Math.min(100, have * 100 / total)));
-        }
-        long elapsed = now - startedAt;
-        s.append(elapsed > 0 ? Units.compact(received * 1e9 / elapsed) : "--.-")
-                .append('=').append(Units.duration(elapsed));
+        appendPercent(s, meter.have());
+        double average = meter.averageRate(now);
+        s.append(average >= 0 ? Units.compact(average) : "--.-").append('=').append(Units.duration(meter.elapsed(now)));
         out.println(s);
         out.flush();
+    }
+
+    /** "NN% " where the size is known, nothing otherwise. */
+    private void appendPercent(StringBuilder s, long have) {
+        if (meter.sizeKnown()) {
+            s.append(String.format(Locale.ROOT, "%3d%% ", meter.percent(have)));
+        }
     }
 }

@@ -48,16 +48,9 @@ public final class OutputName {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /** The value of a hex digit, or -1 when {@code b} is not one. */
     private static int hex(byte b) {
-        if (b >= '0' && b <= '9') {
-            return b - '0';
-        }
-        if (b >= 'a' && b <= 'f') {
-            return b - 'a' + 10;
-        }
-        if (b >= 'A' && b <= 'F') {
-            return b - 'A' + 10;
-        }
-        return -1;
+        // Of the chars 0 to 255 (Latin-1) only 0-9, a-f and A-F are hex digits to Character.digit.
+        return Character.digit((char) (b & 0xFF), 16);
     }
 }

@@ -1,7 +1,8 @@
 package rawhttpget.tcp;
 
 /**
- * Slow start and congestion avoidance (RFC 5681) with NewReno fast recovery (RFC 6582), counted in bytes.
+ * Slow start and congestion avoidance (RFC 5681) with NewReno fast recovery (RFC 6582), counted in bytes;
+ * with SACK the window halves once and the sender's pipe estimate does the rest (RFC 6675).
  * The initial window follows RFC 6928 (ten segments), as Linux does.
  */
 public final class NewReno implements CongestionControl {
@@ -25,7 +26,7 @@ public final class NewReno implements CongestionControl {
     }
 
     @Override
-    public void onAck(int ackedBytes) {
+    public void onAck(int ackedBytes, long now) {
         if (cwnd < ssthresh) {
             // RFC 5681 §3.1: grow by at most one MSS per ACK in slow start (appropriate byte counting, L=1).
             cwnd = saturatingAdd(cwnd, Math.min(ackedBytes, mss));
@@ -39,13 +40,19 @@ public final class NewReno implements CongestionControl {
     }
 
     @Override
-    public void onFastRetransmit(int flightSize) {
-        ssthresh = Math.max(flightSize / 2, 2 * mss);
+    public void onFastRetransmit(int flightSize, long now) {
+        ssthresh = halved(flightSize);
         cwnd = ssthresh + 3 * mss;
     }
 
     @Override
-    public void onRecoveryAck(int ackedBytes, boolean recoveryComplete) {
+    public void onSackRecovery(int flightSize, long now) {
+        ssthresh = halved(flightSize);
+        cwnd = ssthresh;
+    }
+
+    @Override
+    public void onRecoveryAck(int ackedBytes, boolean recoveryComplete, long now) {
         if (recoveryComplete) {
             cwnd = ssthresh;
         } else {
@@ -55,13 +62,13 @@ public final class NewReno implements CongestionControl {
     }
 
     @Override
-    public void onDuplicateAckInRecovery() {
+    public void onDuplicateAckInRecovery(long now) {
         cwnd = saturatingAdd(cwnd, mss);
     }
 
     @Override
-    public void onTimeout(int flightSize) {
-        ssthresh = Math.max(flightSize / 2, 2 * mss);
+    public void onTimeout(int flightSize, long now) {
+        ssthresh = halved(flightSize);
         cwnd = mss;
         bytesAckedInAvoidance = 0;
     }
@@ -69,6 +76,11 @@ public final class NewReno implements CongestionControl {
     @Override
     public String name() {
         return "newreno";
+    }
+
+    /** RFC 5681 equation (4): half of what was in flight, never below two segments. */
+    private int halved(int flightSize) {
+        return Math.max(flightSize / 2, 2 * mss);
     }
 
     private static int saturatingAdd(int a, int b) {

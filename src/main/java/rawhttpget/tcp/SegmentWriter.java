@@ -5,14 +5,13 @@ import rawhttpget.inet.Ipv4Address;
 /**
  * The transmitting half of a {@link TcpConnection}: decides which segments leave now (SYN, data within the
  * congestion and peer windows, FIN, ACKs, window updates, probes, resets), fills in options and the
- * advertised window, and writes them. Kept apart so the arrival rules in TcpConnection read on their own.
+ * advertised window (the {@link Receiver}'s), and writes them.
  */
 final class SegmentWriter {
     private final TcpConnection c;
     private final TcpOptions options = new TcpOptions();
     /** A view over the segment just written, for its DEBUG line. */
     private final TcpSegment logged = new TcpSegment();
-    private final long[] sackScratch = new long[2 * TcpOptions.MAX_SACK_BLOCKS];
     private final String name;
     private boolean retransmitFirst;
     private boolean strayResetPending;
@@ -30,7 +29,7 @@ final class SegmentWriter {
 
     /** Our timestamp clock: milliseconds, offset by the ISS so it reveals nothing of our uptime. */
     int tsClock(long now) {
-        return (int) (now / 1_000_000L) + c.iss;
+        return (int) (now / 1_000_000L) + c.sender.iss;
     }
 
     void retransmitFirstUnacked() {
@@ -48,12 +47,16 @@ final class SegmentWriter {
             return true;
         }
         if (c.state == TcpState.SYN_SENT) {
-            return c.sndNxt == c.iss;
+            return c.sender.sndNxt == c.sender.iss;
         }
         if (!c.state.isSynchronized()) {
             return false;
         }
-        return retransmitFirst && c.sndUna != c.sndMax || dataAllowed() > 0 || finDue() || windowUpdateDue();
+        if (c.sender.sack.inRecovery()) {
+            return c.sender.nextRecoverySegment() || finDue() || c.receiver.windowUpdateDue();
+        }
+        return retransmitFirst && c.sender.sndUna != c.sender.sndMax || dataAllowed() > 0 || finDue()
+                || c.receiver.windowUpdateDue();
     }
 
     void transmit(long now, SegmentOutput out) {
@@ -62,9 +65,9 @@ final class SegmentWriter {
             sendReset(strayResetSeq, out);
         }
         if (c.state == TcpState.SYN_SENT) {
-            if (c.sndNxt == c.iss) {
-                emit(TcpFlags.SYN, c.iss, 0, 0, now, out);
-                c.onSent(c.iss, 1, c.sndMax != c.iss, now);
+            if (c.sender.sndNxt == c.sender.iss) {
+                emit(TcpFlags.SYN, c.sender.iss, 0, 0, now, out);
+                c.sender.onSent(c.sender.iss, 1, c.sender.sndMax != c.sender.iss, now);
             }
             return;
         }
@@ -75,109 +78,79 @@ final class SegmentWriter {
             retransmitFirst = false;
             resendFirstUnacked(now, out);
         }
-        int allowed;
-        while ((allowed = dataAllowed()) > 0) {
-            long offset = c.streamOffsetOfSend(c.sndNxt);
-            int len = (int) Math.min(allowed, c.sendMss());
-            boolean last = offset + len == c.sendBuffer.end();
-            boolean again = SeqNum.lt(c.sndNxt, c.sndMax);
-            int seq = c.sndNxt;
-            emit(TcpFlags.ACK | (last ? TcpFlags.PSH : 0), seq, offset, len, now, out);
-            c.onSent(seq, len, again, now);
+        if (c.sender.sack.inRecovery()) {
+            sendSackRecovery(now, out);
         }
-        if (c.sndWnd == 0 && c.streamOffsetOfSend(c.sndNxt) < c.sendBuffer.end() && c.sndNxt == c.sndUna) {
-            c.armPersist(now);
+        int allowed;
+        while (!c.sender.sack.inRecovery() && (allowed = dataAllowed()) > 0) {
+            long offset = c.sender.streamOffset(c.sender.sndNxt);
+            int len = (int) Math.min(allowed, c.sender.sendMss());
+            boolean last = offset + len == c.sender.buffer.end();
+            boolean again = SeqNum.lt(c.sender.sndNxt, c.sender.sndMax);
+            int seq = c.sender.sndNxt;
+            emit(TcpFlags.ACK | (last ? TcpFlags.PSH : 0), seq, offset, len, now, out);
+            c.sender.onSent(seq, len, again, now);
+        }
+        if (c.sender.sndWnd == 0 && c.sender.streamOffset(c.sender.sndNxt) < c.sender.buffer.end() && c.sender.sndNxt == c.sender.sndUna) {
+            c.timers.armPersist(now, c.rtt.rto());
         }
         if (finDue()) {
-            int seq = c.sndNxt;
+            int seq = c.sender.sndNxt;
             emit(TcpFlags.FIN | TcpFlags.ACK, seq, 0, 0, now, out);
-            c.onSent(seq, 1, SeqNum.lt(seq, c.sndMax), now);
+            c.sender.onSent(seq, 1, SeqNum.lt(seq, c.sender.sndMax), now);
             c.onFinSent();
         }
-        if (windowUpdateDue()) {
+        if (c.receiver.windowUpdateDue()) {
             c.stats.windowUpdates++;
-            c.ackNow = true;
+            c.receiver.ackNow = true;
         }
-        if (c.ackNow) {
+        if (c.receiver.ackNow) {
             c.stats.pureAcksSent++;
-            emit(TcpFlags.ACK, c.sndNxt, 0, 0, now, out);
+            emit(TcpFlags.ACK, c.sender.sndNxt, 0, 0, now, out);
+        }
+    }
+
+    /** RFC 6675 step C: what NextSeg() chooses, while the congestion window exceeds the pipe. */
+    private void sendSackRecovery(long now, SegmentOutput out) {
+        Sender s = c.sender;
+        while (s.nextRecoverySegment()) {
+            long offset = s.sack.nextOffset;
+            int len = s.sack.nextLength;
+            long highDataBefore = s.highData();
+            int seq = s.sequenceOf(offset);
+            boolean last = offset + len == s.buffer.end();
+            emit(TcpFlags.ACK | (last ? TcpFlags.PSH : 0), seq, offset, len, now, out);
+            s.onSent(seq, len, offset < highDataBefore, now);
+            s.sack.onSent(highDataBefore, s.unaOffset(), s.highData(), s.sendMss());
         }
     }
 
     /** Bytes of queued data that may leave now under the congestion and peer windows. */
     private int dataAllowed() {
-        long unsent = c.sendBuffer.end() - c.streamOffsetOfSend(c.sndNxt);
+        long unsent = c.sender.buffer.end() - c.sender.streamOffset(c.sender.sndNxt);
         if (unsent <= 0 || c.state == TcpState.SYN_SENT) {
             return 0;
         }
-        long inFlight = Integer.toUnsignedLong(c.sndNxt - c.sndUna);
-        long room = Math.min(c.congestion.window(), c.sndWnd) - inFlight;
+        long inFlight = Integer.toUnsignedLong(c.sender.sndNxt - c.sender.sndUna);
+        long room = Math.min(c.sender.congestion.window(), c.sender.sndWnd) - inFlight;
         return (int) Math.max(0, Math.min(unsent, room));
     }
 
     private boolean finDue() {
-        return c.finQueued && !c.finSent && c.streamOffsetOfSend(c.sndNxt) == c.sendBuffer.end()
+        return c.sender.finQueued && !c.sender.finSent && c.sender.streamOffset(c.sender.sndNxt) == c.sender.buffer.end()
                 && c.state != TcpState.TIME_WAIT;
     }
 
-    /**
-     * The application has drained enough that the peer, who may be stalled on a small window, should hear
-     * of the new room (RFC 9293 §3.8.6.2.2, receiver side of silly-window avoidance).
-     */
-    private boolean windowUpdateDue() {
-        if (!c.state.acceptsData() || c.finReceived) {
-            return false;
-        }
-        long nextOffset = c.receiveBuffer.contiguousEnd();
-        long candidate = nextOffset + freeSpace();
-        long offered = c.advertisedEdge - nextOffset;
-        return candidate - c.advertisedEdge >= updateThreshold() && offered < c.config.receiveBuffer() / 2;
-    }
-
-    private long freeSpace() {
-        return Math.max(0, (long) c.config.receiveBuffer() - c.receiveBuffer.readable());
-    }
-
-    private long updateThreshold() {
-        return Math.min(c.config.receiveBuffer() / 2, c.config.mss());
-    }
-
-    /** The window field for a non-SYN segment; moves the advertised right edge right only in useful steps. */
-    private int windowField() {
-        long nextOffset = c.receiveBuffer.contiguousEnd();
-        long candidate = nextOffset + freeSpace();
-        int shift = c.activeReceiveShift();
-        candidate = Math.min(candidate, nextOffset + (65535L << shift));
-        if (candidate - c.advertisedEdge >= updateThreshold() || c.advertisedEdge < nextOffset) {
-            c.advertisedEdge = Math.max(c.advertisedEdge, candidate);
-        }
-        long window = Math.max(0, c.advertisedEdge - nextOffset);
-        // Rounded up so the right edge never moves left; the buffer has one unit of slack for it. The
-        // rounding must not feed back into advertisedEdge: rounded again from the next RCV.NXT, the edge
-        // would creep right by up to a unit per ACK, past the buffer, and the window would never close.
-        long field = Math.min(65535, (window + (1L << shift) - 1) >> shift);
-        c.announcedEdge = Math.max(c.announcedEdge, nextOffset + (field << shift));
-        if (field == 0) {
-            c.stats.zeroWindowsAdvertised++;
-            if (c.advertisedWindow != 0) {
-                c.stats.zeroWindowEvents++;
-            }
-        }
-        c.advertisedWindow = field << shift;
-        c.stats.largestWindowAdvertised = Math.max(c.stats.largestWindowAdvertised, field << shift);
-        return (int) field;
-    }
-
     private void resendFirstUnacked(long now, SegmentOutput out) {
-        long offset = c.streamOffsetOfSend(c.sndUna);
-        long unacked = c.sendBuffer.end() - offset;
+        long offset = c.sender.streamOffset(c.sender.sndUna);
+        long unacked = c.sender.buffer.end() - offset;
         if (unacked > 0) {
-            int len = (int) Math.min(unacked, c.sendMss());
-            emit(TcpFlags.ACK | TcpFlags.PSH, c.sndUna, offset, len, now, out);
-            c.onSent(c.sndUna, len, true, now);
-        } else if (c.finSent && c.sndUna == c.finSequence()) {
-            emit(TcpFlags.FIN | TcpFlags.ACK, c.sndUna, 0, 0, now, out);
-            c.onSent(c.sndUna, 1, true, now);
+            int len = (int) Math.min(unacked, c.sender.sendMss());
+            emit(TcpFlags.ACK | TcpFlags.PSH, c.sender.sndUna, offset, len, now, out);
+            c.sender.onSent(c.sender.sndUna, len, true, now);
+        } else if (c.sender.finSent && c.sender.sndUna == c.sender.finSequence()) {
+            emit(TcpFlags.FIN | TcpFlags.ACK, c.sender.sndUna, 0, 0, now, out);
+            c.sender.onSent(c.sender.sndUna, 1, true, now);
         }
     }
 
@@ -186,7 +159,7 @@ final class SegmentWriter {
      * the current timestamp: an old TSval would make the peer's PAWS check drop it (RFC 7323 §5.3).
      */
     void sendWindowProbe(long now, SegmentOutput out) {
-        emit(TcpFlags.ACK, c.sndUna - 1, 0, 0, now, out);
+        emit(TcpFlags.ACK, c.sender.sndUna - 1, 0, 0, now, out);
     }
 
     void sendReset(int seq, SegmentOutput out) {
@@ -209,60 +182,37 @@ final class SegmentWriter {
                 options.tsVal = tsClock(now);
             }
             if (c.config.windowScaling()) {
-                options.windowScale = c.rcvShift;
+                options.windowScale = c.receiver.rcvShift;
             }
-            // RFC 7323 §2.2: the window in a SYN is never scaled.
-            window = (int) Math.min(65535, c.config.receiveBuffer());
-            c.advertisedEdge = window;
-            c.announcedEdge = window;
+            window = c.receiver.synWindow();
         } else {
             if (c.timestampsOn && (flags & TcpFlags.RST) == 0) {
                 options.hasTimestamp = true;
                 options.tsVal = tsClock(Math.max(now, 0));
-                options.tsEcr = c.tsRecent;
+                options.tsEcr = c.receiver.tsRecent;
             }
             if (c.sackOn && ack) {
-                addSackBlocks();
+                c.receiver.addSackBlocks(options);
             }
-            window = (flags & TcpFlags.RST) != 0 ? 0 : windowField();
+            window = (flags & TcpFlags.RST) != 0 ? 0 : c.receiver.windowField();
         }
-        int ackNumber = ack ? c.rcvNxt() : 0;
+        int ackNumber = ack ? c.receiver.rcvNxt() : 0;
         int payloadAt = TcpSegment.emitHeader(b, at, c.localPort, c.remotePort, seq, ackNumber, flags, window, options);
         if (length > 0) {
-            c.sendBuffer.copy(dataOffset, b, payloadAt, length);
+            c.sender.buffer.copy(dataOffset, b, payloadAt, length);
         }
         int tcpLength = payloadAt - at + length;
         TcpSegment.fillChecksum(b, at, tcpLength, c.localIp, c.remoteIp);
         if (TcpConnection.log.isDebugEnabled()) {
             logged.wrap(b, at, tcpLength);
-            TcpConnection.log.debug("Out {}", TcpdumpNotation.segment(c.localIp, c.remoteIp, logged, c.irsKnown, c.iss, c.irs));
+            TcpConnection.log.debug("Out {}", TcpdumpNotation.segment(c.localIp, c.remoteIp, logged, c.receiver.irsKnown,
+                    c.sender.iss, c.receiver.irs));
         }
         out.transmit(c.localIp, c.remoteIp, tcpLength);
         c.stats.segmentsOut++;
         c.stats.payloadBytesOut += length;
         if (ack) {
-            c.onAckSent(now);
+            c.receiver.onAckSent();
         }
-    }
-
-    private void addSackBlocks() {
-        int max = c.timestampsOn ? 3 : 4;
-        int n = 0;
-        long base = c.irs + 1L;
-        if (c.pendingDuplicateStart >= 0) {
-            // RFC 2883: the duplicate range goes first, as a D-SACK block.
-            options.sackBlocks[0] = (int) (base + c.pendingDuplicateStart);
-            options.sackBlocks[1] = (int) (base + c.pendingDuplicateEnd);
-            n = 1;
-            c.stats.dsackBlocksSent++;
-        }
-        int blocks = c.receiveBuffer.sackBlocks(sackScratch, max - n);
-        for (int i = 0; i < blocks; i++) {
-            options.sackBlocks[2 * n] = (int) (base + sackScratch[2 * i]);
-            options.sackBlocks[2 * n + 1] = (int) (base + sackScratch[2 * i + 1]);
-            n++;
-        }
-        options.sackBlockCount = n;
-        c.stats.sackBlocksSent += blocks;
     }
 }

@@ -15,13 +15,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A debugging session end to end: a download with {@code --pcap F -d --stats}, whose trace Debian's tshark and
@@ -46,58 +43,25 @@ class DebuggingSessionEndToEndTest {
             "-j", "DROP");
     private static final Pattern LOG_LINE = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (\\w+) +(\\w+): (.*)$");
 
-    private Path scratch;
-    private Path docroot;
-    private TestNetwork net;
-    private Path work;
-
-    @BeforeAll
-    void startNetwork() throws Exception {
-        Rawhttpget.jar();
-        scratch = Files.createDirectories(Repo.root().resolve("target/e2e"));
-        docroot = Files.createTempDirectory(scratch, "docroot-");
+    @RegisterExtension
+    static final NetworkFixture<TestNetwork> fixture = NetworkFixture.testNetwork("debugging", docroot -> {
         TestFiles.random(docroot.resolve(BODY), 1 << 20, 61);
         Files.writeString(docroot.resolve(SMALL), SMALL_TEXT);
-        net = TestNetwork.up(docroot);
-    }
-
-    @AfterAll
-    void removeNetwork() throws Exception {
-        try {
-            if (net != null) {
-                net.close();
-                assertThat(TestNetwork.namespacesOf(net.prefix())).as("namespaces left by %s", net.prefix()).isEmpty();
-            }
-        } finally {
-            if (docroot != null) {
-                TestFiles.deleteTree(docroot);
-            }
-        }
-    }
-
-    @BeforeEach
-    void makeWorkDirectory() throws IOException {
-        work = Files.createTempDirectory(scratch, "work-");
-    }
-
-    @AfterEach
-    void removeWorkDirectory() throws IOException {
-        TestFiles.deleteTree(work);
-    }
+    });
 
     @Test
     void traceDebugLinesAndStatsTellTheSameStoryAsTsharkAndTcpdump() throws Exception {
         iptablesOnServer("-I");
         CommandResult run;
         try {
-            run = Rawhttpget.run(net, work, "-i", net.onLinkInterface(), "-d", "--stats", "--pcap", "trace.pcap",
-                    "http://" + TestNetwork.SERVER_NAME + "/" + BODY);
+            run = Rawhttpget.run(fixture.net(), fixture.work(), "-i", fixture.net().onLinkInterface(), "-d", "--stats",
+                    "--pcap", "trace.pcap", "http://" + TestNetwork.SERVER_NAME + "/" + BODY);
         } finally {
             iptablesOnServer("-D");
         }
         assertThat(run.exitCode()).as(run.describe()).isZero();
-        assertThat(Sha256.of(work.resolve(BODY))).isEqualTo(Sha256.of(docroot.resolve(BODY)));
-        Path trace = work.resolve("trace.pcap");
+        assertThat(Sha256.of(fixture.work().resolve(BODY))).isEqualTo(Sha256.of(fixture.docroot().resolve(BODY)));
+        Path trace = fixture.work().resolve("trace.pcap");
         String stderr = run.stderr();
 
         SoftAssertions soft = new SoftAssertions();
@@ -112,7 +76,7 @@ class DebuggingSessionEndToEndTest {
         // tshark's reassembly of the stream: the request once (despite its retransmission), then exactly the
         // response: a head and the file's bytes, nothing more.
         Streams streams = follow(trace);
-        byte[] body = Files.readAllBytes(docroot.resolve(BODY));
+        byte[] body = Files.readAllBytes(fixture.docroot().resolve(BODY));
         String head = headOf(streams.server());
         soft.assertThat(head).startsWith("HTTP/1.1 200 OK\r\n").contains("\r\nContent-Length: " + body.length + "\r\n");
         soft.assertThat(Arrays.equals(Arrays.copyOfRange(streams.server(), head.length(), streams.server().length), body))
@@ -154,8 +118,8 @@ class DebuggingSessionEndToEndTest {
     @Test
     void layerLevelsTakeEffectAndStdoutHoldsOnlyTheBody() throws Exception {
         // --progress=none: without a terminal the default is wget's dot lines, which are not log lines.
-        CommandResult run = Rawhttpget.run(net, work, "-i", net.onLinkInterface(), "--progress=none", "--log",
-                "tcp=debug", "-O", "-", "http://" + TestNetwork.SERVER_NAME + "/" + SMALL);
+        CommandResult run = Rawhttpget.run(fixture.net(), fixture.work(), "-i", fixture.net().onLinkInterface(),
+                "--progress=none", "--log", "tcp=debug", "-O", "-", "http://" + TestNetwork.SERVER_NAME + "/" + SMALL);
 
         assertThat(run.exitCode()).as(run.describe()).isZero();
         assertThat(run.stdout()).isEqualTo(SMALL_TEXT);
@@ -172,8 +136,8 @@ class DebuggingSessionEndToEndTest {
     @Test
     void plainRunPrintsNothingButItsOwnLine() throws Exception {
         // --progress=none: the dot line (the default without a terminal) is ours, not noise, but its rate varies.
-        CommandResult run = Rawhttpget.run(net, work, "-i", net.onLinkInterface(), "--progress=none",
-                "http://" + TestNetwork.SERVER_NAME + "/" + SMALL);
+        CommandResult run = Rawhttpget.run(fixture.net(), fixture.work(), "-i", fixture.net().onLinkInterface(),
+                "--progress=none", "http://" + TestNetwork.SERVER_NAME + "/" + SMALL);
 
         assertThat(run.exitCode()).as(run.describe()).isZero();
         assertThat(run.stdout()).isEmpty();
@@ -182,7 +146,7 @@ class DebuggingSessionEndToEndTest {
     }
 
     private void iptablesOnServer(String insertOrDelete) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", net.serverNamespace(),
+        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", fixture.net().serverNamespace(),
                 executable("iptables"), "-w", "5", insertOrDelete));
         command.addAll(DROP_FIRST_REQUEST);
         Command.check(command, TOOL_TIMEOUT);

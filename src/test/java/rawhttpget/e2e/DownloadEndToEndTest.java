@@ -10,13 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -71,19 +68,8 @@ class DownloadEndToEndTest {
         }
     }
 
-    private Path scratch;
-    private Path docroot;
-    private TestNetwork net;
-    /** The current test's working directory, where the CLI saves its download. */
-    private Path work;
-
-    @BeforeAll
-    void startNetwork() throws Exception {
-        Rawhttpget.jar(); // fail the whole class at once, before any set-up, when there is nothing to test
-        // In target/, not /tmp: a JVM killed mid-run skips @AfterAll and @AfterEach (its shutdown hook removes
-        // only the network), and then up to 200 MB are left where `make clean` finds them.
-        scratch = Files.createDirectories(Repo.root().resolve("target/e2e"));
-        docroot = Files.createTempDirectory(scratch, "docroot-");
+    @RegisterExtension
+    static final NetworkFixture<TestNetwork> fixture = NetworkFixture.testNetwork("download", docroot -> {
         long seed = 1;
         for (Map.Entry<String, Long> file : FILES.entrySet()) {
             TestFiles.random(docroot.resolve(file.getKey()), file.getValue(), seed++);
@@ -91,32 +77,7 @@ class DownloadEndToEndTest {
         Files.createDirectory(docroot.resolve("dir"));
         TestFiles.random(docroot.resolve("dir/a.bin"), 1000, seed++);
         Files.writeString(docroot.resolve("dir/b.txt"), "a directory for the autoindex listing\n");
-        net = TestNetwork.up(docroot);
-    }
-
-    @AfterAll
-    void removeNetwork() throws Exception {
-        try {
-            if (net != null) {
-                net.close();
-                assertThat(TestNetwork.namespacesOf(net.prefix())).as("namespaces left by %s", net.prefix()).isEmpty();
-            }
-        } finally {
-            if (docroot != null) {
-                TestFiles.deleteTree(docroot);
-            }
-        }
-    }
-
-    @BeforeEach
-    void makeWorkDirectory() throws IOException {
-        work = Files.createTempDirectory(scratch, "work-");
-    }
-
-    @AfterEach
-    void removeWorkDirectory() throws IOException {
-        TestFiles.deleteTree(work);
-    }
+    });
 
     static Stream<Arguments> everyRouteAndFile() {
         return Stream.of(Route.values()).flatMap(route ->
@@ -128,18 +89,18 @@ class DownloadEndToEndTest {
     void downloadsTheFileIntactAndLeavesIptablesAsItWas(Route route, String file) throws Exception {
         String url = route.url("/" + file);
 
-        Download download = download(route.options(net), url);
+        Download download = download(route.options(fixture.net()), url);
 
-        download.assertSavedExactly(file, Sha256.of(docroot.resolve(file)), net.curlSha256(url));
+        download.assertSavedExactly(file, Sha256.of(fixture.docroot().resolve(file)), fixture.net().curlSha256(url));
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"http://files.test/", "http://files.test", "http://files.test/dir/"})
     void savesADirectoryListingAsIndexHtml(String url) throws Exception {
-        Download download = download(Route.ON_LINK_HOST_ADDRESS.options(net), url);
+        Download download = download(Route.ON_LINK_HOST_ADDRESS.options(fixture.net()), url);
 
         // The listing exists only as nginx generates it, so curl's copy is the reference.
-        String curls = net.curlSha256(url);
+        String curls = fixture.net().curlSha256(url);
         download.assertSavedExactly("index.html", curls, curls);
     }
 
@@ -148,27 +109,28 @@ class DownloadEndToEndTest {
     void decodesAChunkedResponse(String file) throws Exception {
         String url = Route.ON_LINK_HOST_ADDRESS.url("/chunked/" + file);
         // Without this the test would silently stop testing chunked decoding if the server setup changed.
-        assertThat(net.curlHeaders(url)).containsIgnoringCase("Transfer-Encoding: chunked");
+        assertThat(fixture.net().curlHeaders(url)).containsIgnoringCase("Transfer-Encoding: chunked");
 
-        Download download = download(Route.ON_LINK_HOST_ADDRESS.options(net), url);
+        Download download = download(Route.ON_LINK_HOST_ADDRESS.options(fixture.net()), url);
 
-        download.assertSavedExactly(file, Sha256.of(docroot.resolve(file)), net.curlSha256(url));
+        download.assertSavedExactly(file, Sha256.of(fixture.docroot().resolve(file)), fixture.net().curlSha256(url));
     }
 
     @Test
     void savesUnderTheNameGivenWithDashO() throws Exception {
-        List<String> options = new ArrayList<>(Route.ON_LINK_HOST_ADDRESS.options(net));
+        List<String> options = new ArrayList<>(Route.ON_LINK_HOST_ADDRESS.options(fixture.net()));
         options.addAll(List.of("-O", "copy.bin"));
         String url = Route.ON_LINK_HOST_ADDRESS.url("/1M.bin");
 
         Download download = download(options, url);
 
-        download.assertSavedExactly("copy.bin", Sha256.of(docroot.resolve("1M.bin")), net.curlSha256(url));
+        download.assertSavedExactly("copy.bin", Sha256.of(fixture.docroot().resolve("1M.bin")),
+                fixture.net().curlSha256(url));
     }
 
     @Test
     void notFoundExitsWithEightAndSavesNothing() throws Exception {
-        Download download = download(Route.ON_LINK_HOST_ADDRESS.options(net),
+        Download download = download(Route.ON_LINK_HOST_ADDRESS.options(fixture.net()),
                 Route.ON_LINK_HOST_ADDRESS.url("/no-such-file.bin"));
 
         SoftAssertions.assertSoftly(soft -> {
@@ -205,6 +167,8 @@ class DownloadEndToEndTest {
     }
 
     private Download download(List<String> options, String url) throws Exception {
+        TestNetwork net = fixture.net();
+        Path work = fixture.work();
         String before = net.firewallRules();
         List<String> args = new ArrayList<>(options);
         args.add(url);

@@ -14,13 +14,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -40,50 +38,22 @@ class HostLifecycleEndToEndTest {
     private static final String SLOW_URL = "http://" + TestNetwork.SERVER_NAME + "/slow/1M.bin";
     private static final String URL = "http://" + TestNetwork.SERVER_NAME + "/1M.bin";
 
-    private Path scratch;
-    private Path docroot;
-    private TestNetwork net;
-    private Path work;
+    @RegisterExtension
+    static final NetworkFixture<TestNetwork> fixture =
+            NetworkFixture.testNetwork("host", docroot -> TestFiles.random(docroot.resolve("1M.bin"), FILE_SIZE, 42));
+
     private String fileSha256;
 
     @BeforeAll
-    void startNetwork() throws Exception {
-        Rawhttpget.jar();
-        scratch = Files.createDirectories(Repo.root().resolve("target/e2e"));
-        docroot = Files.createTempDirectory(scratch, "host-docroot-");
-        TestFiles.random(docroot.resolve("1M.bin"), FILE_SIZE, 42);
-        fileSha256 = Sha256.of(docroot.resolve("1M.bin"));
-        net = TestNetwork.up(docroot);
-    }
-
-    @AfterAll
-    void removeNetwork() throws Exception {
-        try {
-            if (net != null) {
-                net.close();
-            }
-        } finally {
-            if (docroot != null) {
-                TestFiles.deleteTree(docroot);
-            }
-        }
-    }
-
-    @BeforeEach
-    void makeWorkDirectory() throws IOException {
-        work = Files.createTempDirectory(scratch, "host-work-");
-    }
-
-    @AfterEach
-    void removeWorkDirectory() throws IOException {
-        TestFiles.deleteTree(work);
+    void hashTheFile() throws Exception {
+        fileSha256 = Sha256.of(fixture.docroot().resolve("1M.bin"));
     }
 
     @Test
     void aNormalExitLogsTheRuleItAddedAndRemovedAndLeavesTheRulesAsTheyWere() throws Exception {
         String before = rules();
 
-        CommandResult run = rawhttpget("-v", "-i", net.onLinkInterface(), URL);
+        CommandResult run = rawhttpget("-v", "-i", fixture.net().onLinkInterface(), URL);
         String saved = savedSha256("1M.bin");
         String after = rules();
 
@@ -103,7 +73,8 @@ class HostLifecycleEndToEndTest {
     void anErrorExitLeavesTheRulesAsTheyWere() throws Exception {
         String before = rules();
 
-        CommandResult run = rawhttpget("-i", net.onLinkInterface(), "http://" + TestNetwork.SERVER_NAME + "/no-such.bin");
+        CommandResult run = rawhttpget("-i", fixture.net().onLinkInterface(),
+                "http://" + TestNetwork.SERVER_NAME + "/no-such.bin");
 
         assertThat(run.exitCode()).as(run.describe()).isEqualTo(8);
         assertThat(rules()).isEqualTo(before);
@@ -128,7 +99,7 @@ class HostLifecycleEndToEndTest {
             Finished run;
             String connection;
             // No progress dots (the default when stderr is not a terminal), so stderr is the one closing line.
-            try (Background cli = start("--progress=none", "-i", net.onLinkInterface(), SLOW_URL)) {
+            try (Background cli = start("--progress=none", "-i", fixture.net().onLinkInterface(), SLOW_URL)) {
                 awaitBodyFlowing("1M.bin.part", 1000); // 200 KB/s: about 200 KB of 1 MB
                 connection = serverConnection();
                 Command.check(List.of("kill", "-s", signal, Long.toString(cli.process.pid())), SHORT);
@@ -141,9 +112,10 @@ class HostLifecycleEndToEndTest {
             SoftAssertions.assertSoftly(soft -> {
                 soft.assertThat(run.exitCode).as(run.stderr).isEqualTo(exitCode);
                 soft.assertThat(run.stderr).isEqualTo("rawhttpget: " + message + "\n");
-                soft.assertThat(work.resolve("1M.bin.part")).as("the partial file is kept").exists();
-                soft.assertThat(work.resolve("1M.bin.part").toFile().length()).isBetween(100_000L, FILE_SIZE - 1);
-                soft.assertThat(work.resolve("1M.bin")).doesNotExist();
+                soft.assertThat(fixture.work().resolve("1M.bin.part")).as("the partial file is kept").exists();
+                soft.assertThat(fixture.work().resolve("1M.bin.part").toFile().length())
+                        .isBetween(100_000L, FILE_SIZE - 1);
+                soft.assertThat(fixture.work().resolve("1M.bin")).doesNotExist();
                 soft.assertThat(connectionsAfter).as("the server's connection after our RST").isEmpty();
                 soft.assertThat(rsts).as("RSTs the server received").isPositive();
                 soft.assertThat(after).isEqualTo(before);
@@ -158,16 +130,16 @@ class HostLifecycleEndToEndTest {
     void aRuleLeftBySigkillIsRemovedByTheNextRun() throws Exception {
         String before = rules();
         long pid;
-        try (Background killed = start("-i", net.onLinkInterface(), SLOW_URL)) {
+        try (Background killed = start("-i", fixture.net().onLinkInterface(), SLOW_URL)) {
             awaitBodyFlowing("1M.bin.part", 300);
             pid = killed.process.pid();
             Command.check(List.of("kill", "-s", "KILL", Long.toString(pid)), SHORT);
             assertThat(killed.process.waitFor(SHORT.toSeconds(), TimeUnit.SECONDS)).isTrue();
         }
         assertThat(rules()).as("the rule SIGKILL left").contains("rawhttpget pid=" + pid);
-        Files.delete(work.resolve("1M.bin.part"));
+        Files.delete(fixture.work().resolve("1M.bin.part"));
 
-        CommandResult next = rawhttpget("-v", "-i", net.onLinkInterface(), URL);
+        CommandResult next = rawhttpget("-v", "-i", fixture.net().onLinkInterface(), URL);
 
         assertThat(next.exitCode()).as(next.describe()).isZero();
         assertThat(next.stderr()).contains("removed rule left by process " + pid + ", which no longer runs");
@@ -180,7 +152,7 @@ class HostLifecycleEndToEndTest {
         // and the client's veth glues them (161 frames over the MTU, up to 65 226 bytes, in a 10 MB download).
         ethtoolInClient("gro", "on");
         try {
-            CommandResult run = rawhttpget("-v", "-i", net.onLinkInterface(), URL);
+            CommandResult run = rawhttpget("-v", "-i", fixture.net().onLinkInterface(), URL);
 
             assertThat(run.exitCode()).as(run.describe()).isZero();
             assertThat(savedSha256("1M.bin")).isEqualTo(fileSha256);
@@ -201,9 +173,10 @@ class HostLifecycleEndToEndTest {
         String hide = "mount -t tmpfs none /usr/sbin && ! command -v iptables iptables-save nft >/dev/null && exec \"$@\"";
 
         CommandResult own = rawhttpgetIn(List.of("unshare", "-m", "sh", "-c", hide, "hide"),
-                "-i", net.onLinkInterface(), "--ip", TestNetwork.OWN_ONLINK_CIDR, "http://" + TestNetwork.SERVER_ONLINK_IP + "/1M.bin");
+                "-i", fixture.net().onLinkInterface(), "--ip", TestNetwork.OWN_ONLINK_CIDR,
+                "http://" + TestNetwork.SERVER_ONLINK_IP + "/1M.bin");
         CommandResult host = rawhttpgetIn(List.of("unshare", "-m", "sh", "-c", hide, "hide"),
-                "-i", net.onLinkInterface(), "-O", "host-mode.bin", URL);
+                "-i", fixture.net().onLinkInterface(), "-O", "host-mode.bin", URL);
         String saved = savedSha256("1M.bin");
         String after = rules();
 
@@ -226,7 +199,7 @@ class HostLifecycleEndToEndTest {
                 + " && command -v iptables >/dev/null && exec \"$@\"";
 
         CommandResult run = rawhttpgetIn(List.of("unshare", "-m", "sh", "-c", hide, "hide"), "-v", "-i",
-                net.onLinkInterface(), URL);
+                fixture.net().onLinkInterface(), URL);
 
         assertThat(run.exitCode()).as(run.describe()).isZero();
         assertThat(savedSha256("1M.bin")).isEqualTo(fileSha256);
@@ -265,12 +238,13 @@ class HostLifecycleEndToEndTest {
 
     @Test
     void claimingAnAddressAnotherHostAnswersForExitsFour() throws Exception {
-        CommandResult run = rawhttpget("-i", net.onLinkInterface(), "--ip", TestNetwork.SERVER_ONLINK_IP + "/24", URL);
+        CommandResult run = rawhttpget("-i", fixture.net().onLinkInterface(), "--ip",
+                TestNetwork.SERVER_ONLINK_IP + "/24", URL);
 
         assertThat(run.exitCode()).as(run.describe()).isEqualTo(4);
         assertThat(run.stderr()).matches("rawhttpget: 198\\.18\\.1\\.1 is already in use by ([0-9a-f]{2}:){5}[0-9a-f]{2} on "
-                + net.onLinkInterface() + ": choose another address for --ip\n");
-        assertThat(work.toFile().list()).isEmpty();
+                + fixture.net().onLinkInterface() + ": choose another address for --ip\n");
+        assertThat(fixture.work().toFile().list()).isEmpty();
     }
 
     @Test
@@ -279,7 +253,8 @@ class HostLifecycleEndToEndTest {
 
         assertThat(run.exitCode()).as(run.describe()).isZero();
         assertThat(savedSha256("1M.bin")).isEqualTo(fileSha256);
-        assertThat(run.stderr()).contains("interface " + net.routedInterface() + ": " + TestNetwork.CLIENT_ROUTED_IP);
+        assertThat(run.stderr())
+                .contains("interface " + fixture.net().routedInterface() + ": " + TestNetwork.CLIENT_ROUTED_IP);
     }
 
     @Test
@@ -287,13 +262,13 @@ class HostLifecycleEndToEndTest {
         String before = rules();
 
         CommandResult run = rawhttpgetIn(List.of("capsh", "--drop=cap_net_raw,cap_net_admin", "--", "-c",
-                "exec \"$0\" \"$@\""), "-i", net.onLinkInterface(), URL);
+                "exec \"$0\" \"$@\""), "-i", fixture.net().onLinkInterface(), URL);
 
         assertThat(run.exitCode()).as(run.describe()).isEqualTo(1);
         assertThat(run.stderr()).matches("rawhttpget: needs root or the capabilities CAP_NET_RAW and CAP_NET_ADMIN"
                 + " \\(missing CAP_NET_RAW, CAP_NET_ADMIN\\): run it with sudo, or grant them once with:"
                 + " sudo setcap cap_net_raw,cap_net_admin=eip /\\S+/java\n");
-        assertThat(work.toFile().list()).isEmpty();
+        assertThat(fixture.work().toFile().list()).isEmpty();
         assertThat(rules()).isEqualTo(before);
     }
 
@@ -309,7 +284,7 @@ class HostLifecycleEndToEndTest {
     void noHostSetupChangesNothingAndPrintsTheRuleItWouldNeed() throws Exception {
         String before = rules();
 
-        CommandResult run = rawhttpget("-i", net.onLinkInterface(), "--no-host-setup", URL);
+        CommandResult run = rawhttpget("-i", fixture.net().onLinkInterface(), "--no-host-setup", URL);
 
         // Without the rule the kernel resets the connection, which is what the line warns about.
         assertThat(run.exitCode()).as(run.describe()).isEqualTo(4);
@@ -331,7 +306,7 @@ class HostLifecycleEndToEndTest {
 
         CommandResult run = rawhttpgetIn(withoutLibraries(libraries, List.of("libpcap.so"),
                 "test ! -e " + libraries.resolve("libpcap.so") + " && test -e " + libraries.resolve("libpcap.so.0.8")),
-                "-i", net.onLinkInterface(), URL);
+                "-i", fixture.net().onLinkInterface(), URL);
 
         assertThat(run.exitCode()).as(run.describe()).isZero();
         assertThat(savedSha256("1M.bin")).isEqualTo(fileSha256);
@@ -345,7 +320,8 @@ class HostLifecycleEndToEndTest {
             all = files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("libpcap.so")).toList();
         }
 
-        CommandResult run = rawhttpgetIn(withoutLibraries(libraries, all, "true"), "-i", net.onLinkInterface(), URL);
+        CommandResult run = rawhttpgetIn(withoutLibraries(libraries, all, "true"),
+                "-i", fixture.net().onLinkInterface(), URL);
 
         assertThat(run.exitCode()).as(run.describe()).isEqualTo(1);
         assertThat(run.stderr()).isEqualTo("rawhttpget: libpcap not found: install the libpcap0.8 package"
@@ -368,19 +344,19 @@ class HostLifecycleEndToEndTest {
     }
 
     private String inClient(List<String> command) throws Exception {
-        List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", net.clientNamespace()));
+        List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", fixture.net().clientNamespace()));
         argv.addAll(command);
         return Command.check(argv, SHORT);
     }
 
     private String inServer(List<String> command) throws Exception {
-        List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", net.serverNamespace()));
+        List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", fixture.net().serverNamespace()));
         argv.addAll(command);
         return Command.check(argv, SHORT);
     }
 
     private void ethtoolInClient(String feature, String state) throws Exception {
-        inClient(List.of("ethtool", "-K", net.onLinkInterface(), feature, state));
+        inClient(List.of("ethtool", "-K", fixture.net().onLinkInterface(), feature, state));
     }
 
     /** The server's one established connection from the client's on-link address, as "ADDRESS:PORT". */
@@ -418,11 +394,11 @@ class HostLifecycleEndToEndTest {
         List<String> command = new ArrayList<>(wrapper);
         command.addAll(javaJar());
         command.addAll(List.of(args));
-        return net.execInClient(work, Rawhttpget.TIMEOUT, command);
+        return fixture.net().execInClient(fixture.work(), Rawhttpget.TIMEOUT, command);
     }
 
     private static List<String> javaJar() {
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        return List.of(Rawhttpget.java(), "-jar",
                 Rawhttpget.jar().toString());
     }
 
@@ -432,12 +408,12 @@ class HostLifecycleEndToEndTest {
      * then never install our handler. {@code ip netns exec} and env both exec, so the PID is java's.
      */
     private Background start(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", net.clientNamespace(), "env",
+        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", fixture.net().clientNamespace(), "env",
                 "--default-signal=INT,TERM"));
         command.addAll(javaJar());
         command.addAll(List.of(args));
-        Path log = Files.createTempFile(scratch, "host-bg-", ".log");
-        Process process = new ProcessBuilder(command).directory(work.toFile())
+        Path log = Files.createTempFile(fixture.scratch(), "host-bg-", ".log");
+        Process process = new ProcessBuilder(command).directory(fixture.work().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(log.toFile())
@@ -471,7 +447,7 @@ class HostLifecycleEndToEndTest {
      * blocks and flushes the rest when the download ends or is abandoned.
      */
     private void awaitBodyFlowing(String name, long millis) throws InterruptedException {
-        Path part = work.resolve(name);
+        Path part = fixture.work().resolve(name);
         long deadline = System.nanoTime() + SHORT.toNanos();
         while (!Files.exists(part)) {
             if (System.nanoTime() - deadline > 0) {
@@ -483,7 +459,7 @@ class HostLifecycleEndToEndTest {
     }
 
     private String savedSha256(String name) throws IOException {
-        Path saved = work.resolve(name);
+        Path saved = fixture.work().resolve(name);
         return Files.isRegularFile(saved) ? Sha256.of(saved) : "(no file " + name + ")";
     }
 
@@ -503,7 +479,7 @@ class HostLifecycleEndToEndTest {
      * so nothing is written outside.
      */
     private List<String> withoutLibraries(Path libraries, List<String> hidden, String check) throws IOException {
-        Path mountPoint = Files.createTempDirectory(scratch, "overlay-");
+        Path mountPoint = Files.createTempDirectory(fixture.scratch(), "overlay-");
         StringBuilder script = new StringBuilder("set -e; m=" + mountPoint + "; mount -t tmpfs none $m; mkdir $m/u $m/w; ");
         for (String name : hidden) {
             script.append("mknod $m/u/").append(name).append(" c 0 0; ");

@@ -34,18 +34,7 @@ public final class HostileHttpServer {
         ServerSocket server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(port));
-        Thread stopper = new Thread(() -> {
-            try {
-                while (System.in.read() >= 0) {
-                    // The test holds our stdin open; EOF means it is done (or gone).
-                }
-            } catch (IOException ignored) {
-                // Same: stop.
-            }
-            System.exit(0);
-        });
-        stopper.setDaemon(true);
-        stopper.start();
+        ExitOnStdinEof.arm();
         System.out.println("listening");
         System.out.flush();
         while (true) {

@@ -17,12 +17,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -39,21 +38,16 @@ class HostileServerEndToEndTest {
     private static final String PRECIOUS = "an older file of the same name\n";
     private static final String BIG = "3M.bin";
 
-    private Path scratch;
-    private Path docroot;
-    private TestNetwork net;
+    @RegisterExtension
+    static final NetworkFixture<TestNetwork> fixture =
+            NetworkFixture.testNetwork("hostile-http", docroot -> TestFiles.random(docroot.resolve(BIG), 3L << 20, 7));
+
     private Process server;
-    private Path work;
 
     @BeforeAll
-    void start() throws Exception {
-        Rawhttpget.jar();
-        scratch = Files.createDirectories(Repo.root().resolve("target/e2e"));
-        docroot = Files.createTempDirectory(scratch, "docroot-");
-        TestFiles.random(docroot.resolve(BIG), 3L << 20, 7);
-        net = TestNetwork.up(docroot);
-        server = new ProcessBuilder("ip", "netns", "exec", net.serverNamespace(),
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
+    void startTheHostileServer() throws Exception {
+        server = new ProcessBuilder("ip", "netns", "exec", fixture.net().serverNamespace(),
+                Rawhttpget.java(), "-Xmx64m",
                 "-cp", Repo.root().resolve("target/test-classes").toString(), HostileHttpServer.class.getName(),
                 String.valueOf(PORT))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
@@ -62,34 +56,15 @@ class HostileServerEndToEndTest {
         assertThat(out.readLine()).as("the hostile server starts").isEqualTo("listening");
     }
 
+    /** Before the fixture takes the network down (JUnit runs extensions' after-all callbacks last). */
     @AfterAll
-    void stop() throws Exception {
-        try {
-            if (server != null) {
-                server.getOutputStream().close(); // its stdin: the server exits on EOF
-                if (!server.waitFor(10, TimeUnit.SECONDS)) {
-                    server.destroyForcibly().waitFor();
-                }
-            }
-        } finally {
-            try {
-                if (net != null) {
-                    net.close();
-                }
-            } finally {
-                TestFiles.deleteTree(docroot);
+    void stopTheHostileServer() throws Exception {
+        if (server != null) {
+            server.getOutputStream().close(); // its stdin: the server exits on EOF
+            if (!server.waitFor(10, TimeUnit.SECONDS)) {
+                server.destroyForcibly().waitFor();
             }
         }
-    }
-
-    @BeforeEach
-    void makeWorkDirectory() throws IOException {
-        work = Files.createTempDirectory(scratch, "work-");
-    }
-
-    @AfterEach
-    void removeWorkDirectory() throws IOException {
-        TestFiles.deleteTree(work);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -103,7 +78,7 @@ class HostileServerEndToEndTest {
         "negative-chunk-size    | malformed response: invalid chunk size line",
         "overflowing-chunk-size | malformed response: chunk size in \"fffffffffffffffff\" exceeds"})
     void malformedResponseExitsSevenAndLeavesTheOlderFileAlone(String path, String message) throws Exception {
-        Files.writeString(work.resolve(path), PRECIOUS);
+        Files.writeString(fixture.work().resolve(path), PRECIOUS);
 
         Run run = run(List.of(), "http://" + TestNetwork.SERVER_ONLINK_IP + ":" + PORT + "/" + path);
 
@@ -113,7 +88,7 @@ class HostileServerEndToEndTest {
 
     @Test
     void fewerBytesThanContentLengthExitsSevenAndKeepsThePart() throws Exception {
-        Files.writeString(work.resolve("short-body"), PRECIOUS);
+        Files.writeString(fixture.work().resolve("short-body"), PRECIOUS);
 
         Run run = run(List.of(), "http://" + TestNetwork.SERVER_ONLINK_IP + ":" + PORT + "/short-body");
 
@@ -123,7 +98,7 @@ class HostileServerEndToEndTest {
 
     @Test
     void resetMidBodyExitsFourAndKeepsThePart() throws Exception {
-        Files.writeString(work.resolve("reset-mid-body"), PRECIOUS);
+        Files.writeString(fixture.work().resolve("reset-mid-body"), PRECIOUS);
 
         Run run = run(List.of(), "http://" + TestNetwork.SERVER_ONLINK_IP + ":" + PORT + "/reset-mid-body");
 
@@ -134,7 +109,7 @@ class HostileServerEndToEndTest {
 
     @Test
     void serverThatStopsSendingIsGivenUpAfterTheTimeoutWithExitFour() throws Exception {
-        Files.writeString(work.resolve("stall"), PRECIOUS);
+        Files.writeString(fixture.work().resolve("stall"), PRECIOUS);
         long start = System.nanoTime();
 
         Run run = run(List.of("--timeout", "2"), "http://" + TestNetwork.SERVER_ONLINK_IP + ":" + PORT + "/stall");
@@ -152,12 +127,12 @@ class HostileServerEndToEndTest {
 
         assertThat(run.result.exitCode()).as(run.result.describe()).isZero();
         assertThat(run.files).as("files left").containsOnlyKeys("slow");
-        assertThat(Files.readString(work.resolve("slow"))).isEqualTo(HostileHttpServer.SLOW_BODY);
+        assertThat(Files.readString(fixture.work().resolve("slow"))).isEqualTo(HostileHttpServer.SLOW_BODY);
     }
 
     @Test
     void unwritableOutputDirectoryExitsThreeWithAMessageAndChangesNothing() throws Exception {
-        Path readOnly = Files.createDirectory(work.resolve("ro"));
+        Path readOnly = Files.createDirectory(fixture.work().resolve("ro"));
         Files.writeString(readOnly.resolve(BIG), PRECIOUS);
         Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
         try {
@@ -176,7 +151,7 @@ class HostileServerEndToEndTest {
 
     @Test
     void fullDiskExitsThreeWithAMessageAndNeverRenamesThePart() throws Exception {
-        Path full = Files.createDirectory(work.resolve("full"));
+        Path full = Files.createDirectory(fixture.work().resolve("full"));
         // A 256 KiB tmpfs in a mount namespace of the command's own: it vanishes with the command, so the
         // shell reports what was left on it before it exits.
         String script = """
@@ -192,10 +167,10 @@ class HostileServerEndToEndTest {
                 """;
         List<String> command = new ArrayList<>(List.of("unshare", "--mount", "--propagation", "private", "sh", "-c",
                 script, "full", full.toString(), PRECIOUS.strip()));
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("-jar", Rawhttpget.jar().toString(), "-i", net.onLinkInterface(),
+        command.add(Rawhttpget.java());
+        command.addAll(List.of("-jar", Rawhttpget.jar().toString(), "-i", fixture.net().onLinkInterface(),
                 "http://" + TestNetwork.SERVER_ONLINK_IP + "/" + BIG));
-        CommandResult result = net.execInClient(work, Rawhttpget.TIMEOUT, command);
+        CommandResult result = fixture.net().execInClient(fixture.work(), Rawhttpget.TIMEOUT, command);
 
         String out = result.stdout();
         assertThat(out).as(result.describe()).contains("exit=3");
@@ -258,14 +233,14 @@ class HostileServerEndToEndTest {
     }
 
     private Run run(List<String> wrapper, List<String> options, String url) throws Exception {
-        String before = net.firewallRules();
+        String before = fixture.net().firewallRules();
         List<String> command = new ArrayList<>(wrapper);
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                Rawhttpget.jar().toString(), "-i", net.onLinkInterface()));
+        command.addAll(List.of(Rawhttpget.java(), "-jar",
+                Rawhttpget.jar().toString(), "-i", fixture.net().onLinkInterface()));
         command.addAll(options);
         command.add(url);
-        CommandResult result = net.execInClient(work, Rawhttpget.TIMEOUT, command);
-        return new Run(result, listing(work), before, net.firewallRules());
+        CommandResult result = fixture.net().execInClient(fixture.work(), Rawhttpget.TIMEOUT, command);
+        return new Run(result, listing(fixture.work()), before, fixture.net().firewallRules());
     }
 
     private static Map<String, byte[]> listing(Path dir) throws IOException {

@@ -16,12 +16,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import rawhttpget.e2e.RawTcpPeer.Fault;
 
 /**
@@ -34,25 +33,22 @@ import rawhttpget.e2e.RawTcpPeer.Fault;
 @Tag("e2e")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileTcpEndToEndTest {
-    private Path scratch;
-    private Path docroot;
-    private TestNetwork net;
+    @RegisterExtension
+    static final NetworkFixture<TestNetwork> fixture = NetworkFixture.testNetwork("hostile-tcp", docroot -> {});
+
     private Process peer;
     private final List<String> peerSaid = new CopyOnWriteArrayList<>();
-    private Path work;
 
     @BeforeAll
-    void start() throws Exception {
+    void startThePeer() throws Exception {
         Path jar = Rawhttpget.jar();
-        scratch = Files.createDirectories(Repo.root().resolve("target/e2e"));
-        docroot = Files.createTempDirectory(scratch, "docroot-");
-        net = TestNetwork.up(docroot);
+        TestNetwork net = fixture.net();
         // The namespace's kernel knows nothing of the peer's connections: keep its RSTs off the wire.
         Command.check(List.of("ip", "netns", "exec", net.serverNamespace(), "iptables", "-A", "OUTPUT", "-p", "tcp",
                 "--sport", Fault.values()[0].port() + ":" + Fault.values()[Fault.values().length - 1].port(),
                 "--tcp-flags", "RST", "RST", "-j", "DROP"), Duration.ofSeconds(30));
         peer = new ProcessBuilder("ip", "netns", "exec", net.serverNamespace(),
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
+                Rawhttpget.java(), "-Xmx128m",
                 "-cp", jar + ":" + Repo.root().resolve("target/test-classes"), RawTcpPeer.class.getName(),
                 net.prefix() + "s1", TestNetwork.SERVER_ONLINK_IP)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
@@ -72,34 +68,15 @@ class HostileTcpEndToEndTest {
         reader.start();
     }
 
+    /** Before the fixture takes the network down (JUnit runs extensions' after-all callbacks last). */
     @AfterAll
-    void stop() throws Exception {
-        try {
-            if (peer != null) {
-                peer.getOutputStream().close(); // EOF on its stdin stops it
-                if (!peer.waitFor(10, TimeUnit.SECONDS)) {
-                    peer.destroyForcibly().waitFor();
-                }
-            }
-        } finally {
-            try {
-                if (net != null) {
-                    net.close();
-                }
-            } finally {
-                TestFiles.deleteTree(docroot);
+    void stopThePeer() throws Exception {
+        if (peer != null) {
+            peer.getOutputStream().close(); // EOF on its stdin stops it
+            if (!peer.waitFor(10, TimeUnit.SECONDS)) {
+                peer.destroyForcibly().waitFor();
             }
         }
-    }
-
-    @BeforeEach
-    void makeWorkDirectory() throws IOException {
-        work = Files.createTempDirectory(scratch, "work-");
-    }
-
-    @AfterEach
-    void removeWorkDirectory() throws IOException {
-        TestFiles.deleteTree(work);
     }
 
     @Test
@@ -168,15 +145,15 @@ class HostileTcpEndToEndTest {
 
     /** Downloads from the fault's port with -v; asserts exit 0 and exactly the body, and only the file. */
     private CommandResult download(Fault fault, String... options) throws Exception {
-        List<String> args = new ArrayList<>(List.of("-i", net.onLinkInterface(), "-v"));
+        List<String> args = new ArrayList<>(List.of("-i", fixture.net().onLinkInterface(), "-v"));
         args.addAll(List.of(options));
         args.add("http://" + TestNetwork.SERVER_ONLINK_IP + ":" + fault.port() + "/f.bin");
-        CommandResult r = Rawhttpget.run(net, work, args.toArray(String[]::new));
+        CommandResult r = Rawhttpget.run(fixture.net(), fixture.work(), args.toArray(String[]::new));
         assertThat(r.exitCode()).as("exit code\n%s\npeer: %s", r.describe(), said(fault)).isZero();
-        try (Stream<Path> files = Files.list(work)) {
+        try (Stream<Path> files = Files.list(fixture.work())) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("f.bin");
         }
-        assertThat(Files.readAllBytes(work.resolve("f.bin"))).as("the file, byte for byte")
+        assertThat(Files.readAllBytes(fixture.work().resolve("f.bin"))).as("the file, byte for byte")
                 .isEqualTo(HostileHttpServer.body(0, RawTcpPeer.BODY_LENGTH));
         awaitPeerSaying(fault, "complete " + bodyAndHeadLength());
         return r;

@@ -9,13 +9,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,66 +28,33 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HttpsEndToEndTest {
     private static final long SIZE = 1_500_000;
 
-    private Path scratch;
-    private Path docroot;
-    private Path tlsDir;
-    private TestNetwork net;
-    private Path work;
+    @RegisterExtension
+    static final NetworkFixture<TestNetwork> fixture = NetworkFixture.testNetworkWithHttps("https",
+            docroot -> TestFiles.random(docroot.resolve("file.bin"), SIZE, 7));
+
     private String fileSha256;
 
     @BeforeAll
-    void startNetwork() throws Exception {
-        Rawhttpget.jar();
-        scratch = Files.createDirectories(Repo.root().resolve("target/e2e"));
-        docroot = Files.createTempDirectory(scratch, "https-docroot-");
-        tlsDir = Files.createTempDirectory(scratch, "https-certs-");
-        fileSha256 = Sha256.of(TestFiles.random(docroot.resolve("file.bin"), SIZE, 7));
-        TestNetwork.makeTestCertificate(tlsDir);
-        net = TestNetwork.upWithHttps(docroot, tlsDir);
-    }
-
-    @AfterAll
-    void removeNetwork() throws Exception {
-        try {
-            if (net != null) {
-                net.close();
-                assertThat(TestNetwork.namespacesOf(net.prefix())).as("namespaces left by %s", net.prefix()).isEmpty();
-            }
-        } finally {
-            for (Path dir : new Path[] {docroot, tlsDir}) {
-                if (dir != null) {
-                    TestFiles.deleteTree(dir);
-                }
-            }
-        }
-    }
-
-    @BeforeEach
-    void makeWorkDirectory() throws IOException {
-        work = Files.createTempDirectory(scratch, "https-work-");
-    }
-
-    @AfterEach
-    void removeWorkDirectory() throws IOException {
-        TestFiles.deleteTree(work);
+    void hashTheFile() throws Exception {
+        fileSha256 = Sha256.of(fixture.docroot().resolve("file.bin"));
     }
 
     private CommandResult onLink(String... args) throws Exception {
-        return run(net.onLinkInterface(), args);
+        return run(fixture.net().onLinkInterface(), args);
     }
 
     private CommandResult run(String iface, String... args) throws Exception {
         List<String> all = new ArrayList<>(List.of("-i", iface));
         all.addAll(Arrays.asList(args));
-        return Rawhttpget.run(net, work, all.toArray(String[]::new));
+        return Rawhttpget.run(fixture.net(), fixture.work(), all.toArray(String[]::new));
     }
 
     private String ca() {
-        return tlsDir.resolve("ca.pem").toString();
+        return fixture.tlsDirectory().resolve("ca.pem").toString();
     }
 
     private List<String> files() throws IOException {
-        try (Stream<Path> listing = Files.list(work)) {
+        try (Stream<Path> listing = Files.list(fixture.work())) {
             return listing.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
@@ -103,18 +68,19 @@ class HttpsEndToEndTest {
         assertThat(r.exitCode()).as(r.describe()).isZero();
         assertThat(r.stderr()).isEmpty();
         assertThat(files()).containsExactly("file.bin");
-        assertThat(Sha256.of(work.resolve("file.bin"))).isEqualTo(fileSha256);
+        assertThat(Sha256.of(fixture.work().resolve("file.bin"))).isEqualTo(fileSha256);
     }
 
     @Test
     void continuesAPartialFileOverTls() throws Exception {
-        Files.write(work.resolve("file.bin.part"), Arrays.copyOf(Files.readAllBytes(docroot.resolve("file.bin")), 700_000));
+        Files.write(fixture.work().resolve("file.bin.part"),
+                Arrays.copyOf(Files.readAllBytes(fixture.docroot().resolve("file.bin")), 700_000));
 
         CommandResult r = onLink("-q", "-c", "--ca-certificate", ca(), "https://files.test/file.bin");
 
         assertThat(r.exitCode()).as(r.describe()).isZero();
         assertThat(files()).containsExactly("file.bin");
-        assertThat(Sha256.of(work.resolve("file.bin"))).isEqualTo(fileSha256);
+        assertThat(Sha256.of(fixture.work().resolve("file.bin"))).isEqualTo(fileSha256);
     }
 
     @Test
@@ -129,7 +95,8 @@ class HttpsEndToEndTest {
 
     @Test
     void refusesACertificateForAnotherNameWithExitFive() throws Exception {
-        CommandResult r = run(net.routedInterface(), "--ca-certificate", ca(), "https://routed.files.test/file.bin");
+        CommandResult r = run(fixture.net().routedInterface(), "--ca-certificate", ca(),
+                "https://routed.files.test/file.bin");
 
         assertThat(r.exitCode()).as(r.describe()).isEqualTo(5);
         assertThat(r.stderr()).isEqualTo(
@@ -139,14 +106,14 @@ class HttpsEndToEndTest {
 
     @Test
     void noCheckCertificateDownloadsAnywayWithAWarning() throws Exception {
-        CommandResult r = run(net.routedInterface(), "--progress=none", "--no-check-certificate",
+        CommandResult r = run(fixture.net().routedInterface(), "--progress=none", "--no-check-certificate",
                 "https://routed.files.test/file.bin");
 
         assertThat(r.exitCode()).as(r.describe()).isZero();
         assertThat(r.stderr()).isEqualTo("WARNING: --no-check-certificate: servers' certificates and host names are not"
                 + " checked; anyone on the path can read and change what is downloaded.\n"
                 + "'file.bin' saved [1500000/1500000]\n");
-        assertThat(Sha256.of(work.resolve("file.bin"))).isEqualTo(fileSha256);
+        assertThat(Sha256.of(fixture.work().resolve("file.bin"))).isEqualTo(fileSha256);
     }
 
     @Test
@@ -157,7 +124,7 @@ class HttpsEndToEndTest {
         assertThat(r.exitCode()).as(r.describe()).isZero();
         assertThat(r.stderr()).isEqualTo("Location: https://files.test/file.bin [following]\n"
                 + "'file.bin' saved [1500000/1500000]\n");
-        assertThat(Sha256.of(work.resolve("file.bin"))).isEqualTo(fileSha256);
+        assertThat(Sha256.of(fixture.work().resolve("file.bin"))).isEqualTo(fileSha256);
     }
 
     @Test
@@ -168,7 +135,7 @@ class HttpsEndToEndTest {
         assertThat(r.exitCode()).as(r.describe()).isZero();
         assertThat(r.stderr()).isEqualTo("Location: http://files.test/file.bin [following]\n"
                 + "'file.bin' saved [1500000/1500000]\n");
-        assertThat(Sha256.of(work.resolve("file.bin"))).isEqualTo(fileSha256);
+        assertThat(Sha256.of(fixture.work().resolve("file.bin"))).isEqualTo(fileSha256);
     }
 
     @Test

@@ -2,18 +2,15 @@ package rawhttpget.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * ICMP from a real Linux router ({@code scripts/testnet.sh}'s): "destination unreachable" ends the download at
@@ -27,34 +24,15 @@ class IcmpEndToEndTest {
     private static final String NOWHERE = "198.18.9.9";
     private static final int NARROW_MTU = 1400;
 
-    private Path scratch;
-    private Path docroot;
-    private TestNetwork net;
-
-    @BeforeAll
-    void startNetwork() throws Exception {
-        Rawhttpget.jar();
-        scratch = Files.createDirectories(Repo.root().resolve("target/e2e"));
-        docroot = Files.createTempDirectory(scratch, "icmp-docroot-");
-        TestFiles.random(docroot.resolve("1M.bin"), 1 << 20, 31);
-        net = TestNetwork.up(docroot);
-    }
-
-    @AfterAll
-    void removeNetwork() throws Exception {
-        try {
-            if (net != null) {
-                net.close();
-            }
-        } finally {
-            TestFiles.deleteTree(docroot);
-        }
-    }
+    @RegisterExtension
+    static final NetworkFixture<TestNetwork> fixture =
+            NetworkFixture.testNetwork("icmp", docroot -> TestFiles.random(docroot.resolve("1M.bin"), 1 << 20, 31));
 
     @Test
     void aRouterWithNoRouteEndsTheDownloadAtOnceWithExitFour() throws Exception {
         long start = System.nanoTime();
-        CommandResult result = run(List.of("-i", net.routedInterface(), "http://" + NOWHERE + "/file"));
+        CommandResult result = Rawhttpget.run(fixture.net(), fixture.work(), "-i", fixture.net().routedInterface(),
+                "http://" + NOWHERE + "/file");
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         SoftAssertions.assertSoftly(soft -> {
@@ -71,6 +49,7 @@ class IcmpEndToEndTest {
         // The router's link toward the server carries 1400-byte packets. The server keeps its 1500-byte
         // interface (so it announces MSS 1460) but sends at most 1400 bytes toward us (route mtu), so only our
         // direction needs discovery: the router refuses our first full-sized segment with "fragmentation needed".
+        TestNetwork net = fixture.net();
         String rtr = net.routerNamespace();
         String srv = net.serverNamespace();
         Command.check(List.of("ip", "-n", rtr, "link", "set", net.prefix() + "r3", "mtu", String.valueOf(NARROW_MTU)),
@@ -80,38 +59,18 @@ class IcmpEndToEndTest {
         // nginx ignores the query, and it makes the request ~3 kB: two full-sized segments and a bit.
         String url = "http://" + TestNetwork.SERVER_ROUTED_IP + "/1M.bin?pad=" + "p".repeat(3000);
 
-        Path work = Files.createTempDirectory(scratch, "icmp-work-");
-        try {
-            long start = System.nanoTime();
-            CommandResult result = net.execInClient(work, Rawhttpget.TIMEOUT, List.of(java(), "-jar",
-                    Rawhttpget.jar().toString(), "-v", "-i", net.routedInterface(), "-O", "copy.bin", url));
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
-            Path copy = work.resolve("copy.bin");
-            String copySha = Files.isRegularFile(copy) ? Sha256.of(copy) : "(no copy)";
-            String want = Sha256.of(docroot.resolve("1M.bin"));
-            SoftAssertions.assertSoftly(soft -> {
-                soft.assertThat(result.exitCode()).as("exit code\n%s", result.describe()).isZero();
-                soft.assertThat(copySha).as("sha256 of the copy").isEqualTo(want);
-                soft.assertThat(result.stderr()).as("the path MTU is logged").contains("path MTU " + NARROW_MTU);
-                soft.assertThat(took).as("no waiting on retransmission timeouts").isLessThan(Duration.ofSeconds(15));
-            });
-        } finally {
-            TestFiles.deleteTree(work);
-        }
-    }
-
-    private CommandResult run(List<String> args) throws IOException, InterruptedException {
-        Path work = Files.createTempDirectory(scratch, "icmp-work-");
-        try {
-            List<String> command = Stream.concat(Stream.of(java(), "-jar", Rawhttpget.jar().toString()), args.stream())
-                    .toList();
-            return net.execInClient(work, Rawhttpget.TIMEOUT, command);
-        } finally {
-            TestFiles.deleteTree(work);
-        }
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        long start = System.nanoTime();
+        CommandResult result = Rawhttpget.run(net, fixture.work(), "-v", "-i", net.routedInterface(), "-O", "copy.bin",
+                url);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        Path copy = fixture.work().resolve("copy.bin");
+        String copySha = Files.isRegularFile(copy) ? Sha256.of(copy) : "(no copy)";
+        String want = Sha256.of(fixture.docroot().resolve("1M.bin"));
+        SoftAssertions.assertSoftly(soft -> {
+            soft.assertThat(result.exitCode()).as("exit code\n%s", result.describe()).isZero();
+            soft.assertThat(copySha).as("sha256 of the copy").isEqualTo(want);
+            soft.assertThat(result.stderr()).as("the path MTU is logged").contains("path MTU " + NARROW_MTU);
+            soft.assertThat(took).as("no waiting on retransmission timeouts").isLessThan(Duration.ofSeconds(15));
+        });
     }
 }

@@ -69,18 +69,7 @@ public final class RawTcpPeer {
         int ip = Ipv4Address.parseBits(args[1]);
         long mac = MacAddress.parse(Files.readString(Path.of("/sys/class/net", iface, "address")).strip()).bits();
         PcapLink link = PcapLink.open(PcapLinkSettings.of(iface, "tcp or arp").withPromiscuous(true));
-        Thread stopper = new Thread(() -> {
-            try {
-                while (System.in.read() >= 0) {
-                    // EOF: the test is done or gone.
-                }
-            } catch (IOException ignored) {
-                // Stop all the same.
-            }
-            System.exit(0);
-        });
-        stopper.setDaemon(true);
-        stopper.start();
+        ExitOnStdinEof.arm();
         RawTcpPeer peer = new RawTcpPeer(link, mac, ip);
         System.out.println("listening");
         System.out.flush();

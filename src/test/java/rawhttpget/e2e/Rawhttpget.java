@@ -27,10 +27,18 @@ final class Rawhttpget {
 
     /** Runs the CLI with {@code args} in {@code workDir} (where it saves the download) with {@link #TIMEOUT}. */
     static CommandResult run(TestNetwork net, Path workDir, String... args) throws IOException, InterruptedException {
-        // The test JVM's own java: same JDK as the build, found without PATH.
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
+        return net.execInClient(workDir, TIMEOUT, command(args));
+    }
+
+    /** The test JVM's own java: the same JDK as the build, found without PATH (for the CLI and test servers). */
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The command line that runs the CLI with {@code args}, for a namespace of one's own choosing. */
+    static List<String> command(String... args) {
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString()));
         command.addAll(List.of(args));
-        return net.execInClient(workDir, TIMEOUT, command);
+        return command;
     }
 }

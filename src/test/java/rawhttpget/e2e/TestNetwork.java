@@ -1,13 +1,11 @@
 package rawhttpget.e2e;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One namespace test network made by {@code scripts/testnet.sh} (its header draws the layout), with the client
@@ -22,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The constants repeat the script's address plan; {@code TestNetworkTest} fetches through each of them, so the
  * two cannot drift apart unnoticed.
  */
-public final class TestNetwork implements AutoCloseable {
+public final class TestNetwork implements NamespaceNetwork {
     public static final String CLIENT_ONLINK_IP = "198.18.1.2";
     public static final String CLIENT_ROUTED_IP = "198.18.2.2";
     public static final String ROUTER_IP = "198.18.2.1";
@@ -40,16 +38,13 @@ public final class TestNetwork implements AutoCloseable {
 
     private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration CURL_TIMEOUT = Duration.ofSeconds(120);
-    private static final AtomicInteger NETWORKS_MADE = new AtomicInteger();
 
+    private final NetworkScript script;
     private final String prefix;
-    private final Thread downAtExit;
-    private boolean closed;
 
-    private TestNetwork(String prefix) {
-        this.prefix = prefix;
-        // If the JVM is stopped (Ctrl-C, surefire's timeout) before close(), the namespaces must still go.
-        this.downAtExit = new Thread(this::downQuietly, "testnet-down-" + prefix);
+    private TestNetwork(NetworkScript script) {
+        this.script = script;
+        this.prefix = script.prefix();
     }
 
     /** Builds a network whose nginx serves {@code docroot}; {@code testnet.sh up} has checked it with curl. */
@@ -66,16 +61,8 @@ public final class TestNetwork implements AutoCloseable {
     }
 
     private static TestNetwork up(Path docroot, List<String> environment) throws IOException, InterruptedException {
-        TestNetwork net = new TestNetwork(uniquePrefix());
-        Runtime.getRuntime().addShutdownHook(net.downAtExit);
-        List<String> command = new ArrayList<>(environment);
-        command.addAll(List.of(Repo.testnetScript().toString(), "up", net.prefix, docroot.toAbsolutePath().toString()));
-        CommandResult result = Command.run(command, Repo.root(), SCRIPT_TIMEOUT);
-        if (!result.succeeded()) {
-            net.close();
-            throw new IllegalStateException("testnet.sh up failed\n" + result.describe());
-        }
-        return net;
+        return new TestNetwork(NetworkScript.up(Repo.testnetScript(), "rhg", SCRIPT_TIMEOUT, environment,
+                List.of(docroot.toAbsolutePath().toString())));
     }
 
     /**
@@ -89,18 +76,7 @@ public final class TestNetwork implements AutoCloseable {
         Command.check(command, SCRIPT_TIMEOUT);
     }
 
-    /**
-     * "rhg", a letter counting the networks of this JVM, then its PID: unique among concurrent runs, and at most
-     * 12 characters so that the script's interface names fit Linux's 15.
-     */
-    private static String uniquePrefix() {
-        int n = NETWORKS_MADE.getAndIncrement();
-        if (n >= 26) {
-            throw new IllegalStateException("more than 26 test networks in one JVM");
-        }
-        return "rhg" + (char) ('a' + n) + ProcessHandle.current().pid();
-    }
-
+    @Override
     public String prefix() {
         return prefix;
     }
@@ -190,35 +166,9 @@ public final class TestNetwork implements AutoCloseable {
                 .toList();
     }
 
-    /**
-     * Removes the network ({@code testnet.sh down}); safe to call more than once. The shutdown hook stays until
-     * down has succeeded, so a failed or interrupted down is tried again when the JVM exits. An interrupt becomes
-     * an {@link InterruptedIOException}: AutoCloseable's close should not throw InterruptedException.
-     */
+    /** Removes the network ({@code testnet.sh down}, see {@link NetworkScript#close}); safe to call more than once. */
     @Override
     public void close() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            Command.check(List.of(Repo.testnetScript().toString(), "down", prefix), SCRIPT_TIMEOUT);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while removing test network " + prefix);
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(downAtExit);
-        } catch (IllegalStateException shutdownAlreadyRunning) {
-            // The hook is running or about to run, and down is idempotent.
-        }
-    }
-
-    private void downQuietly() {
-        try {
-            Command.run(List.of(Repo.testnetScript().toString(), "down", prefix), Path.of("/"), SCRIPT_TIMEOUT);
-        } catch (IOException | InterruptedException e) {
-            System.err.println("testnet " + prefix + ": down at exit failed: " + e);
-        }
+        script.close();
     }
 }

@@ -1,19 +1,15 @@
 package rawhttpget.e2e;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -55,59 +51,34 @@ class WanEndToEndTest {
         }
     }
 
-    private Path scratch;
-    private Path docroot;
+    @RegisterExtension
+    static final NetworkFixture<WanNetwork> fixture =
+            NetworkFixture.wanNetwork("wan", docroot -> TestFiles.random(docroot.resolve(FILE), SIZE, 20));
+
     private String sourceSha256;
-    private WanNetwork net;
 
     @BeforeAll
-    void startNetwork() throws Exception {
-        Rawhttpget.jar();
-        String emulator = WanNetwork.emulator();
-        Assumptions.assumeFalse(emulator.equals("none"), "WAN scenarios skipped: this kernel has no sch_netem "
-                + "(tc qdisc ... netem fails) and target/wanem is not built: run 'make wanem' (needs ../shared/tools/wanem.c)");
-        scratch = Files.createDirectories(Repo.root().resolve("target/e2e"));
-        docroot = Files.createTempDirectory(scratch, "wan-docroot-");
-        TestFiles.random(docroot.resolve(FILE), SIZE, 20);
-        sourceSha256 = Sha256.of(docroot.resolve(FILE));
-        net = WanNetwork.up(docroot);
-    }
-
-    @AfterAll
-    void removeNetwork() throws Exception {
-        try {
-            if (net != null) {
-                net.close();
-                assertThat(TestNetwork.namespacesOf(net.prefix())).as("namespaces left by %s", net.prefix()).isEmpty();
-            }
-        } finally {
-            TestFiles.deleteTree(docroot);
-        }
+    void hashTheFile() throws Exception {
+        sourceSha256 = Sha256.of(fixture.docroot().resolve(FILE));
     }
 
     @ParameterizedTest
     @EnumSource(Scenario.class)
     void downloadsAnIdenticalFileWithinTheBound(Scenario scenario) throws Exception {
+        WanNetwork net = fixture.net();
         net.impair(scenario.wannetOptions());
-        Path work = Files.createTempDirectory(scratch, "wan-work-");
-        try {
-            long start = System.nanoTime();
-            CommandResult result = net.execInClient(work, scenario.bound.plusSeconds(30), List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                    Rawhttpget.jar().toString(), "-v", "-i", net.clientInterface(), "-O", "copy.bin",
-                    "http://" + WanNetwork.SERVER_IP + "/" + FILE));
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
-            Path copy = work.resolve("copy.bin");
-            String copySha256 = Files.isRegularFile(copy) ? Sha256.of(copy) : "(no copy.bin)";
-            String what = scenario + " " + scenario.wannetOptions() + ": ";
-            SoftAssertions.assertSoftly(soft -> {
-                soft.assertThat(result.exitCode()).as(what + "exit code\n%s", result.describe()).isZero();
-                soft.assertThat(copySha256).as(what + "sha256 of the copy").isEqualTo(sourceSha256);
-                soft.assertThat(took).as(what + "time taken").isLessThanOrEqualTo(scenario.bound);
-                soft.assertThat(result.stderr()).as(what + "stderr").doesNotContain("Exception");
-            });
-        } finally {
-            TestFiles.deleteTree(work);
-        }
+        long start = System.nanoTime();
+        CommandResult result = net.execInClient(fixture.work(), scenario.bound.plusSeconds(30), Rawhttpget.command(
+                "-v", "-i", net.clientInterface(), "-O", "copy.bin", "http://" + WanNetwork.SERVER_IP + "/" + FILE));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        Path copy = fixture.work().resolve("copy.bin");
+        String copySha256 = Files.isRegularFile(copy) ? Sha256.of(copy) : "(no copy.bin)";
+        String what = scenario + " " + scenario.wannetOptions() + ": ";
+        SoftAssertions.assertSoftly(soft -> {
+            soft.assertThat(result.exitCode()).as(what + "exit code\n%s", result.describe()).isZero();
+            soft.assertThat(copySha256).as(what + "sha256 of the copy").isEqualTo(sourceSha256);
+            soft.assertThat(took).as(what + "time taken").isLessThanOrEqualTo(scenario.bound);
+            soft.assertThat(result.stderr()).as(what + "stderr").doesNotContain("Exception");
+        });
     }
 }

@@ -1,7 +1,6 @@
 package rawhttpget.e2e;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,17 +11,16 @@ import java.util.List;
  * whose emulator (tc netem, else target/wanem) impairs frames both ways, and nginx in a server namespace.
  * Removed on close, and by a JVM shutdown hook if the test is killed first.
  */
-final class WanNetwork implements AutoCloseable {
+final class WanNetwork implements NamespaceNetwork {
     static final String SERVER_IP = "198.18.1.1";
     private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(60);
 
+    private final NetworkScript script;
     private final String prefix;
-    private final Thread downAtExit;
-    private boolean closed;
 
-    private WanNetwork(String prefix) {
-        this.prefix = prefix;
-        this.downAtExit = new Thread(this::downQuietly, "wannet-down-" + prefix);
+    private WanNetwork(NetworkScript script) {
+        this.script = script;
+        this.prefix = script.prefix();
     }
 
     static Path script() {
@@ -35,15 +33,8 @@ final class WanNetwork implements AutoCloseable {
     }
 
     static WanNetwork up(Path docroot) throws IOException, InterruptedException {
-        WanNetwork net = new WanNetwork("rhgw" + ProcessHandle.current().pid());
-        Runtime.getRuntime().addShutdownHook(net.downAtExit);
-        CommandResult result = Command.run(List.of(script().toString(), "up", net.prefix, docroot.toString()),
-                Repo.root(), SCRIPT_TIMEOUT);
-        if (!result.succeeded()) {
-            net.close();
-            throw new IllegalStateException("wannet.sh up failed\n" + result.describe());
-        }
-        return net;
+        return new WanNetwork(NetworkScript.up(script(), "rhgw", SCRIPT_TIMEOUT,
+                List.of(), List.of(docroot.toString())));
     }
 
     /** Restarts the emulator with wannet.sh's options, e.g. {@code -d 20 -r 100 -l 1}. */
@@ -53,7 +44,8 @@ final class WanNetwork implements AutoCloseable {
         Command.check(command, SCRIPT_TIMEOUT);
     }
 
-    String prefix() {
+    @Override
+    public String prefix() {
         return prefix;
     }
 
@@ -70,28 +62,6 @@ final class WanNetwork implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            Command.check(List.of(script().toString(), "down", prefix), SCRIPT_TIMEOUT);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while removing WAN network " + prefix);
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(downAtExit);
-        } catch (IllegalStateException shutdownAlreadyRunning) {
-            // down is idempotent
-        }
-    }
-
-    private void downQuietly() {
-        try {
-            Command.run(List.of(script().toString(), "down", prefix), Path.of("/"), SCRIPT_TIMEOUT);
-        } catch (IOException | InterruptedException e) {
-            System.err.println("wannet " + prefix + ": down at exit failed: " + e);
-        }
+        script.close();
     }
 }

@@ -11,13 +11,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -32,60 +30,33 @@ import org.junit.jupiter.params.provider.CsvSource;
 class WgetBehaviourEndToEndTest {
     private static final long SIZE = 300_000;
 
-    private Path scratch;
-    private Path docroot;
-    private TestNetwork net;
-    private Path work;
+    @RegisterExtension
+    static final NetworkFixture<TestNetwork> fixture = NetworkFixture.testNetwork("wget", docroot -> {
+        TestFiles.random(docroot.resolve("file.bin"), SIZE, 42);
+        TestFiles.random(docroot.resolve("other.bin"), 1234, 43);
+    });
+
     private String fileSha256;
 
     @BeforeAll
-    void startNetwork() throws Exception {
-        Rawhttpget.jar();
-        scratch = Files.createDirectories(Repo.root().resolve("target/e2e"));
-        docroot = Files.createTempDirectory(scratch, "wget-docroot-");
-        fileSha256 = Sha256.of(TestFiles.random(docroot.resolve("file.bin"), SIZE, 42));
-        TestFiles.random(docroot.resolve("other.bin"), 1234, 43);
-        net = TestNetwork.up(docroot);
-    }
-
-    @AfterAll
-    void removeNetwork() throws Exception {
-        try {
-            if (net != null) {
-                net.close();
-                assertThat(TestNetwork.namespacesOf(net.prefix())).as("namespaces left by %s", net.prefix()).isEmpty();
-            }
-        } finally {
-            if (docroot != null) {
-                TestFiles.deleteTree(docroot);
-            }
-        }
-    }
-
-    @BeforeEach
-    void makeWorkDirectory() throws IOException {
-        work = Files.createTempDirectory(scratch, "wget-work-");
-    }
-
-    @AfterEach
-    void removeWorkDirectory() throws IOException {
-        TestFiles.deleteTree(work);
+    void hashTheFile() throws Exception {
+        fileSha256 = Sha256.of(fixture.docroot().resolve("file.bin"));
     }
 
     private CommandResult rawhttpget(String... args) throws Exception {
-        List<String> all = new ArrayList<>(List.of("-i", net.onLinkInterface()));
+        List<String> all = new ArrayList<>(List.of("-i", fixture.net().onLinkInterface()));
         all.addAll(Arrays.asList(args));
-        return Rawhttpget.run(net, work, all.toArray(String[]::new));
+        return Rawhttpget.run(fixture.net(), fixture.work(), all.toArray(String[]::new));
     }
 
     private List<String> files() throws IOException {
-        try (Stream<Path> listing = Files.list(work)) {
+        try (Stream<Path> listing = Files.list(fixture.work())) {
             return listing.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
 
     private String sha256(String name) throws IOException {
-        return Sha256.of(work.resolve(name));
+        return Sha256.of(fixture.work().resolve(name));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -113,7 +84,7 @@ class WgetBehaviourEndToEndTest {
         CommandResult within = rawhttpget("--max-redirect", "3", "http://files.test/redirect/hops/3/file.bin");
         assertThat(within.exitCode()).as(within.describe()).isZero();
         assertThat(sha256("file.bin")).isEqualTo(fileSha256);
-        Files.delete(work.resolve("file.bin"));
+        Files.delete(fixture.work().resolve("file.bin"));
 
         CommandResult beyond = rawhttpget("--max-redirect", "2", "http://files.test/redirect/hops/3/file.bin");
 
@@ -150,12 +121,13 @@ class WgetBehaviourEndToEndTest {
 
         assertThat(r.exitCode()).as(r.describe()).isEqualTo(8);
         assertThat(files()).containsExactly("page");
-        assertThat(Files.readString(work.resolve("page"))).contains("403 Forbidden");
+        assertThat(Files.readString(fixture.work().resolve("page"))).contains("403 Forbidden");
     }
 
     @Test
     void continueAppendsTheRestToThePartFile() throws Exception {
-        Files.write(work.resolve("file.bin.part"), Arrays.copyOf(Files.readAllBytes(docroot.resolve("file.bin")), 100_000));
+        Files.write(fixture.work().resolve("file.bin.part"),
+                Arrays.copyOf(Files.readAllBytes(fixture.docroot().resolve("file.bin")), 100_000));
 
         CommandResult r = rawhttpget("-c", "http://files.test/file.bin");
 
@@ -163,13 +135,13 @@ class WgetBehaviourEndToEndTest {
         assertThat(r.stderr()).contains(",,,,,,,,,,", "'file.bin' saved [300000/300000]");
         assertThat(files()).containsExactly("file.bin");
         assertThat(sha256("file.bin")).isEqualTo(fileSha256);
-        assertThat(Files.readString(net.stateDirectory().resolve("access.log")))
+        assertThat(Files.readString(fixture.net().stateDirectory().resolve("access.log")))
                 .contains("\"GET /file.bin HTTP/1.1\" 206 200000");
     }
 
     @Test
     void continueOfACompleteFileFetchesNothing() throws Exception {
-        Files.copy(docroot.resolve("file.bin"), work.resolve("file.bin"));
+        Files.copy(fixture.docroot().resolve("file.bin"), fixture.work().resolve("file.bin"));
 
         CommandResult r = rawhttpget("-c", "http://files.test/file.bin");
 
@@ -181,7 +153,8 @@ class WgetBehaviourEndToEndTest {
 
     @Test
     void continueStartsOverWhenTheServerIgnoresTheRange() throws Exception {
-        Files.write(work.resolve("file.bin"), new byte[1000]); // not even a prefix: the 200 must replace it whole
+        // Not even a prefix: the 200 must replace it whole.
+        Files.write(fixture.work().resolve("file.bin"), new byte[1000]);
 
         CommandResult r = rawhttpget("-c", "http://files.test/norange/file.bin");
 
@@ -193,34 +166,35 @@ class WgetBehaviourEndToEndTest {
 
     @Test
     void anExistingFileIsKeptAndTheDownloadGoesToNameDotOne() throws Exception {
-        Files.writeString(work.resolve("file.bin"), "mine");
+        Files.writeString(fixture.work().resolve("file.bin"), "mine");
 
         CommandResult r = rawhttpget("-q", "http://files.test/file.bin");
 
         assertThat(r.exitCode()).as(r.describe()).isZero();
         assertThat(files()).containsExactly("file.bin", "file.bin.1");
-        assertThat(Files.readString(work.resolve("file.bin"))).isEqualTo("mine");
+        assertThat(Files.readString(fixture.work().resolve("file.bin"))).isEqualTo("mine");
         assertThat(sha256("file.bin.1")).isEqualTo(fileSha256);
     }
 
     @Test
     void noClobberLeavesAnExistingFileAndFetchesNothing() throws Exception {
-        Files.writeString(work.resolve("file.bin"), "mine");
+        Files.writeString(fixture.work().resolve("file.bin"), "mine");
 
         CommandResult r = rawhttpget("-nc", "http://files.test/file.bin");
 
         assertThat(r.exitCode()).as(r.describe()).isZero();
         assertThat(r.stderr()).isEqualTo("File 'file.bin' already there; not retrieving.\n");
         assertThat(files()).containsExactly("file.bin");
-        assertThat(Files.readString(work.resolve("file.bin"))).isEqualTo("mine");
+        assertThat(Files.readString(fixture.work().resolve("file.bin"))).isEqualTo("mine");
     }
 
     @Test
     void dashOMinusWritesOnlyTheBodyToStdoutEvenWithDebugLogs() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        CommandResult r = net.execInClient(work, Rawhttpget.TIMEOUT, List.of("bash", "-o", "pipefail", "-c",
+        String java = Rawhttpget.java();
+        CommandResult r = fixture.net().execInClient(fixture.work(), Rawhttpget.TIMEOUT, List.of(
+                "bash", "-o", "pipefail", "-c",
                 "\"$1\" -jar \"$2\" -d -i \"$3\" -O - http://files.test/file.bin | sha256sum", "pipe",
-                java, Rawhttpget.jar().toString(), net.onLinkInterface()));
+                java, Rawhttpget.jar().toString(), fixture.net().onLinkInterface()));
 
         assertThat(r.exitCode()).as(r.describe()).isZero();
         assertThat(r.stdout().split("\\s+")[0]).isEqualTo(fileSha256);
@@ -230,14 +204,14 @@ class WgetBehaviourEndToEndTest {
 
     @Test
     void aNamedPipeGivenWithDashOIsWrittenDirectly() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        CommandResult r = net.execInClient(work, Rawhttpget.TIMEOUT, List.of("bash", "-c",
+        String java = Rawhttpget.java();
+        CommandResult r = fixture.net().execInClient(fixture.work(), Rawhttpget.TIMEOUT, List.of("bash", "-c",
                 "mkfifo pipe && { sha256sum <pipe >pipe.sha256 & } && \"$1\" -jar \"$2\" -q -i \"$3\" -O pipe"
                         + " http://files.test/file.bin && wait", "fifo", java, Rawhttpget.jar().toString(),
-                net.onLinkInterface()));
+                fixture.net().onLinkInterface()));
 
         assertThat(r.exitCode()).as(r.describe()).isZero();
-        assertThat(Files.readString(work.resolve("pipe.sha256")).split("\\s+")[0]).isEqualTo(fileSha256);
+        assertThat(Files.readString(fixture.work().resolve("pipe.sha256")).split("\\s+")[0]).isEqualTo(fileSha256);
         assertThat(files()).containsExactly("pipe", "pipe.sha256"); // no pipe.part, no pipe.1
     }
 
@@ -264,14 +238,14 @@ class WgetBehaviourEndToEndTest {
             soft.assertThat(files).containsExactly("file.bin", "other.bin");
         });
         assertThat(sha256("file.bin")).isEqualTo(fileSha256);
-        assertThat(sha256("other.bin")).isEqualTo(Sha256.of(docroot.resolve("other.bin")));
+        assertThat(sha256("other.bin")).isEqualTo(Sha256.of(fixture.docroot().resolve("other.bin")));
     }
 
     @Test
     void aConnectionNobodyAnswersTimesOutAndIsTriedAgainAfterABackoff() throws Exception {
         // In the server namespace this test's network owns: SYNs to port 81 vanish, so only --timeout ends the wait.
-        List<String> drop = List.of("ip", "netns", "exec", net.serverNamespace(), "iptables", "-I", "INPUT", "-p", "tcp",
-                "--dport", "81", "-j", "DROP");
+        List<String> drop = List.of("ip", "netns", "exec", fixture.net().serverNamespace(), "iptables", "-I", "INPUT",
+                "-p", "tcp", "--dport", "81", "-j", "DROP");
         Command.check(drop, Duration.ofSeconds(20));
         try {
             CommandResult r = rawhttpget("-T", "1", "--tries", "2", "--waitretry", "1", "http://files.test:81/file.bin");
@@ -294,7 +268,7 @@ class WgetBehaviourEndToEndTest {
 
         assertThat(r.exitCode()).as(r.describe()).isEqualTo(8);
         assertThat(r.stderr()).isEqualTo("rawhttpget: ERROR 404: Not Found.\n");
-        assertThat(Files.readAllLines(net.stateDirectory().resolve("access.log")))
+        assertThat(Files.readAllLines(fixture.net().stateDirectory().resolve("access.log")))
                 .filteredOn(line -> line.contains("/never-there.bin")).hasSize(1);
     }
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import rawhttpget.arp.ArpCache;
 import rawhttpget.arp.ArpPacket;
 import rawhttpget.ethernet.EthernetFrame;
@@ -98,6 +100,47 @@ class AckEverySegmentInABatchTest {
         }
         assertThat(acks).as("one ACK, for all ten segments").containsExactly(10 * SEGMENT);
         assertThat(c.readable()).isEqualTo(10 * SEGMENT);
+    }
+
+    /**
+     * A batch of in-order full segments (1448 bytes with timestamps) is acked as Linux acks the same segments
+     * merged by GRO: an ACK as soon as 64 KiB are unacknowledged (the largest GRO packet; 46 segments are the
+     * first run past 65 536 bytes), and one for the rest at the end of the batch. An ACK below the batch's
+     * last byte can only have left mid-batch. A lone segment after a boundary waits for the delayed-ACK timer,
+     * as the segment-level rule says.
+     */
+    @ParameterizedTest(name = "{0} full segments in one batch: ACKs {1}, then {2} by the delayed-ACK timer")
+    @CsvSource({
+            "3,   4344,                 ''",
+            "45,  65160,                ''",
+            "46,  66608,                ''",
+            "47,  66608,                68056",
+            "100, 66608 133216 144800,  ''",
+    })
+    void aBatchOfInOrderSegmentsIsAckedAtEach64KiBAndAtItsEnd(int segments, String inBatch, String delayed) {
+        TcpConnection c = establish();
+        int full = 1448;
+        for (int i = 0; i < segments; i++) {
+            wire.send(dataFrame(PEER_ISS + 1 + i * full, full), 0, 14 + 20 + 32 + full);
+        }
+        stack.poll(10_000_000L);
+        assertThat(pureAcks()).isEqualTo(inBatch);
+
+        stack.poll(10_000_000L + 40_000_000L);
+        assertThat(pureAcks()).isEqualTo(delayed);
+        assertThat(c.readable()).isEqualTo(segments * full);
+    }
+
+    /** The ACK numbers (relative) of the pure ACKs sent since the last look, space-separated. */
+    private String pureAcks() {
+        List<String> acks = new ArrayList<>();
+        for (byte[] f : drain()) {
+            parse(f);
+            if (seg.has(TcpFlags.ACK) && seg.payloadLength() == 0) {
+                acks.add(Integer.toString(seg.ack() - PEER_ISS - 1));
+            }
+        }
+        return String.join(" ", acks);
     }
 
     @Test

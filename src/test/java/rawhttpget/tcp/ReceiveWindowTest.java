@@ -108,7 +108,7 @@ class ReceiveWindowTest {
         int buffer = 131072; // 2^17: needs shift 2
         ScriptedPeer peer = ScriptedPeer.established(TcpConfig.defaults(1460).withReceiveBuffer(buffer),
                 PeerSyn.linux());
-        assertThat(peer.conn.activeReceiveShift()).isEqualTo(2);
+        assertThat(peer.conn.receiver.activeShift()).isEqualTo(2);
         long knownEdge = 1 + buffer; // from the handshake ACK: window 32768 << 2
         long lastEdge = knownEdge;
         boolean zero = false;
