@@ -63,7 +63,7 @@ class HostLifecycleEndToEndTest {
             soft.assertThat(run.stderr()).as("INFO lines of the change and its undoing")
                     .containsPattern("INFO  host: firewall: added rule for .*: \\S+nft add table netdev rawhttpget-\\d+ ; "
                             + "add chain netdev rawhttpget-\\d+ ingress \\{ type filter hook ingress device \""
-                            + net.onLinkInterface() + "\" .* drop comment \"rawhttpget pid=\\d+\"\n")
+                            + fixture.net().onLinkInterface() + "\" .* drop comment \"rawhttpget pid=\\d+\"\n")
                     .containsPattern("INFO  host: firewall: removed rule for .*nft delete table netdev rawhttpget-\\d+\n");
             soft.assertThat(after).isEqualTo(before);
         });
@@ -215,7 +215,7 @@ class HostLifecycleEndToEndTest {
     @Test
     void whereTheIngressDropIsRefusedAndIptablesIsMissingUsesNftsOutputRule() throws Exception {
         String before = rules();
-        Path mountPoint = Files.createTempDirectory(scratch, "nft-wrapper-");
+        Path mountPoint = Files.createTempDirectory(fixture.scratch(), "nft-wrapper-");
         mountPoint.toFile().deleteOnExit();
         String hide = "set -e; m=" + mountPoint + "; mount -t tmpfs none $m; nft=$(command -v nft); cp \"$nft\" $m/real-nft;"
                 + " printf '#!/bin/sh\\ncase \"$*\" in *netdev*) echo \"Error: Could not process rule: Operation not"
@@ -224,7 +224,7 @@ class HostLifecycleEndToEndTest {
                 + " if command -v iptables >/dev/null; then exit 99; fi; exec \"$@\"";
 
         CommandResult run = rawhttpgetIn(List.of("unshare", "-m", "sh", "-c", hide, "hide"), "-v", "-i",
-                net.onLinkInterface(), URL);
+                fixture.net().onLinkInterface(), URL);
 
         assertThat(run.exitCode()).as(run.describe()).isZero();
         assertThat(savedSha256("1M.bin")).isEqualTo(fileSha256);
@@ -290,7 +290,7 @@ class HostLifecycleEndToEndTest {
         assertThat(run.exitCode()).as(run.describe()).isEqualTo(4);
         assertThat(run.stderr()).containsPattern("WARN  host: --no-host-setup: no firewall rule added, .*: nft add table"
                 + " netdev rawhttpget-(\\d+) ';' add chain netdev rawhttpget-\\1 ingress '\\{ type filter hook ingress device \""
-                + net.onLinkInterface() + "\" priority 0 ; policy accept ; }' ';' add rule netdev rawhttpget-\\1 ingress"
+                + fixture.net().onLinkInterface() + "\" priority 0 ; policy accept ; }' ';' add rule netdev rawhttpget-\\1 ingress"
                 + " ip saddr 198\\.18\\.1\\.1 ip daddr 198\\.18\\.1\\.2 tcp sport 80 tcp dport \\d+ drop comment"
                 + " '\"rawhttpget pid=\\1\"'\n");
         assertThat(rules()).isEqualTo(before);
