@@ -1,5 +1,6 @@
 package rawhttpget.cli;
 
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -14,10 +15,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // Loading libpcap through Pcap4J and JNA (and starting logback, which Pcap4J's first logger does) is
-        // start-up work that picocli's parsing does not need: it runs beside it, on the second core. A download
-        // then finds the classes initialised; a failure is caught there and met again, and reported, where
-        // the run needs libpcap.
+        // Logging starts here, on this thread: while SLF4J initialises, it hands every other thread a stand-in
+        // factory, and LogSetup would then find no logback to apply -v or --log to.
+        LoggerFactory.getILoggerFactory();
+        // Loading libpcap through Pcap4J and JNA is start-up work that picocli's parsing does not need: it runs
+        // beside it, on the second core. A download then finds the classes initialised; a failure is caught
+        // there and met again, and reported, where the run needs libpcap.
         Thread warmUp = new Thread(LibpcapVersion::describe, "rawhttpget-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
