@@ -55,13 +55,14 @@ build: deps
 	cp target/rawhttpget-all.jar $(JAR)
 	$(MAKE) --no-print-directory cds
 
-# Class-data sharing: the classes a run loads (JDK, picocli, logback, JNA, Pcap4J), parsed once here and mapped
-# at start-up. The training run is --version, which loads libpcap through Pcap4J; the archive is tied to this
-# jar file (path, size, time), so it is rebuilt with it. Optional: without it the jar starts as before.
+# Class-data sharing: the classes a run loads (JDK, logback, JNA, Pcap4J, ours), parsed once here and mapped
+# at start-up. The training run (rawhttpget.cli.CdsTraining) is --version, which loads libpcap through Pcap4J,
+# plus every class of ours, of Pcap4J's core and of JNA; the archive is tied to this jar file (path, size,
+# time), so it is rebuilt with it. Optional: without it the jar starts as before.
 CDS := rawhttpget.jsa
 cds:
 	rm -f $(CDS)
-	@if java -XX:ArchiveClassesAtExit=$(CDS) -jar $(JAR) --version >target/cds.log 2>&1 && [ -s $(CDS) ]; then \
+	@if java -XX:ArchiveClassesAtExit=$(CDS) -cp $(JAR) rawhttpget.cli.CdsTraining >target/cds.log 2>&1 && [ -s $(CDS) ]; then \
 	    echo "build: wrote $(CDS) (start with -XX:SharedArchiveFile=$(CDS), see config/jvm.options)"; \
 	else \
 	    echo "build: no class-data archive (see target/cds.log); rawhttpget.jar starts without one" >&2; rm -f $(CDS); \
@@ -127,7 +128,7 @@ install-files:
 	install -m 0644 $(JAR) '$(DESTDIR)$(INSTALLED_JAR)'
 	@# The archive is tied to the jar's path: made here, for the installed copy (stale, and ignored, under DESTDIR).
 	rm -f '$(DESTDIR)$(INSTALLED_CDS)'
-	'$(JAVA_BIN)' -XX:ArchiveClassesAtExit='$(DESTDIR)$(INSTALLED_CDS)' -jar '$(DESTDIR)$(INSTALLED_JAR)' --version \
+	'$(JAVA_BIN)' -XX:ArchiveClassesAtExit='$(DESTDIR)$(INSTALLED_CDS)' -cp '$(DESTDIR)$(INSTALLED_JAR)' rawhttpget.cli.CdsTraining \
 	    >/dev/null 2>&1 || { echo "install: no class-data archive; rawhttpget starts without one" >&2; rm -f '$(DESTDIR)$(INSTALLED_CDS)'; }
 	printf '%s\n' '#!/bin/sh' \
 	    '# rawhttpget launcher, written by make install. Needs root or CAP_NET_RAW+CAP_NET_ADMIN.' \

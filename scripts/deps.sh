@@ -17,7 +17,9 @@ java_major() { javac -version 2>&1 | sed -n 's/^javac \([0-9]*\).*/\1/p'; }
 # Packages wanted by name:
 #   (libpcap)     the runtime library only, as users have it: rawhttpget finds libpcap.so.0.8 itself, and Pcap4J
 #                 needs no headers. libpcap0.8, renamed libpcap0.8t64 on Debian 13 / Ubuntu 24.04; handled below.
-#   iptables      host-address mode drops the kernel's RSTs with a rule; the tests compare iptables-save.
+#   nftables      host-address mode drops the server's segments at the capture interface's ingress (nft netdev);
+#                 the tests compare nft list ruleset.
+#   iptables      the fallback rule (the kernel's RSTs dropped on output); the tests compare iptables-save.
 #   ethtool       testnet.sh turns veth offloads off.
 #   iproute2      ip netns / ip link for the test network.
 #   procps        sysctl, for forwarding and IPv6 in the namespaces.
@@ -29,7 +31,7 @@ java_major() { javac -version 2>&1 | sed -n 's/^javac \([0-9]*\).*/\1/p'; }
 #   gcc, libc6-dev  build ../shared/tools/wanem.c, the WAN emulator of the WAN tests and `make bench`
 #                 (libc6-dev has the headers; --no-install-recommends would leave it out).
 #   time          GNU time: peak RSS and CPU seconds in make bench-lan.
-wanted=(iptables ethtool iproute2 procps curl tshark tcpdump openssl libcap2-bin gcc libc6-dev time)
+wanted=(nftables iptables ethtool iproute2 procps curl tshark tcpdump openssl libcap2-bin gcc libc6-dev time)
 missing=()
 for pkg in "${wanted[@]}"; do
     installed "$pkg" || missing+=("$pkg")

@@ -272,12 +272,13 @@ final class Downloader {
                 } else {
                     reservation = PortReservation.reserve(host.localAddress);
                     localPort = reservation.port();
-                    RstRule rule = RstRule.forThisProcess(host.localAddress, localPort, server, url.port());
+                    RstRule rule = RstRule.forThisProcess(host.iface.name(), host.localAddress, localPort, server,
+                            url.port());
                     if (host.firewall != null) {
                         rst = RstSuppressor.install(host.firewall, rule);
                     } else {
                         hostLog.warn("--no-host-setup: no firewall rule added, so the kernel will likely reset this"
-                                + " connection; it needs its RSTs dropped: {}", Firewall.suggestedCommand(rule));
+                                + " connection; it needs a rule like: {}", Firewall.suggestedCommand(rule));
                     }
                 }
                 String description = url.host() + " (" + Ipv4Address.format(server) + ":" + url.port() + ")";

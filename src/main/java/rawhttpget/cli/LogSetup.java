@@ -34,7 +34,7 @@ final class LogSetup {
         if (options.logConfig != null) {
             String error = LogbackStartup.load(context, options.logConfig);
             if (error != null) {
-                LogConfigLoader.load(context, LogConfigLoader.bundled());
+                DefaultLogConfig.apply(context);
                 throw new DownloadException(ExitCode.USAGE, "--log-config " + options.logConfig + ": " + error);
             }
         } else if (LogbackStartup.problem() != null) {

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 
 /**
  * Logback's first configuration, found through {@code META-INF/services}: the file named by logback's own
- * {@code -Dlogback.configurationFile}, else the shipped default. Logback on its own would print its status
+ * {@code -Dlogback.configurationFile}, else the shipped default ({@link DefaultLogConfig}). Logback on its own would print its status
  * messages to standard output when that file is broken; here a broken file is remembered as one line, for
  * {@link LogSetup} to report as a usage error, and the shipped default is loaded instead so the run can still
  * say so.
@@ -32,7 +32,7 @@ public final class LogbackStartup extends ContextAwareBase implements Configurat
             }
             problem = "-D" + PROPERTY + "=" + file + ": " + error;
         }
-        LogConfigLoader.load(context, LogConfigLoader.bundled());
+        DefaultLogConfig.apply(context);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 

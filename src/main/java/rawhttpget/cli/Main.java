@@ -1,5 +1,6 @@
 package rawhttpget.cli;
 
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -14,6 +15,15 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Logging starts here, on this thread: while SLF4J initialises, it hands every other thread a stand-in
+        // factory, and LogSetup would then find no logback to apply -v or --log to.
+        LoggerFactory.getILoggerFactory();
+        // Loading libpcap through Pcap4J and JNA is start-up work that picocli's parsing does not need: it runs
+        // beside it, on the second core. A download then finds the classes initialised; a failure is caught
+        // there and met again, and reported, where the run needs libpcap.
+        Thread warmUp = new Thread(LibpcapVersion::describe, "rawhttpget-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
@@ -23,7 +33,9 @@ public final class Main {
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setUsageHelpWidth(100);
         HelpSections.install(cli);
-        cli.getCommandSpec().version("rawhttpget " + Version.get(), "libpcap: " + LibpcapVersion.describe());
+        // Asked for only by --version: a download does not wait here for libpcap to load.
+        cli.getCommandSpec().versionProvider(
+                () -> new String[] {"rawhttpget " + Version.get(), "libpcap: " + LibpcapVersion.describe()});
         try {
             cli.parseArgs(args);
         } catch (CommandLine.ParameterException e) {

@@ -2,25 +2,41 @@ package rawhttpget.host;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.LongPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Adds and removes our RST-dropping rules with iptables when the host has it, else with nft. Every change
- * and its undoing is logged at INFO on {@code rawhttpget.host}, with the exact command.
+ * Adds and removes our rules, with the first of its choices that works here: an nft ingress drop on the capture
+ * interface ({@link NftIngressCommands}) where nft is installed, else (or where the kernel refuses it) iptables'
+ * output rule, else nft's output rule. Every change and its undoing is logged at INFO on {@code rawhttpget.host},
+ * with the exact command.
  */
 public final class Firewall {
     private static final Logger log = LoggerFactory.getLogger("rawhttpget.host");
 
-    private final FirewallCommands commands;
+    /** In order of preference; never empty. */
+    private final List<FirewallCommands> choices;
     private final CommandRunner runner;
+    /** The choice in use: the first that worked, so later connections of the run do not retry one that failed. */
+    private int current;
 
     Firewall(FirewallCommands commands, CommandRunner runner) {
-        this.commands = commands;
+        this(List.of(commands), runner);
+    }
+
+    Firewall(List<FirewallCommands> choices, CommandRunner runner) {
+        if (choices.isEmpty()) {
+            throw new IllegalArgumentException("no firewall tool to choose from");
+        }
+        this.choices = List.copyOf(choices);
         this.runner = runner;
     }
 
@@ -29,27 +45,37 @@ public final class Firewall {
         return detect(ProcessCommandRunner.onHost());
     }
 
-    /** iptables if installed, else nft; commands run through the given runner (e.g. in a namespace). */
+    /** The installed tools in order of preference; commands run through the given runner (e.g. in a namespace). */
     public static Firewall detect(CommandRunner runner) {
-        return new Firewall(installedCommands().orElseThrow(() -> new HostException(
-                "neither iptables nor nft is installed: install one (apt-get install iptables)")), runner);
+        List<FirewallCommands> choices = installedCommands();
+        if (choices.isEmpty()) {
+            throw new HostException("neither iptables nor nft is installed: install one (apt-get install iptables)");
+        }
+        return new Firewall(choices, runner);
     }
 
-    private static Optional<FirewallCommands> installedCommands() {
+    private static List<FirewallCommands> installedCommands() {
+        Optional<Path> nft = Executables.find("nft");
         Optional<Path> iptables = Executables.find("iptables");
+        List<FirewallCommands> choices = new ArrayList<>();
+        nft.ifPresent(path -> choices.add(new NftIngressCommands(path.toString())));
         if (iptables.isPresent()) {
             String save = Executables.find("iptables-save").map(Path::toString).orElse("iptables-save");
-            return Optional.of(new IptablesCommands(iptables.get().toString(), save));
+            choices.add(new IptablesCommands(iptables.get().toString(), save));
+        } else {
+            nft.ifPresent(path -> choices.add(new NftCommands(path.toString())));
         }
-        return Executables.find("nft").map(nft -> new NftCommands(nft.toString()));
+        return choices;
     }
 
     /**
-     * The shell command that would add the rule here, with iptables if installed, else nft (iptables when
-     * neither is). Runs nothing: {@code --no-host-setup} prints it for the user.
+     * The shell command that would add the rule here, with the preferred installed tool (iptables when none
+     * is). Runs nothing: {@code --no-host-setup} prints it for the user.
      */
     public static String suggestedCommand(RstRule rule) {
-        return suggestedCommand(rule, installedCommands().orElse(new IptablesCommands("iptables", "iptables-save")));
+        List<FirewallCommands> choices = installedCommands();
+        return suggestedCommand(rule, choices.isEmpty() ? new IptablesCommands("iptables", "iptables-save")
+                : choices.get(0));
     }
 
     static String suggestedCommand(RstRule rule, FirewallCommands commands) {
@@ -64,12 +90,41 @@ public final class Firewall {
         return line.toString();
     }
 
-    /** "iptables" or "nft". */
+    /** "iptables" or "nft": the tool in use, or the one that will be tried first. */
     public String tool() {
-        return commands.tool();
+        return choices.get(current).tool();
     }
 
+    /** Whether the rule in use (or tried first) drops the server's segments at ingress, not our kernel's RSTs. */
+    public boolean dropsAtIngress() {
+        return choices.get(current) instanceof NftIngressCommands;
+    }
+
+    /**
+     * Adds the rule with the choice in use. If that fails and another choice remains (a kernel without nft's
+     * netdev family, say), the next is tried, and kept for the rest of the run; the last one's error is thrown.
+     */
     public InstalledRule add(RstRule rule) {
+        while (true) {
+            FirewallCommands commands = choices.get(current);
+            try {
+                return add(commands, rule);
+            } catch (HostException e) {
+                if (current + 1 >= choices.size()) {
+                    throw e;
+                }
+                current++;
+                log.info("firewall: {} ({}); using {} instead", e.getMessage(), describe(commands),
+                        describe(choices.get(current)));
+            }
+        }
+    }
+
+    private static String describe(FirewallCommands commands) {
+        return commands instanceof NftIngressCommands ? "nft ingress drop" : commands.tool() + " output rule";
+    }
+
+    private InstalledRule add(FirewallCommands commands, RstRule rule) {
         List<List<String>> prepare = commands.prepare(rule);
         List<String> add = commands.add(rule);
         CommandResult added;
@@ -88,35 +143,51 @@ public final class Firewall {
         for (List<String> command : prepare) {
             log.info("firewall: {}", String.join(" ", command));
         }
-        log.info("firewall: added rule to {}: {}", rule, String.join(" ", add));
+        log.info("firewall: added rule for {}: {}", rule, String.join(" ", add));
         return new InstalledRule(rule, commands.undo(rule, added.stdout()));
     }
 
     public void remove(InstalledRule installed) {
         runOrFail(installed.undoCommand(), "cannot remove firewall rule " + installed.rule());
-        log.info("firewall: removed rule to {}: {}", installed.rule(), String.join(" ", installed.undoCommand()));
+        log.info("firewall: removed rule for {}: {}", installed.rule(), String.join(" ", installed.undoCommand()));
     }
 
     /**
-     * Removes rules that processes killed by SIGKILL (or power loss) left behind: those whose
-     * {@code rawhttpget pid=N} comment names a process that no longer runs. Returns how many.
+     * Removes rules that processes killed by SIGKILL (or power loss) left behind, with every choice (an earlier
+     * run may have used another): those whose {@code rawhttpget pid=N} comment or table names a process that
+     * no longer runs. Returns how many. A listing that fails is reported after the others have been cleaned.
      */
     public int removeStaleRules(LongPredicate pidRunning) {
-        CommandResult listing = runner.run(commands.list());
-        if (!listing.succeeded()) {
-            if (commands.listFailureMeansNoRules(listing)) {
-                return 0;
+        Map<List<String>, List<FirewallCommands>> byListing = new LinkedHashMap<>();
+        for (FirewallCommands commands : choices) {
+            byListing.computeIfAbsent(commands.list(), l -> new ArrayList<>()).add(commands);
+        }
+        Set<List<String>> deleted = new HashSet<>(); // both nft choices find both families' tables
+        HostException failed = null;
+        for (Map.Entry<List<String>, List<FirewallCommands>> entry : byListing.entrySet()) {
+            CommandResult listing = runner.run(entry.getKey());
+            if (!listing.succeeded()) {
+                if (!entry.getValue().get(0).listFailureMeansNoRules(listing) && failed == null) {
+                    failed = new HostException("cannot list firewall rules: " + String.join(" ", entry.getKey())
+                            + ": " + listing.complaint());
+                }
+                continue;
             }
-            throw new HostException("cannot list firewall rules: " + String.join(" ", commands.list()) + ": "
-                    + listing.complaint());
+            for (FirewallCommands commands : entry.getValue()) {
+                for (FirewallCommands.StaleRule rule : commands.staleRules(listing.stdout(), pidRunning)) {
+                    if (!deleted.add(rule.deleteCommand())) {
+                        continue;
+                    }
+                    runOrFail(rule.deleteCommand(), "cannot remove stale firewall rule of process " + rule.pid());
+                    log.info("firewall: removed rule left by process {}, which no longer runs: {}", rule.pid(),
+                            String.join(" ", rule.deleteCommand()));
+                }
+            }
         }
-        List<FirewallCommands.StaleRule> stale = commands.staleRules(listing.stdout(), pidRunning);
-        for (FirewallCommands.StaleRule rule : stale) {
-            runOrFail(rule.deleteCommand(), "cannot remove stale firewall rule of process " + rule.pid());
-            log.info("firewall: removed rule left by process {}, which no longer runs: {}", rule.pid(),
-                    String.join(" ", rule.deleteCommand()));
+        if (failed != null) {
+            throw failed;
         }
-        return stale.size();
+        return deleted.size();
     }
 
     private CommandResult runOrFail(List<String> command, String what) {

@@ -7,7 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * nft command lines, for hosts without iptables. Each process keeps its rule in a table of its own,
+ * nft command lines for an output rule, for hosts without iptables where {@link NftIngressCommands} cannot be
+ * used. Each process keeps its rule in a table of its own,
  * {@code inet rawhttpget-PID} with an {@code output} chain hooked on output, so we never edit anyone else's
  * rules and can leave the rule set exactly as it was: the undo deletes the whole table. (A table shared by
  * every run could not be removed safely: nft deletes a chain even when another run's rule is in it.) A
@@ -18,7 +19,10 @@ final class NftCommands implements FirewallCommands {
     static final String TABLE_PREFIX = "rawhttpget-";
     static final String CHAIN = "output";
 
-    private static final Pattern OUR_TABLE = Pattern.compile("^table inet " + TABLE_PREFIX + "(\\d{1,19})\\s*$",
+    static final String FAMILY = "inet";
+
+    private static final Pattern OUR_TABLE = Pattern.compile(
+            "^table (" + FAMILY + "|" + NftIngressCommands.FAMILY + ") " + TABLE_PREFIX + "(\\d{1,19})\\s*$",
             Pattern.MULTILINE);
 
     private final String nft;
@@ -60,7 +64,11 @@ final class NftCommands implements FirewallCommands {
     }
 
     private List<String> deleteTable(long pid) {
-        return List.of(nft, "delete", "table", "inet", table(pid));
+        return deleteTable(nft, FAMILY, pid);
+    }
+
+    static List<String> deleteTable(String nft, String family, long pid) {
+        return List.of(nft, "delete", "table", family, table(pid));
     }
 
     @Override
@@ -75,17 +83,25 @@ final class NftCommands implements FirewallCommands {
 
     @Override
     public List<StaleRule> staleRules(String listing, LongPredicate pidRunning) {
+        return staleTables(nft, listing, pidRunning);
+    }
+
+    /**
+     * In {@code nft list tables} output, our tables whose owner no longer runs, in either family we use: a
+     * killed run may have used the other rule than this one would.
+     */
+    static List<StaleRule> staleTables(String nft, String listing, LongPredicate pidRunning) {
         List<StaleRule> stale = new ArrayList<>();
         Matcher m = OUR_TABLE.matcher(listing);
         while (m.find()) {
             long pid;
             try {
-                pid = Long.parseLong(m.group(1));
+                pid = Long.parseLong(m.group(2));
             } catch (NumberFormatException e) {
                 continue;
             }
             if (!pidRunning.test(pid)) {
-                stale.add(new StaleRule(pid, m.group().strip(), deleteTable(pid)));
+                stale.add(new StaleRule(pid, m.group().strip(), deleteTable(nft, m.group(1), pid)));
             }
         }
         return stale;

@@ -6,15 +6,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The firewall rule that drops the kernel's RSTs for one of our userspace connections: TCP from
- * {@code localAddress:localPort} to {@code peerAddress:peerPort} with RST set. Tagged with the owning
- * process, so a later run can tell a rule left by a killed process from one still in use.
+ * The firewall rule that keeps the kernel from resetting one of our userspace connections, between
+ * {@code localAddress:localPort} and {@code peerAddress:peerPort} on the capture interface {@code device}:
+ * either the server's segments are dropped at the device's ingress before the kernel's IP layer sees them
+ * ({@link NftIngressCommands}), or the kernel's RSTs to the server are dropped on output. Tagged with the
+ * owning process, so a later run can tell a rule left by a killed process from one still in use.
  */
-public record RstRule(int localAddress, int localPort, int peerAddress, int peerPort, long pid) {
+public record RstRule(String device, int localAddress, int localPort, int peerAddress, int peerPort, long pid) {
 
     private static final Pattern COMMENT = Pattern.compile("rawhttpget pid=(\\d{1,19})");
 
     public RstRule {
+        // Linux interface names: 1 to 15 bytes, no '/', ':' or white space; a quote would break nft's syntax.
+        if (device == null || !device.matches("[^\\s/:\"']{1,15}")) {
+            throw new IllegalArgumentException("not an interface name: " + device);
+        }
         checkPort(localPort);
         checkPort(peerPort);
         if (pid <= 0) {
@@ -23,8 +29,9 @@ public record RstRule(int localAddress, int localPort, int peerAddress, int peer
     }
 
     /** A rule owned by the running process. */
-    public static RstRule forThisProcess(int localAddress, int localPort, int peerAddress, int peerPort) {
-        return new RstRule(localAddress, localPort, peerAddress, peerPort, ProcessHandle.current().pid());
+    public static RstRule forThisProcess(String device, int localAddress, int localPort, int peerAddress,
+                                         int peerPort) {
+        return new RstRule(device, localAddress, localPort, peerAddress, peerPort, ProcessHandle.current().pid());
     }
 
     private static void checkPort(int port) {
@@ -61,7 +68,7 @@ public record RstRule(int localAddress, int localPort, int peerAddress, int peer
 
     @Override
     public String toString() {
-        return "drop RST " + localAddressText() + ":" + localPort + " > " + peerAddressText() + ":" + peerPort
+        return localAddressText() + ":" + localPort + " <> " + peerAddressText() + ":" + peerPort + " on " + device
                 + " (" + comment() + ")";
     }
 }

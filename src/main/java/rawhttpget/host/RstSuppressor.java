@@ -6,7 +6,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Host-address mode: our userspace TCP connection uses the host's own IP address, so the kernel sees the
  * server's segments for a connection it does not know and answers each with a RST, which would kill the
- * connection. This installs a firewall rule dropping exactly those RSTs, and removes it again on every
+ * connection. This installs a firewall rule that keeps the kernel from doing so (it drops the server's segments
+ * at the interface's ingress, or else the kernel's RSTs on output), and removes it again on every
  * way out: {@link #close()}, an exception that reaches a try-with-resources, SIGINT and SIGTERM (through a
  * shutdown hook). Only SIGKILL leaves the rule behind; {@link #install} clears such leftovers first.
  */

@@ -5,6 +5,8 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
+import java.lang.reflect.Field;
+import sun.misc.Unsafe;
 
 /**
  * Reads frames from an open libpcap handle in non-blocking mode, straight into one reused array: no
@@ -15,6 +17,8 @@ import com.sun.jna.Pointer;
  *
  * <p>Bound with JNA direct mapping: every argument is a {@code long} address or an {@code int}, so a call
  * converts nothing and allocates nothing. The handle ({@code pcap_t *}) comes from Pcap4J, which opened it.
+ * The header and the frame libpcap points at are read with {@link Unsafe}, which the JIT turns into plain
+ * loads and one copy; through JNA's {@code Pointer} each read was a JNI call of its own (four per frame).
  */
 final class PcapReader {
     /** struct pcap_pkthdr on LP64 Linux: struct timeval (16 bytes), then caplen and len. */
@@ -23,13 +27,14 @@ final class PcapReader {
 
     private static volatile boolean bound;
 
+    private static final Unsafe UNSAFE = unsafe();
+    private static final long BYTES = Unsafe.ARRAY_BYTE_BASE_OFFSET;
+
     private final long pcap;
     private final int selectableFd;
     /** Two out-parameters of pcap_next_ex: the header pointer, then the data pointer. */
     private final Memory outs = new Memory(16);
     private final long outsAddress = Pointer.nativeValue(outs);
-    /** Re-pointed at each header and frame; JNA reads through it without allocating. */
-    private final Pointer cursor = new Pointer(0);
     /** struct pollfd {int fd; short events; short revents;} */
     private final Memory pollFd = new Memory(8);
     private final long pollFdAddress = Pointer.nativeValue(pollFd);
@@ -101,14 +106,25 @@ final class PcapReader {
             if (r != 1) {
                 throw new LinkException("pcap_next_ex failed (" + r + ")");
             }
-            Pointer.nativeValue(cursor, outs.getLong(0));
-            int caplen = Math.min(cursor.getInt(CAPLEN_OFFSET), frame.length);
-            Pointer.nativeValue(cursor, outs.getLong(8));
-            cursor.read(0, frame, 0, caplen);
+            // Both pointers are libpcap's, valid until the next call on this handle; caplen <= frame.length.
+            long header = UNSAFE.getLong(outsAddress);
+            long data = UNSAFE.getLong(outsAddress + 8);
+            int caplen = Math.max(0, Math.min(UNSAFE.getInt(header + CAPLEN_OFFSET), frame.length));
+            UNSAFE.copyMemory(null, data, frame, BYTES, caplen);
             n++;
             handler.onFrame(frame, 0, caplen);
         }
         return n;
+    }
+
+    private static Unsafe unsafe() {
+        try {
+            Field field = Unsafe.class.getDeclaredField("theUnsafe");
+            field.setAccessible(true);
+            return (Unsafe) field.get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 
     /** Blocks in poll(2) until the capture has something to read or the timeout passes. */

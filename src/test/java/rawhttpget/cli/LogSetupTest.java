@@ -1,11 +1,14 @@
 package rawhttpget.cli;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.status.NopStatusListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +17,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -76,6 +81,33 @@ class LogSetupTest {
         LoggerContext context = new LoggerContext();
         assertThat(LogConfigLoader.load(context, LogConfigLoader.bundled())).isNull();
         assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDERR")).isNotNull();
+    }
+
+    /** Runs start with DefaultLogConfig, not the XML: the two must configure the same thing. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDefaultBuiltInCodeIsTheShippedXml() {
+        LoggerContext fromXml = new LoggerContext();
+        assertThat(LogConfigLoader.load(fromXml, LogConfigLoader.bundled())).isNull();
+        LoggerContext fromCode = new LoggerContext();
+        DefaultLogConfig.apply(fromCode);
+        for (LoggerContext context : List.of(fromXml, fromCode)) {
+            Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+            assertThat(root.getLevel()).isEqualTo(Level.WARN);
+            assertThat(context.getLogger("org.pcap4j").getLevel()).isEqualTo(Level.WARN);
+            assertThat(context.getLoggerList()).extracting(Logger::getName).filteredOn(n -> context.getLogger(n).getLevel() != null)
+                    .containsExactlyInAnyOrder(Logger.ROOT_LOGGER_NAME, "org.pcap4j");
+            List<Appender<ILoggingEvent>> appenders = new ArrayList<>();
+            root.iteratorForAppenders().forEachRemaining(appenders::add);
+            assertThat(appenders).hasSize(1);
+            ConsoleAppender<ILoggingEvent> console = (ConsoleAppender<ILoggingEvent>) appenders.get(0);
+            assertThat(console.getName()).isEqualTo(DefaultLogConfig.APPENDER);
+            assertThat(console.getTarget()).isEqualTo("System.err");
+            assertThat(console.isStarted()).isTrue();
+            assertThat(((PatternLayoutEncoder) console.getEncoder()).getPattern()).isEqualTo(LogSetup.DEFAULT_PATTERN);
+            assertThat(context.getStatusManager().getCopyOfStatusListenerList())
+                    .hasAtLeastOneElementOfType(NopStatusListener.class);
+        }
     }
 
     @Test

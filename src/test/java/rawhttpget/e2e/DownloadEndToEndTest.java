@@ -138,7 +138,7 @@ class DownloadEndToEndTest {
                     .as(download.run() + "exit code (contract: 8 for HTTP 4xx/5xx)\n%s", download.result.describe())
                     .isEqualTo(8);
             soft.assertThat(download.filesLeft).as(download.run() + "files in the working directory").isEmpty();
-            soft.assertThat(download.iptablesAfter).as(download.run() + "iptables rules after the run")
+            soft.assertThat(download.iptablesAfter).as(download.run() + "firewall rules (iptables-save, nft list ruleset) after the run")
                     .isEqualTo(download.iptablesBefore);
         });
     }
@@ -161,7 +161,7 @@ class DownloadEndToEndTest {
                 soft.assertThat(filesLeft).as(run() + "files in the working directory").containsExactly(name);
                 soft.assertThat(savedSha256).as(run() + "sha256 of the download vs the source").isEqualTo(sourceSha256);
                 soft.assertThat(curlSha256).as(run() + "sha256 of curl's copy vs the source").isEqualTo(sourceSha256);
-                soft.assertThat(iptablesAfter).as(run() + "iptables rules after the run").isEqualTo(iptablesBefore);
+                soft.assertThat(iptablesAfter).as(run() + "firewall rules (iptables-save, nft list ruleset) after the run").isEqualTo(iptablesBefore);
             });
         }
     }
@@ -169,11 +169,11 @@ class DownloadEndToEndTest {
     private Download download(List<String> options, String url) throws Exception {
         TestNetwork net = fixture.net();
         Path work = fixture.work();
-        String before = net.iptablesRules();
+        String before = net.firewallRules();
         List<String> args = new ArrayList<>(options);
         args.add(url);
         CommandResult result = Rawhttpget.run(net, work, args.toArray(String[]::new));
-        String after = net.iptablesRules();
+        String after = net.firewallRules();
         List<String> files;
         try (Stream<Path> listing = Files.list(work)) {
             files = listing.map(p -> p.getFileName().toString()).sorted().toList();

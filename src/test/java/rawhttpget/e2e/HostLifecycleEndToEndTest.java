@@ -61,8 +61,10 @@ class HostLifecycleEndToEndTest {
             soft.assertThat(run.exitCode()).as(run.describe()).isZero();
             soft.assertThat(saved).isEqualTo(fileSha256);
             soft.assertThat(run.stderr()).as("INFO lines of the change and its undoing")
-                    .containsPattern("INFO  host: firewall: added rule .* -I OUTPUT .*rawhttpget pid=\\d+ -j DROP")
-                    .contains("INFO  host: firewall: removed rule");
+                    .containsPattern("INFO  host: firewall: added rule for .*: \\S+nft add table netdev rawhttpget-\\d+ ; "
+                            + "add chain netdev rawhttpget-\\d+ ingress \\{ type filter hook ingress device \""
+                            + fixture.net().onLinkInterface() + "\" .* drop comment \"rawhttpget pid=\\d+\"\n")
+                    .containsPattern("INFO  host: firewall: removed rule for .*nft delete table netdev rawhttpget-\\d+\n");
             soft.assertThat(after).isEqualTo(before);
         });
     }
@@ -189,19 +191,47 @@ class HostLifecycleEndToEndTest {
         });
     }
 
-    /** A host with nft but no iptables: /dev/null bound over the xtables binary the iptables links point to. */
+    /** A host with iptables but no nft: /dev/null bound over nft. iptables' output rule is the fallback. */
     @Test
-    void withoutIptablesUsesNftAndLeavesTheRulesetAsItWas() throws Exception {
+    void withoutNftUsesIptablesAndLeavesTheRulesAsTheyWere() throws Exception {
         String before = rules();
-        String hide = "mount --bind /dev/null \"$(readlink -f \"$(command -v iptables)\")\" && ! command -v iptables"
-                + " >/dev/null && command -v nft >/dev/null && exec \"$@\"";
+        String hide = "mount --bind /dev/null \"$(command -v nft)\" && ! command -v nft >/dev/null"
+                + " && command -v iptables >/dev/null && exec \"$@\"";
 
         CommandResult run = rawhttpgetIn(List.of("unshare", "-m", "sh", "-c", hide, "hide"), "-v", "-i",
                 fixture.net().onLinkInterface(), URL);
 
         assertThat(run.exitCode()).as(run.describe()).isZero();
         assertThat(savedSha256("1M.bin")).isEqualTo(fileSha256);
-        assertThat(run.stderr()).containsPattern("firewall: added rule .*nft add rule inet rawhttpget-\\d+ output ")
+        assertThat(run.stderr()).containsPattern("firewall: added rule .*iptables -w 5 -t filter -I OUTPUT ")
+                .containsPattern("firewall: removed rule .*iptables -w 5 -t filter -D OUTPUT ");
+        assertThat(rules()).isEqualTo(before);
+    }
+
+    /**
+     * A kernel without nft's netdev family, and no iptables: an nft wrapper that refuses netdev tables (as such
+     * a kernel does) is bound over nft, and /dev/null over xtables. The run falls back to nft's output rule.
+     */
+    @Test
+    void whereTheIngressDropIsRefusedAndIptablesIsMissingUsesNftsOutputRule() throws Exception {
+        String before = rules();
+        Path mountPoint = Files.createTempDirectory(fixture.scratch(), "nft-wrapper-");
+        mountPoint.toFile().deleteOnExit();
+        String hide = "set -e; m=" + mountPoint + "; mount -t tmpfs none $m; nft=$(command -v nft); cp \"$nft\" $m/real-nft;"
+                + " printf '#!/bin/sh\\ncase \"$*\" in *netdev*) echo \"Error: Could not process rule: Operation not"
+                + " supported\" >&2; exit 1;; esac\\nexec %s \"$@\"\\n' $m/real-nft >$m/nft; chmod +x $m/nft;"
+                + " mount --bind $m/nft \"$nft\"; mount --bind /dev/null \"$(readlink -f \"$(command -v iptables)\")\";"
+                + " if command -v iptables >/dev/null; then exit 99; fi; exec \"$@\"";
+
+        CommandResult run = rawhttpgetIn(List.of("unshare", "-m", "sh", "-c", hide, "hide"), "-v", "-i",
+                fixture.net().onLinkInterface(), URL);
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(savedSha256("1M.bin")).isEqualTo(fileSha256);
+        assertThat(run.stderr())
+                .containsPattern("firewall: cannot add firewall rule: nft failed: Error: Could not process rule: Operation"
+                        + " not supported \\(nft ingress drop\\); using nft output rule instead")
+                .containsPattern("firewall: added rule .*nft add rule inet rawhttpget-\\d+ output ")
                 .containsPattern("firewall: removed rule .*nft delete table inet rawhttpget-\\d+");
         assertThat(rules()).isEqualTo(before);
     }
@@ -258,9 +288,11 @@ class HostLifecycleEndToEndTest {
 
         // Without the rule the kernel resets the connection, which is what the line warns about.
         assertThat(run.exitCode()).as(run.describe()).isEqualTo(4);
-        assertThat(run.stderr()).containsPattern("WARN  host: --no-host-setup: no firewall rule added, .*: iptables -w 5"
-                + " -t filter -I OUTPUT -p tcp -s 198\\.18\\.1\\.2 --sport \\d+ -d 198\\.18\\.1\\.1 --dport 80 --tcp-flags RST RST"
-                + " -m comment --comment 'rawhttpget pid=\\d+' -j DROP\n");
+        assertThat(run.stderr()).containsPattern("WARN  host: --no-host-setup: no firewall rule added, .*: nft add table"
+                + " netdev rawhttpget-(\\d+) ';' add chain netdev rawhttpget-\\1 ingress '\\{ type filter hook ingress device \""
+                + fixture.net().onLinkInterface() + "\" priority 0 ; policy accept ; }' ';' add rule netdev rawhttpget-\\1 ingress"
+                + " ip saddr 198\\.18\\.1\\.1 ip daddr 198\\.18\\.1\\.2 tcp sport 80 tcp dport \\d+ drop comment"
+                + " '\"rawhttpget pid=\\1\"'\n");
         assertThat(rules()).isEqualTo(before);
     }
 

@@ -197,7 +197,7 @@ class HostileServerEndToEndTest {
                 soft.assertThat(lastLine()).as("the message\n%s", result.describe())
                         .startsWith("rawhttpget: ").contains(messageFragment);
                 soft.assertThat(result.stderr()).as("no stack trace").doesNotContain("\tat ", "Exception");
-                soft.assertThat(iptablesAfter).as("iptables rules after the run").isEqualTo(iptablesBefore);
+                soft.assertThat(iptablesAfter).as("firewall rules (iptables-save, nft list ruleset) after the run").isEqualTo(iptablesBefore);
             });
         }
 
@@ -233,14 +233,14 @@ class HostileServerEndToEndTest {
     }
 
     private Run run(List<String> wrapper, List<String> options, String url) throws Exception {
-        String before = fixture.net().iptablesRules();
+        String before = fixture.net().firewallRules();
         List<String> command = new ArrayList<>(wrapper);
         command.addAll(List.of(Rawhttpget.java(), "-jar",
                 Rawhttpget.jar().toString(), "-i", fixture.net().onLinkInterface()));
         command.addAll(options);
         command.add(url);
         CommandResult result = fixture.net().execInClient(fixture.work(), Rawhttpget.TIMEOUT, command);
-        return new Run(result, listing(fixture.work()), before, fixture.net().iptablesRules());
+        return new Run(result, listing(fixture.work()), before, fixture.net().firewallRules());
     }
 
     private static Map<String, byte[]> listing(Path dir) throws IOException {

@@ -148,6 +148,16 @@ public final class TestNetwork implements NamespaceNetwork {
                 Command.check(List.of("ip", "netns", "exec", clientNamespace(), "iptables-save"), SCRIPT_TIMEOUT));
     }
 
+    /**
+     * Both listings of the client namespace, {@code iptables-save} and {@code nft list ruleset} (normalised by
+     * {@link IptablesRules} and {@link NftRuleset}): whichever tool a run used, its rule must be gone after it.
+     */
+    public String firewallRules() throws IOException, InterruptedException {
+        String nft = Command.check(List.of("ip", "netns", "exec", clientNamespace(), "nft", "list", "ruleset"),
+                SCRIPT_TIMEOUT);
+        return "# iptables-save\n" + iptablesRules() + "# nft list ruleset\n" + NftRuleset.normalize(nft);
+    }
+
     /** Namespaces on this host that belong to the network with {@code prefix} (empty once it is down). */
     public static List<String> namespacesOf(String prefix) throws IOException, InterruptedException {
         return Arrays.stream(Command.check(List.of("ip", "netns", "list"), SCRIPT_TIMEOUT).split("\n"))

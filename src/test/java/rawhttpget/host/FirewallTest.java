@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FirewallTest {
-    private final RstRule rule = new RstRule(Ipv4Address.parseBits("198.18.0.1"), 40000, Ipv4Address.parseBits("198.18.1.2"), 80, 4242);
+    private final RstRule rule = new RstRule("eth0", Ipv4Address.parseBits("198.18.0.1"), 40000, Ipv4Address.parseBits("198.18.1.2"), 80, 4242);
     private final IptablesCommands iptables = new IptablesCommands("iptables", "iptables-save");
 
     @Test
@@ -81,5 +81,63 @@ class FirewallTest {
     void knowsWhetherAProcessRuns() {
         assertThat(Firewall.isRunning(ProcessHandle.current().pid())).isTrue();
         assertThat(Firewall.isRunning(Long.MAX_VALUE)).isFalse();
+    }
+
+    @Test
+    void whereTheIngressDropFailsFallsBackToIptablesAndKeepsItForTheRun() {
+        NftIngressCommands ingress = new NftIngressCommands("nft");
+        FakeCommandRunner runner = new FakeCommandRunner()
+                .answer(1, "", "Error: Could not process rule: Operation not supported\n");
+        Firewall firewall = new Firewall(List.of(ingress, iptables), runner);
+        assertThat(firewall.dropsAtIngress()).isTrue();
+        InstalledRule installed = firewall.add(rule);
+        firewall.remove(installed);
+        firewall.add(rule);
+        assertThat(firewall.tool()).isEqualTo("iptables");
+        assertThat(firewall.dropsAtIngress()).isFalse();
+        assertThat(runner.ran()).containsExactly(ingress.add(rule), iptables.add(rule), iptables.undo(rule, ""),
+                iptables.add(rule));
+    }
+
+    @Test
+    void whenEveryChoiceFailsReportsTheLastOnesError() {
+        FakeCommandRunner runner = new FakeCommandRunner().answer(1, "", "Error: no netdev\n")
+                .answer(4, "", "iptables: Permission denied\n");
+        Firewall firewall = new Firewall(List.of(new NftIngressCommands("nft"), iptables), runner);
+        assertThatThrownBy(() -> firewall.add(rule)).isInstanceOf(HostException.class)
+                .hasMessage("cannot add firewall rule: iptables failed: iptables: Permission denied");
+    }
+
+    @Test
+    void removesLeftoversOfEveryChoiceListingNftOnlyOnce() {
+        String saved = """
+                *filter
+                -A OUTPUT -s 198.18.0.1/32 -p tcp -m comment --comment "rawhttpget pid=111" -j DROP
+                COMMIT
+                """;
+        FakeCommandRunner runner = new FakeCommandRunner()
+                .answer(0, "table netdev rawhttpget-222\ntable inet rawhttpget-333\ntable netdev rawhttpget-444\n", "")
+                .answer(0, "", "").answer(0, "", "")
+                .answer(0, saved, "");
+        Firewall firewall = new Firewall(List.of(new NftIngressCommands("nft"), new NftCommands("nft"), iptables), runner);
+        assertThat(firewall.removeStaleRules(pid -> pid == 444)).isEqualTo(3);
+        assertThat(runner.ran()).containsExactly(
+                List.of("nft", "list", "tables"),
+                List.of("nft", "delete", "table", "netdev", "rawhttpget-222"),
+                List.of("nft", "delete", "table", "inet", "rawhttpget-333"),
+                List.of("iptables-save", "-t", "filter"),
+                List.of("iptables", "-w", "5", "-t", "filter", "-D", "OUTPUT", "-s", "198.18.0.1/32", "-p", "tcp",
+                        "-m", "comment", "--comment", "rawhttpget pid=111", "-j", "DROP"));
+    }
+
+    @Test
+    void aFailedListingDoesNotKeepTheOtherToolsLeftoversFromBeingRemoved() {
+        FakeCommandRunner runner = new FakeCommandRunner().answer(1, "", "Error: netlink: Operation not permitted\n")
+                .answer(0, "-A OUTPUT -m comment --comment \"rawhttpget pid=111\" -j DROP\n", "");
+        Firewall firewall = new Firewall(List.of(new NftIngressCommands("nft"), iptables), runner);
+        assertThatThrownBy(() -> firewall.removeStaleRules(pid -> false)).isInstanceOf(HostException.class)
+                .hasMessage("cannot list firewall rules: nft list tables: Error: netlink: Operation not permitted");
+        assertThat(runner.ran()).last().isEqualTo(List.of("iptables", "-w", "5", "-t", "filter", "-D", "OUTPUT", "-m",
+                "comment", "--comment", "rawhttpget pid=111", "-j", "DROP"));
     }
 }

@@ -131,8 +131,9 @@ class HostE2eTest {
 
     @Test
     void iptablesRuleDropsExactlyTheConnectionsRstsAndLeavesNoTrace() throws InterruptedException {
-        Firewall firewall = Firewall.detect(ProcessCommandRunner.inNamespace(net.namespace));
-        assumeTrue(firewall.tool().equals("iptables"), "iptables is not installed");
+        assumeTrue(Executables.find("iptables").isPresent(), "iptables is not installed");
+        Firewall firewall = new Firewall(new IptablesCommands(Executables.find("iptables").get().toString(),
+                "iptables-save"), ProcessCommandRunner.inNamespace(net.namespace));
         checkSuppressorInNamespace(firewall, 41000, this::iptablesRules);
     }
 
@@ -145,10 +146,61 @@ class HostE2eTest {
                 .doesNotContain(NftCommands.table(ProcessHandle.current().pid()));
     }
 
+    /**
+     * The preferred rule drops the server's segments at the namespace interface's ingress: the kernel sends no
+     * RST because it never sees them, while a libpcap capture on that interface (tcpdump) still receives them,
+     * since AF_PACKET taps run before the ingress hook. This is what host-address mode relies on.
+     */
+    @Test
+    void nftIngressDropHidesTheSegmentsFromTheKernelButNotFromTheCapture() throws Exception {
+        assumeTrue(new File("/usr/sbin/nft").canExecute(), "nft is not installed");
+        Firewall firewall = Firewall.detect(ProcessCommandRunner.inNamespace(net.namespace));
+        assertThat(firewall.dropsAtIngress()).as("nft's ingress drop is the first choice").isTrue();
+        int port = 41002;
+        String before = allRules();
+        RstRule rule = RstRule.forThisProcess(net.namespaceEnd, net.namespaceAddress, port, net.rootAddress, PEER_PORT);
+        try (PcapLink link = PcapLink.open(PcapLinkSettings.of(net.rootEnd,
+                "tcp and src host " + VethNamespace.text(net.namespaceAddress)))) {
+            try (RstSuppressor suppressor = RstSuppressor.install(firewall, rule)) {
+                assertThat(nftOurRules()).contains("table netdev " + NftCommands.table(rule.pid()))
+                        .contains("hook ingress device \"" + net.namespaceEnd + "\"").contains(rule.comment());
+                Process capture = captureOneSegmentInNamespace(port);
+                try {
+                    assertThat(rstAfterSegmentTo(link, port)).as("RST while the rule is in").isFalse();
+                    assertThat(capture.waitFor(5, TimeUnit.SECONDS)).as("the capture saw the dropped segment").isTrue();
+                    String seen = new String(capture.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    assertThat(seen).contains(VethNamespace.text(net.rootAddress) + "." + PEER_PORT + " > "
+                            + VethNamespace.text(net.namespaceAddress) + "." + port + ":");
+                } finally {
+                    capture.destroyForcibly();
+                }
+            }
+            assertThat(rstAfterSegmentTo(link, port)).as("RST after the rule is gone").isTrue();
+        }
+        assertThat(allRules()).isEqualTo(before);
+    }
+
+    /** tcpdump (libpcap) on the namespace's end, started and listening, waiting for one segment to our port. */
+    private Process captureOneSegmentInNamespace(int port) throws IOException {
+        Process capture = new ProcessBuilder("ip", "netns", "exec", net.namespace, "tcpdump", "-i", net.namespaceEnd,
+                "-nn", "-l", "-c", "1", "tcp and dst port " + port).start();
+        BufferedReader err = new BufferedReader(new InputStreamReader(capture.getErrorStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = err.readLine()) != null && !line.contains("listening on")) {
+            // tcpdump says "listening on DEV" once its capture is open.
+        }
+        if (line == null) {
+            capture.destroyForcibly();
+            throw new AssertionError("tcpdump did not start in " + net.namespace);
+        }
+        return capture;
+    }
+
     private void checkSuppressorInNamespace(Firewall firewall, int localPort, Supplier<String> rules)
             throws InterruptedException {
         String before = rules.get();
-        RstRule rule = RstRule.forThisProcess(net.namespaceAddress, localPort, net.rootAddress, PEER_PORT);
+        RstRule rule = RstRule.forThisProcess(net.namespaceEnd, net.namespaceAddress, localPort, net.rootAddress,
+                PEER_PORT);
         try (PcapLink link = PcapLink.open(PcapLinkSettings.of(net.rootEnd,
                 "tcp and src host " + VethNamespace.text(net.namespaceAddress)))) {
             assertThat(rstAfterSegmentTo(link, localPort)).as("RST before the rule").isTrue();
@@ -184,42 +236,40 @@ class HostE2eTest {
 
     @Test
     void sigtermAndSigintRemoveTheRuleThroughTheShutdownHook() throws Exception {
-        assumeTrue(Firewall.detect(ProcessCommandRunner.inNamespace(net.namespace)).tool().equals("iptables"));
-        String before = iptablesRules();
+        String before = allRules();
         for (String signal : List.of("TERM", "INT")) {
             Process child = startChild(41100);
             net.must("kill", "-" + signal, Long.toString(child.pid()));
             assertThat(child.waitFor(20, TimeUnit.SECONDS)).as("child exits on SIG" + signal).isTrue();
-            assertThat(iptablesRules()).as("rules after SIG" + signal).isEqualTo(before);
+            assertThat(allRules()).as("rules after SIG" + signal).isEqualTo(before);
         }
     }
 
     @Test
     void closingNormallyRemovesTheRule() throws Exception {
-        assumeTrue(Firewall.detect(ProcessCommandRunner.inNamespace(net.namespace)).tool().equals("iptables"));
-        String before = iptablesRules();
+        String before = allRules();
         Process child = startChild(41101);
+        assertThat(allRules()).contains("rawhttpget pid=" + child.pid());
         child.getOutputStream().close();
         assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(child.exitValue()).isZero();
-        assertThat(iptablesRules()).isEqualTo(before);
+        assertThat(allRules()).isEqualTo(before);
     }
 
     @Test
     void aRuleLeftBySigkillIsRemovedByTheNextRun() throws Exception {
         Firewall firewall = Firewall.detect(ProcessCommandRunner.inNamespace(net.namespace));
-        assumeTrue(firewall.tool().equals("iptables"));
-        String before = iptablesRules();
+        String before = allRules();
         Process child = startChild(41102);
         child.destroyForcibly();
         assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        assertThat(iptablesRules()).contains("rawhttpget pid=" + child.pid());
+        assertThat(allRules()).contains("rawhttpget pid=" + child.pid());
 
-        RstRule ours = RstRule.forThisProcess(net.namespaceAddress, 41103, net.rootAddress, PEER_PORT);
+        RstRule ours = RstRule.forThisProcess(net.namespaceEnd, net.namespaceAddress, 41103, net.rootAddress, PEER_PORT);
         try (RstSuppressor suppressor = RstSuppressor.install(firewall, ours)) {
-            assertThat(iptablesRules()).doesNotContain("rawhttpget pid=" + child.pid()).contains(ours.comment());
+            assertThat(allRules()).doesNotContain("rawhttpget pid=" + child.pid()).contains(ours.comment());
         }
-        assertThat(iptablesRules()).isEqualTo(before);
+        assertThat(allRules()).isEqualTo(before);
     }
 
     /** Starts {@link RstSuppressorChild} and waits until its rule is in. */
@@ -227,7 +277,8 @@ class HostE2eTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 RstSuppressorChild.class.getName(), net.namespace, VethNamespace.text(net.namespaceAddress),
-                Integer.toString(localPort), VethNamespace.text(net.rootAddress), Integer.toString(PEER_PORT))
+                Integer.toString(localPort), VethNamespace.text(net.rootAddress), Integer.toString(PEER_PORT),
+                net.namespaceEnd)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
@@ -244,6 +295,11 @@ class HostE2eTest {
         CommandResult saved = net.runInside("iptables-save", "-t", "filter");
         assertThat(saved.succeeded()).as(saved.complaint()).isTrue();
         return saved.stdout().lines().filter(l -> !l.startsWith("#")).collect(Collectors.joining("\n"));
+    }
+
+    /** Both listings: whichever tool the rule was made with, nothing of it may stay. */
+    private String allRules() {
+        return "# iptables-save\n" + iptablesRules() + "\n# nft list ruleset\n" + nftOurRules();
     }
 
     /** The whole nft rule set: our table must be gone afterwards, not merely emptied. */

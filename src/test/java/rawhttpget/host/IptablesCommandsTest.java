@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class IptablesCommandsTest {
     private final IptablesCommands iptables = new IptablesCommands("iptables", "iptables-save");
-    private final RstRule rule = new RstRule(Ipv4Address.parseBits("198.18.0.1"), 40000, Ipv4Address.parseBits("198.18.1.2"), 80, 4242);
+    private final RstRule rule = new RstRule("eth0", Ipv4Address.parseBits("198.18.0.1"), 40000, Ipv4Address.parseBits("198.18.1.2"), 80, 4242);
 
     @Test
     void insertsARuleDroppingOnlyThisConnectionsOutgoingRsts() {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class NftCommandsTest {
     private final NftCommands nft = new NftCommands("nft");
-    private final RstRule rule = new RstRule(Ipv4Address.parseBits("198.18.0.1"), 40000, Ipv4Address.parseBits("198.18.1.2"), 80, 4242);
+    private final RstRule rule = new RstRule("eth0", Ipv4Address.parseBits("198.18.0.1"), 40000, Ipv4Address.parseBits("198.18.1.2"), 80, 4242);
 
     @Test
     void createsATableAndOutputChainOfTheProcesssOwn() {

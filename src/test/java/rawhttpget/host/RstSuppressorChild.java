@@ -5,7 +5,7 @@ import java.io.IOException;
 
 /**
  * A separate JVM for {@link HostE2eTest}: installs an RST rule inside a namespace, says "installed", and
- * holds it until its stdin closes or a signal arrives. Args: namespace localIp localPort peerIp peerPort.
+ * holds it until its stdin closes or a signal arrives. Args: namespace localIp localPort peerIp peerPort device.
  */
 public final class RstSuppressorChild {
     private RstSuppressorChild() {
@@ -13,7 +13,7 @@ public final class RstSuppressorChild {
 
     public static void main(String[] args) throws IOException {
         Firewall firewall = Firewall.detect(ProcessCommandRunner.inNamespace(args[0]));
-        RstRule rule = RstRule.forThisProcess(Ipv4Address.parseBits(args[1]), Integer.parseInt(args[2]),
+        RstRule rule = RstRule.forThisProcess(args[5], Ipv4Address.parseBits(args[1]), Integer.parseInt(args[2]),
                 Ipv4Address.parseBits(args[3]), Integer.parseInt(args[4]));
         try (RstSuppressor suppressor = RstSuppressor.install(firewall, rule)) {
             System.out.println("installed");

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RstSuppressorTest {
-    private final RstRule rule = RstRule.forThisProcess(Ipv4Address.parseBits("198.18.0.1"), 40000, Ipv4Address.parseBits("198.18.1.2"), 80);
+    private final RstRule rule = RstRule.forThisProcess("eth0", Ipv4Address.parseBits("198.18.0.1"), 40000, Ipv4Address.parseBits("198.18.1.2"), 80);
     private final IptablesCommands iptables = new IptablesCommands("iptables", "iptables-save");
 
     @Test

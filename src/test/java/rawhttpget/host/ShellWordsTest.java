@@ -15,7 +15,7 @@ class ShellWordsTest {
 
     @Test
     void suggestsTheIptablesRuleForNoHostSetup() {
-        RstRule rule = new RstRule(Ipv4Address.parseBits("198.18.1.2"), 40000, Ipv4Address.parseBits("198.18.1.1"), 80, 7);
+        RstRule rule = new RstRule("eth0", Ipv4Address.parseBits("198.18.1.2"), 40000, Ipv4Address.parseBits("198.18.1.1"), 80, 7);
         assertThat(Firewall.suggestedCommand(rule, new IptablesCommands("/usr/sbin/iptables", "iptables-save")))
                 .isEqualTo("iptables -w 5 -t filter -I OUTPUT -p tcp -s 198.18.1.2 --sport 40000 -d 198.18.1.1"
                         + " --dport 80 --tcp-flags RST RST -m comment --comment 'rawhttpget pid=7' -j DROP");
@@ -23,11 +23,21 @@ class ShellWordsTest {
 
     @Test
     void suggestsTheNftTableChainAndRuleWhereOnlyNftIsInstalled() {
-        RstRule rule = new RstRule(Ipv4Address.parseBits("198.18.1.2"), 40000, Ipv4Address.parseBits("198.18.1.1"), 80, 7);
+        RstRule rule = new RstRule("eth0", Ipv4Address.parseBits("198.18.1.2"), 40000, Ipv4Address.parseBits("198.18.1.1"), 80, 7);
         assertThat(Firewall.suggestedCommand(rule, new NftCommands("/usr/sbin/nft"))).isEqualTo(
                 "nft add table inet rawhttpget-7 && nft add chain inet rawhttpget-7 output"
                         + " '{ type filter hook output priority 0 ; policy accept ; }' && nft add rule inet rawhttpget-7"
                         + " output ip saddr 198.18.1.2 tcp sport 40000 ip daddr 198.18.1.1 tcp dport 80 tcp flags '&'"
                         + " rst == rst drop comment '\"rawhttpget pid=7\"'");
+    }
+
+    @Test
+    void suggestsTheNftIngressDropAsOneCommandWhereNftIsInstalled() {
+        RstRule rule = new RstRule("veth0", Ipv4Address.parseBits("198.18.1.2"), 40000, Ipv4Address.parseBits("198.18.1.1"), 80, 7);
+        assertThat(Firewall.suggestedCommand(rule, new NftIngressCommands("/usr/sbin/nft"))).isEqualTo(
+                "nft add table netdev rawhttpget-7 ';' add chain netdev rawhttpget-7 ingress"
+                        + " '{ type filter hook ingress device \"veth0\" priority 0 ; policy accept ; }' ';'"
+                        + " add rule netdev rawhttpget-7 ingress ip saddr 198.18.1.1 ip daddr 198.18.1.2 tcp sport 80"
+                        + " tcp dport 40000 drop comment '\"rawhttpget pid=7\"'");
     }
 }

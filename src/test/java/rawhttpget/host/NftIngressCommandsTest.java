@@ -1,0 +1,54 @@
+package rawhttpget.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import rawhttpget.inet.Ipv4Address;
+
+class NftIngressCommandsTest {
+    private final NftIngressCommands nft = new NftIngressCommands("nft");
+    private final RstRule rule = new RstRule("rhg1c1", Ipv4Address.parseBits("198.18.0.1"), 40000,
+            Ipv4Address.parseBits("198.18.1.2"), 80, 4242);
+
+    @Test
+    void makesTableChainAndRuleInOneTransactionDroppingOnlyTheServersSegmentsOfThisConnection() {
+        assertThat(nft.prepare(rule)).isEmpty();
+        assertThat(nft.add(rule)).containsExactly("nft",
+                "add", "table", "netdev", "rawhttpget-4242", ";",
+                "add", "chain", "netdev", "rawhttpget-4242", "ingress",
+                "{ type filter hook ingress device \"rhg1c1\" priority 0 ; policy accept ; }", ";",
+                "add", "rule", "netdev", "rawhttpget-4242", "ingress",
+                "ip", "saddr", "198.18.1.2", "ip", "daddr", "198.18.0.1", "tcp", "sport", "80", "tcp", "dport", "40000",
+                "drop", "comment", "\"rawhttpget pid=4242\"");
+    }
+
+    @Test
+    void undoesByDeletingTheWholeNetdevTable() {
+        assertThat(nft.undo(rule, "")).containsExactly("nft", "delete", "table", "netdev", "rawhttpget-4242");
+    }
+
+    @Test
+    void findsLeftoverTablesOfBothFamiliesWhoseOwnerNoLongerRuns() {
+        String listing = """
+                table ip filter
+                table netdev rawhttpget-111
+                table inet rawhttpget-112
+                table netdev rawhttpget-222
+                table netdev rawhttpget-333x
+                table bridge rawhttpget-444
+                """;
+        assertThat(nft.staleRules(listing, pid -> pid == 222)).extracting(FirewallCommands.StaleRule::deleteCommand)
+                .containsExactly(List.of("nft", "delete", "table", "netdev", "rawhttpget-111"),
+                        List.of("nft", "delete", "table", "inet", "rawhttpget-112"));
+    }
+
+    @Test
+    void refusesADeviceNameThatIsNoInterfaceName() {
+        for (String bad : List.of("", "a\"b", "has space", "sixteen-chars-xx", "a/b")) {
+            assertThatThrownBy(() -> new RstRule(bad, 1, 40000, 2, 80, 1)).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+}
