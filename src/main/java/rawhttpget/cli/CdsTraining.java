@@ -17,8 +17,8 @@ import java.util.jar.JarFile;
  * at build time (it needs root and a network), and {@code --version} alone leaves out every class of the stack,
  * TCP and HTTP: a download loaded ~150 of them from the jar, parsing and verifying each. So after
  * {@code --version} this loads, without initialising, every class of ours and of the libraries a download uses
- * beyond it; the JVM links them when it writes the archive. picocli's classes cannot be archived (its class
- * files are Java 5's, which CDS refuses). Prints nothing.
+ * beyond it; the JVM links them when it writes the archive. The command line is parsed by our own classes
+ * (CommandLineParser, Options' table), which the archive holds; --help's text is rendered too. Prints nothing.
  */
 public final class CdsTraining {
     /** Packages whose classes are loaded; a class that fails to load is skipped. */
@@ -30,6 +30,7 @@ public final class CdsTraining {
     public static void main(String[] args) throws IOException, URISyntaxException {
         PrintWriter nowhere = new PrintWriter(OutputStream.nullOutputStream());
         Main.run(new String[] {"--version"}, nowhere, nowhere);
+        Main.run(new String[] {"--help"}, nowhere, nowhere);
         Path jar = Path.of(CdsTraining.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         if (!Files.isRegularFile(jar)) {
             return; // classes from a directory (an IDE, the tests): there is no archive to train

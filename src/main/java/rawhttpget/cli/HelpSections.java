@@ -1,9 +1,5 @@
 package rawhttpget.cli;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Help;
-import picocli.CommandLine.Model.OptionSpec;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +7,8 @@ import java.util.Map;
 
 /**
  * Lays out --help's options under wget's headings (Startup, Logging, Download, Directories, HTTP) plus one
- * for what only rawhttpget has. Options stay flat fields in {@link Options}; this table says where each one is
- * shown. An option missing from it still appears, under "Other", and a unit test asks for it to be placed.
+ * for what only rawhttpget has. Options stay one flat table ({@link Options#TABLE}); this one says where each
+ * is shown by {@link HelpText}. An option missing from it still appears, under "Other", and a unit test asks for it to be placed.
  */
 final class HelpSections {
     static final Map<String, List<String>> SECTIONS = new LinkedHashMap<>();
@@ -34,20 +30,14 @@ final class HelpSections {
     private HelpSections() {
     }
 
-    /** Replaces picocli's single option list with the grouped one. */
-    static void install(CommandLine cli) {
-        cli.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST_HEADING, help -> "");
-        cli.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST, HelpSections::render);
-    }
-
     /** The heading each option is shown under, in order, for the given options. */
-    static Map<String, List<OptionSpec>> group(List<OptionSpec> options) {
-        Map<String, List<OptionSpec>> grouped = new LinkedHashMap<>();
-        List<OptionSpec> other = new ArrayList<>();
+    static Map<String, List<CliOption>> group(List<CliOption> options) {
+        Map<String, List<CliOption>> grouped = new LinkedHashMap<>();
+        List<CliOption> other = new ArrayList<>();
         for (String heading : SECTIONS.keySet()) {
             grouped.put(heading, new ArrayList<>());
         }
-        for (OptionSpec option : options) {
+        for (CliOption option : options) {
             String heading = headingOf(option);
             (heading == null ? other : grouped.get(heading)).add(option);
         }
@@ -58,24 +48,12 @@ final class HelpSections {
         return grouped;
     }
 
-    static String headingOf(OptionSpec option) {
+    static String headingOf(CliOption option) {
         for (Map.Entry<String, List<String>> section : SECTIONS.entrySet()) {
-            if (section.getValue().contains(option.longestName())) {
+            if (section.getValue().contains(option.longForm())) {
                 return section.getKey();
             }
         }
         return null;
-    }
-
-    private static String render(Help help) {
-        StringBuilder text = new StringBuilder();
-        for (Map.Entry<String, List<OptionSpec>> section : group(help.commandSpec().options()).entrySet()) {
-            Help.Layout layout = help.createDefaultLayout();
-            for (OptionSpec option : section.getValue()) {
-                layout.addOption(option, help.createDefaultParamLabelRenderer());
-            }
-            text.append(String.format("%n%s:%n", section.getKey())).append(layout);
-        }
-        return text.toString();
     }
 }

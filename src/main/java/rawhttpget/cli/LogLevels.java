@@ -2,7 +2,6 @@ package rawhttpget.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import picocli.CommandLine;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,18 +49,6 @@ final class LogLevels {
                 levels.put(layer, Level.toLevel(level));
             }
             return new Spec(Map.copyOf(levels));
-        }
-    }
-
-    /** Lets picocli turn a bad {@code --log} into its usage error (exit status 2) with our message. */
-    static final class SpecConverter implements CommandLine.ITypeConverter<Spec> {
-        @Override
-        public Spec convert(String value) {
-            try {
-                return Spec.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
         }
     }
 

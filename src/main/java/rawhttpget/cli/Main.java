@@ -1,7 +1,6 @@
 package rawhttpget.cli;
 
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 
 import java.io.PrintWriter;
 
@@ -18,7 +17,7 @@ public final class Main {
         // Logging starts here, on this thread: while SLF4J initialises, it hands every other thread a stand-in
         // factory, and LogSetup would then find no logback to apply -v or --log to.
         LoggerFactory.getILoggerFactory();
-        // Loading libpcap through Pcap4J and JNA is start-up work that picocli's parsing does not need: it runs
+        // Loading libpcap through Pcap4J and JNA is start-up work that parsing the command line does not need: it runs
         // beside it, on the second core. A download then finds the classes initialised; a failure is caught
         // there and met again, and reported, where the run needs libpcap.
         Thread warmUp = new Thread(LibpcapVersion::describe, "rawhttpget-warm-up");
@@ -28,27 +27,23 @@ public final class Main {
     }
 
     static int run(String[] args, PrintWriter out, PrintWriter err) {
-        Options options = new Options();
-        CommandLine cli = new CommandLine(options)
-                .setCaseInsensitiveEnumValuesAllowed(true)
-                .setUsageHelpWidth(100);
-        HelpSections.install(cli);
-        // Asked for only by --version: a download does not wait here for libpcap to load.
-        cli.getCommandSpec().versionProvider(
-                () -> new String[] {"rawhttpget " + Version.get(), "libpcap: " + LibpcapVersion.describe()});
+        Options options;
         try {
-            cli.parseArgs(args);
-        } catch (CommandLine.ParameterException e) {
+            options = CommandLineParser.parse(args);
+        } catch (UsageException e) {
             err.println("rawhttpget: " + e.getMessage());
             err.println("Try 'rawhttpget --help' for more options.");
             return ExitCode.USAGE.code();
         }
-        if (cli.isUsageHelpRequested()) {
-            cli.usage(out);
+        if (options.help) {
+            out.print(HelpText.render(Options.TABLE));
+            out.flush();
             return ExitCode.SUCCESS.code();
         }
-        if (cli.isVersionHelpRequested()) {
-            cli.printVersionHelp(out);
+        if (options.version) {
+            // libpcap is looked up only here: a download does not wait for it to load.
+            out.println("rawhttpget " + Version.get());
+            out.println("libpcap: " + LibpcapVersion.describe());
             return ExitCode.SUCCESS.code();
         }
         try {

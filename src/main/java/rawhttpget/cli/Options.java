@@ -1,146 +1,145 @@
 package rawhttpget.cli;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import static rawhttpget.cli.CliOption.flag;
+import static rawhttpget.cli.CliOption.value;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The command line, spelled as wget spells it where wget has the option. {@link HelpSections} groups the
- * options in --help under wget's headings; every option must be listed there.
+ * The command line, spelled as wget spells it where wget has the option. {@link #TABLE} declares every option
+ * once: {@link CommandLineParser} parses with it, {@link HelpText} prints it under the headings of {@link HelpSections}
+ * (every option must be listed there). A new Options holds the table's defaults.
  */
-@Command(name = "rawhttpget", sortOptions = false, usageHelpAutoWidth = true,
-        description = "Downloads URLs through a userspace Ethernet/ARP/IPv4/TCP stack (libpcap), not the kernel's TCP.",
-        exitCodeListHeading = "%nExit status (as wget's):%n",
-        exitCodeList = {
-            " 0:no problems occurred (also: -nc found the file already there)",
-            " 1:generic error (missing privileges or libpcap, no iptables or nft)",
-            " 2:command-line parse error",
-            " 3:file I/O error",
-            " 4:network failure (unusable interface, address taken, unknown host, no route, no ARP reply, refused, reset, timed out)",
-            " 5:TLS failure (certificate not trusted, host name mismatch, handshake, --ca-certificate unreadable)",
-            " 6:authentication failure",
-            " 7:protocol error (malformed or truncated response, bad Content-Range)",
-            " 8:server issued an error response (4xx, 5xx; too many redirects, a redirect loop)",
-            "130:interrupted by SIGINT",
-            "143:terminated by SIGTERM"},
-        footer = "%nWith several URLs the lowest failing code other than 1 wins, as in wget.")
 final class Options {
-
-    @Parameters(paramLabel = "URL", arity = "1..*", description = "http:// or https:// URL(s) to download, one after another.")
-    List<String> urls;
+    List<String> urls = new ArrayList<>();
 
     // Startup
-    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Show the version and the libpcap found, and exit.")
     boolean version;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
-
     // Logging and input file
-    @Option(names = {"-q", "--quiet"}, description = "Quiet: errors only, no progress.")
     boolean quiet;
-
-    @Option(names = {"-v", "--verbose"}, description = "Verbose: INFO from every layer (state changes, ARP, retransmissions).")
     boolean verbose;
-
-    @Option(names = {"-d", "--debug"}, description = "Debug: one line per frame and segment, in tcpdump's notation.")
     boolean debug;
-
-    // Download
-    @Option(names = {"-t", "--tries"}, paramLabel = "N", defaultValue = "1",
-            description = "Try each URL up to N times (0: no limit) after a timeout, a reset or a body cut short; "
-                    + "not after an error status (default: ${DEFAULT-VALUE}; wget's is 20).")
-    int tries;
-
-    @Option(names = "--waitretry", paramLabel = "SECONDS", defaultValue = "10",
-            description = "Between tries wait 1 s, 2 s, ... up to SECONDS (default: ${DEFAULT-VALUE}).")
-    long waitRetrySeconds;
-
-    @Option(names = {"-O", "--output-document"}, paramLabel = "FILE",
-            description = "Write the body to FILE (replaced when complete); - is standard output.")
-    String outputDocument;
-
-    @Option(names = {"-nc", "--no-clobber"},
-            description = "Do not fetch a URL whose file already exists (instead of saving NAME.1, NAME.2, ...).")
-    boolean noClobber;
-
-    @Option(names = {"-c", "--continue"},
-            description = "Continue a partial file (NAME.part, else NAME) with a Range request.")
-    boolean continueDownload;
-
-    @Option(names = "--progress", paramLabel = "TYPE",
-            description = "bar (on a terminal; bar:force anywhere), dot, or none. Default: bar on a terminal, else dot.")
-    String progress;
-
-    @Option(names = {"-T", "--timeout"}, paramLabel = "SECONDS", defaultValue = "60",
-            description = "Give up when the server does not answer the connection, or sends nothing, for SECONDS "
-                    + "(default: ${DEFAULT-VALUE}).")
-    double timeoutSeconds;
-
-    // Directories
-    @Option(names = {"-P", "--directory-prefix"}, paramLabel = "DIR",
-            description = "Save files in DIR (created if missing); not used with -O.")
-    String directoryPrefix;
-
-    // HTTP options
-    @Option(names = "--max-redirect", paramLabel = "N", defaultValue = "20",
-            description = "Follow at most N redirections (default: ${DEFAULT-VALUE}).")
-    int maxRedirect;
-
-    @Option(names = "--content-on-error",
-            description = "Save the body of a 4xx/5xx response too (the exit status is still 8).")
-    boolean contentOnError;
-
-    // HTTPS (SSL/TLS) options
-    @Option(names = "--ca-certificate", paramLabel = "FILE",
-            description = "Also trust the CA certificate(s) in the PEM file FILE (the JDK's trust store still counts).")
-    String caCertificate;
-
-    @Option(names = "--no-check-certificate",
-            description = "Do not check the server's certificate or host name (prints a warning).")
-    boolean noCheckCertificate;
-
-    // Userspace stack
-    @Option(names = {"-i", "--interface"}, paramLabel = "IFACE", description = "Interface to capture and send on (default: the default route's).")
-    String interfaceName;
-
-    @Option(names = "--ip", paramLabel = "ADDR/PREFIX",
-            description = "Own-address mode: claim ADDR on the link (answering ARP for it) and change nothing on the host.")
-    String ownAddress;
-
-    @Option(names = "--mac", paramLabel = "MAC", description = "With --ip: the MAC to use (default: a random locally administered one).")
-    String ownMac;
-
-    @Option(names = "--no-host-setup",
-            description = "Host-address mode: change nothing on the host (no firewall rule for the kernel's RSTs);"
-                    + " print the rule that would be needed instead.")
-    boolean noHostSetup;
-
-    @Option(names = "--rcvbuf", paramLabel = "BYTES", defaultValue = "4194304",
-            description = "TCP receive buffer, which sets the advertised window (default: ${DEFAULT-VALUE}).")
-    int receiveBuffer;
-
-    // Debugging sessions: per-layer logs, a pcap trace, an end-of-run report
-    @Option(names = "--log", paramLabel = "LAYER=LEVEL[,...]", converter = LogLevels.SpecConverter.class,
-            description = "Set single layers' log levels, e.g. tcp=debug,arp=trace. Layers: link, arp, ip, tcp, tls, "
-                    + "http, host, cli; levels: off, error, warn, info, debug, trace. Wins over -q, -v and -d.")
-    List<LogLevels.Spec> logLevels;
-
-    @Option(names = "--log-config", paramLabel = "FILE",
-            description = "Configure logging from this logback XML file instead of the shipped default.")
+    List<LogLevels.Spec> logLevels = new ArrayList<>();
     String logConfig;
-
-    @Option(names = "--log-file", paramLabel = "FILE", description = "Write log lines to FILE (truncated) instead of stderr.")
     String logFile;
-
-    @Option(names = "--pcap", paramLabel = "FILE",
-            description = "Record every frame sent and received, those the stack dropped included, as a pcap file "
-                    + "(Ethernet, nanosecond timestamps) that tcpdump, tshark and Wireshark read.")
+    // Download
+    int tries;
+    long waitRetrySeconds;
+    String outputDocument;
+    boolean noClobber;
+    boolean continueDownload;
+    String progress;
+    double timeoutSeconds;
+    // Directories
+    String directoryPrefix;
+    // HTTP options
+    int maxRedirect;
+    boolean contentOnError;
+    // HTTPS (SSL/TLS) options
+    String caCertificate;
+    boolean noCheckCertificate;
+    // Userspace stack
+    String interfaceName;
+    String ownAddress;
+    String ownMac;
+    boolean noHostSetup;
+    int receiveBuffer;
+    // Debugging sessions: a pcap trace, an end-of-run report
     String pcapFile;
-
-    @Option(names = "--stats", description = "At the end, print a TCP report to stderr: segments, bytes, "
-            + "retransmissions, RTT, windows, drops, and the time spent in each phase.")
     boolean stats;
+
+    static final List<CliOption> TABLE = List.of(
+        flag("V", "version", "Show the version and the libpcap found, and exit.", (o, v) -> o.version = true),
+        flag("h", "help", "Show this help and exit.", (o, v) -> o.help = true),
+        flag("q", "quiet", "Quiet: errors only, no progress.", (o, v) -> o.quiet = true),
+        flag("v", "verbose", "Verbose: INFO from every layer (state changes, ARP, retransmissions).",
+                (o, v) -> o.verbose = true),
+        flag("d", "debug", "Debug: one line per frame and segment, in tcpdump's notation.", (o, v) -> o.debug = true),
+        value("t", "tries", "N", "1", "Try each URL up to N times (0: no limit) after a timeout, a reset or a body cut "
+                + "short; not after an error status (default: {default}; wget's is 20).",
+                (o, v) -> o.tries = wholeNumber(v)),
+        value(null, "waitretry", "SECONDS", "10", "Between tries wait 1 s, 2 s, ... up to SECONDS (default: {default}).",
+                (o, v) -> o.waitRetrySeconds = longNumber(v)),
+        value("O", "output-document", "FILE", null,
+                "Write the body to FILE (replaced when complete); - is standard output.",
+                (o, v) -> o.outputDocument = v),
+        flag("nc", "no-clobber",
+                "Do not fetch a URL whose file already exists (instead of saving NAME.1, NAME.2, ...).",
+                (o, v) -> o.noClobber = true),
+        flag("c", "continue", "Continue a partial file (NAME.part, else NAME) with a Range request.",
+                (o, v) -> o.continueDownload = true),
+        value(null, "progress", "TYPE", null,
+                "bar (on a terminal; bar:force anywhere), dot, or none. Default: bar on a terminal, else dot.",
+                (o, v) -> o.progress = v),
+        value("T", "timeout", "SECONDS", "60", "Give up when the server does not answer the connection, or sends "
+                + "nothing, for SECONDS (default: {default}).", (o, v) -> o.timeoutSeconds = number(v)),
+        value("P", "directory-prefix", "DIR", null, "Save files in DIR (created if missing); not used with -O.",
+                (o, v) -> o.directoryPrefix = v),
+        value(null, "max-redirect", "N", "20", "Follow at most N redirections (default: {default}).",
+                (o, v) -> o.maxRedirect = wholeNumber(v)),
+        flag(null, "content-on-error", "Save the body of a 4xx/5xx response too (the exit status is still 8).",
+                (o, v) -> o.contentOnError = true),
+        value(null, "ca-certificate", "FILE", null,
+                "Also trust the CA certificate(s) in the PEM file FILE (the JDK's trust store still counts).",
+                (o, v) -> o.caCertificate = v),
+        flag(null, "no-check-certificate", "Do not check the server's certificate or host name (prints a warning).",
+                (o, v) -> o.noCheckCertificate = true),
+        value("i", "interface", "IFACE", null, "Interface to capture and send on (default: the default route's).",
+                (o, v) -> o.interfaceName = v),
+        value(null, "ip", "ADDR/PREFIX", null, "Own-address mode: claim ADDR on the link (answering ARP for it) and "
+                + "change nothing on the host.", (o, v) -> o.ownAddress = v),
+        value(null, "mac", "MAC", null, "With --ip: the MAC to use (default: a random locally administered one).",
+                (o, v) -> o.ownMac = v),
+        flag(null, "no-host-setup", "Host-address mode: change nothing on the host (no firewall rule for the kernel's "
+                + "RSTs); print the rule that would be needed instead.", (o, v) -> o.noHostSetup = true),
+        value(null, "rcvbuf", "BYTES", "4194304",
+                "TCP receive buffer, which sets the advertised window (default: {default}).",
+                (o, v) -> o.receiveBuffer = wholeNumber(v)),
+        value(null, "log", "LAYER=LEVEL[,...]", null, "Set single layers' log levels, e.g. tcp=debug,arp=trace. "
+                + "Layers: link, arp, ip, tcp, tls, http, host, cli; levels: off, error, warn, info, debug, trace. "
+                + "Wins over -q, -v and -d.", (o, v) -> o.logLevels.add(LogLevels.Spec.parse(v))),
+        value(null, "log-config", "FILE", null,
+                "Configure logging from this logback XML file instead of the shipped default.",
+                (o, v) -> o.logConfig = v),
+        value(null, "log-file", "FILE", null, "Write log lines to FILE (truncated) instead of stderr.",
+                (o, v) -> o.logFile = v),
+        value(null, "pcap", "FILE", null, "Record every frame sent and received, those the stack dropped included, "
+                + "as a pcap file (Ethernet, nanosecond timestamps) that tcpdump, tshark and Wireshark read.",
+                (o, v) -> o.pcapFile = v),
+        flag(null, "stats", "At the end, print a TCP report to stderr: segments, bytes, retransmissions, RTT, "
+                + "windows, drops, and the time spent in each phase.", (o, v) -> o.stats = true));
+
+    Options() {
+        for (CliOption option : TABLE) {
+            if (option.defaultValue() != null) {
+                option.setter().set(this, option.defaultValue());
+            }
+        }
+    }
+
+    private static int wholeNumber(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a whole number");
+        }
+    }
+
+    private static long longNumber(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a whole number");
+        }
+    }
+
+    private static double number(String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a number");
+        }
+    }
 }

@@ -1,0 +1,172 @@
+package rawhttpget.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every spelling getopt_long accepts for wget, and every command line it refuses, with the exact message. */
+class CommandLineParserTest {
+
+    /** A spelling and the fields it must set, written as "field=value" over the defaults. */
+    static Stream<String[]> spellings() {
+        return Stream.of(
+            row("-O f u", "outputDocument=f urls=[u]"),
+            row("-Of u", "outputDocument=f urls=[u]"),
+            row("--output-document=f u", "outputDocument=f urls=[u]"),
+            row("--output-document f u", "outputDocument=f urls=[u]"),
+            row("--output-doc=f u", "outputDocument=f urls=[u]"),
+            row("--output-doc f u", "outputDocument=f urls=[u]"),
+            row("-O -q u", "outputDocument=-q urls=[u]"),
+            row("--output-document= u", "outputDocument= urls=[u]"),
+            row("-qc u", "quiet=true continueDownload=true urls=[u]"),
+            row("-qO f u", "quiet=true outputDocument=f urls=[u]"),
+            row("-qOf u", "quiet=true outputDocument=f urls=[u]"),
+            row("-nc u", "noClobber=true urls=[u]"),
+            row("-qnc u", "quiet=true noClobber=true urls=[u]"),
+            row("--no-clobber u", "noClobber=true urls=[u]"),
+            row("--no-cl u", "noClobber=true urls=[u]"),
+            row("u -q v", "quiet=true urls=[u, v]"),
+            row("-- -q u", "urls=[-q, u]"),
+            row("u -- --tries=3", "urls=[u, --tries=3]"),
+            row("- u", "urls=[-, u]"),
+            row("-t 3 --tries=5 u", "tries=5 urls=[u]"),
+            row("-t3 u", "tries=3 urls=[u]"),
+            row("--tri 0 u", "tries=0 urls=[u]"),
+            row("-T 2.5 --waitretry=4 u", "timeoutSeconds=2.5 waitRetrySeconds=4 urls=[u]"),
+            row("--max-redirect 0 --rcvbuf=65536 u", "maxRedirect=0 receiveBuffer=65536 urls=[u]"),
+            row("--ip=198.18.1.50/24 --mac 02:00:00:00:00:01 u", "ownAddress=198.18.1.50/24 ownMac=02:00:00:00:00:01 urls=[u]"),
+            row("--ip 198.18.1.50/24 u", "ownAddress=198.18.1.50/24 urls=[u]"),
+            row("-i eth0 -P d --progress=dot u", "interfaceName=eth0 directoryPrefix=d progress=dot urls=[u]"),
+            row("--log tcp=debug --log=arp=trace u", "logLevels=2 urls=[u]"),
+            row("--log-c x.xml --log-f l.txt u", "logConfig=x.xml logFile=l.txt urls=[u]"),
+            row("--pcap p --stats -vd u", "pcapFile=p stats=true verbose=true debug=true urls=[u]"),
+            row("--ca-certificate c --no-check-certificate --content-on-error --no-host-setup u",
+                    "caCertificate=c noCheckCertificate=true contentOnError=true noHostSetup=true urls=[u]"),
+            row("--help", "help=true urls=[]"),
+            row("-h x --no-such", null),
+            row("-V", "version=true urls=[]"));
+    }
+
+    private static String[] row(String args, String expected) {
+        return new String[] {args, expected};
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("spellings")
+    void parsesEachSpellingGetoptLongAccepts(String args, String expected) throws UsageException {
+        if (expected == null) {
+            assertThatThrownBy(() -> CommandLineParser.parse(args.split(" "))).isInstanceOf(UsageException.class);
+            return;
+        }
+        Options parsed = CommandLineParser.parse(args.split(" "));
+
+        assertThat(describe(parsed)).isEqualTo(describe(withDefaults(expected)));
+    }
+
+    @ParameterizedTest(name = "[{0}] {1}")
+    @CsvSource(delimiter = '|', value = {
+        "''                        | Missing required parameter: 'URL'",
+        "-q                        | Missing required parameter: 'URL'",
+        "--no-such-option u        | Unknown option: '--no-such-option'",
+        "--no-such=3 u             | Unknown option: '--no-such'",
+        "-x u                      | Unknown option: '-x'",
+        "-qx u                     | Unknown option: '-x' (while processing option: '-qx')",
+        "-n u                      | Unknown option: '-n'",
+        "-nz u                     | Unknown option: '-nz'",
+        "--no u                    | Ambiguous option: '--no' could be --no-clobber, --no-check-certificate or --no-host-setup",
+        "--lo=x u                  | Ambiguous option: '--lo' could be --log, --log-config or --log-file",
+        "--m u                     | Ambiguous option: '--m' could be --max-redirect or --mac",
+        "-t                        | Missing required parameter for option '--tries' (N)",
+        "u --output-document       | Missing required parameter for option '--output-document' (FILE)",
+        "-t abc u                  | Invalid value for option '--tries' (N): 'abc' is not a whole number",
+        "--tries=2.5 u             | Invalid value for option '--tries' (N): '2.5' is not a whole number",
+        "-t=3 u                    | Invalid value for option '--tries' (N): '=3' is not a whole number",
+        "--rcvbuf=99999999999 u    | Invalid value for option '--rcvbuf' (BYTES): '99999999999' is not a whole number",
+        "--waitretry x u           | Invalid value for option '--waitretry' (SECONDS): 'x' is not a whole number",
+        "-T soon u                 | Invalid value for option '--timeout' (SECONDS): 'soon' is not a number",
+        "--max-redirect= u         | Invalid value for option '--max-redirect' (N): '' is not a whole number",
+        "--log=tcp=loud u          | Invalid value for option '--log' (LAYER=LEVEL[,...]): unknown level 'loud' for tcp (levels: off, error, warn, info, debug, trace)",
+        "--log tcp u               | Invalid value for option '--log' (LAYER=LEVEL[,...]): 'tcp' is not LAYER=LEVEL, e.g. --log tcp=debug,arp=trace",
+        "--quiet=yes u             | Option '--quiet' takes no value: '--quiet=yes'",
+        "--help=3                  | Option '--help' takes no value: '--help=3'"})
+    void refusesABadCommandLineWithOneLineAndExitStatus2(String args, String message) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] argv = args.isEmpty() ? new String[0] : args.split(" ");
+
+        int code = Main.run(argv, new PrintWriter(out, true), new PrintWriter(err, true));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).isEqualTo("rawhttpget: " + message + System.lineSeparator()
+                + "Try 'rawhttpget --help' for more options." + System.lineSeparator());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"tries,1", "waitRetrySeconds,10", "timeoutSeconds,60.0", "maxRedirect,20", "receiveBuffer,4194304"})
+    void aNewOptionsHoldsTheDefaultsHelpShows(String field, String value) {
+        assertThat(describe(new Options())).contains(" " + field + "=" + value + " ");
+    }
+
+    /** Every field as "name=value", in declaration order (--log as its count). */
+    private static String describe(Options options) {
+        StringBuilder text = new StringBuilder(" ");
+        for (var field : Options.class.getDeclaredFields()) {
+            if (java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+                continue;
+            }
+            try {
+                Object value = field.get(options);
+                text.append(field.getName()).append('=')
+                        .append(value instanceof List<?> list && field.getName().equals("logLevels") ? list.size() : value)
+                        .append(' ');
+            } catch (IllegalAccessException e) {
+                throw new AssertionError(e);
+            }
+        }
+        return text.toString();
+    }
+
+    /** The defaults with the given "field=value" pairs set. */
+    private static Options withDefaults(String expected) {
+        Options options = new Options();
+        for (String pair : expected.split(" (?=\\w+=)")) {
+            int eq = pair.indexOf('=');
+            String name = pair.substring(0, eq);
+            String value = pair.substring(eq + 1);
+            try {
+                var field = Options.class.getDeclaredField(name);
+                Class<?> type = field.getType();
+                if (name.equals("urls")) {
+                    String inner = value.substring(1, value.length() - 1);
+                    options.urls = inner.isEmpty() ? new java.util.ArrayList<>() : new java.util.ArrayList<>(
+                            List.of(inner.split(", ")));
+                } else if (name.equals("logLevels")) {
+                    for (int i = 0; i < Integer.parseInt(value); i++) {
+                        options.logLevels.add(LogLevels.Spec.parse("tcp=debug"));
+                    }
+                } else if (type == boolean.class) {
+                    field.setBoolean(options, Boolean.parseBoolean(value));
+                } else if (type == int.class) {
+                    field.setInt(options, Integer.parseInt(value));
+                } else if (type == long.class) {
+                    field.setLong(options, Long.parseLong(value));
+                } else if (type == double.class) {
+                    field.setDouble(options, Double.parseDouble(value));
+                } else {
+                    field.set(options, value);
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError("no field " + name, e);
+            }
+        }
+        return options;
+    }
+}
