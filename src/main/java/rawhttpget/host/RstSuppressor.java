@@ -19,6 +19,10 @@ public final class RstSuppressor implements AutoCloseable {
     private final Thread shutdownHook;
     private InstalledRule installed;
     private boolean closed;
+    /** The thread of {@link #closeInBackground}, or null. */
+    private Thread remover;
+    /** What the remover's close() threw, for {@link #awaitClosed}. */
+    private volatile RuntimeException removalFailure;
 
     private RstSuppressor(Firewall firewall, RstRule rule) {
         this.firewall = firewall;
@@ -28,6 +32,20 @@ public final class RstSuppressor implements AutoCloseable {
 
     /** Removes rules left by killed runs, then adds the rule for this connection. */
     public static RstSuppressor install(Firewall firewall, RstRule rule) {
+        removeStaleRules(firewall);
+        return add(firewall, rule);
+    }
+
+    /**
+     * Adds the rule for this connection once {@code sweep} (started earlier, e.g. while the capture opened) has
+     * removed the rules left by killed runs.
+     */
+    public static RstSuppressor install(Firewall firewall, RstRule rule, StaleRuleSweep sweep) {
+        sweep.await();
+        return add(firewall, rule);
+    }
+
+    static void removeStaleRules(Firewall firewall) {
         try {
             firewall.removeStaleRules(Firewall::isRunning);
         } catch (HostException e) {
@@ -35,6 +53,9 @@ public final class RstSuppressor implements AutoCloseable {
             // if the firewall is unusable.
             log.warn("could not look for firewall rules left by earlier runs: {}", e.getMessage());
         }
+    }
+
+    private static RstSuppressor add(Firewall firewall, RstRule rule) {
         RstSuppressor suppressor = new RstSuppressor(firewall, rule);
         suppressor.addRule();
         return suppressor;
@@ -70,6 +91,76 @@ public final class RstSuppressor implements AutoCloseable {
             if (Thread.currentThread() != shutdownHook) {
                 unregisterHook();
             }
+        }
+    }
+
+    /**
+     * Starts removing the rule on a thread of its own and returns at once, so that the end of a run (closing
+     * the capture, which waits in the kernel) overlaps the firewall tool's run instead of following it.
+     * The guarantees stay: the removal has begun; a shutdown hook that runs meanwhile waits in close() for it
+     * (the lock) and still removes the rule if the thread had not started; {@link #awaitClosed} waits for it.
+     */
+    public synchronized void closeInBackground() {
+        if (closed || remover != null) {
+            return;
+        }
+        remover = new Thread(new Remover(this), "rawhttpget-firewall-removal");
+        remover.setDaemon(true);
+        remover.start();
+    }
+
+    /**
+     * Waits until the rule is removed (by {@link #closeInBackground}'s thread, or here if none was started) and
+     * throws what the removal threw.
+     */
+    public void awaitClosed() {
+        Thread thread;
+        synchronized (this) {
+            thread = remover;
+        }
+        if (thread == null) {
+            close();
+            return;
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                // The rule must be gone before the run goes on (or ends): wait it out, keep the interrupt.
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        RuntimeException failure = removalFailure;
+        if (failure != null) {
+            removalFailure = null;
+            throw failure;
+        }
+    }
+
+    private void closeRecordingFailure() {
+        try {
+            close();
+        } catch (RuntimeException e) {
+            removalFailure = e;
+        }
+    }
+
+    /** A class, not a method reference: this runs at the end of every run, where a lambda would be spun first. */
+    private static final class Remover implements Runnable {
+        private final RstSuppressor suppressor;
+
+        Remover(RstSuppressor suppressor) {
+            this.suppressor = suppressor;
+        }
+
+        @Override
+        public void run() {
+            suppressor.closeRecordingFailure();
         }
     }
 
