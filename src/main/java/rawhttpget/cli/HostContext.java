@@ -166,9 +166,11 @@ final class HostContext implements AutoCloseable {
     }
 
     /**
-     * Starts removing a connection's rule and returns: the next connection's {@link #installRule}, or
-     * {@link #close()} after the capture is closed, waits for it. The two waits of a run's end (nft deleting the
-     * table, the kernel closing the capture socket) then overlap.
+     * Starts removing a connection's rule and returns once nft (or iptables) runs: the next connection's
+     * {@link #installRule}, or {@link #close()} after the capture is closed, waits for it. The two waits of a
+     * run's end (nft deleting the table, the kernel closing the capture socket) then overlap. The capture must
+     * be closed only after the tool has started: a child spawned meanwhile would hold the socket, close it last
+     * and pay for its teardown (~25 ms) before running the tool.
      */
     void removeRuleInBackground(RstSuppressor rule) {
         rule.closeInBackground();
@@ -179,7 +181,7 @@ final class HostContext implements AutoCloseable {
         RstSuppressor rule = removing;
         if (rule != null) {
             removing = null;
-            rule.awaitClosed();
+            rule.close();
         }
     }
 

@@ -19,10 +19,8 @@ public final class RstSuppressor implements AutoCloseable {
     private final Thread shutdownHook;
     private InstalledRule installed;
     private boolean closed;
-    /** The thread of {@link #closeInBackground}, or null. */
-    private Thread remover;
-    /** What the remover's close() threw, for {@link #awaitClosed}. */
-    private volatile RuntimeException removalFailure;
+    /** The removal {@link #closeInBackground} started and {@link #close()} has not yet waited for; else null. */
+    private Firewall.Removal removal;
 
     private RstSuppressor(Firewall firewall, RstRule rule) {
         this.firewall = firewall;
@@ -78,15 +76,20 @@ public final class RstSuppressor implements AutoCloseable {
         return rule;
     }
 
-    /** Removes the rule; safe to call again, from any thread, and from the shutdown hook. */
+    /**
+     * Removes the rule (waiting for a removal {@link #closeInBackground} started); safe to call again, from any
+     * thread, and from the shutdown hook, which thus also waits for a removal under way.
+     */
     @Override
     public synchronized void close() {
-        if (closed) {
+        closeInBackground();
+        Firewall.Removal started = removal;
+        if (started == null) {
             return;
         }
-        closed = true;
+        removal = null;
         try {
-            firewall.remove(installed);
+            started.await();
         } finally {
             if (Thread.currentThread() != shutdownHook) {
                 unregisterHook();
@@ -95,72 +98,22 @@ public final class RstSuppressor implements AutoCloseable {
     }
 
     /**
-     * Starts removing the rule on a thread of its own and returns at once, so that the end of a run (closing
-     * the capture, which waits in the kernel) overlaps the firewall tool's run instead of following it.
-     * The guarantees stay: the removal has begun; a shutdown hook that runs meanwhile waits in close() for it
-     * (the lock) and still removes the rule if the thread had not started; {@link #awaitClosed} waits for it.
+     * Starts removing the rule and returns once the firewall tool runs, so that the end of a run (closing the
+     * capture, which waits in the kernel) overlaps the tool's run instead of following it; {@link #close()}
+     * then waits for it. The hook stays registered until then: a shutdown meanwhile waits in close().
      */
     public synchronized void closeInBackground() {
-        if (closed || remover != null) {
+        if (closed) {
             return;
         }
-        remover = new Thread(new Remover(this), "rawhttpget-firewall-removal");
-        remover.setDaemon(true);
-        remover.start();
-    }
-
-    /**
-     * Waits until the rule is removed (by {@link #closeInBackground}'s thread, or here if none was started) and
-     * throws what the removal threw.
-     */
-    public void awaitClosed() {
-        Thread thread;
-        synchronized (this) {
-            thread = remover;
-        }
-        if (thread == null) {
-            close();
-            return;
-        }
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                // The rule must be gone before the run goes on (or ends): wait it out, keep the interrupt.
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        RuntimeException failure = removalFailure;
-        if (failure != null) {
-            removalFailure = null;
-            throw failure;
-        }
-    }
-
-    private void closeRecordingFailure() {
+        closed = true;
         try {
-            close();
+            removal = firewall.startRemoval(installed);
         } catch (RuntimeException e) {
-            removalFailure = e;
-        }
-    }
-
-    /** A class, not a method reference: this runs at the end of every run, where a lambda would be spun first. */
-    private static final class Remover implements Runnable {
-        private final RstSuppressor suppressor;
-
-        Remover(RstSuppressor suppressor) {
-            this.suppressor = suppressor;
-        }
-
-        @Override
-        public void run() {
-            suppressor.closeRecordingFailure();
+            if (Thread.currentThread() != shutdownHook) {
+                unregisterHook();
+            }
+            throw e;
         }
     }
 

@@ -51,28 +51,20 @@ class RstSuppressorTest {
         FakeCommandRunner runner = new FakeCommandRunner().answer(0, "*filter\nCOMMIT\n", "");
         RstSuppressor suppressor = RstSuppressor.install(new Firewall(iptables, runner), rule);
         suppressor.closeInBackground();
-        suppressor.awaitClosed();
+        suppressor.close();
         suppressor.close();
         assertThat(runner.ran()).containsExactly(iptables.list(), iptables.add(rule), iptables.undo(rule, ""));
     }
 
     @Test
-    void awaitClosedThrowsWhatTheBackgroundRemovalThrew() {
+    void closeThrowsWhatTheBackgroundRemovalFailedWith() {
         FakeCommandRunner runner = new FakeCommandRunner().answer(0, "*filter\nCOMMIT\n", "").answer(0, "", "")
                 .answer(1, "", "iptables: Bad rule (does a matching rule exist in that chain?).\n");
         RstSuppressor suppressor = RstSuppressor.install(new Firewall(iptables, runner), rule);
         suppressor.closeInBackground();
-        assertThatThrownBy(suppressor::awaitClosed).isInstanceOf(HostException.class)
+        assertThatThrownBy(suppressor::close).isInstanceOf(HostException.class)
                 .hasMessage("cannot remove firewall rule " + rule + ": iptables failed: iptables: Bad rule (does a"
                         + " matching rule exist in that chain?).");
-    }
-
-    @Test
-    void awaitClosedWithoutABackgroundRemovalRemovesTheRuleItself() {
-        FakeCommandRunner runner = new FakeCommandRunner().answer(0, "*filter\nCOMMIT\n", "");
-        RstSuppressor suppressor = RstSuppressor.install(new Firewall(iptables, runner), rule);
-        suppressor.awaitClosed();
-        assertThat(runner.ran()).containsExactly(iptables.list(), iptables.add(rule), iptables.undo(rule, ""));
     }
 
     @Test
