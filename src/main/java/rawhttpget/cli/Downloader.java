@@ -275,7 +275,7 @@ final class Downloader {
                     RstRule rule = RstRule.forThisProcess(host.iface.name(), host.localAddress, localPort, server,
                             url.port());
                     if (host.firewall != null) {
-                        rst = RstSuppressor.install(host.firewall, rule);
+                        rst = host.installRule(rule);
                     } else {
                         hostLog.warn("--no-host-setup: no firewall rule added, so the kernel will likely reset this"
                                 + " connection; it needs a rule like: {}", Firewall.suggestedCommand(rule));
@@ -296,7 +296,8 @@ final class Downloader {
                 throw new DownloadException(ExitCode.GENERIC, e.getMessage(), e);
             } finally {
                 if (rst != null) {
-                    rst.close();
+                    // Removed beside the rest of the run's end; HostContext waits for it (see there).
+                    host.removeRuleInBackground(rst);
                 }
                 if (reservation != null) {
                     reservation.close();

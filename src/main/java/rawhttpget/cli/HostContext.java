@@ -9,6 +9,9 @@ import rawhttpget.host.InterfaceInfo;
 import rawhttpget.host.Offloads;
 import rawhttpget.host.Privileges;
 import rawhttpget.host.Routes;
+import rawhttpget.host.RstRule;
+import rawhttpget.host.RstSuppressor;
+import rawhttpget.host.StaleRuleSweep;
 import rawhttpget.host.UnusableInterfaceException;
 import rawhttpget.inet.Ipv4Address;
 import rawhttpget.ipv4.Route;
@@ -50,13 +53,17 @@ final class HostContext implements AutoCloseable {
     final TcpConfig tcpConfig;
     /** The host firewall in host-address mode; null in own-address mode, which changes nothing. */
     final Firewall firewall;
+    /** Host-address mode: the removal of rules left by killed runs, started before the capture opens; else null. */
+    private final StaleRuleSweep staleRuleSweep;
+    /** The last connection's rule while it is being removed beside the rest of the run; else null. */
+    private RstSuppressor removing;
     /** Every transfer of the run, for --stats. */
     final RunStats runStats = new RunStats();
     private PrintWriter statsOut;
     private String pcapFile;
 
     private HostContext(InterfaceInfo iface, boolean ownAddressMode, int localAddress, Link link, NetworkStack stack,
-                        EventLoop loop, TcpConfig tcpConfig, Firewall firewall) {
+                        EventLoop loop, TcpConfig tcpConfig, Firewall firewall, StaleRuleSweep staleRuleSweep) {
         this.iface = iface;
         this.ownAddressMode = ownAddressMode;
         this.localAddress = localAddress;
@@ -65,11 +72,14 @@ final class HostContext implements AutoCloseable {
         this.loop = loop;
         this.tcpConfig = tcpConfig;
         this.firewall = firewall;
+        this.staleRuleSweep = staleRuleSweep;
     }
 
     static HostContext open(Options options, Interrupts interrupts) throws DownloadException {
         OwnAddress own = OwnAddress.parse(options.ownAddress, options.ownMac);
         boolean addsFirewallRules = own == null && !options.noHostSetup;
+        StaleRuleSweep sweep = null;
+        boolean opened = false;
         try {
             // Nothing touches the host before these three checks: privileges, libpcap, the interface.
             Privileges.ofThisProcess().require(addsFirewallRules, javaBinary());
@@ -94,6 +104,8 @@ final class HostContext implements AutoCloseable {
                     .withIdleTimeout((long) (options.timeoutSeconds * 1e9));
             ReceiveCoalescing coalescing = receiveCoalescing(name, iface.mtu());
             Firewall firewall = addsFirewallRules ? Firewall.onHost() : null;
+            // The nft/iptables listings of the sweep run while the capture opens, not before the rule is added.
+            sweep = firewall != null ? StaleRuleSweep.start(firewall) : null;
             log.info("interface {}: {} mac {} mtu {}, route {}, {} mode", name, Ipv4Address.format(address), mac,
                     iface.mtu(), route, own != null ? "own-address" : "host-address");
             String filter = "arp or (dst host " + Ipv4Address.format(address) + " and (tcp or icmp))";
@@ -124,8 +136,9 @@ final class HostContext implements AutoCloseable {
             new SecureRandom().nextBytes(secret);
             NetworkStack stack = new NetworkStack(link, mac, route, own != null, new IsnGenerator(secret), coalescing);
             EventLoop loop = new EventLoop(SystemClock.INSTANCE, link, stack, interrupts);
-            HostContext context = new HostContext(iface, own != null, address, link, stack, loop, tcp, firewall);
+            HostContext context = new HostContext(iface, own != null, address, link, stack, loop, tcp, firewall, sweep);
             context.pcapFile = options.pcapFile;
+            opened = true;
             return context;
         } catch (UnusableInterfaceException e) {
             throw new DownloadException(ExitCode.NETWORK, e.getMessage(), e);
@@ -136,6 +149,39 @@ final class HostContext implements AutoCloseable {
                     e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new DownloadException(ExitCode.USAGE, e.getMessage(), e);
+        } finally {
+            if (!opened && sweep != null) {
+                sweep.await(); // its nft runs end before the run does
+            }
+        }
+    }
+
+    /**
+     * Host-address mode: adds the rule for one connection, once the sweep of killed runs' rules is done and the
+     * previous connection's rule (a table of the same name) is gone.
+     */
+    RstSuppressor installRule(RstRule rule) {
+        awaitRuleRemoval();
+        return RstSuppressor.install(firewall, rule, staleRuleSweep);
+    }
+
+    /**
+     * Starts removing a connection's rule and returns once nft (or iptables) runs: the next connection's
+     * {@link #installRule}, or {@link #close()} after the capture is closed, waits for it. The two waits of a
+     * run's end (nft deleting the table, the kernel closing the capture socket) then overlap. The capture must
+     * be closed only after the tool has started: a child spawned meanwhile would hold the socket, close it last
+     * and pay for its teardown (~25 ms) before running the tool.
+     */
+    void removeRuleInBackground(RstSuppressor rule) {
+        rule.closeInBackground();
+        removing = rule;
+    }
+
+    private void awaitRuleRemoval() {
+        RstSuppressor rule = removing;
+        if (rule != null) {
+            removing = null;
+            rule.close();
         }
     }
 
@@ -215,7 +261,14 @@ final class HostContext implements AutoCloseable {
                 runStats.print(statsOut, stack, link, pcapFile);
             }
         } finally {
-            link.close();
+            try {
+                link.close();
+            } finally {
+                awaitRuleRemoval();
+                if (staleRuleSweep != null) {
+                    staleRuleSweep.await();
+                }
+            }
         }
         if (stack.stats().coalescedSegments > 0) {
             log.info("{} segments arrived coalesced by GRO/LRO", stack.stats().coalescedSegments);

@@ -148,8 +148,36 @@ public final class Firewall {
     }
 
     public void remove(InstalledRule installed) {
-        runOrFail(installed.undoCommand(), "cannot remove firewall rule " + installed.rule());
-        log.info("firewall: removed rule for {}: {}", installed.rule(), String.join(" ", installed.undoCommand()));
+        startRemoval(installed).await();
+    }
+
+    /**
+     * Starts the command that removes the rule and returns once it runs; {@link Removal#await} finishes the
+     * removal (and throws if it failed).
+     */
+    public Removal startRemoval(InstalledRule installed) {
+        return new Removal(installed, runner.start(installed.undoCommand()));
+    }
+
+    /** A rule's removal under way. */
+    public static final class Removal {
+        private final InstalledRule installed;
+        private final CommandRunner.Started command;
+
+        private Removal(InstalledRule installed, CommandRunner.Started command) {
+            this.installed = installed;
+            this.command = command;
+        }
+
+        public void await() {
+            List<String> undo = installed.undoCommand();
+            CommandResult result = command.await();
+            if (!result.succeeded()) {
+                throw new HostException("cannot remove firewall rule " + installed.rule() + ": "
+                        + Path.of(undo.get(0)).getFileName() + " failed: " + result.complaint());
+            }
+            log.info("firewall: removed rule for {}: {}", installed.rule(), String.join(" ", undo));
+        }
     }
 
     /**

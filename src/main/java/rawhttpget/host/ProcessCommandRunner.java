@@ -37,6 +37,16 @@ public final class ProcessCommandRunner implements CommandRunner {
 
     @Override
     public CommandResult run(List<String> command) {
+        return start(command).await();
+    }
+
+    /**
+     * Returns once the child has executed its program: the JDK's process start waits for that. From then on the
+     * child holds none of our descriptors (the JDK's spawn helper closes them before it executes the program),
+     * so closing one of ours afterwards, e.g. the capture socket, is not paid for by the child before it runs.
+     */
+    @Override
+    public Started start(List<String> command) {
         List<String> argv = new ArrayList<>(prefix);
         argv.addAll(command);
         String name = command.get(0);
@@ -51,18 +61,45 @@ public final class ProcessCommandRunner implements CommandRunner {
             // Drained on their own threads: a full pipe would otherwise stall the child past the timeout.
             Drain stdout = Drain.start(process.getInputStream(), name + "-stdout");
             Drain stderr = Drain.start(process.getErrorStream(), name + "-stderr");
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new HostException(name + " did not finish within " + describe(timeout));
-            }
-            return new CommandResult(process.exitValue(), stdout.text(), stderr.text());
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new HostException(name + " was interrupted");
-        } catch (IOException e) {
+            return new Running(name, process, stdout, stderr, timeout);
+        } catch (IOException | RuntimeException e) {
             process.destroyForcibly();
             throw new HostException("cannot run " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A child process and the threads that read its output. */
+    private static final class Running implements Started {
+        private final String name;
+        private final Process process;
+        private final Drain stdout;
+        private final Drain stderr;
+        private final Duration timeout;
+
+        Running(String name, Process process, Drain stdout, Drain stderr, Duration timeout) {
+            this.name = name;
+            this.process = process;
+            this.stdout = stdout;
+            this.stderr = stderr;
+            this.timeout = timeout;
+        }
+
+        @Override
+        public CommandResult await() {
+            try {
+                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly();
+                    throw new HostException(name + " did not finish within " + describe(timeout));
+                }
+                return new CommandResult(process.exitValue(), stdout.text(), stderr.text());
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+                throw new HostException(name + " was interrupted");
+            } catch (IOException e) {
+                process.destroyForcibly();
+                throw new HostException("cannot run " + name + ": " + e.getMessage(), e);
+            }
         }
     }
 

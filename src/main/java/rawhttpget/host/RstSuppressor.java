@@ -19,6 +19,8 @@ public final class RstSuppressor implements AutoCloseable {
     private final Thread shutdownHook;
     private InstalledRule installed;
     private boolean closed;
+    /** The removal {@link #closeInBackground} started and {@link #close()} has not yet waited for; else null. */
+    private Firewall.Removal removal;
 
     private RstSuppressor(Firewall firewall, RstRule rule) {
         this.firewall = firewall;
@@ -28,6 +30,20 @@ public final class RstSuppressor implements AutoCloseable {
 
     /** Removes rules left by killed runs, then adds the rule for this connection. */
     public static RstSuppressor install(Firewall firewall, RstRule rule) {
+        removeStaleRules(firewall);
+        return add(firewall, rule);
+    }
+
+    /**
+     * Adds the rule for this connection once {@code sweep} (started earlier, e.g. while the capture opened) has
+     * removed the rules left by killed runs.
+     */
+    public static RstSuppressor install(Firewall firewall, RstRule rule, StaleRuleSweep sweep) {
+        sweep.await();
+        return add(firewall, rule);
+    }
+
+    static void removeStaleRules(Firewall firewall) {
         try {
             firewall.removeStaleRules(Firewall::isRunning);
         } catch (HostException e) {
@@ -35,6 +51,9 @@ public final class RstSuppressor implements AutoCloseable {
             // if the firewall is unusable.
             log.warn("could not look for firewall rules left by earlier runs: {}", e.getMessage());
         }
+    }
+
+    private static RstSuppressor add(Firewall firewall, RstRule rule) {
         RstSuppressor suppressor = new RstSuppressor(firewall, rule);
         suppressor.addRule();
         return suppressor;
@@ -57,19 +76,44 @@ public final class RstSuppressor implements AutoCloseable {
         return rule;
     }
 
-    /** Removes the rule; safe to call again, from any thread, and from the shutdown hook. */
+    /**
+     * Removes the rule (waiting for a removal {@link #closeInBackground} started); safe to call again, from any
+     * thread, and from the shutdown hook, which thus also waits for a removal under way.
+     */
     @Override
     public synchronized void close() {
+        closeInBackground();
+        Firewall.Removal started = removal;
+        if (started == null) {
+            return;
+        }
+        removal = null;
+        try {
+            started.await();
+        } finally {
+            if (Thread.currentThread() != shutdownHook) {
+                unregisterHook();
+            }
+        }
+    }
+
+    /**
+     * Starts removing the rule and returns once the firewall tool runs, so that the end of a run (closing the
+     * capture, which waits in the kernel) overlaps the tool's run instead of following it; {@link #close()}
+     * then waits for it. The hook stays registered until then: a shutdown meanwhile waits in close().
+     */
+    public synchronized void closeInBackground() {
         if (closed) {
             return;
         }
         closed = true;
         try {
-            firewall.remove(installed);
-        } finally {
+            removal = firewall.startRemoval(installed);
+        } catch (RuntimeException e) {
             if (Thread.currentThread() != shutdownHook) {
                 unregisterHook();
             }
+            throw e;
         }
     }
 

@@ -45,4 +45,36 @@ class RstSuppressorTest {
         assertThat(runner.ran()).hasSize(2).doesNotContain(iptables.undo(rule, ""));
         assertThat(runner.ran()).last().isEqualTo(List.copyOf(iptables.add(rule)));
     }
+
+    @Test
+    void aRemovalInTheBackgroundRemovesTheRuleOnceAndAwaitClosedReturnsAfterIt() {
+        FakeCommandRunner runner = new FakeCommandRunner().answer(0, "*filter\nCOMMIT\n", "");
+        RstSuppressor suppressor = RstSuppressor.install(new Firewall(iptables, runner), rule);
+        suppressor.closeInBackground();
+        suppressor.close();
+        suppressor.close();
+        assertThat(runner.ran()).containsExactly(iptables.list(), iptables.add(rule), iptables.undo(rule, ""));
+    }
+
+    @Test
+    void closeThrowsWhatTheBackgroundRemovalFailedWith() {
+        FakeCommandRunner runner = new FakeCommandRunner().answer(0, "*filter\nCOMMIT\n", "").answer(0, "", "")
+                .answer(1, "", "iptables: Bad rule (does a matching rule exist in that chain?).\n");
+        RstSuppressor suppressor = RstSuppressor.install(new Firewall(iptables, runner), rule);
+        suppressor.closeInBackground();
+        assertThatThrownBy(suppressor::close).isInstanceOf(HostException.class)
+                .hasMessage("cannot remove firewall rule " + rule + ": iptables failed: iptables: Bad rule (does a"
+                        + " matching rule exist in that chain?).");
+    }
+
+    @Test
+    void anInstallAfterASweepListsTheLeftoversOnlyOnceAndAddsAfterTheSweep() {
+        FakeCommandRunner runner = new FakeCommandRunner().answer(0, "*filter\nCOMMIT\n", "");
+        Firewall firewall = new Firewall(iptables, runner);
+        StaleRuleSweep sweep = StaleRuleSweep.start(firewall);
+        try (RstSuppressor suppressor = RstSuppressor.install(firewall, rule, sweep)) {
+            assertThat(suppressor.rule()).isEqualTo(rule);
+        }
+        assertThat(runner.ran()).containsExactly(iptables.list(), iptables.add(rule), iptables.undo(rule, ""));
+    }
 }
