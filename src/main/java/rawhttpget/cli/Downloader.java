@@ -92,6 +92,9 @@ final class Downloader {
         if (!(options.timeoutSeconds > 0)) {
             throw new DownloadException(ExitCode.USAGE, "--timeout must be positive: " + options.timeoutSeconds);
         }
+        if (!(options.timeWaitSeconds >= 0) || Double.isInfinite(options.timeWaitSeconds)) {
+            throw new DownloadException(ExitCode.USAGE, "--time-wait must be 0 or more seconds: " + options.timeWaitSeconds);
+        }
         if (options.tries < 0) {
             throw new DownloadException(ExitCode.USAGE, "--tries must be 0 (no limit) or more: " + options.tries);
         }

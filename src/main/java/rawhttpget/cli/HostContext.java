@@ -101,7 +101,8 @@ final class HostContext implements AutoCloseable {
             MacAddress mac = own != null ? own.mac() : new MacAddress(iface.mac());
             TcpConfig tcp = TcpConfig.defaults(iface.mtu() - 40)
                     .withReceiveBuffer(options.receiveBuffer)
-                    .withIdleTimeout((long) (options.timeoutSeconds * 1e9));
+                    .withIdleTimeout((long) (options.timeoutSeconds * 1e9))
+                    .withTimeWait((long) (options.timeWaitSeconds * 1e9));
             ReceiveCoalescing coalescing = receiveCoalescing(name, iface.mtu());
             Firewall firewall = addsFirewallRules ? Firewall.onHost() : null;
             // The nft/iptables listings of the sweep run while the capture opens, not before the rule is added.

@@ -91,9 +91,8 @@ final class HttpTransfer implements EventLoop.Step {
             case RESOLVING -> resolve(now);
             case TRANSFERRING -> transfer(now);
             case CLOSING -> {
-                if (connection.state() == TcpState.CLOSED || connection.state() == TcpState.TIME_WAIT
-                        || now - closingSince > CLOSE_GRACE_NANOS) {
-                    if (connection.state() != TcpState.CLOSED && connection.state() != TcpState.TIME_WAIT) {
+                if (closingOver(connection.state(), now - closingSince)) {
+                    if (connection.state() != TcpState.CLOSED) {
                         connection.abort();
                     }
                     phase = Phase.DONE;
@@ -104,6 +103,20 @@ final class HttpTransfer implements EventLoop.Step {
             }
         }
         return phase == Phase.DONE;
+    }
+
+    /**
+     * Whether the close is over, the body being already committed: at CLOSED; in TIME-WAIT only when the
+     * connection's own timer (--time-wait) ends it, so that a FIN the server sends again, its copy of our ACK
+     * lost, still gets an ACK and not the kernel's RST; in any other state after CLOSE_GRACE_NANOS, when the
+     * connection is aborted.
+     */
+    static boolean closingOver(TcpState state, long closingForNanos) {
+        return switch (state) {
+            case CLOSED -> true;
+            case TIME_WAIT -> false;
+            default -> closingForNanos > CLOSE_GRACE_NANOS;
+        };
     }
 
     private void resolve(long now) throws DownloadException {

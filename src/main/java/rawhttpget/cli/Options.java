@@ -46,6 +46,7 @@ final class Options {
     String ownMac;
     boolean noHostSetup;
     int receiveBuffer;
+    double timeWaitSeconds;
     // Debugging sessions: a pcap trace, an end-of-run report
     String pcapFile;
     boolean stats;
@@ -97,6 +98,10 @@ final class Options {
         value(null, "rcvbuf", "BYTES", "4194304",
                 "TCP receive buffer, which sets the advertised window (default: {default}).",
                 (o, v) -> o.receiveBuffer = wholeNumber(v)),
+        value(null, "time-wait", "SECONDS", "1", "When we close first, stay in TIME-WAIT this long, acking the "
+                + "server's FIN again if it comes again (default: {default}; 0: leave at once). The server closes "
+                + "first in a normal download, so this only matters when both close at once.",
+                (o, v) -> o.timeWaitSeconds = number(v)),
         value(null, "log", "LAYER=LEVEL[,...]", null, "Set single layers' log levels, e.g. tcp=debug,arp=trace. "
                 + "Layers: link, arp, ip, tcp, tls, http, host, cli; levels: off, error, warn, info, debug, trace. "
                 + "Wins over -q, -v and -d.", (o, v) -> o.logLevels.add(LogLevels.Spec.parse(v))),

@@ -43,6 +43,11 @@ public record TcpConfig(int mss, int receiveBuffer, boolean windowScaling, boole
                 delayedAckNanos, timeWaitNanos);
     }
 
+    public TcpConfig withTimeWait(long nanos) {
+        return new TcpConfig(mss, receiveBuffer, windowScaling, sack, timestamps, idleTimeoutNanos, minRtoNanos,
+                maxRtoNanos, delayedAckNanos, nanos);
+    }
+
     public TcpConfig withOptions(boolean windowScaling, boolean sack, boolean timestamps) {
         return new TcpConfig(mss, receiveBuffer, windowScaling, sack, timestamps, idleTimeoutNanos, minRtoNanos,
                 maxRtoNanos, delayedAckNanos, timeWaitNanos);

@@ -337,6 +337,9 @@ public final class TcpConnection {
         }
         if (state == TcpState.TIME_WAIT) {
             if (now - timers.timeWaitUntil >= 0) {
+                // The ACK of the FIN that brought us here may still be due (a TIME-WAIT of 0 ends in the
+                // same poll): it leaves before the connection is gone, or the server never hears it.
+                writer.transmit(now, out);
                 setState(TcpState.CLOSED);
                 return;
             }

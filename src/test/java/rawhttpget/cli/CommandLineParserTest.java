@@ -41,6 +41,8 @@ class CommandLineParserTest {
             row("--tri 0 u", "tries=0 urls=[u]"),
             row("-T 2.5 --waitretry=4 u", "timeoutSeconds=2.5 waitRetrySeconds=4 urls=[u]"),
             row("--max-redirect 0 --rcvbuf=65536 u", "maxRedirect=0 receiveBuffer=65536 urls=[u]"),
+            row("--time-wait=0 u", "timeWaitSeconds=0 urls=[u]"),
+            row("--time-w 2.5 u", "timeWaitSeconds=2.5 urls=[u]"),
             row("--ip=198.18.1.50/24 --mac 02:00:00:00:00:01 u", "ownAddress=198.18.1.50/24 ownMac=02:00:00:00:00:01 urls=[u]"),
             row("--ip 198.18.1.50/24 u", "ownAddress=198.18.1.50/24 urls=[u]"),
             row("-i eth0 -P d --progress=dot u", "interfaceName=eth0 directoryPrefix=d progress=dot urls=[u]"),
@@ -110,7 +112,8 @@ class CommandLineParserTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"tries,1", "waitRetrySeconds,10", "timeoutSeconds,60.0", "maxRedirect,20", "receiveBuffer,4194304"})
+    @CsvSource({"tries,1", "waitRetrySeconds,10", "timeoutSeconds,60.0", "maxRedirect,20", "receiveBuffer,4194304",
+            "timeWaitSeconds,1.0"})
     void aNewOptionsHoldsTheDefaultsHelpShows(String field, String value) {
         assertThat(describe(new Options())).contains(" " + field + "=" + value + " ");
     }

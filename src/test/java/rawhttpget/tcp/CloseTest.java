@@ -1,6 +1,8 @@
 package rawhttpget.tcp;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static rawhttpget.tcp.ScriptedPeer.MS;
@@ -139,6 +141,30 @@ class CloseTest {
         assertThat(peer.conn.state()).isEqualTo(TcpState.TIME_WAIT);
         // RFC 9293 §3.10.7.4, TIME-WAIT: acknowledge it, and restart the 2 MSL timeout.
         assertThat(peer.conn.pollAt()).isEqualTo(1 * S + TIME_WAIT);
+    }
+
+    @ParameterizedTest(name = "TIME-WAIT of {0} ms")
+    @ValueSource(longs = {0, 1, 5_000})
+    void timeWaitLastsExactlyAsLongAsConfigured(long millis) {
+        ScriptedPeer peer = ScriptedPeer.established(ScriptedPeer.plainConfig().withTimeWait(millis * MS));
+        peer.at(20 * MS);
+        peer.conn.close();
+        peer.poll();
+        peer.take();
+        peer.receive(peer.fin());
+        peer.poll();
+        assertThat(peer.take()).as("their FIN acknowledged, whatever the TIME-WAIT").containsExactly(
+                Seg.ack(2, 2).window(60000));
+
+        if (millis > 0) {
+            assertThat(peer.conn.pollAt()).isEqualTo(20 * MS + millis * MS);
+            peer.pollAt(20 * MS + millis * MS - 1);
+            assertThat(peer.conn.state()).isEqualTo(TcpState.TIME_WAIT);
+            peer.pollAt(20 * MS + millis * MS);
+        }
+        assertThat(peer.conn.state()).isEqualTo(TcpState.CLOSED);
+        assertThat(peer.conn.failure()).isNull();
+        assertThat(peer.take()).as("TIME-WAIT ends without a segment").isEmpty();
     }
 
     @Test
