@@ -28,6 +28,7 @@ public final class CdsTraining {
     }
 
     public static void main(String[] args) throws IOException, URISyntaxException {
+        LogbackProvider.select(System.getProperties()); // logging starts as in a run
         PrintWriter nowhere = new PrintWriter(OutputStream.nullOutputStream());
         Main.run(new String[] {"--version"}, nowhere, nowhere);
         Main.run(new String[] {"--help"}, nowhere, nowhere);
