@@ -1,5 +1,11 @@
 package rawhttpget.cli;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.LoggingEvent;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -28,9 +34,11 @@ public final class CdsTraining {
     }
 
     public static void main(String[] args) throws IOException, URISyntaxException {
+        LogbackProvider.select(System.getProperties()); // logging starts as in a run
         PrintWriter nowhere = new PrintWriter(OutputStream.nullOutputStream());
         Main.run(new String[] {"--version"}, nowhere, nowhere);
         Main.run(new String[] {"--help"}, nowhere, nowhere);
+        encodeOneEvent();
         Path jar = Path.of(CdsTraining.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         if (!Files.isRegularFile(jar)) {
             return; // classes from a directory (an IDE, the tests): there is no archive to train
@@ -44,6 +52,17 @@ public final class CdsTraining {
                 }
             }
         }
+    }
+
+    /** The console's pattern is compiled at a run's first event (LazyPatternLayoutEncoder): its classes join too. */
+    private static void encodeOneEvent() {
+        LoggerContext context = new LoggerContext();
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern(LogSetup.DEFAULT_PATTERN);
+        encoder.start();
+        encoder.encode(new LoggingEvent(CdsTraining.class.getName(), context.getLogger(Logger.ROOT_LOGGER_NAME),
+                Level.INFO, "training", null, null));
     }
 
     private static void load(ClassLoader loader, String className) {

@@ -24,7 +24,7 @@ final class DefaultLogConfig {
     static void apply(LoggerContext context) {
         context.reset();
         context.getStatusManager().add(new NopStatusListener());
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        PatternLayoutEncoder encoder = new LazyPatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern(LogSetup.DEFAULT_PATTERN);
         encoder.start();

@@ -15,7 +15,9 @@ public final class Main {
 
     public static void main(String[] args) {
         // Logging starts here, on this thread: while SLF4J initialises, it hands every other thread a stand-in
-        // factory, and LogSetup would then find no logback to apply -v or --log to.
+        // factory, and LogSetup would then find no logback to apply -v or --log to. SLF4J is told which provider
+        // to use, so it neither scans for one nor runs logback's initializer (see LogbackProvider).
+        LogbackProvider.select(System.getProperties());
         LoggerFactory.getILoggerFactory();
         // Loading libpcap through Pcap4J and JNA is start-up work that parsing the command line does not need: it runs
         // beside it, on the second core. A download then finds the classes initialised; a failure is caught

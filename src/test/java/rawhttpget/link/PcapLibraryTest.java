@@ -49,4 +49,11 @@ class PcapLibraryTest {
                 "libpcap not found: install the libpcap0.8 package (apt-get install libpcap0.8; it is libpcap0.8t64 on"
                 + " Debian 13 and Ubuntu 24.04)");
     }
+
+    @Test
+    void jnasSearchPathIsTheDirectoriesSearchedForLibpcapInOrder() {
+        assertThat(PcapLibrary.searchPath("amd64"))
+                .isEqualTo("/usr/lib/x86_64-linux-gnu:/lib/x86_64-linux-gnu:/usr/lib64:/lib64:/usr/lib:/lib:/usr/local/lib");
+        assertThat(PcapLibrary.searchPath("unknown")).isEqualTo("/usr/lib64:/lib64:/usr/lib:/lib:/usr/local/lib");
+    }
 }
