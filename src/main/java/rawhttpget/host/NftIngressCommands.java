@@ -1,7 +1,6 @@
 package rawhttpget.host;
 
 import java.util.List;
-import java.util.function.LongPredicate;
 
 /**
  * nft command lines for the preferred rule: a table of the process's own, {@code netdev rawhttpget-PID}, whose
@@ -13,21 +12,14 @@ import java.util.function.LongPredicate;
  *
  * <p>Table, chain and rule are made by one nft command, with its commands separated by {@code ;}: nft applies
  * them as one transaction, so a kernel without netdev tables (or a device nft rejects) leaves nothing behind,
- * and {@link Firewall} falls back to the output rule. The undo deletes the whole table, as in {@link NftCommands}.
+ * and {@link Firewall} falls back to the output rule. The undo deletes the whole table ({@link NftTableCommands}).
  */
-final class NftIngressCommands implements FirewallCommands {
+final class NftIngressCommands extends NftTableCommands {
     static final String FAMILY = "netdev";
     static final String CHAIN = "ingress";
 
-    private final String nft;
-
     NftIngressCommands(String nft) {
-        this.nft = nft;
-    }
-
-    @Override
-    public String tool() {
-        return "nft";
+        super(nft, FAMILY);
     }
 
     @Override
@@ -37,7 +29,7 @@ final class NftIngressCommands implements FirewallCommands {
 
     @Override
     public List<String> add(RstRule rule) {
-        String table = NftCommands.table(rule.pid());
+        String table = table(rule.pid());
         return List.of(nft,
                 "add", "table", FAMILY, table, ";",
                 "add", "chain", FAMILY, table, CHAIN,
@@ -46,25 +38,5 @@ final class NftIngressCommands implements FirewallCommands {
                 "ip", "saddr", rule.peerAddressText(), "ip", "daddr", rule.localAddressText(),
                 "tcp", "sport", Integer.toString(rule.peerPort()), "tcp", "dport", Integer.toString(rule.localPort()),
                 "drop", "comment", "\"" + rule.comment() + "\"");
-    }
-
-    @Override
-    public List<String> undo(RstRule rule, String addOutput) {
-        return NftCommands.deleteTable(nft, FAMILY, rule.pid());
-    }
-
-    @Override
-    public List<String> list() {
-        return List.of(nft, "list", "tables");
-    }
-
-    @Override
-    public boolean listFailureMeansNoRules(CommandResult result) {
-        return false;
-    }
-
-    @Override
-    public List<StaleRule> staleRules(String listing, LongPredicate pidRunning) {
-        return NftCommands.staleTables(nft, listing, pidRunning);
     }
 }

@@ -1,0 +1,78 @@
+package rawhttpget.host;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What both nft rules share: each process keeps its rule in a table of its own, {@code FAMILY rawhttpget-PID},
+ * so we never edit anyone else's rules and can leave the rule set exactly as it was: the undo deletes the whole
+ * table. (A table shared by every run could not be removed safely: nft deletes a chain even when another run's
+ * rule is in it.) A process has at most one rule at a time, since its downloads run one after another. The
+ * subclasses say which family the table is in and what it holds.
+ */
+abstract class NftTableCommands implements FirewallCommands {
+    static final String TABLE_PREFIX = "rawhttpget-";
+
+    /** Our tables in {@code nft list tables} output, in either family we use. */
+    private static final Pattern OUR_TABLE = Pattern.compile(
+            "^table (" + NftCommands.FAMILY + "|" + NftIngressCommands.FAMILY + ") " + TABLE_PREFIX + "(\\d{1,19})\\s*$",
+            Pattern.MULTILINE);
+
+    final String nft;
+    private final String family;
+
+    NftTableCommands(String nft, String family) {
+        this.nft = nft;
+        this.family = family;
+    }
+
+    static String table(long pid) {
+        return TABLE_PREFIX + pid;
+    }
+
+    @Override
+    public String tool() {
+        return "nft";
+    }
+
+    @Override
+    public List<String> undo(RstRule rule, String addOutput) {
+        return deleteTable(nft, family, rule.pid());
+    }
+
+    @Override
+    public List<String> list() {
+        return List.of(nft, "list", "tables");
+    }
+
+    @Override
+    public boolean listFailureMeansNoRules(CommandResult result) {
+        return false;
+    }
+
+    /** Our tables whose owner no longer runs, in either family: a killed run may have used the other rule. */
+    @Override
+    public List<StaleRule> staleRules(String listing, LongPredicate pidRunning) {
+        List<StaleRule> stale = new ArrayList<>();
+        Matcher m = OUR_TABLE.matcher(listing);
+        while (m.find()) {
+            long pid;
+            try {
+                pid = Long.parseLong(m.group(2));
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            if (!pidRunning.test(pid)) {
+                stale.add(new StaleRule(pid, m.group().strip(), deleteTable(nft, m.group(1), pid)));
+            }
+        }
+        return stale;
+    }
+
+    private static List<String> deleteTable(String nft, String family, long pid) {
+        return List.of(nft, "delete", "table", family, table(pid));
+    }
+}
