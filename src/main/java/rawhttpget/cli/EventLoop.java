@@ -19,6 +19,11 @@ final class EventLoop {
 
         /** Called once when a signal interrupts the run, before the loop exits. */
         void interrupt(long now);
+
+        /** When the application wants its next turn even if no frame arrives; Long.MAX_VALUE for never. */
+        default long wakeAt() {
+            return Long.MAX_VALUE;
+        }
     }
 
     private final Clock clock;
@@ -62,7 +67,7 @@ final class EventLoop {
                 stack.poll(clock.nanos());
                 throw new DownloadException(signal, signal == ExitCode.INTERRUPTED_SIGINT ? "interrupted" : "terminated");
             }
-            long at = stack.pollAt();
+            long at = Math.min(stack.pollAt(), step.wakeAt());
             long wait = at == Long.MAX_VALUE ? MAX_WAIT_NANOS : at - clock.nanos();
             if (wait > 0) {
                 try {
