@@ -100,7 +100,8 @@ final class Options {
                 (o, v) -> o.receiveBuffer = wholeNumber(v)),
         value(null, "time-wait", "SECONDS", "1", "When we close first, stay in TIME-WAIT this long, acking the "
                 + "server's FIN again if it comes again (default: {default}; 0: leave at once). The server closes "
-                + "first in a normal download, so this only matters when both close at once.",
+                + "first in a normal download (we wait up to 50 ms for its FIN), so this only matters when it does "
+                + "not, or when both close at once.",
                 (o, v) -> o.timeWaitSeconds = number(v)),
         value(null, "log", "LAYER=LEVEL[,...]", null, "Set single layers' log levels, e.g. tcp=debug,arp=trace. "
                 + "Layers: link, arp, ip, tcp, tls, http, host, cli; levels: off, error, warn, info, debug, trace. "
