@@ -61,6 +61,7 @@ final class HostContext implements AutoCloseable {
     final RunStats runStats = new RunStats();
     private PrintWriter statsOut;
     private String pcapFile;
+    private StackThreadPriority priority;
 
     private HostContext(InterfaceInfo iface, boolean ownAddressMode, int localAddress, Link link, NetworkStack stack,
                         EventLoop loop, TcpConfig tcpConfig, Firewall firewall, StaleRuleSweep staleRuleSweep) {
@@ -111,15 +112,20 @@ final class HostContext implements AutoCloseable {
                     iface.mtu(), route, own != null ? "own-address" : "host-address");
             String filter = "arp or (dst host " + Ipv4Address.format(address) + " and (tcp or icmp))";
             PcapWriter pcap = openPcap(options.pcapFile);
+            StackThreadPriority priority = StackThreadPriority.choose(options.noRealtime,
+                    Runtime.getRuntime().availableProcessors());
             Link link;
             try {
                 link = PcapLink.open(PcapLinkSettings.of(name, filter)
                         .withKernelBufferBytes(Math.max(PcapLinkSettings.DEFAULT_KERNEL_BUFFER_BYTES, 2 * tcp.receiveBuffer()))
-                        .withPromiscuous(own != null));
+                        .withPromiscuous(own != null)
+                        .withTransmitThreadSetup(priority.transmitThreadSetup()));
             } catch (RuntimeException e) {
                 closeQuietly(pcap);
                 throw e;
             }
+            // This thread runs the event loop from here on; threads and processes it starts later stay ordinary.
+            priority.raiseStackThread();
             if (pcap != null) {
                 // Stamped with the loop's own clock, so the trace's times are the stack's.
                 link = new PcapRecorderLink(link, pcap, EpochClock.anchoredNow(SystemClock.INSTANCE), options.pcapFile);
@@ -139,6 +145,7 @@ final class HostContext implements AutoCloseable {
             EventLoop loop = new EventLoop(SystemClock.INSTANCE, link, stack, interrupts);
             HostContext context = new HostContext(iface, own != null, address, link, stack, loop, tcp, firewall, sweep);
             context.pcapFile = options.pcapFile;
+            context.priority = priority;
             opened = true;
             return context;
         } catch (UnusableInterfaceException e) {
@@ -259,7 +266,7 @@ final class HostContext implements AutoCloseable {
     public void close() {
         try {
             if (statsOut != null) {
-                runStats.print(statsOut, stack, link, pcapFile);
+                runStats.print(statsOut, stack, link, pcapFile, priority.describe());
             }
         } finally {
             try {

@@ -21,7 +21,7 @@ final class RunStats {
         transfers.add(new Entry(String.valueOf(url), transfer));
     }
 
-    void print(PrintWriter out, NetworkStack stack, Link link, String pcapFile) {
+    void print(PrintWriter out, NetworkStack stack, Link link, String pcapFile, String scheduling) {
         List<StatsReport.Transfer> rows = new ArrayList<>();
         for (Entry e : transfers) {
             TcpConnection c = e.transfer().connection();
@@ -32,7 +32,7 @@ final class RunStats {
         }
         long pcapFrames = link instanceof PcapRecorderLink recorder ? recorder.framesRecorded() : 0;
         out.print(StatsReport.render(rows, new StatsReport.Stack(stack.stats(), link.droppedFrames(), pcapFile,
-                pcapFrames)));
+                pcapFrames, scheduling)));
         out.flush();
     }
 }

@@ -17,8 +17,11 @@ final class StatsReport {
     record Transfer(String url, String endpoints, PhaseTimes phases, TcpStats tcp, RttEstimator rtt) {
     }
 
-    /** The stack and the device: frame counters, frames lost under the stack, the pcap trace (null when none). */
-    record Stack(StackStats frames, long framesLostBelow, String pcapFile, long pcapFrames) {
+    /**
+     * The stack and the device: frame counters, frames lost under the stack, the pcap trace (null when none),
+     * and how the stack's threads were scheduled.
+     */
+    record Stack(StackStats frames, long framesLostBelow, String pcapFile, long pcapFrames, String scheduling) {
     }
 
     private StatsReport() {
@@ -42,6 +45,7 @@ final class StatsReport {
         if (stack.pcapFile() != null) {
             line(s, stack.pcapFrames(), "frames written to " + stack.pcapFile());
         }
+        s.append("    threads: ").append(stack.scheduling()).append('\n');
         return s.toString();
     }
 

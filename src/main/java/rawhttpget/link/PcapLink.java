@@ -84,7 +84,8 @@ public final class PcapLink implements Link {
         this.interfaceName = settings.interfaceName();
         this.handle = handle;
         this.reader = new PcapReader(nativeHandle(handle), SNAPLEN);
-        this.transmit = new TransmitQueue("rawhttpget-transmit-" + interfaceName, TRANSMIT_QUEUE_FRAMES, this::sendNow);
+        this.transmit = new TransmitQueue("rawhttpget-transmit-" + interfaceName, TRANSMIT_QUEUE_FRAMES,
+                settings.transmitThreadSetup(), this::sendNow);
     }
 
     /** Opens a live capture on the interface and starts receiving. */

@@ -71,7 +71,8 @@ class StatsReportTest {
         String report = StatsReport.render(
                 List.of(new StatsReport.Transfer("http://files.test/1M.bin", "198.18.1.2.40000 > 198.18.1.1.80",
                         completePhases(), tcp(), rtt)),
-                new StatsReport.Stack(stack(), 7, "trace.pcap", 1_105));
+                new StatsReport.Stack(stack(), 7, "trace.pcap", 1_105,
+                        "real-time scheduling (SCHED_RR, priority 1)"));
 
         assertThat(report).isEqualTo("""
                 rawhttpget statistics
@@ -101,6 +102,7 @@ class StatsReportTest {
                     0 packets not sent for want of the next hop's MAC
                     7 frames lost before the stack saw them (capture buffer full)
                     1105 frames written to trace.pcap
+                    threads: real-time scheduling (SCHED_RR, priority 1)
                 """);
     }
 
@@ -110,7 +112,8 @@ class StatsReportTest {
         p.seen(0);
         p.seen(3_000 * MS);
         String report = StatsReport.render(List.of(new StatsReport.Transfer("http://files.test/", null, p, null, null)),
-                new StatsReport.Stack(new StackStats(), 0, null, 0));
+                new StatsReport.Stack(new StackStats(), 0, null, 0,
+                        "normal scheduling priority (--no-realtime)"));
 
         assertThat(report).startsWith("""
                 rawhttpget statistics

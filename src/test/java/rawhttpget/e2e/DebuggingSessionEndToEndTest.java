@@ -95,6 +95,10 @@ class DebuggingSessionEndToEndTest {
                 .isEqualTo(counts.retransmissionsFromClient);
         soft.assertThat(stat(stderr, "frames received") + stat(stderr, "frames sent")).isEqualTo(counts.frames);
         soft.assertThat(stat(stderr, "frames written to trace.pcap")).isEqualTo(counts.frames);
+        // As root on this machine's two or more CPUs, the stack's threads ran as real-time ones.
+        soft.assertThat(stderr).contains(Runtime.getRuntime().availableProcessors() >= 2
+                ? "\n    threads: real-time scheduling (SCHED_RR, priority 1)\n"
+                : "\n    threads: normal scheduling priority (one CPU)\n");
         soft.assertThat(Math.abs(counts.firstFrameEpochSeconds - System.currentTimeMillis() / 1000.0))
                 .as("the trace's clock is the wall clock").isLessThan(300);
 

@@ -16,9 +16,10 @@ class PcapLinkSettingsTest {
 
     @Test
     void changesOneSettingAtATime() {
+        Runnable setup = () -> { };
         PcapLinkSettings settings = PcapLinkSettings.of("eth0", "tcp")
-                .withPromiscuous(true).withKernelBufferBytes(1 << 20);
-        assertThat(settings).isEqualTo(new PcapLinkSettings("eth0", "tcp", 1 << 20, true));
+                .withPromiscuous(true).withKernelBufferBytes(1 << 20).withTransmitThreadSetup(setup);
+        assertThat(settings).isEqualTo(new PcapLinkSettings("eth0", "tcp", 1 << 20, true, setup));
     }
 
     @Test

@@ -14,7 +14,7 @@ class TransmitQueueTest {
     private final List<byte[]> sent = Collections.synchronizedList(new ArrayList<>());
 
     private TransmitQueue queue(int capacity, TransmitQueue.Sender sender) {
-        TransmitQueue q = new TransmitQueue("test-transmit", capacity, sender);
+        TransmitQueue q = new TransmitQueue("test-transmit", capacity, () -> { }, sender);
         q.start();
         return q;
     }
@@ -57,6 +57,20 @@ class TransmitQueueTest {
         for (int n = 0; n < expected.size(); n++) {
             assertThat(sent.get(n)).as("frame %d", n).isEqualTo(expected.get(n));
         }
+    }
+
+    @Test
+    void theSetupRunsOnTheTransmitThreadBeforeItSendsAnything() throws InterruptedException {
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        TransmitQueue q = new TransmitQueue("test-transmit-setup", 4,
+                () -> events.add("setup on " + Thread.currentThread().getName()),
+                (frame, length) -> events.add("send " + length + " on " + Thread.currentThread().getName()));
+        q.send(frame(1, 60), 0, 60); // queued before the thread runs: the setup still comes first
+        q.start();
+        q.send(frame(2, 61), 0, 61);
+        assertThat(q.stop(10_000)).isTrue();
+        assertThat(events).containsExactly("setup on test-transmit-setup", "send 60 on test-transmit-setup",
+                "send 61 on test-transmit-setup");
     }
 
     @Test

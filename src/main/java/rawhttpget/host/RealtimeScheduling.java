@@ -1,0 +1,61 @@
+package rawhttpget.host;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Library;
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+
+/**
+ * Puts the calling thread in the kernel's round-robin real-time class at its lowest priority
+ * ({@code SCHED_RR}, 1), the class the kernel's own protocol work outranks everything in: softirq runs before
+ * any task. Our TCP runs in a thread instead, so an ACK waits until the scheduler gives that thread a CPU.
+ * Normal threads are placed where the waker ran and wait behind whatever runs there (on the LAN testnet, the
+ * server sending in softirq) even with the other CPU idle: 0.5-1.2 ms a time, ~150 times per GiB, while
+ * the server, its window full, waits for our ACK (scheduler trace in the README). A real-time thread goes
+ * to the CPU running the least important work and is not queued behind ordinary tasks.
+ *
+ * <p>{@code SCHED_RESET_ON_FORK} is set with it, so threads and processes the thread starts later
+ * (nft, iptables, a file writer) are ordinary ones. The kernel's real-time throttling (by default 95 % of
+ * each second) still holds. Needs CAP_SYS_NICE or an RLIMIT_RTPRIO of at least 1.
+ */
+public final class RealtimeScheduling {
+    /** linux/sched.h. */
+    static final int SCHED_OTHER = 0;
+    static final int SCHED_RR = 2;
+    static final int SCHED_RESET_ON_FORK = 0x40000000;
+    public static final int PRIORITY = 1;
+
+    private static final int EPERM = 1;
+
+    private RealtimeScheduling() {
+    }
+
+    /** Raises the calling thread; throws a {@link HostException} saying why when the kernel refuses. */
+    public static void raiseCallingThread() {
+        Memory param = new Memory(4); // struct sched_param { int sched_priority; }
+        param.setInt(0, PRIORITY);
+        try {
+            CLibrary.INSTANCE.sched_setscheduler(0, SCHED_RR | SCHED_RESET_ON_FORK, param);
+        } catch (LastErrorException e) {
+            throw new HostException(e.getErrorCode() == EPERM
+                    ? "not permitted (it needs CAP_SYS_NICE or an RLIMIT_RTPRIO of 1 or more)"
+                    : "sched_setscheduler failed: " + e.getMessage(), e);
+        } catch (UnsatisfiedLinkError e) {
+            throw new HostException("cannot call sched_setscheduler: " + e.getMessage(), e);
+        }
+    }
+
+    /** The calling thread's policy as sched_getscheduler(2) reports it, the reset-on-fork flag included. */
+    static int policyOfCallingThread() {
+        return CLibrary.INSTANCE.sched_getscheduler(0);
+    }
+
+    interface CLibrary extends Library {
+        CLibrary INSTANCE = Native.load("c", CLibrary.class);
+
+        int sched_setscheduler(int pid, int policy, Pointer param) throws LastErrorException;
+
+        int sched_getscheduler(int pid) throws LastErrorException;
+    }
+}
