@@ -33,7 +33,7 @@ public final class ArpResolver {
     private final int maxAttempts;
     private final long retryIntervalNanos;
     private final Map<Integer, Pending> pending = new LinkedHashMap<>();
-    private final Map<Integer, Long> pinned = new LinkedHashMap<>();
+    private final PinnedMacs pinned = new PinnedMacs();
     private final Map<Integer, Long> failed = new LinkedHashMap<>();
 
     public ArpResolver(ArpCache cache, int ourIp, boolean answerRequests, int maxAttempts, long retryIntervalNanos) {
@@ -46,8 +46,8 @@ public final class ArpResolver {
 
     /** The MAC for {@code ip}, or {@link ArpCache#NO_ENTRY} after starting (or continuing) a resolution. */
     public long resolve(int ip, long now, ArpOutput out) {
-        Long pin = pinned.get(ip);
-        if (pin != null) {
+        long pin = pinned.get(ip);
+        if (pin != ArpCache.NO_ENTRY) {
             return pin;
         }
         long mac = cache.lookup(ip, now);
@@ -98,8 +98,8 @@ public final class ArpResolver {
     }
 
     private void learn(int ip, long mac, long now) {
-        Long pin = pinned.get(ip);
-        if (pin != null && pin != mac) {
+        long pin = pinned.get(ip);
+        if (pin != ArpCache.NO_ENTRY && pin != mac) {
             log.warn("ARP: {} now claims to be at {}, but the connection keeps using {} (possible ARP spoofing or failover)",
                     Ipv4Address.format(ip), MacAddress.format(mac), MacAddress.format(pin));
         }
@@ -116,6 +116,9 @@ public final class ArpResolver {
 
     /** Sends requests that are due and retires resolutions that ran out of attempts. */
     public void poll(long now, ArpOutput out) {
+        if (pending.isEmpty()) {
+            return; // the usual case, and no iterator to allocate
+        }
         var it = pending.entrySet().iterator();
         while (it.hasNext()) {
             var e = it.next();
@@ -139,6 +142,9 @@ public final class ArpResolver {
     /** When {@link #poll} next has work, or Long.MAX_VALUE. */
     public long pollAt() {
         long at = Long.MAX_VALUE;
+        if (pending.isEmpty()) {
+            return at; // asked after every batch: no iterator to allocate
+        }
         for (Pending p : pending.values()) {
             at = Math.min(at, p.nextAttemptAt);
         }

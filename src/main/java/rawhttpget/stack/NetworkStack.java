@@ -120,7 +120,8 @@ public final class NetworkStack {
     /** When {@link #poll} next has work to do; Long.MAX_VALUE when nothing is scheduled. */
     public long pollAt() {
         long at = arp.pollAt();
-        for (TcpConnection c : connections) {
+        for (int i = 0; i < connections.size(); i++) {
+            TcpConnection c = connections.get(i);
             long t = c.pollAt();
             if (t != Long.MAX_VALUE && (at == Long.MAX_VALUE || t - at < 0)) {
                 at = t;
@@ -397,7 +398,9 @@ public final class NetworkStack {
     }
 
     private TcpConnection find(int remoteIp, int remotePort, int localPort) {
-        for (TcpConnection c : connections) {
+        // Indexed, not for-each: once per frame, and until C2 compiles this an iterator is an allocation.
+        for (int i = 0; i < connections.size(); i++) {
+            TcpConnection c = connections.get(i);
             if (c.remoteIp() == remoteIp && c.remotePort() == remotePort && c.localPort() == localPort) {
                 return c;
             }
