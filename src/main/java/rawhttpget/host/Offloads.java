@@ -1,11 +1,8 @@
 package rawhttpget.host;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Library;
 import com.sun.jna.Memory;
-import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
-import com.sun.jna.Pointer;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
@@ -65,9 +62,9 @@ public final class Offloads {
         if (name.length == 0 || name.length >= IFNAMSIZ) {
             throw new HostException("no such interface: " + interfaceName);
         }
-        CLibrary libc;
+        Libc libc;
         try {
-            libc = CLibrary.load();
+            libc = Libc.get();
         } catch (LinkageError e) {
             throw new HostException("cannot read offload settings of " + interfaceName + ": " + e.getMessage(), e);
         }
@@ -89,7 +86,7 @@ public final class Offloads {
         }
     }
 
-    private static Optional<Boolean> readFeature(CLibrary libc, int fd, byte[] name, String interfaceName,
+    private static Optional<Boolean> readFeature(Libc libc, int fd, byte[] name, String interfaceName,
             Feature feature) {
         Memory value = new Memory(8); // struct ethtool_value { u32 cmd; u32 data; }
         value.setInt(0, feature.command);
@@ -135,18 +132,5 @@ public final class Offloads {
                     + isOn(feature).map(on -> on ? "on" : "off").orElse("unknown"));
         }
         return text.toString();
-    }
-
-    /** The three libc calls we need. */
-    interface CLibrary extends Library {
-        static CLibrary load() {
-            return Native.load("c", CLibrary.class);
-        }
-
-        int socket(int domain, int type, int protocol) throws LastErrorException;
-
-        int ioctl(int fd, NativeLong request, Pointer argument) throws LastErrorException;
-
-        int close(int fd);
     }
 }

@@ -1,10 +1,7 @@
 package rawhttpget.host;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Library;
 import com.sun.jna.Memory;
-import com.sun.jna.Native;
-import com.sun.jna.Pointer;
 
 /**
  * Puts the calling thread in the kernel's round-robin real-time class at its lowest priority
@@ -36,26 +33,18 @@ public final class RealtimeScheduling {
         Memory param = new Memory(4); // struct sched_param { int sched_priority; }
         param.setInt(0, PRIORITY);
         try {
-            CLibrary.INSTANCE.sched_setscheduler(0, SCHED_RR | SCHED_RESET_ON_FORK, param);
+            Libc.get().sched_setscheduler(0, SCHED_RR | SCHED_RESET_ON_FORK, param);
         } catch (LastErrorException e) {
             throw new HostException(e.getErrorCode() == EPERM
                     ? "not permitted (it needs CAP_SYS_NICE or an RLIMIT_RTPRIO of 1 or more)"
                     : "sched_setscheduler failed: " + e.getMessage(), e);
-        } catch (UnsatisfiedLinkError e) {
+        } catch (LinkageError e) {
             throw new HostException("cannot call sched_setscheduler: " + e.getMessage(), e);
         }
     }
 
     /** The calling thread's policy as sched_getscheduler(2) reports it, the reset-on-fork flag included. */
     static int policyOfCallingThread() {
-        return CLibrary.INSTANCE.sched_getscheduler(0);
-    }
-
-    interface CLibrary extends Library {
-        CLibrary INSTANCE = Native.load("c", CLibrary.class);
-
-        int sched_setscheduler(int pid, int policy, Pointer param) throws LastErrorException;
-
-        int sched_getscheduler(int pid) throws LastErrorException;
+        return Libc.get().sched_getscheduler(0);
     }
 }
