@@ -30,8 +30,9 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 INSTALLED_JAR := $(PREFIX)/share/rawhttpget/rawhttpget.jar
 # The launcher's JVM flags (README "Performance"): config/jvm.options, and the class-data archive install writes.
+# Each is single-quoted in the launcher: some hold shell patterns (rawhttpget.*::*).
 INSTALLED_CDS := $(PREFIX)/share/rawhttpget/rawhttpget.jsa
-JVM_FLAGS := $(shell sed -e '/^[#]/d' config/jvm.options) -XX:SharedArchiveFile='$(INSTALLED_CDS)' -Xlog:cds=off -Xlog:cds+dynamic=off
+JVM_FLAGS := $(shell sed -e '/^[#]/d' -e "s/.*/'&'/" config/jvm.options) -XX:SharedArchiveFile='$(INSTALLED_CDS)' -Xlog:cds=off -Xlog:cds+dynamic=off
 # The launcher names java by the path found now, so it works under sudo's reset PATH as well.
 JAVA_BIN ?= $(shell command -v java 2>/dev/null || echo java)
 
