@@ -13,7 +13,7 @@ import com.sun.jna.Memory;
  * to the CPU running the least important work and is not queued behind ordinary tasks.
  *
  * <p>{@code SCHED_RESET_ON_FORK} is set with it, so threads and processes the thread starts later
- * (nft, iptables, a file writer) are ordinary ones. The kernel's real-time throttling (by default 95 % of
+ * (nft, iptables) are ordinary ones. The kernel's real-time throttling (by default 95 % of
  * each second) still holds. Needs CAP_SYS_NICE or an RLIMIT_RTPRIO of at least 1.
  */
 public final class RealtimeScheduling {
