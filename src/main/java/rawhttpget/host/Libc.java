@@ -1,35 +1,37 @@
 package rawhttpget.host;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Library;
 import com.sun.jna.Native;
-import com.sun.jna.NativeLong;
-import com.sun.jna.Pointer;
+import com.sun.jna.Platform;
 
 /**
- * The libc calls the host layer makes through JNA ({@link Offloads}, {@link RealtimeScheduling}), bound once per
- * JVM: binding builds a proxy class and loads the library, which is start-up time paid once, not per caller.
+ * The libc calls the host layer makes ({@link Offloads}, {@link RealtimeScheduling}), bound with JNA's direct
+ * mapping when this class is first used: arguments are ints and longs (addresses), so a call converts nothing.
+ * A {@code Library} interface would make JNA build a proxy class at run time, which class-data sharing cannot
+ * archive.
  */
-interface Libc extends Library {
-    int socket(int domain, int type, int protocol) throws LastErrorException;
-
-    int ioctl(int fd, NativeLong request, Pointer argument) throws LastErrorException;
-
-    int close(int fd);
-
-    int sched_setscheduler(int pid, int policy, Pointer param) throws LastErrorException;
-
-    int sched_getscheduler(int pid) throws LastErrorException;
-
-    /** The binding, made on first use; throws a LinkageError when libc or JNA cannot be loaded. */
-    static Libc get() {
-        return Holder.INSTANCE;
+final class Libc {
+    static {
+        Native.register(Libc.class, Platform.C_LIBRARY_NAME);
     }
 
-    final class Holder {
-        static final Libc INSTANCE = Native.load("c", Libc.class);
-
-        private Holder() {
-        }
+    private Libc() {
     }
+
+    /** Binds the functions if that has not happened; throws a LinkageError when JNA or libc cannot be loaded. */
+    static void bind() {
+        // The static initialiser does the work.
+    }
+
+    static native int socket(int domain, int type, int protocol) throws LastErrorException;
+
+    /** {@code request} is C's unsigned long, {@code argument} an address. */
+    static native int ioctl(int fd, long request, long argument) throws LastErrorException;
+
+    static native int close(int fd);
+
+    /** {@code param} is the address of a struct sched_param. */
+    static native int sched_setscheduler(int pid, int policy, long param) throws LastErrorException;
+
+    static native int sched_getscheduler(int pid) throws LastErrorException;
 }

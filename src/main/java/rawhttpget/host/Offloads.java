@@ -2,7 +2,8 @@ package rawhttpget.host;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
-import com.sun.jna.NativeLong;
+import com.sun.jna.Pointer;
+import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
@@ -62,15 +63,14 @@ public final class Offloads {
         if (name.length == 0 || name.length >= IFNAMSIZ) {
             throw new HostException("no such interface: " + interfaceName);
         }
-        Libc libc;
         try {
-            libc = Libc.get();
+            Libc.bind();
         } catch (LinkageError e) {
             throw new HostException("cannot read offload settings of " + interfaceName + ": " + e.getMessage(), e);
         }
         int fd;
         try {
-            fd = libc.socket(AF_INET, SOCK_DGRAM, 0);
+            fd = Libc.socket(AF_INET, SOCK_DGRAM, 0);
         } catch (LastErrorException e) {
             throw new HostException("cannot read offload settings of " + interfaceName + ": socket: "
                     + e.getMessage(), e);
@@ -78,15 +78,15 @@ public final class Offloads {
         try {
             Map<Feature, Boolean> known = new EnumMap<>(Feature.class);
             for (Feature feature : Feature.values()) {
-                readFeature(libc, fd, name, interfaceName, feature).ifPresent(on -> known.put(feature, on));
+                readFeature(fd, name, interfaceName, feature).ifPresent(on -> known.put(feature, on));
             }
             return new Offloads(interfaceName, known);
         } finally {
-            libc.close(fd);
+            Libc.close(fd);
         }
     }
 
-    private static Optional<Boolean> readFeature(Libc libc, int fd, byte[] name, String interfaceName,
+    private static Optional<Boolean> readFeature(int fd, byte[] name, String interfaceName,
             Feature feature) {
         Memory value = new Memory(8); // struct ethtool_value { u32 cmd; u32 data; }
         value.setInt(0, feature.command);
@@ -96,7 +96,7 @@ public final class Offloads {
         ifreq.write(0, name, 0, name.length);
         ifreq.setPointer(IFNAMSIZ, value);
         try {
-            libc.ioctl(fd, new NativeLong(SIOCETHTOOL), ifreq);
+            Libc.ioctl(fd, SIOCETHTOOL, Pointer.nativeValue(ifreq));
         } catch (LastErrorException e) {
             if (e.getErrorCode() == ENODEV) {
                 throw new HostException("no such interface: " + interfaceName);
@@ -105,6 +105,8 @@ public final class Offloads {
                 return Optional.empty();
             }
             throw new HostException("cannot read " + feature + " of " + interfaceName + ": " + e.getMessage(), e);
+        } finally {
+            Reference.reachabilityFence(ifreq); // passed by address: it must outlive the call
         }
         int data = value.getInt(4);
         return Optional.of(feature.flagBit == 0 ? data != 0 : (data & feature.flagBit) != 0);

@@ -2,6 +2,8 @@ package rawhttpget.host;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import java.lang.ref.Reference;
 
 /**
  * Puts the calling thread in the kernel's round-robin real-time class at its lowest priority
@@ -33,18 +35,20 @@ public final class RealtimeScheduling {
         Memory param = new Memory(4); // struct sched_param { int sched_priority; }
         param.setInt(0, PRIORITY);
         try {
-            Libc.get().sched_setscheduler(0, SCHED_RR | SCHED_RESET_ON_FORK, param);
+            Libc.sched_setscheduler(0, SCHED_RR | SCHED_RESET_ON_FORK, Pointer.nativeValue(param));
         } catch (LastErrorException e) {
             throw new HostException(e.getErrorCode() == EPERM
                     ? "not permitted (it needs CAP_SYS_NICE or an RLIMIT_RTPRIO of 1 or more)"
                     : "sched_setscheduler failed: " + e.getMessage(), e);
         } catch (LinkageError e) {
             throw new HostException("cannot call sched_setscheduler: " + e.getMessage(), e);
+        } finally {
+            Reference.reachabilityFence(param); // passed by address: it must outlive the call
         }
     }
 
     /** The calling thread's policy as sched_getscheduler(2) reports it, the reset-on-fork flag included. */
     static int policyOfCallingThread() {
-        return Libc.get().sched_getscheduler(0);
+        return Libc.sched_getscheduler(0);
     }
 }
