@@ -41,7 +41,8 @@ final class Downloader {
     private final PrintWriter err;
     private final ProgressStyle progressStyle;
     private final Transports transports;
-    private final SecureRandom random = new SecureRandom();
+    /** Own-address mode's local ports (RFC 6056's random choice); made when first needed, as it costs start-up time. */
+    private SecureRandom random;
     private Interrupts interrupts;
 
     Downloader(Options options, PrintWriter err) throws DownloadException {
@@ -271,6 +272,9 @@ final class Downloader {
             try {
                 int localPort;
                 if (host.ownAddressMode) {
+                    if (random == null) {
+                        random = new SecureRandom();
+                    }
                     localPort = EPHEMERAL_LOW + random.nextInt(65536 - EPHEMERAL_LOW);
                 } else {
                     reservation = PortReservation.reserve(host.localAddress);

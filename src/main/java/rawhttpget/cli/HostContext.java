@@ -6,6 +6,7 @@ import rawhttpget.ethernet.MacAddress;
 import rawhttpget.host.Firewall;
 import rawhttpget.host.HostException;
 import rawhttpget.host.InterfaceInfo;
+import rawhttpget.host.KernelRandom;
 import rawhttpget.host.Offloads;
 import rawhttpget.host.Privileges;
 import rawhttpget.host.Routes;
@@ -139,8 +140,13 @@ final class HostContext implements AutoCloseable {
                 link.close();
                 throw e;
             }
-            byte[] secret = new byte[32];
-            new SecureRandom().nextBytes(secret);
+            byte[] secret;
+            try {
+                secret = KernelRandom.bytes(32);
+            } catch (HostException e) {
+                link.close();
+                throw e;
+            }
             NetworkStack stack = new NetworkStack(link, mac, route, own != null, new IsnGenerator(secret), coalescing);
             EventLoop loop = new EventLoop(SystemClock.INSTANCE, link, stack, interrupts);
             HostContext context = new HostContext(iface, own != null, address, link, stack, loop, tcp, firewall, sweep);
