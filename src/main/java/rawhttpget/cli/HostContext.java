@@ -3,6 +3,7 @@ package rawhttpget.cli;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rawhttpget.ethernet.MacAddress;
+import rawhttpget.host.BootId;
 import rawhttpget.host.Firewall;
 import rawhttpget.host.HostException;
 import rawhttpget.host.InterfaceInfo;
@@ -147,7 +148,13 @@ final class HostContext implements AutoCloseable {
                 link.close();
                 throw e;
             }
-            NetworkStack stack = new NetworkStack(link, mac, route, own != null, new IsnGenerator(secret), coalescing);
+            // Timestamps keyed by the boot, not the run, keep rising from one run to the next (IsnGenerator).
+            byte[] timestampKey = BootId.read().orElseGet(() -> {
+                log.debug("no boot id to key TCP timestamps with; they are keyed by this run alone");
+                return secret;
+            });
+            NetworkStack stack = new NetworkStack(link, mac, route, own != null, new IsnGenerator(secret, timestampKey),
+                    coalescing);
             EventLoop loop = new EventLoop(SystemClock.INSTANCE, link, stack, interrupts);
             HostContext context = new HostContext(iface, own != null, address, link, stack, loop, tcp, firewall, sweep);
             context.pcapFile = options.pcapFile;

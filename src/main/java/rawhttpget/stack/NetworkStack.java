@@ -161,7 +161,8 @@ public final class NetworkStack {
     /** Opens a connection; the SYN leaves at the next poll. */
     public TcpConnection connect(TcpConfig config, int localPort, int remoteIp, int remotePort, long now) {
         int iss = isns.isn(route.localAddress(), localPort, remoteIp, remotePort, now);
-        TcpConnection c = new TcpConnection(config, route.localAddress(), localPort, remoteIp, remotePort, iss);
+        TcpConnection c = new TcpConnection(config, route.localAddress(), localPort, remoteIp, remotePort, iss,
+                isns.timestampOffset(route.localAddress(), remoteIp));
         c.connect(now);
         connections.add(c);
         return c;

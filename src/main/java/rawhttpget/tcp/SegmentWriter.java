@@ -27,9 +27,9 @@ final class SegmentWriter {
         return name;
     }
 
-    /** Our timestamp clock: milliseconds, offset by the ISS so it reveals nothing of our uptime. */
+    /** Our timestamp clock: milliseconds, plus an offset so it reveals nothing of our uptime (IsnGenerator). */
     int tsClock(long now) {
-        return (int) (now / 1_000_000L) + c.sender.iss;
+        return (int) (now / 1_000_000L) + c.timestampOffset;
     }
 
     void retransmitFirstUnacked() {

@@ -28,6 +28,7 @@ public final class TcpConnection {
     final Timers timers = new Timers();
     final Receiver receiver;
     final Sender sender;
+    final int timestampOffset;
     private final SegmentWriter writer;
     private final WindowLog windowLog;
 
@@ -40,8 +41,16 @@ public final class TcpConnection {
     boolean timestampsOn;
     boolean sackOn;
 
+    /** With the ISS as the timestamp offset, as a connection whose stack has no key for that. */
     public TcpConnection(TcpConfig config, int localIp, int localPort, int remoteIp, int remotePort, int iss) {
+        this(config, localIp, localPort, remoteIp, remotePort, iss, iss);
+    }
+
+    /** {@code timestampOffset}: added to our millisecond clock for the TSval (IsnGenerator#timestampOffset). */
+    public TcpConnection(TcpConfig config, int localIp, int localPort, int remoteIp, int remotePort, int iss,
+                         int timestampOffset) {
         this.config = config;
+        this.timestampOffset = timestampOffset;
         this.localIp = localIp;
         this.localPort = localPort;
         this.remoteIp = remoteIp;

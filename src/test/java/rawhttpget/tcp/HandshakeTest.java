@@ -31,6 +31,22 @@ class HandshakeTest {
     }
 
     @Test
+    void synTimestampIsTheMillisecondClockPlusTheGivenOffset() {
+        int offset = 0x5a5a_0000;
+        ScriptedPeer peer = new ScriptedPeer(TcpConfig.defaults(1460), ScriptedPeer.DEFAULT_ISS,
+                ScriptedPeer.DEFAULT_IRS, offset);
+        peer.at(250 * MS);
+        peer.conn.connect(250 * MS);
+        peer.poll();
+
+        peer.take();
+        byte[] options = ScriptedPeer.slice(peer.lastRaw, 20, peer.lastRaw.length);
+        int tsVal = offset + 250; // not the ISS: the offset the stack chose for this address pair
+        assertThat(ScriptedPeer.slice(options, 6, 16)).containsExactly(
+                8, 10, (byte) (tsVal >>> 24), (byte) (tsVal >>> 16), (byte) (tsVal >>> 8), (byte) tsVal, 0, 0, 0, 0);
+    }
+
+    @Test
     void synCarriesOnlyTheOptionsTheConfigAllows() {
         ScriptedPeer peer = ScriptedPeer.synSent(TcpConfig.defaults(1400).withOptions(false, false, false));
 

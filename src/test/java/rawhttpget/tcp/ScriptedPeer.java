@@ -93,6 +93,14 @@ final class ScriptedPeer {
         this.conn = new TcpConnection(config, LOCAL_IP, LOCAL_PORT, REMOTE_IP, REMOTE_PORT, iss);
     }
 
+    /** A connection whose timestamp clock has its own offset, not the ISS. */
+    ScriptedPeer(TcpConfig config, int iss, int irs, int timestampOffset) {
+        this.config = config;
+        this.iss = iss;
+        this.irs = irs;
+        this.conn = new TcpConnection(config, LOCAL_IP, LOCAL_PORT, REMOTE_IP, REMOTE_PORT, iss, timestampOffset);
+    }
+
     /** A connection that has sent its SYN at time 0 (still in the capture). */
     static ScriptedPeer synSent(TcpConfig config) {
         return synSent(config, DEFAULT_ISS, DEFAULT_IRS);
