@@ -106,7 +106,8 @@ final class Options {
                 (o, v) -> o.timeWaitSeconds = number(v)),
         flag(null, "no-realtime", "Run the stack's two threads at normal priority. By default, on two or more CPUs and "
                 + "where allowed (root, CAP_SYS_NICE), they run as real-time threads (SCHED_RR, priority 1), ahead "
-                + "of ordinary tasks: they send our TCP's ACKs, which the kernel sends from softirq.", (o, v) -> o.noRealtime = true),
+                + "of ordinary tasks: they send our TCP's ACKs, which the kernel sends from softirq.",
+                (o, v) -> o.noRealtime = true),
         value(null, "log", "LAYER=LEVEL[,...]", null, "Set single layers' log levels, e.g. tcp=debug,arp=trace. "
                 + "Layers: link, arp, ip, tcp, tls, http, host, cli; levels: off, error, warn, info, debug, trace. "
                 + "Wins over -q, -v and -d.", (o, v) -> o.logLevels.add(LogLevels.Spec.parse(v))),
