@@ -272,12 +272,16 @@ final class Downloader {
             try {
                 int localPort;
                 if (host.ownAddressMode) {
-                    if (random == null) {
-                        random = new SecureRandom();
+                    if (options.localPort != 0) {
+                        localPort = options.localPort;
+                    } else {
+                        if (random == null) {
+                            random = new SecureRandom();
+                        }
+                        localPort = EPHEMERAL_LOW + random.nextInt(65536 - EPHEMERAL_LOW);
                     }
-                    localPort = EPHEMERAL_LOW + random.nextInt(65536 - EPHEMERAL_LOW);
                 } else {
-                    reservation = PortReservation.reserve(host.localAddress);
+                    reservation = PortReservation.reserve(host.localAddress, options.localPort);
                     localPort = reservation.port();
                     RstRule rule = RstRule.forThisProcess(host.iface.name(), host.localAddress, localPort, server,
                             url.port());

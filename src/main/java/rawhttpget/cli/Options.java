@@ -48,6 +48,7 @@ final class Options {
     int receiveBuffer;
     double timeWaitSeconds;
     boolean noRealtime;
+    int localPort;
     // Debugging sessions: a pcap trace, an end-of-run report
     String pcapFile;
     boolean stats;
@@ -104,6 +105,9 @@ final class Options {
                 + "first in a normal download (we wait up to 50 ms for its FIN), so this only matters when it does "
                 + "not, or when both close at once.",
                 (o, v) -> o.timeWaitSeconds = number(v)),
+        value(null, "local-port", "PORT", null, "Connect from this local TCP port (1-65535) instead of one the "
+                + "kernel picks; it must be free. Every connection of the run uses it, one after another.",
+                (o, v) -> o.localPort = portNumber(v)),
         flag(null, "no-realtime", "Run the stack's two threads at normal priority. By default, on two or more CPUs and "
                 + "where allowed (root, CAP_SYS_NICE), they run as real-time threads (SCHED_RR, priority 1), ahead "
                 + "of ordinary tasks: they send our TCP's ACKs, which the kernel sends from softirq.",
@@ -136,6 +140,14 @@ final class Options {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + text + "' is not a whole number");
         }
+    }
+
+    private static int portNumber(String text) {
+        int port = wholeNumber(text);
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("'" + text + "' is not a port number (1-65535)");
+        }
+        return port;
     }
 
     private static long longNumber(String text) {

@@ -23,26 +23,35 @@ public final class PortReservation implements AutoCloseable {
 
     /** Reserves a free port on the local address (network order int, e.g. 198.18.0.1 = 0xC6120001). */
     public static PortReservation reserve(int localAddress) {
+        return reserve(localAddress, 0);
+    }
+
+    /** Reserves {@code port} on the local address, or any free port when it is 0; throws when it is taken. */
+    public static PortReservation reserve(int localAddress, int port) {
         byte[] bytes = {(byte) (localAddress >>> 24), (byte) (localAddress >>> 16), (byte) (localAddress >>> 8),
             (byte) localAddress};
         try {
-            return reserve((Inet4Address) InetAddress.getByAddress(bytes));
+            return reserve((Inet4Address) InetAddress.getByAddress(bytes), port);
         } catch (UnknownHostException e) {
             throw new IllegalStateException("four bytes are always an address", e);
         }
     }
 
     public static PortReservation reserve(Inet4Address localAddress) {
+        return reserve(localAddress, 0);
+    }
+
+    public static PortReservation reserve(Inet4Address localAddress, int port) {
         Socket socket = new Socket();
         try {
             // Without SO_REUSEADDR on our side, nobody can bind the port, whatever options they set.
             socket.setReuseAddress(false);
-            socket.bind(new InetSocketAddress(localAddress, 0));
+            socket.bind(new InetSocketAddress(localAddress, port));
             return new PortReservation(socket);
         } catch (IOException e) {
             closeQuietly(socket);
-            throw new HostException("cannot reserve a local TCP port on " + localAddress.getHostAddress() + ": "
-                    + e.getMessage(), e);
+            throw new HostException((port == 0 ? "cannot reserve a local TCP port on " + localAddress.getHostAddress()
+                    : "cannot use local port " + port + " on " + localAddress.getHostAddress()) + ": " + e.getMessage(), e);
         }
     }
 
