@@ -46,4 +46,18 @@ class PortReservationTest {
                 .isInstanceOf(HostException.class)
                 .hasMessageStartingWith("cannot reserve a local TCP port on 192.0.2.1: ");
     }
+
+    @Test
+    void reservesTheAskedPortOrSaysItIsTaken() throws IOException {
+        int port;
+        try (PortReservation any = PortReservation.reserve(LOOPBACK)) {
+            port = any.port();
+        }
+        try (PortReservation asked = PortReservation.reserve(LOOPBACK, port)) {
+            assertThat(asked.port()).isEqualTo(port);
+            assertThatThrownBy(() -> PortReservation.reserve(LOOPBACK, port))
+                    .isInstanceOf(HostException.class)
+                    .hasMessageStartingWith("cannot use local port " + port + " on 127.0.0.1: ");
+        }
+    }
 }
