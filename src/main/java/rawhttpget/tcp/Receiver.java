@@ -249,13 +249,27 @@ final class Receiver {
             return false;
         }
         long nextOffset = buffer.contiguousEnd();
-        long candidate = nextOffset + freeSpace();
         long offered = advertisedEdge - nextOffset;
-        return candidate - advertisedEdge >= updateThreshold() && offered < c.config.receiveBuffer() / 2;
+        return edgeWeCouldOffer(nextOffset) - advertisedEdge >= updateThreshold() && offered < largestWindow() / 2;
     }
 
     private long freeSpace() {
         return Math.max(0, (long) c.config.receiveBuffer() - buffer.readable());
+    }
+
+    /**
+     * The right edge the free buffer allows, as far as a window field can say it: without window scaling (the
+     * peer offered none) 65535 bytes past RCV.NXT at most. Against the unclamped free space a 4 MiB buffer
+     * looked like room for an update after every update, and every poll sent one: an ACK every ~43 µs for as
+     * long as a peer that had offered no scaling kept its own window shut (HostileTcpEndToEndTest).
+     */
+    private long edgeWeCouldOffer(long nextOffset) {
+        return nextOffset + Math.min(freeSpace(), 65535L << activeShift());
+    }
+
+    /** The most our window can be: the buffer, or what the window field can say. */
+    private long largestWindow() {
+        return Math.min(c.config.receiveBuffer(), 65535L << activeShift());
     }
 
     private long updateThreshold() {
@@ -265,9 +279,8 @@ final class Receiver {
     /** The window field for a non-SYN segment; moves the advertised right edge right only in useful steps. */
     int windowField() {
         long nextOffset = buffer.contiguousEnd();
-        long candidate = nextOffset + freeSpace();
+        long candidate = edgeWeCouldOffer(nextOffset);
         int shift = activeShift();
-        candidate = Math.min(candidate, nextOffset + (65535L << shift));
         if (candidate - advertisedEdge >= updateThreshold() || advertisedEdge < nextOffset) {
             advertisedEdge = Math.max(advertisedEdge, candidate);
         }

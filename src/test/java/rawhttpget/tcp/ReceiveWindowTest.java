@@ -85,6 +85,30 @@ class ReceiveWindowTest {
         assertThat(peer.take()).containsExactly(Seg.ack(1, 60001).window(60000));
     }
 
+    /**
+     * The peer offered no window scaling, so no window field can say more than 65535, however large our buffer:
+     * nothing beyond that may count as room for an update. It did, and every poll sent a window update, an ACK
+     * every ~43 µs while such a peer kept its own window shut (3.4 million in 6 s, HostileTcpEndToEndTest).
+     */
+    @Test
+    void withoutScalingA4MiBBufferIsAlwaysOffered65535AndNeverNeedsAnUpdate() {
+        ScriptedPeer peer = ScriptedPeer.established(TcpConfig.defaults(1460), PeerSyn.mssOnly(1460));
+        peer.at(20 * MS);
+        peer.poll();
+        peer.poll();
+        assertThat(peer.take()).as("idle after the handshake").isEmpty();
+        assertThat(peer.conn.pollAt()).as("nothing due").isGreaterThan(peer.now);
+
+        peer.receive(peer.data(bytes(40000, 1)));
+        peer.poll();
+        // Undrained, 40 000 bytes still leave far more than 65535 free: the edge moves with RCV.NXT.
+        assertThat(peer.take()).containsExactly(Seg.ack(1, 40001).window(65535));
+        peer.drain();
+        peer.poll();
+        peer.poll();
+        assertThat(peer.take()).as("draining frees nothing the field could say").isEmpty();
+    }
+
     @Test
     void scaledWindowIsTheFreeBufferShiftedAndRoundedUp() {
         ScriptedPeer peer = ScriptedPeer.established(TcpConfig.defaults(1460), PeerSyn.linux());
