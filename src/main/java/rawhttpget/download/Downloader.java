@@ -29,6 +29,8 @@ import rawhttpget.http.HttpUrl;
 import rawhttpget.http.Redirects;
 import rawhttpget.http.ResponseHead;
 import rawhttpget.inet.Ipv4Address;
+import rawhttpget.time.SystemClock;
+import rawhttpget.time.SystemSleeper;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -52,10 +54,10 @@ public final class Downloader {
     private static final Logger hostLog = LoggerFactory.getLogger("rawhttpget.host");
     /** Own-address mode owns its address outright, so any port will do; stay clear of well-known ones. */
     private static final int EPHEMERAL_LOW = 49152;
-    private static final long PAUSE_SLICE_MILLIS = 100;
 
     private final DownloadSettings options;
     private final PrintWriter err;
+    private final RetryPause retryPause;
     private final ProgressStyle progressStyle;
     private final Transports transports;
     /** Own-address mode's local ports (RFC 6056's random choice); made when first needed, as it costs start-up time. */
@@ -64,6 +66,7 @@ public final class Downloader {
 
     public Downloader(DownloadSettings options, PrintWriter err) throws DownloadException {
         this.options = options;
+        this.retryPause = new RetryPause(SystemClock.INSTANCE, SystemSleeper.INSTANCE);
         this.err = err;
         this.progressStyle = ProgressStyle.choose(options.progress(), options.quiet(), Terminal.isStderrTerminal());
         this.transports = new Transports(options.caCertificate(), options.noCheckCertificate(), this::say);
@@ -158,7 +161,7 @@ public final class Downloader {
                 long wait = Backoff.seconds(failedTries, options.waitRetrySeconds());
                 say("rawhttpget: " + e.getMessage() + "; retrying in " + wait + " s (try " + (failedTries + 1)
                         + (options.tries() == 0 ? "" : " of " + options.tries()) + ")");
-                pause(wait);
+                retryPause.pause(wait, interrupts::received);
                 continue;
             }
             ResponseHead head = exchange.head;
@@ -230,23 +233,6 @@ public final class Downloader {
         } catch (IOException e) {
             throw new DownloadException(ExitCode.FILE_IO, "cannot rename '" + plan.partial() + "' to '"
                     + plan.target() + "': " + e.getMessage(), e);
-        }
-    }
-
-    /** Waits between tries, still answering Ctrl-C and SIGTERM at once. */
-    private void pause(long seconds) throws DownloadException {
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        while (System.nanoTime() < end) {
-            ExitCode signal = interrupts.received();
-            if (signal != null) {
-                throw new DownloadException(signal, signal == ExitCode.INTERRUPTED_SIGINT ? "interrupted" : "terminated");
-            }
-            try {
-                Thread.sleep(PAUSE_SLICE_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new DownloadException(ExitCode.GENERIC, "interrupted while waiting to try again");
-            }
         }
     }
 
