@@ -5,14 +5,20 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import rawhttpget.ethernet.MacAddress;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The architecture of STYLE.md as executable rules: each layer depends only on layers below it
- * (cli → http, tls, stack → tcp → ipv4 → arp → ethernet → link), Pcap4J stays inside PcapLink, and neither the
- * stack nor the pure http and tls layers read a clock or sleep.
+ * The architecture of STYLE.md as executable rules: each layer depends only on layers below it. The application,
+ * top down: cli → logging, download → exchange → runtime → report, with output, progress and failure below them;
+ * the application sees the network through stack, tcp, http and tls (never arp or ethernet), and only runtime
+ * touches the host and picks the link. Below: stack → tcp → ipv4 → arp → ethernet → link. Pcap4J stays inside
+ * PcapLink, and only the time package reads a clock or sleeps.
  */
 class LayeringTest {
     private static JavaClasses classes;
@@ -103,6 +109,98 @@ class LayeringTest {
                 .should().callMethod(System.class, "nanoTime")
                 .orShould().callMethod(System.class, "currentTimeMillis")
                 .orShould().callMethod(Thread.class, "sleep", long.class)
+                .check(classes);
+    }
+
+    /** Above the stack, time is read and waited for only through rawhttpget.time (Clock, Sleeper). */
+    @Test
+    void onlyTheTimePackageReadsAClockOrSleeps() {
+        noClasses().that().resideOutsideOfPackage("rawhttpget.time..")
+                .should().callMethod(System.class, "nanoTime")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(Thread.class, "sleep", long.class)
+                .orShould().callMethod(Thread.class, "sleep", long.class, int.class)
+                .check(classes);
+    }
+
+    // The application, top down.
+
+    @Test
+    void cliParsesAndHandsSettingsDown() {
+        layerMayUseOnly("cli", "rawhttpget.download..", "rawhttpget.logging..", "rawhttpget.runtime..",
+                "rawhttpget.failure..", "rawhttpget.link..",
+                // CdsTraining encodes one log line so the class-data archive holds logback's encoder.
+                "ch.qos.logback..");
+    }
+
+    @Test
+    void loggingSetsUpLogbackOnly() {
+        layerMayUseOnly("logging", "rawhttpget.failure..", "ch.qos.logback..");
+    }
+
+    @Test
+    void downloadDecidesOverExchanges() {
+        layerMayUseOnly("download", "rawhttpget.exchange..", "rawhttpget.runtime..", "rawhttpget.report..",
+                "rawhttpget.output..",
+                "rawhttpget.progress..", "rawhttpget.failure..", "rawhttpget.http..", "rawhttpget.host..",
+                "rawhttpget.inet..", "rawhttpget.time..");
+    }
+
+    @Test
+    void exchangeRunsOneRequestOverATransport() {
+        layerMayUseOnly("exchange", "rawhttpget.runtime..", "rawhttpget.report..", "rawhttpget.output..",
+                "rawhttpget.failure..", "rawhttpget.http..", "rawhttpget.tls..", "rawhttpget.stack..", "rawhttpget.tcp..",
+                "rawhttpget.inet..",
+                // Temporary: HttpTransfer still reads the ARP cache; see noArpNorEthernetAboveTheStack.
+                "rawhttpget.arp..");
+    }
+
+    @Test
+    void runtimeWiresHostLinkStackAndLoop() {
+        layerMayUseOnly("runtime", "rawhttpget.report..", "rawhttpget.failure..", "rawhttpget.host..",
+                "rawhttpget.link..", "rawhttpget.stack..", "rawhttpget.tcp..", "rawhttpget.ipv4..", "rawhttpget.inet..",
+                "rawhttpget.time..", "sun.misc..",
+                // The stack is built with its MacAddress (see noArpNorEthernetAboveTheStack).
+                "rawhttpget.ethernet..",
+                // Temporary: OwnAddressProbe still runs the ARP address probe itself.
+                "rawhttpget.arp..");
+    }
+
+    @Test
+    void reportReadsTheStacksCounters() {
+        layerMayUseOnly("report", "rawhttpget.stack..", "rawhttpget.tcp..", "rawhttpget.link..", "rawhttpget.inet..");
+    }
+
+    @Test
+    void progressDrawsOverABodySink() {
+        layerMayUseOnly("progress", "rawhttpget.output..", "rawhttpget.failure..", "rawhttpget.time..");
+    }
+
+    @Test
+    void outputWritesFilesAndStandardOutput() {
+        layerMayUseOnly("output", "rawhttpget.failure..");
+    }
+
+    @Test
+    void failureIsTheBottomOfTheApplication() {
+        layerMayUseOnly("failure");
+    }
+
+    /**
+     * The application asks the stack for connections; neighbours are the stack's business. The MacAddress value
+     * is the one exception: the command line's --mac, and what the stack is built with.
+     */
+    @Test
+    void noArpNorEthernetAboveTheStack() {
+        noClasses().that().resideInAnyPackage("rawhttpget.cli..", "rawhttpget.download..", "rawhttpget.exchange..",
+                        "rawhttpget.output..", "rawhttpget.progress..", "rawhttpget.logging..", "rawhttpget.report..",
+                        "rawhttpget.runtime..", "rawhttpget.failure..")
+                // Temporary, while the stack takes over neighbour resolution and the own-address probe: remove these
+                // two exceptions (and arp from the exchange and runtime rules above) once it has.
+                .and().doNotHaveFullyQualifiedName("rawhttpget.exchange.HttpTransfer")
+                .and().doNotHaveFullyQualifiedName("rawhttpget.runtime.OwnAddressProbe")
+                .should().dependOnClassesThat(resideInAnyPackage("rawhttpget.arp..", "rawhttpget.ethernet..")
+                        .and(not(equivalentTo(MacAddress.class))))
                 .check(classes);
     }
 }

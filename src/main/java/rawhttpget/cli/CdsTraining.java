@@ -1,5 +1,8 @@
 package rawhttpget.cli;
 
+import rawhttpget.logging.LogSetup;
+import rawhttpget.logging.LogbackProvider;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;

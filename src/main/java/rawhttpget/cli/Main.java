@@ -1,5 +1,11 @@
 package rawhttpget.cli;
 
+import rawhttpget.download.Downloader;
+import rawhttpget.failure.DownloadException;
+import rawhttpget.failure.ExitCode;
+import rawhttpget.logging.LogSetup;
+import rawhttpget.logging.LogbackProvider;
+
 import org.slf4j.LoggerFactory;
 
 import java.io.PrintWriter;
@@ -49,13 +55,13 @@ public final class Main {
             return ExitCode.SUCCESS.code();
         }
         try {
-            LogSetup.apply(options);
+            LogSetup.apply(options.logSettings());
         } catch (DownloadException e) {
             err.println("rawhttpget: " + e.getMessage());
             return e.exitCode().code();
         }
         try {
-            new Downloader(options, err).run();
+            new Downloader(options.downloadSettings(), err).run();
             return ExitCode.SUCCESS.code();
         } catch (DownloadException e) {
             err.println("rawhttpget: " + e.getMessage());

@@ -1,7 +1,13 @@
 package rawhttpget.cli;
 
+import rawhttpget.logging.LogLevels;
+
 import static rawhttpget.cli.CliOption.flag;
 import static rawhttpget.cli.CliOption.value;
+
+import rawhttpget.download.DownloadSettings;
+import rawhttpget.logging.LogSettings;
+import rawhttpget.runtime.HostSettings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -132,6 +138,19 @@ final class Options {
                 option.setter().set(this, option.defaultValue());
             }
         }
+    }
+
+    /** What the run reads: the download, host and stack settings, and this build's version for the User-Agent. */
+    DownloadSettings downloadSettings() {
+        HostSettings host = new HostSettings(interfaceName, ownAddress, ownMac, noHostSetup, receiveBuffer,
+                timeoutSeconds, timeWaitSeconds, pcapFile, noRealtime);
+        return new DownloadSettings(List.copyOf(urls), quiet, tries, waitRetrySeconds, outputDocument, directoryPrefix,
+                noClobber, continueDownload, progress, maxRedirect, contentOnError, caCertificate, noCheckCertificate,
+                localPort, stats, Version.get(), host);
+    }
+
+    LogSettings logSettings() {
+        return new LogSettings(logConfig, logFile, quiet, verbose, debug, List.copyOf(logLevels));
     }
 
     private static int wholeNumber(String text) {

@@ -1,5 +1,7 @@
 package rawhttpget.cli;
 
+import rawhttpget.logging.LogLevels;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,0 +1,391 @@
+package rawhttpget.download;
+
+import rawhttpget.exchange.HttpTransfer;
+import rawhttpget.exchange.Transport;
+import rawhttpget.exchange.Transports;
+import rawhttpget.failure.DownloadException;
+import rawhttpget.failure.ExitCode;
+import rawhttpget.failure.ExitCodes;
+import rawhttpget.output.BodySink;
+import rawhttpget.output.FileSink;
+import rawhttpget.output.IoMessages;
+import rawhttpget.output.StreamSink;
+import rawhttpget.progress.Progress;
+import rawhttpget.progress.ProgressSink;
+import rawhttpget.progress.ProgressStyle;
+import rawhttpget.progress.Terminal;
+import rawhttpget.runtime.HostContext;
+import rawhttpget.runtime.Interrupts;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import rawhttpget.host.Firewall;
+import rawhttpget.host.HostException;
+import rawhttpget.host.PortReservation;
+import rawhttpget.host.RstRule;
+import rawhttpget.host.RstSuppressor;
+import rawhttpget.http.HttpRequest;
+import rawhttpget.http.HttpUrl;
+import rawhttpget.http.Redirects;
+import rawhttpget.http.ResponseHead;
+import rawhttpget.inet.Ipv4Address;
+import rawhttpget.time.SystemClock;
+import rawhttpget.time.SystemSleeper;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the downloads the command line asked for, one after another over one stack: for each URL, chooses the
+ * output ({@link OutputPlan}), then makes exchanges until one ends it — following redirects, trying again
+ * after a failure another try may cure, resuming a partial file.
+ */
+public final class Downloader {
+    private static final Logger log = LoggerFactory.getLogger("rawhttpget.cli");
+    private static final Logger hostLog = LoggerFactory.getLogger("rawhttpget.host");
+    /** Own-address mode owns its address outright, so any port will do; stay clear of well-known ones. */
+    private static final int EPHEMERAL_LOW = 49152;
+
+    private final DownloadSettings options;
+    private final PrintWriter err;
+    private final RetryPause retryPause;
+    private final ProgressStyle progressStyle;
+    private final Transports transports;
+    /** Own-address mode's local ports (RFC 6056's random choice); made when first needed, as it costs start-up time. */
+    private SecureRandom random;
+    private Interrupts interrupts;
+
+    public Downloader(DownloadSettings options, PrintWriter err) throws DownloadException {
+        this.options = options;
+        this.retryPause = new RetryPause(SystemClock.INSTANCE, SystemSleeper.INSTANCE);
+        this.err = err;
+        this.progressStyle = ProgressStyle.choose(options.progress(), options.quiet(), Terminal.isStderrTerminal());
+        this.transports = new Transports(options.caCertificate(), options.noCheckCertificate(), this::say);
+    }
+
+    public void run() throws DownloadException {
+        List<HttpUrl> urls = new ArrayList<>();
+        for (String text : options.urls()) {
+            urls.add(parse(text));
+        }
+        checkOptions(urls.size());
+        if (options.caCertificate() != null || options.noCheckCertificate()
+                || urls.stream().anyMatch(u -> u.scheme().equals("https"))) {
+            transports.prepareTls();
+        }
+        interrupts = new Interrupts();
+        interrupts.install();
+        DownloadException worst = null;
+        try (HostContext host = HostContext.open(options.host(), interrupts)) {
+            host.reportStatsTo(options.stats() ? err : null);
+            for (HttpUrl url : urls) {
+                try {
+                    download(host, url);
+                } catch (DownloadException e) {
+                    if (e.exitCode() == ExitCode.INTERRUPTED_SIGINT || e.exitCode() == ExitCode.INTERRUPTED_SIGTERM
+                            || urls.size() == 1) {
+                        throw e;
+                    }
+                    // wget goes on with the next URL and reports the failure in its exit status.
+                    err.println("rawhttpget: " + url + ": " + e.getMessage());
+                    worst = ExitCodes.moreSevere(worst, e);
+                }
+            }
+        }
+        if (worst != null) {
+            throw new DownloadException(worst.exitCode(), "some downloads failed");
+        }
+    }
+
+    private void checkOptions(int urlCount) throws DownloadException {
+        if (options.outputDocument() != null && urlCount > 1 && !options.outputDocument().equals("-")) {
+            throw new DownloadException(ExitCode.USAGE, "-O FILE takes one URL (use -O - to concatenate to stdout)");
+        }
+        if (!(options.host().timeoutSeconds() > 0)) {
+            throw new DownloadException(ExitCode.USAGE, "--timeout must be positive: " + options.host().timeoutSeconds());
+        }
+        if (!(options.host().timeWaitSeconds() >= 0) || Double.isInfinite(options.host().timeWaitSeconds())) {
+            throw new DownloadException(ExitCode.USAGE, "--time-wait must be 0 or more seconds: " + options.host().timeWaitSeconds());
+        }
+        if (options.tries() < 0) {
+            throw new DownloadException(ExitCode.USAGE, "--tries must be 0 (no limit) or more: " + options.tries());
+        }
+        if (options.maxRedirect() < 0) {
+            throw new DownloadException(ExitCode.USAGE, "--max-redirect must be 0 or more: " + options.maxRedirect());
+        }
+        if (options.waitRetrySeconds() < 0) {
+            throw new DownloadException(ExitCode.USAGE, "--waitretry must be 0 or more: " + options.waitRetrySeconds());
+        }
+    }
+
+    private HttpUrl parse(String text) throws DownloadException {
+        HttpUrl url;
+        try {
+            url = HttpUrl.parse(text);
+        } catch (HttpUrl.InvalidUrlException e) {
+            throw new DownloadException(ExitCode.GENERIC, e.getMessage());
+        }
+        return url;
+    }
+
+    private void download(HostContext host, HttpUrl original) throws DownloadException {
+        OutputPlan plan = OutputPlan.choose(options.outputDocument(), options.directoryPrefix(), options.noClobber(),
+                options.continueDownload(), original);
+        if (plan.kind() == OutputPlan.Kind.SKIP) {
+            // wget 1.21.3 says this and exits 0: the file the user wants is there.
+            say("File '" + plan.target() + "' already there; not retrieving.");
+            return;
+        }
+        RedirectChain chain = new RedirectChain(original, options.maxRedirect());
+        HttpUrl url = original;
+        int failedTries = 0;
+        while (true) {
+            Exchange exchange = new Exchange(plan, host);
+            try {
+                exchange.run(url);
+            } catch (DownloadException e) {
+                failedTries++;
+                if (!mayTryAgain(e, failedTries, exchange)) {
+                    throw withPartialNote(e, plan);
+                }
+                plan.continueAfterFailedTry();
+                long wait = Backoff.seconds(failedTries, options.waitRetrySeconds());
+                say("rawhttpget: " + e.getMessage() + "; retrying in " + wait + " s (try " + (failedTries + 1)
+                        + (options.tries() == 0 ? "" : " of " + options.tries()) + ")");
+                retryPause.pause(wait, interrupts::received);
+                continue;
+            }
+            ResponseHead head = exchange.head;
+            switch (exchange.decision.action()) {
+                case FOLLOW -> {
+                    HttpUrl next;
+                    try {
+                        next = Redirects.target(url, head);
+                    } catch (Redirects.InvalidRedirectException e) {
+                        throw new DownloadException(ExitCode.PROTOCOL, e.getMessage());
+                    }
+                    url = chain.follow(next);
+                    say("Location: " + next + " [following]");
+                    failedTries = 0;
+                }
+                case ALREADY_COMPLETE -> {
+                    finishCompletePartial(plan);
+                    say("The file is already fully retrieved; nothing to do.");
+                    return;
+                }
+                case SAVE, APPEND -> {
+                    say("'" + plan.displayName() + "' saved [" + exchange.fileSize() + lengthSuffix(exchange) + "]");
+                    return;
+                }
+                case ERROR, SAVE_ERROR -> throw new DownloadException(ExitCode.SERVER_ERROR,
+                        "ERROR " + head.statusCode() + ": " + head.reason() + ".");
+            }
+        }
+    }
+
+    private boolean mayTryAgain(DownloadException e, int failedTries, Exchange exchange) {
+        if (!e.isRetryable() || options.tries() != 0 && failedTries >= options.tries()) {
+            return false;
+        }
+        // Bytes already written to stdout or a pipe cannot be taken back, and a second try would repeat them.
+        return exchange.plan.kind() == OutputPlan.Kind.FILE || exchange.written == 0;
+    }
+
+    private static String lengthSuffix(Exchange exchange) {
+        return exchange.decision.expectedSize() >= 0 ? "/" + exchange.decision.expectedSize() : "";
+    }
+
+    /** A failure that left a partial file says where, so the user knows -c can continue it. */
+    private static DownloadException withPartialNote(DownloadException e, OutputPlan plan) {
+        // Not after a signal either: the user stopped the run and hears only that it stopped, as from wget.
+        if (plan.kind() != OutputPlan.Kind.FILE || e.exitCode() == ExitCode.SERVER_ERROR
+                || e.exitCode() == ExitCode.INTERRUPTED_SIGINT || e.exitCode() == ExitCode.INTERRUPTED_SIGTERM) {
+            return e;
+        }
+        Path part = FileSink.partOf(plan.target());
+        try {
+            if (Files.isRegularFile(part) && Files.size(part) > 0) {
+                return e.withDetail(" (" + Files.size(part) + " bytes kept in '" + part + "'; -c continues it)");
+            }
+        } catch (IOException ignored) {
+            // No note then; the failure itself is what matters.
+        }
+        return e;
+    }
+
+    /** 416 to our Range: the partial file is the whole file, so it gets its final name. */
+    private static void finishCompletePartial(OutputPlan plan) throws DownloadException {
+        if (plan.partial() == null || plan.partial().equals(plan.target())) {
+            return;
+        }
+        try {
+            Files.move(plan.partial(), plan.target(), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new DownloadException(ExitCode.FILE_IO, "cannot rename '" + plan.partial() + "' to '"
+                    + plan.target() + "': " + e.getMessage(), e);
+        }
+    }
+
+    private void say(String line) {
+        if (!options.quiet()) {
+            err.println(line);
+        }
+    }
+
+    /** One request and its response, over one connection. */
+    private final class Exchange {
+        final OutputPlan plan;
+        final HostContext host;
+        ResponseHead head;
+        ResponseDecision decision;
+        long resumeOffset;
+        long written;
+        private BodySink sink;
+
+        Exchange(OutputPlan plan, HostContext host) {
+            this.plan = plan;
+            this.host = host;
+        }
+
+        /** The size of the saved file: what this run wrote plus what a resumed file already had. */
+        long fileSize() {
+            return written + (decision.action() == ResponseDecision.Action.APPEND ? resumeOffset : 0);
+        }
+
+        void run(HttpUrl url) throws DownloadException {
+            Transport.Factory layer = transports.forUrl(url);
+            int server = resolve(url);
+            resumeOffset = plan.resumeOffset();
+            HttpRequest request = HttpRequest.get(url, options.version());
+            if (resumeOffset > 0) {
+                request = request.withHeader("Range", "bytes=" + resumeOffset + "-");
+            }
+            PortReservation reservation = null;
+            RstSuppressor rst = null;
+            try {
+                int localPort;
+                if (host.ownAddressMode) {
+                    if (options.localPort() != 0) {
+                        localPort = options.localPort();
+                    } else {
+                        if (random == null) {
+                            random = new SecureRandom();
+                        }
+                        localPort = EPHEMERAL_LOW + random.nextInt(65536 - EPHEMERAL_LOW);
+                    }
+                } else {
+                    reservation = PortReservation.reserve(host.localAddress, options.localPort());
+                    localPort = reservation.port();
+                    RstRule rule = RstRule.forThisProcess(host.iface.name(), host.localAddress, localPort, server,
+                            url.port());
+                    if (host.firewall != null) {
+                        rst = host.installRule(rule);
+                    } else {
+                        hostLog.warn("--no-host-setup: no firewall rule added, so the kernel will likely reset this"
+                                + " connection; it needs a rule like: {}", Firewall.suggestedCommand(rule));
+                    }
+                }
+                String description = url.host() + " (" + Ipv4Address.format(server) + ":" + url.port() + ")";
+                log.info("{} -> {}", request, description);
+                HttpTransfer transfer = new HttpTransfer(host.stack, host.tcpConfig,
+                        new HttpTransfer.Target(server, url.port(), localPort, request.toBytes(), description),
+                        layer, this::onHead);
+                host.runStats.add(url, transfer);
+                try {
+                    host.loop.run(transfer);
+                } finally {
+                    written = sink == null ? 0 : sink.written();
+                }
+            } catch (HostException e) {
+                throw new DownloadException(ExitCode.GENERIC, e.getMessage(), e);
+            } finally {
+                if (rst != null) {
+                    // Removed beside the rest of the run's end; HostContext waits for it (see there).
+                    host.removeRuleInBackground(rst);
+                }
+                if (reservation != null) {
+                    reservation.close();
+                }
+            }
+        }
+
+        private BodySink onHead(ResponseHead head) throws DownloadException {
+            this.head = head;
+            decision = ResponseDecision.of(head, resumeOffset, options.contentOnError());
+            sink = switch (decision.action()) {
+                case SAVE, SAVE_ERROR -> {
+                    if (resumeOffset > 0) {
+                        say("The server sent the whole file (" + head.statusCode() + ") instead of the rest:"
+                                + " starting over.");
+                    }
+                    yield withProgress(openFresh(), 0);
+                }
+                case APPEND -> withProgress(openAppend(), resumeOffset);
+                case FOLLOW, ALREADY_COMPLETE, ERROR -> null;
+            };
+            return sink;
+        }
+
+        private BodySink openFresh() throws DownloadException {
+            try {
+                return switch (plan.kind()) {
+                    case STDOUT -> StreamSink.stdout();
+                    case STREAM -> StreamSink.open(plan.target());
+                    case FILE -> FileSink.fresh(plan.target(), decision.expectedSize());
+                    case SKIP -> throw new IllegalStateException("a skipped URL has no exchange");
+                };
+            } catch (IOException e) {
+                throw cannotWrite(plan.kind() == OutputPlan.Kind.FILE ? FileSink.partOf(plan.target()) : plan.target(), e);
+            }
+        }
+
+        private BodySink openAppend() throws DownloadException {
+            try {
+                return FileSink.append(plan.target(), plan.partial(), resumeOffset, decision.expectedSize());
+            } catch (IOException e) {
+                throw cannotWrite(plan.partial(), e);
+            }
+        }
+
+        private DownloadException cannotWrite(Path path, IOException e) {
+            return new DownloadException(ExitCode.FILE_IO, "cannot open '" + path + "' for writing: "
+                    + IoMessages.describe(e), e);
+        }
+
+        private BodySink withProgress(BodySink inner, long alreadyHave) {
+            Progress progress = progressStyle.create(err);
+            if (progress == Progress.NONE) {
+                return inner;
+            }
+            return new ProgressSink(inner, progress, host.loop.clock(), plan.displayName(), alreadyHave,
+                    decision.expectedSize());
+        }
+    }
+
+    private int resolve(HttpUrl url) throws DownloadException {
+        String hostName = url.host();
+        if (url.isIpv4Literal()) {
+            return Ipv4Address.parseBits(hostName); // a literal needs no resolver, and gets none
+        }
+        try {
+            for (InetAddress a : InetAddress.getAllByName(hostName)) {
+                if (a instanceof Inet4Address) {
+                    return Ipv4Address.readBits(a.getAddress(), 0);
+                }
+            }
+            throw new DownloadException(ExitCode.NETWORK, "'" + hostName + "' has no IPv4 address");
+        } catch (UnknownHostException e) {
+            throw new DownloadException(ExitCode.NETWORK, "unable to resolve host address '" + hostName + "'");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package rawhttpget.download;
+
+import rawhttpget.failure.DownloadException;
+import rawhttpget.failure.ExitCode;
+import rawhttpget.time.Clock;
+import rawhttpget.time.Sleeper;
+
+import java.util.function.Supplier;
+
+/** The wait between tries, in short slices so that Ctrl-C and SIGTERM still end the run at once. */
+final class RetryPause {
+    static final long SLICE_NANOS = 100_000_000L;
+
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    RetryPause(Clock clock, Sleeper sleeper) {
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    /** Waits {@code seconds}; {@code signals} answers the signal received so far, or null for none. */
+    void pause(long seconds, Supplier<ExitCode> signals) throws DownloadException {
+        long end = clock.nanos() + seconds * 1_000_000_000L;
+        while (clock.nanos() < end) {
+            ExitCode signal = signals.get();
+            if (signal != null) {
+                throw new DownloadException(signal, signal == ExitCode.INTERRUPTED_SIGINT ? "interrupted" : "terminated");
+            }
+            try {
+                sleeper.sleep(SLICE_NANOS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DownloadException(ExitCode.GENERIC, "interrupted while waiting to try again");
+            }
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package rawhttpget.exchange;
+
+import rawhttpget.failure.DownloadException;
+import rawhttpget.failure.ExitCode;
+import rawhttpget.output.BodySink;
+import rawhttpget.report.PhaseTimes;
+import rawhttpget.report.TransferStats;
+import rawhttpget.runtime.EventLoop;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import rawhttpget.arp.ArpCache;
+import rawhttpget.http.ResponseHead;
+import rawhttpget.inet.Ipv4Address;
+import rawhttpget.stack.NetworkStack;
+import rawhttpget.tcp.TcpConfig;
+import rawhttpget.tcp.TcpConnection;
+import rawhttpget.tcp.TcpFailure;
+import rawhttpget.tcp.TcpState;
+
+/**
+ * One HTTP exchange over one userspace TCP connection, as a sequence of phases advanced by the event
+ * loop: resolve the next hop, connect and send the request, receive the response into the sink, close.
+ * The bytes pass through a {@link Transport} (plain for http, TLS for https) between the connection and
+ * the parser. What to do with the response is the {@link HeadHandler}'s choice, made from its head.
+ */
+public final class HttpTransfer implements EventLoop.Step, TransferStats {
+    private static final Logger log = LoggerFactory.getLogger("rawhttpget.cli");
+    /** How long we wait for the peer to acknowledge our FIN before we simply reset. */
+    private static final long CLOSE_GRACE_NANOS = 1_000_000_000L;
+
+    /**
+     * How long a complete response waits for the server's FIN before we send ours. The request said
+     * {@code Connection: close}, so the server closes (RFC 9112 §9.6), and its FIN usually comes with or just
+     * after the last data; on the LAN testnet it can sit a few milliseconds in the capture's block (the block
+     * timer is a jiffy, up to 4 ms at HZ=250). Closing first instead made us the active closer: TIME-WAIT, which
+     * the run waits out (--time-wait, 1 s), in about 1 LAN download of 12 (bench runs, README). A server that does
+     * not close costs this much, then we close as before.
+     */
+    static final long SERVER_CLOSE_WAIT_NANOS = 50_000_000L;
+
+    private enum Phase { RESOLVING, TRANSFERRING, AWAITING_SERVER_CLOSE, CLOSING, DONE }
+
+    /** What the transfer needs to know about its target. */
+    public record Target(int address, int port, int localPort, byte[] request, String description) {
+    }
+
+    /** Decides, from the final response's head, where its body goes. */
+    @FunctionalInterface
+    public interface HeadHandler {
+        /**
+         * The sink for the body, or null when the body is not wanted (a redirect, an error status): the
+         * exchange then ends at the head. A DownloadException ends it as a failure.
+         */
+        BodySink onHead(ResponseHead head) throws DownloadException;
+    }
+
+    private final NetworkStack stack;
+    private final TcpConfig tcpConfig;
+    private final Target target;
+    private final Transport.Factory transports;
+    private final ResponseReader reader;
+    private final int nextHop;
+    private final PhaseTimes phases = new PhaseTimes();
+
+    private Phase phase = Phase.RESOLVING;
+    private TcpConnection connection;
+    private Transport transport;
+    private long closingSince;
+    /** In AWAITING_SERVER_CLOSE: when we stop waiting for the server's FIN and send ours. */
+    private long serverCloseDeadline;
+
+    public HttpTransfer(NetworkStack stack, TcpConfig tcpConfig, Target target, Transport.Factory transports,
+                 HeadHandler headHandler) throws DownloadException {
+        this.stack = stack;
+        this.tcpConfig = tcpConfig;
+        this.target = target;
+        this.transports = transports;
+        this.reader = new ResponseReader(headHandler);
+        this.nextHop = stack.nextHop(target.address());
+        if (nextHop == 0) {
+            throw new DownloadException(ExitCode.NETWORK, "no route to " + Ipv4Address.format(target.address())
+                    + ": it is not on the interface's subnet and there is no default gateway");
+        }
+        stack.forgetResolutionFailure(nextHop);
+    }
+
+    /** The final response's head, once it has arrived. */
+    ResponseHead head() {
+        return reader.head();
+    }
+
+    @Override
+    public TcpConnection connection() {
+        return connection;
+    }
+
+    long bodyBytes() {
+        return reader.bodyBytes();
+    }
+
+    /** When this transfer went from phase to phase, for --stats. */
+    @Override
+    public PhaseTimes phases() {
+        return phases;
+    }
+
+    @Override
+    public boolean advance(long now) throws DownloadException {
+        phases.seen(now);
+        switch (phase) {
+            case RESOLVING -> resolve(now);
+            case TRANSFERRING -> transfer(now);
+            case AWAITING_SERVER_CLOSE -> awaitServerClose(now);
+            case CLOSING -> {
+                if (closingOver(connection.state(), now - closingSince)) {
+                    if (connection.state() != TcpState.CLOSED) {
+                        connection.abort();
+                    }
+                    phase = Phase.DONE;
+                    phases.done();
+                }
+            }
+            case DONE -> {
+            }
+        }
+        return phase == Phase.DONE;
+    }
+
+    /**
+     * Whether the close is over, the body being already committed: at CLOSED; in TIME-WAIT only when the
+     * connection's own timer (--time-wait) ends it, so that a FIN the server sends again, its copy of our ACK
+     * lost, still gets an ACK and not the kernel's RST; in any other state after CLOSE_GRACE_NANOS, when the
+     * connection is aborted.
+     */
+    static boolean closingOver(TcpState state, long closingForNanos) {
+        return switch (state) {
+            case CLOSED -> true;
+            case TIME_WAIT -> false;
+            default -> closingForNanos > CLOSE_GRACE_NANOS;
+        };
+    }
+
+    private void resolve(long now) throws DownloadException {
+        long mac = stack.resolve(nextHop, now);
+        if (mac != ArpCache.NO_ENTRY) {
+            stack.pinNextHop(nextHop, mac);
+            phases.resolved(now);
+            log.info("connecting to {} from local port {}", target.description(), target.localPort());
+            connection = stack.connect(tcpConfig, target.localPort(), target.address(), target.port(), now);
+            phase = Phase.TRANSFERRING;
+            transport = transports.over(connection);
+            transport.send(target.request());
+        } else if (stack.resolutionFailed(nextHop)) {
+            String who = nextHop == target.address() ? "the server " : "the gateway ";
+            throw DownloadException.retryable(ExitCode.NETWORK, "no ARP reply from " + who + Ipv4Address.format(nextHop));
+        }
+    }
+
+    private void transfer(long now) throws DownloadException {
+        if (connection.state().isSynchronized()) {
+            phases.established(now);
+        }
+        try {
+            transport.pump(reader::accept);
+            reader.check();
+            if (!reader.isDone() && transport.isInputFinished()) {
+                reader.endOfStream(transport.isInputTruncated());
+            }
+        } catch (DownloadException e) {
+            fail(e);
+        }
+        if (reader.isDone()) {
+            try {
+                reader.commit();
+            } catch (DownloadException e) {
+                connection.abort();
+                phase = Phase.DONE;
+                phases.done();
+                throw e;
+            }
+            phases.completed(now);
+            serverCloseDeadline = now + SERVER_CLOSE_WAIT_NANOS;
+            phase = Phase.AWAITING_SERVER_CLOSE;
+            awaitServerClose(now);
+            return;
+        }
+        TcpFailure failure = connection.failure();
+        if (failure != null) {
+            String message = failure.message() + " (" + target.description() + ")"
+                    + (reader.head() == null ? "" : " after " + reader.bodyBytes() + " body bytes");
+            fail(failure == TcpFailure.TIMED_OUT || failure == TcpFailure.RESET
+                    ? DownloadException.retryable(ExitCode.NETWORK, message)
+                    : new DownloadException(ExitCode.NETWORK, message));
+        }
+    }
+
+    /**
+     * The body is committed: close once the server has closed its side (we then never enter TIME-WAIT), or once
+     * {@link #SERVER_CLOSE_WAIT_NANOS} have passed, or at once if the connection can no longer carry its FIN.
+     * Whatever else arrives meanwhile is read and dropped, so TLS still sees the server's close_notify.
+     */
+    private void awaitServerClose(long now) throws DownloadException {
+        boolean serverClosed;
+        try {
+            transport.pump((b, off, len) -> len);
+            serverClosed = transport.isInputFinished();
+        } catch (DownloadException e) {
+            serverClosed = true; // a bad record after the body: the body stands, and we close now
+        }
+        TcpState state = connection.state();
+        if (serverClosed || now >= serverCloseDeadline || (state != TcpState.ESTABLISHED && state != TcpState.CLOSE_WAIT)) {
+            transport.close();
+            closingSince = now;
+            phase = Phase.CLOSING;
+        }
+    }
+
+    /** The step's own deadline: the end of the wait for the server's FIN. */
+    @Override
+    public long wakeAt() {
+        return phase == Phase.AWAITING_SERVER_CLOSE ? serverCloseDeadline : Long.MAX_VALUE;
+    }
+
+    private void fail(DownloadException e) throws DownloadException {
+        connection.abort();
+        reader.abandon();
+        phase = Phase.DONE;
+        phases.done();
+        throw e;
+    }
+
+    @Override
+    public void interrupt(long now) {
+        if (connection != null) {
+            connection.abort();
+        }
+        reader.abandon();
+        phase = Phase.DONE;
+        phases.done();
+    }
+}

@@ -1,0 +1,46 @@
+package rawhttpget.failure;
+
+/**
+ * A failure with the one-line message the user sees and the exit status it maps to. {@link #isRetryable()}
+ * marks the failures another try may cure (a timeout, a reset, a body cut short), as wget's --tries does; a
+ * refused connection, an unknown host or an error status would only fail the same way again.
+ */
+public final class DownloadException extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final ExitCode exitCode;
+    private final boolean retryable;
+
+    public DownloadException(ExitCode exitCode, String message) {
+        this(exitCode, message, null, false);
+    }
+
+    public DownloadException(ExitCode exitCode, String message, Throwable cause) {
+        this(exitCode, message, cause, false);
+    }
+
+    private DownloadException(ExitCode exitCode, String message, Throwable cause, boolean retryable) {
+        super(message, cause);
+        this.exitCode = exitCode;
+        this.retryable = retryable;
+    }
+
+    /** A failure that another try may cure. */
+    public static DownloadException retryable(ExitCode exitCode, String message) {
+        return new DownloadException(exitCode, message, null, true);
+    }
+
+    /** The same failure with more words after its message (e.g. where the partial file was kept). */
+    public DownloadException withDetail(String detail) {
+        DownloadException e = new DownloadException(exitCode, getMessage() + detail, getCause(), retryable);
+        e.setStackTrace(getStackTrace());
+        return e;
+    }
+
+    public ExitCode exitCode() {
+        return exitCode;
+    }
+
+    public boolean isRetryable() {
+        return retryable;
+    }
+}

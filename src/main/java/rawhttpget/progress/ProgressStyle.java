@@ -1,0 +1,42 @@
+package rawhttpget.progress;
+
+import rawhttpget.failure.DownloadException;
+import rawhttpget.failure.ExitCode;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/**
+ * {@code --progress=bar|dot|none} as wget reads it: the bar only on a terminal (falling back to dots elsewhere)
+ * unless written {@code bar:force}; dots by default when stderr is not a terminal; nothing with {@code -q}.
+ * wget spells the second style "dot"; "dots" is accepted too.
+ */
+public enum ProgressStyle {
+    BAR, DOTS, NONE;
+
+    public static ProgressStyle choose(String requested, boolean quiet, boolean stderrIsTerminal) throws DownloadException {
+        if (quiet) {
+            return NONE;
+        }
+        if (requested == null) {
+            return stderrIsTerminal ? BAR : DOTS;
+        }
+        String text = requested.toLowerCase(Locale.ROOT);
+        return switch (text) {
+            case "bar" -> stderrIsTerminal ? BAR : DOTS;
+            case "bar:force", "bar:force:noscroll" -> BAR;
+            case "dot", "dots", "dot:default" -> DOTS;
+            case "none" -> NONE;
+            default -> throw new DownloadException(ExitCode.USAGE, "--progress: unknown style '" + requested
+                    + "' (bar, bar:force, dot or none)");
+        };
+    }
+
+    public Progress create(PrintWriter err) {
+        return switch (this) {
+            case BAR -> new BarProgress(err);
+            case DOTS -> new DotProgress(err);
+            case NONE -> Progress.NONE;
+        };
+    }
+}

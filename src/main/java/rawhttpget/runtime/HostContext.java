@@ -1,0 +1,334 @@
+package rawhttpget.runtime;
+
+import rawhttpget.failure.DownloadException;
+import rawhttpget.failure.ExitCode;
+import rawhttpget.report.RunStats;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import rawhttpget.ethernet.MacAddress;
+import rawhttpget.host.BootId;
+import rawhttpget.host.Firewall;
+import rawhttpget.host.HostException;
+import rawhttpget.host.InterfaceInfo;
+import rawhttpget.host.KernelRandom;
+import rawhttpget.host.Offloads;
+import rawhttpget.host.Privileges;
+import rawhttpget.host.Routes;
+import rawhttpget.host.RstRule;
+import rawhttpget.host.RstSuppressor;
+import rawhttpget.host.StaleRuleSweep;
+import rawhttpget.host.UnusableInterfaceException;
+import rawhttpget.inet.Ipv4Address;
+import rawhttpget.ipv4.Route;
+import rawhttpget.link.Link;
+import rawhttpget.link.LinkException;
+import rawhttpget.link.PcapLink;
+import rawhttpget.link.PcapLinkSettings;
+import rawhttpget.link.PcapRecorderLink;
+import rawhttpget.link.PcapWriter;
+import rawhttpget.stack.NetworkStack;
+import rawhttpget.stack.ReceiveCoalescing;
+import rawhttpget.tcp.IsnGenerator;
+import rawhttpget.tcp.TcpConfig;
+import rawhttpget.time.EpochClock;
+import rawhttpget.time.SystemClock;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+
+/**
+ * Everything one run sets up on the host and tears down at the end: the interface facts, the pcap link,
+ * the stack on top of it, and (host-address mode) access to the firewall. One per run, shared by every
+ * URL so the ARP cache is reused.
+ */
+public final class HostContext implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger("rawhttpget.cli");
+
+    public final InterfaceInfo iface;
+    public final boolean ownAddressMode;
+    public final int localAddress;
+    /** The interface, wrapped in a pcap recorder with --pcap. */
+    final Link link;
+    public final NetworkStack stack;
+    public final EventLoop loop;
+    public final TcpConfig tcpConfig;
+    /** The host firewall in host-address mode; null in own-address mode, which changes nothing. */
+    public final Firewall firewall;
+    /** Host-address mode: the removal of rules left by killed runs, started before the capture opens; else null. */
+    private final StaleRuleSweep staleRuleSweep;
+    /** The last connection's rule while it is being removed beside the rest of the run; else null. */
+    private RstSuppressor removing;
+    /** Every transfer of the run, for --stats. */
+    public final RunStats runStats = new RunStats();
+    private PrintWriter statsOut;
+    private String pcapFile;
+    private StackThreadPriority priority;
+
+    private HostContext(InterfaceInfo iface, boolean ownAddressMode, int localAddress, Link link, NetworkStack stack,
+                        EventLoop loop, TcpConfig tcpConfig, Firewall firewall, StaleRuleSweep staleRuleSweep) {
+        this.iface = iface;
+        this.ownAddressMode = ownAddressMode;
+        this.localAddress = localAddress;
+        this.link = link;
+        this.stack = stack;
+        this.loop = loop;
+        this.tcpConfig = tcpConfig;
+        this.firewall = firewall;
+        this.staleRuleSweep = staleRuleSweep;
+    }
+
+    public static HostContext open(HostSettings settings, Interrupts interrupts) throws DownloadException {
+        OwnAddress own = OwnAddress.parse(settings.ownAddress(), settings.ownMac());
+        boolean addsFirewallRules = own == null && !settings.noHostSetup();
+        StaleRuleSweep sweep = null;
+        boolean opened = false;
+        try {
+            // Nothing touches the host before these three checks: privileges, libpcap, the interface.
+            Privileges.ofThisProcess().require(addsFirewallRules, javaBinary());
+            PcapLink.requireLibrary();
+            Routes routes = Routes.readSystem();
+            String name = settings.interfaceName() != null ? settings.interfaceName() : routes.defaultInterface();
+            InterfaceInfo iface = InterfaceInfo.read(name).requireUsable(own == null);
+            if (own != null && own.address() == iface.ipv4Address()) {
+                throw new DownloadException(ExitCode.USAGE, "--ip " + Ipv4Address.format(own.address()) + " is "
+                        + name + "'s own address: leave out --ip to use it");
+            }
+            int address = own != null ? own.address() : iface.ipv4Address();
+            int prefix = own != null ? own.prefixLength() : iface.prefixLength();
+            int gateway = defaultGateway(routes, name);
+            if (gateway != 0 && !Ipv4Address.sameSubnet(gateway, address, prefix)) {
+                gateway = 0;
+            }
+            Route route = new Route(address, prefix, gateway);
+            MacAddress mac = own != null ? own.mac() : new MacAddress(iface.mac());
+            TcpConfig tcp = TcpConfig.defaults(iface.mtu() - 40)
+                    .withReceiveBuffer(settings.receiveBuffer())
+                    .withIdleTimeout((long) (settings.timeoutSeconds() * 1e9))
+                    .withTimeWait((long) (settings.timeWaitSeconds() * 1e9));
+            ReceiveCoalescing coalescing = receiveCoalescing(name, iface.mtu());
+            Firewall firewall = addsFirewallRules ? Firewall.onHost() : null;
+            // The nft/iptables listings of the sweep run while the capture opens, not before the rule is added.
+            sweep = firewall != null ? StaleRuleSweep.start(firewall) : null;
+            log.info("interface {}: {} mac {} mtu {}, route {}, {} mode", name, Ipv4Address.format(address), mac,
+                    iface.mtu(), route, own != null ? "own-address" : "host-address");
+            String filter = "arp or (dst host " + Ipv4Address.format(address) + " and (tcp or icmp))";
+            PcapWriter pcap = openPcap(settings.pcapFile());
+            StackThreadPriority priority = StackThreadPriority.choose(settings.noRealtime(),
+                    Runtime.getRuntime().availableProcessors());
+            Link link;
+            try {
+                link = PcapLink.open(PcapLinkSettings.of(name, filter)
+                        .withKernelBufferBytes(Math.max(PcapLinkSettings.DEFAULT_KERNEL_BUFFER_BYTES, 2 * tcp.receiveBuffer()))
+                        .withPromiscuous(own != null)
+                        .withTransmitThreadSetup(priority.transmitThreadSetup()));
+            } catch (RuntimeException e) {
+                closeQuietly(pcap);
+                throw e;
+            }
+            // This thread runs the event loop from here on; threads and processes it starts later stay ordinary.
+            priority.raiseStackThread();
+            if (pcap != null) {
+                // Stamped with the loop's own clock, so the trace's times are the stack's.
+                link = new PcapRecorderLink(link, pcap, EpochClock.anchoredNow(SystemClock.INSTANCE), settings.pcapFile());
+            }
+            try {
+                if (own != null) {
+                    // Through the recorder, so the address probe's ARP frames are in the trace too.
+                    OwnAddressProbe.run(link, SystemClock.INSTANCE, interrupts, mac.bits(), address, name);
+                }
+            } catch (DownloadException | RuntimeException e) {
+                link.close();
+                throw e;
+            }
+            byte[] secret;
+            try {
+                secret = KernelRandom.bytes(32);
+            } catch (HostException e) {
+                link.close();
+                throw e;
+            }
+            // Timestamps keyed by the boot, not the run, keep rising from one run to the next (IsnGenerator).
+            byte[] timestampKey = BootId.read().orElseGet(() -> {
+                log.debug("no boot id to key TCP timestamps with; they are keyed by this run alone");
+                return secret;
+            });
+            NetworkStack stack = new NetworkStack(link, mac, route, own != null, new IsnGenerator(secret, timestampKey),
+                    coalescing);
+            EventLoop loop = new EventLoop(SystemClock.INSTANCE, link, stack, interrupts);
+            HostContext context = new HostContext(iface, own != null, address, link, stack, loop, tcp, firewall, sweep);
+            context.pcapFile = settings.pcapFile();
+            context.priority = priority;
+            opened = true;
+            return context;
+        } catch (UnusableInterfaceException e) {
+            throw new DownloadException(ExitCode.NETWORK, e.getMessage(), e);
+        } catch (HostException e) {
+            throw new DownloadException(ExitCode.GENERIC, e.getMessage(), e);
+        } catch (LinkException e) {
+            throw new DownloadException(e.kind() == LinkException.Kind.INTERFACE ? ExitCode.NETWORK : ExitCode.GENERIC,
+                    e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new DownloadException(ExitCode.USAGE, e.getMessage(), e);
+        } finally {
+            if (!opened && sweep != null) {
+                sweep.await(); // its nft runs end before the run does
+            }
+        }
+    }
+
+    /**
+     * Host-address mode: adds the rule for one connection, once the sweep of killed runs' rules is done and the
+     * previous connection's rule (a table of the same name) is gone.
+     */
+    public RstSuppressor installRule(RstRule rule) {
+        awaitRuleRemoval();
+        return RstSuppressor.install(firewall, rule, staleRuleSweep);
+    }
+
+    /**
+     * Starts removing a connection's rule and returns once nft (or iptables) runs: the next connection's
+     * {@link #installRule}, or {@link #close()} after the capture is closed, waits for it. The two waits of a
+     * run's end (nft deleting the table, the kernel closing the capture socket) then overlap. The capture must
+     * be closed only after the tool has started: a child spawned meanwhile would hold the socket, close it last
+     * and pay for its teardown (~25 ms) before running the tool.
+     */
+    public void removeRuleInBackground(RstSuppressor rule) {
+        rule.closeInBackground();
+        removing = rule;
+    }
+
+    private void awaitRuleRemoval() {
+        RstSuppressor rule = removing;
+        if (rule != null) {
+            removing = null;
+            rule.close();
+        }
+    }
+
+    /**
+     * With GRO or LRO on, the capture sees segments glued into frames larger than the MTU whose TCP checksum
+     * no longer verifies; {@link ReceiveCoalescing} says why accepting those is safe, and it is what lets
+     * own-address mode, which may change nothing, work on an interface with GRO on (every NIC's default).
+     * When the setting cannot be read we assume it is on: the acceptance rules are narrow either way.
+     */
+    private static ReceiveCoalescing receiveCoalescing(String name, int mtu) {
+        try {
+            Offloads offloads = Offloads.read(name);
+            log.info("offloads {}", offloads);
+            if (!offloads.coalescesReceivedFrames()) {
+                return ReceiveCoalescing.OFF;
+            }
+            log.info("GRO/LRO is on at {}: segments coalesced past the MTU ({}) are accepted without a verifiable"
+                    + " TCP checksum (the kernel verified the ones it merged)", name, mtu);
+        } catch (HostException e) {
+            log.warn("cannot read the offload settings of {} ({}); accepting GRO-coalesced segments in case", name,
+                    e.getMessage());
+        }
+        return ReceiveCoalescing.aboveMtu(mtu);
+    }
+
+    /** The java executable, resolved, as setcap needs it. */
+    private static Path javaBinary() {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        try {
+            return java.toRealPath();
+        } catch (IOException e) {
+            return java;
+        }
+    }
+
+    private static int defaultGateway(Routes routes, String interfaceName) {
+        try {
+            return routes.gatewayFor(0, interfaceName);
+        } catch (HostException e) {
+            return 0;
+        }
+    }
+
+    private static PcapWriter openPcap(String file) throws DownloadException {
+        if (file == null) {
+            return null;
+        }
+        try {
+            return PcapWriter.create(Path.of(file));
+        } catch (IOException | RuntimeException e) {
+            // NIO's exceptions carry only the path; say what was wrong with it.
+            String why = e instanceof NoSuchFileException ? "no such directory"
+                    : e instanceof AccessDeniedException ? "permission denied" : e.getMessage();
+            throw new DownloadException(ExitCode.FILE_IO, "cannot open pcap file " + file + ": " + why, e);
+        }
+    }
+
+    private static void closeQuietly(PcapWriter pcap) {
+        if (pcap != null) {
+            try {
+                pcap.close();
+            } catch (IOException ignored) {
+                // The link failed to open: that is the error the user hears about.
+            }
+        }
+    }
+
+    /** With --stats, where the report goes when the run ends; null for none. */
+    public void reportStatsTo(PrintWriter out) {
+        this.statsOut = out;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (statsOut != null) {
+                runStats.print(statsOut, stack, link, pcapFile, priority.describe());
+            }
+        } finally {
+            try {
+                link.close();
+            } finally {
+                awaitRuleRemoval();
+                if (staleRuleSweep != null) {
+                    staleRuleSweep.await();
+                }
+            }
+        }
+        if (stack.stats().coalescedSegments > 0) {
+            log.info("{} segments arrived coalesced by GRO/LRO", stack.stats().coalescedSegments);
+        }
+    }
+
+    /** --ip ADDR/PREFIX and --mac, validated. */
+    record OwnAddress(int address, int prefixLength, MacAddress mac) {
+        static OwnAddress parse(String ipText, String macText) throws DownloadException {
+            if (ipText == null) {
+                if (macText != null) {
+                    throw new DownloadException(ExitCode.USAGE, "--mac goes with --ip ADDR/PREFIX");
+                }
+                return null;
+            }
+            int slash = ipText.indexOf('/');
+            if (slash < 0) {
+                throw new DownloadException(ExitCode.USAGE, "--ip needs ADDR/PREFIX, e.g. 198.18.1.50/24");
+            }
+            try {
+                int address = Ipv4Address.parseBits(ipText.substring(0, slash));
+                int prefix = Integer.parseInt(ipText.substring(slash + 1));
+                if (prefix < 1 || prefix > 32) {
+                    throw new DownloadException(ExitCode.USAGE, "--ip prefix length must be 1..32: " + ipText);
+                }
+                MacAddress mac = macText != null ? MacAddress.parse(macText) : MacAddress.randomLocal(new SecureRandom());
+                if (mac.isMulticast()) {
+                    throw new DownloadException(ExitCode.USAGE, "--mac must be a unicast address: " + macText);
+                }
+                return new OwnAddress(address, prefix, mac);
+            } catch (NumberFormatException e) {
+                throw new DownloadException(ExitCode.USAGE, "--ip prefix length is not a number: " + ipText);
+            } catch (IllegalArgumentException e) {
+                throw new DownloadException(ExitCode.USAGE, e.getMessage());
+            }
+        }
+    }
+}

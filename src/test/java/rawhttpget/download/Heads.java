@@ -1,0 +1,42 @@
+package rawhttpget.download;
+
+import rawhttpget.http.HttpProtocolException;
+import rawhttpget.http.ResponseHead;
+import rawhttpget.http.ResponseListener;
+import rawhttpget.http.ResponseParser;
+
+import java.nio.charset.StandardCharsets;
+
+/** Response heads for tests, made the only way the program makes them: by parsing their bytes. */
+final class Heads {
+    private Heads() {
+    }
+
+    /** {@code lines}: the status line and header fields, without line ends. */
+    static ResponseHead of(String... lines) {
+        String text = String.join("\r\n", lines) + "\r\n\r\n";
+        ResponseHead[] head = new ResponseHead[1];
+        try {
+            new ResponseParser(new ResponseListener() {
+                @Override
+                public void onHead(ResponseHead h) {
+                    head[0] = h;
+                }
+
+                @Override
+                public void onBody(byte[] buf, int off, int len) {
+                }
+
+                @Override
+                public void onComplete() {
+                }
+            }).feed(text.getBytes(StandardCharsets.ISO_8859_1), 0, text.length());
+        } catch (HttpProtocolException e) {
+            throw new IllegalArgumentException(e);
+        }
+        if (head[0] == null) {
+            throw new IllegalArgumentException("no final head in " + text);
+        }
+        return head[0];
+    }
+}
