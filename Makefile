@@ -29,7 +29,7 @@ TEST_FUZZ_SECONDS := 12
 PREFIX ?= /usr/local
 DESTDIR ?=
 INSTALLED_JAR := $(PREFIX)/share/rawhttpget/rawhttpget.jar
-# The launcher's JVM flags (README "Performance"): config/jvm.options, and the class-data archive install writes.
+# The launcher's JVM flags (docs/PERFORMANCE.md, "JVM flags, for a launcher"): config/jvm.options, and the class-data archive install writes.
 # Each is single-quoted in the launcher: some hold shell patterns (rawhttpget.*::*).
 INSTALLED_CDS := $(PREFIX)/share/rawhttpget/rawhttpget.jsa
 JVM_FLAGS := $(shell sed -e '/^[#]/d' -e "s/.*/'&'/" config/jvm.options) -XX:SharedArchiveFile='$(INSTALLED_CDS)' -Xlog:cds=off -Xlog:cds+dynamic=off
@@ -133,7 +133,7 @@ install-files:
 	    >/dev/null 2>&1 || { echo "install: no class-data archive; rawhttpget starts without one" >&2; rm -f '$(DESTDIR)$(INSTALLED_CDS)'; }
 	printf '%s\n' '#!/bin/sh' \
 	    '# rawhttpget launcher, written by make install. Needs root or CAP_NET_RAW+CAP_NET_ADMIN.' \
-	    '# JVM flags from config/jvm.options and the class-data archive beside the jar (README "Performance").' \
+	    '# JVM flags from config/jvm.options and the class-data archive beside the jar (docs/PERFORMANCE.md).' \
 	    '# RAWHTTPGET_JAVA_OPTS adds JVM options, e.g. -Dlogback.configurationFile=FILE.' \
 	    "exec '$(JAVA_BIN)' $(JVM_FLAGS) \$$RAWHTTPGET_JAVA_OPTS -jar '$(INSTALLED_JAR)' \"\$$@\"" \
 	    >'$(DESTDIR)$(PREFIX)/bin/rawhttpget.tmp'

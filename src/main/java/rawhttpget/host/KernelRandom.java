@@ -8,7 +8,7 @@ import java.nio.file.Path;
 /**
  * Random bytes straight from the kernel's generator ({@code /dev/urandom}), for secrets made once per run (the
  * key of RFC 6528's ISN function). {@code new SecureRandom()} reads the same source, but first sets up the JCA
- * provider machinery: ~5-8 ms of a run's start-up, spent on 32 bytes.
+ * provider machinery, a noticeable part of a run's start-up spent on 32 bytes (docs/PERFORMANCE.md).
  */
 public final class KernelRandom {
     private static final Path SOURCE = Path.of("/dev/urandom");

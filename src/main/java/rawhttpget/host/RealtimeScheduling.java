@@ -9,9 +9,8 @@ import java.lang.ref.Reference;
  * Puts the calling thread in the kernel's round-robin real-time class at its lowest priority ({@code SCHED_RR},
  * 1). The kernel runs its own TCP in softirq, ahead of any task; ours runs in threads, so an ACK waits until the
  * scheduler gives the thread a CPU. An ordinary thread is woken on the CPU where its waker ran and queues behind
- * whatever runs there (on the LAN testnet, the server sending in softirq), even with the other CPU idle:
- * 0.5-1.2 ms a time, ~150 times per GiB, while the server, its window full, waited for our ACK (the scheduler
- * trace is in the README). A real-time thread goes to the CPU doing the least important work and does not queue
+ * whatever runs there (on the LAN testnet, the server sending in softirq), even with the other CPU idle, while
+ * the server, its window full, waits for our ACK (the scheduler trace is in docs/PERFORMANCE.md). A real-time thread goes to the CPU doing the least important work and does not queue
  * behind ordinary tasks.
  *
  * <p>{@code SCHED_RESET_ON_FORK} is set with it, so threads and processes the thread starts later

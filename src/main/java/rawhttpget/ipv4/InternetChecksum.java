@@ -25,8 +25,8 @@ public final class InternetChecksum {
      *
      * <p>Eight bytes per load: a long holds four words, which one mask and one shift add pairwise into two
      * 32-bit lanes; the lanes are added into {@code sum} every {@link #LONGS_PER_FLUSH} longs, before they
-     * could overflow. JMH, ReceivePathBenchmark.verifyTcpChecksum (1 480 bytes): 1 290 ns per segment when
-     * this loaded one byte at a time; see the README for the figure now.
+     * could overflow. Every received segment is summed, so this is on the hot path (JMH
+     * ReceivePathBenchmark.verifyTcpChecksum; figures in docs/PERFORMANCE.md).
      */
     public static long add(long sum, byte[] b, int off, int len) {
         java.util.Objects.checkFromIndexSize(off, len, b.length);

@@ -50,7 +50,7 @@ final class PcapLibrary {
                 .orElseThrow(() -> new LinkException(LinkException.Kind.LIBRARY, NOT_FOUND_MESSAGE));
         System.setProperty(LIB_NAME_PROPERTY, library.toString());
         // JNA builds its search path for libraries named without a directory once, when NativeLibrary loads, and
-        // on Linux runs `ldconfig -p` for it: ~10 ms of a 1-byte download's wall time. A run opens libpcap by the
+        // on Linux runs `ldconfig -p` for it, a child process on every start. A run opens libpcap by the
         // path above and libc as the process's own, so that path is not used: given these directories, JNA
         // runs no ldconfig. Only here, where libpcap is named by path; a user's own setting is kept.
         if (System.getProperty(JNA_SEARCH_PATH_PROPERTY) == null) {

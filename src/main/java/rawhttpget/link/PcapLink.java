@@ -42,9 +42,8 @@ public final class PcapLink implements Link {
      * application has read what the batch delivered, much as Linux acks when its reader has drained the
      * socket (segments with SACK news, and each 64 KiB of in-order data, are acked at once, inside the
      * batch: NetworkStack.MAX_COALESCED_RUN). Acking every second segment
-     * inline (RFC 5681's SHOULD) sent 34 500 ACKs per 100 MB and cost +0.25 s of CPU per 100 MB. With ACKs
-     * sent from the transmit thread, 256 frames used ~0.2 s less CPU per GiB than 64 in alternating runs;
-     * the window (4 MiB, ~11 batches) keeps the sender busy between them. On a slow link a batch is whatever
+     * inline (RFC 5681's SHOULD) sends an ACK for every two segments at LAN rates, each costing a system call;
+     * a larger batch means fewer ACKs and less CPU (docs/PERFORMANCE.md); the window (4 MiB, ~11 batches) keeps the sender busy between them. On a slow link a batch is whatever
      * has arrived, so this cap only matters at LAN rates.
      */
     static final int MAX_FRAMES_PER_RECEIVE = 256;
@@ -136,9 +135,9 @@ public final class PcapLink implements Link {
                     .snaplen(SNAPLEN)
                     // Not immediate mode: libpcap then uses TPACKET_V3, where the kernel fills blocks of frames and wakes
                     // the reader once a block is full or BLOCK_TIMEOUT_MILLIS old. Immediate mode (TPACKET_V2) wakes
-                    // the stack thread for every frame from inside the server's transmit path: on the LAN testnet a
-                    // GiB took 1.97-2.01 s of wall and 1.3-1.5 s of system CPU that way, 1.56-1.67 s and 0.5-0.8 s
-                    // this way (README, Performance). The price is at most that timeout of latency per frame.
+                    // the stack thread for every frame from inside the server's transmit path, which costs far more
+                    // system CPU and wall time at LAN rates (docs/PERFORMANCE.md). The price is at most that
+                    // timeout of latency per frame.
                     .immediateMode(false)
                     .timeoutMillis(BLOCK_TIMEOUT_MILLIS)
                     .bufferSize(settings.kernelBufferBytes())

@@ -7,8 +7,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Why a thread: on a veth (and on any path where the peer's reaction runs in softirq on the sending CPU),
  * one {@code send()} of our ACK makes the kernel run the server's TCP on that ACK, transmit its next burst
- * and deliver it to our capture ring, all before the call returns: 40 % of the stack thread's samples in a
- * 1 GiB download were below {@code sendto}. Sent from here, that work runs beside the stack instead of in
+ * and deliver it to our capture ring, all before the call returns, so most of the stack thread's time would be
+ * spent below {@code sendto} (docs/PERFORMANCE.md). Sent from here, that work runs beside the stack instead of in
  * its way, as the kernel's own ACKs run in softirq beside curl.
  *
  * <p>Single producer (the stack thread), single consumer (the transmit thread); frames are copied into
@@ -119,8 +119,8 @@ final class TransmitQueue {
     }
 
     private void run() {
-        // No spinning before it parks: on 2 shared cores a spin of ~20 µs saved nothing measurable and one of
-        // ~200 µs cost ~0.3 s of CPU per GiB; a frame queued while it runs is sent without a wake-up anyway.
+        // No spinning before it parks: on 2 shared cores a spin takes the CPU the stack or the server needs,
+        // and a frame queued while this thread runs is sent without a wake-up anyway.
         try {
             threadSetup.run();
             while (true) {

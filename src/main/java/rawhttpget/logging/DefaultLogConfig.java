@@ -10,8 +10,8 @@ import ch.qos.logback.core.status.NopStatusListener;
 
 /**
  * The shipped default configuration (config/logback.xml, packed into the jar) built in code. Every run starts
- * with it, and reading the XML through Joran cost ~0.1 s of CPU at start-up (an XML parser and ~300 classes,
- * async-profiler), against a 1-byte download's ~0.35 s. A file named by {@code --log-config} or logback's own
+ * with it, and reading the XML through Joran loads an XML parser and a few hundred classes at every start-up,
+ * a large share of a small download's CPU (docs/PERFORMANCE.md). A file named by {@code --log-config} or logback's own
  * property is still read by Joran. LogSetupTest checks that both give the same context.
  */
 final class DefaultLogConfig {

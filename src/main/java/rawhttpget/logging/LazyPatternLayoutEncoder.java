@@ -5,7 +5,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 
 /**
  * The default console appender's encoder, which compiles its pattern on the first event instead of at start:
- * a default or -q run logs nothing, and compiling the pattern cost ~20 ms of the main thread at start-up (its
+ * a default or -q run logs nothing, and compiling the pattern is start-up work on the main thread (its
  * converters' classes, logback's class-loader permission check reading the JDK's policy files, the time zone
  * and a DateTimeFormatter; class-load log). Before the first event it has no layout, so the appender writes
  * no header, as the started encoder's pattern writes none either.

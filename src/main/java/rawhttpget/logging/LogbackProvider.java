@@ -16,8 +16,8 @@ import java.util.Properties;
  * SLF4J's provider for a run: logback's LoggerContext, configured at once by {@link LogbackStartup} (the file
  * of {@code -Dlogback.configurationFile}, else {@link DefaultLogConfig}). Logback's own provider reaches the
  * same configuration through its ContextInitializer, which first scans for configurators with a ServiceLoader,
- * checks its class loader's permissions and formats status messages nobody reads: with SLF4J's own provider
- * scan, ~20 ms of the main thread in a 1-byte download. Main names this class in SLF4J's {@code slf4j.provider}
+ * checks its class loader's permissions and formats status messages nobody reads, all on the main thread before
+ * the first byte is fetched (docs/PERFORMANCE.md). Main names this class in SLF4J's {@code slf4j.provider}
  * property, so SLF4J loads it without scanning. It is deliberately not listed in META-INF/services: elsewhere
  * (the tests) logback's provider stays the only one found, and SLF4J does not warn about two.
  */
