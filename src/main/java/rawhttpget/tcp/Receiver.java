@@ -93,25 +93,11 @@ final class Receiver {
 
     /** The acceptance test of RFC 9293 §3.10.7.4, against the window we advertised. */
     boolean acceptable(TcpSegment seg) {
-        int rcvNxt = rcvNxt();
-        long wnd = window();
-        int len = seg.sequenceLength();
-        int seq = seg.seq();
-        if (len == 0) {
-            return wnd == 0 ? seq == rcvNxt : inWindow(seq, rcvNxt, wnd);
-        }
-        if (wnd == 0) {
-            return false;
-        }
-        return inWindow(seq, rcvNxt, wnd) || inWindow(seq + len - 1, rcvNxt, wnd);
+        return SegmentAcceptance.acceptable(rcvNxt(), window(), seg.seq(), seg.sequenceLength());
     }
 
     private long window() {
         return Math.max(0, announcedEdge - buffer.contiguousEnd());
-    }
-
-    private static boolean inWindow(int seq, int left, long wnd) {
-        return Integer.toUnsignedLong(seq - left) < wnd;
     }
 
     /**
