@@ -150,12 +150,12 @@ final class Receiver {
      */
     int fullSegment() {
         int mss = Math.min(c.sender.peerMss(), c.config.mss());
-        return c.timestampsOn ? mss - 12 : mss;
+        return c.timestampsOn() ? mss - 12 : mss;
     }
 
     /** RFC 7323 §5.3 PAWS: an old timestamp marks an old duplicate; it is acknowledged and dropped. */
     boolean failsPaws(TcpSegment seg, TcpOptions opts) {
-        if (!c.timestampsOn || !opts.hasTimestamp || seg.has(TcpFlags.RST) || !SeqNum.lt(opts.tsVal, tsRecent)) {
+        if (!c.timestampsOn() || !opts.hasTimestamp || seg.has(TcpFlags.RST) || !SeqNum.lt(opts.tsVal, tsRecent)) {
             return false;
         }
         c.stats.pawsRejected++;
@@ -194,7 +194,7 @@ final class Receiver {
             long end = buffer.contiguousEnd() - SeqNum.diff(rcvNxt(), seg.seq() + seg.payloadLength());
             noteDuplicate(end - seg.payloadLength(), end);
         }
-        if (c.state == TcpState.TIME_WAIT && seg.has(TcpFlags.FIN)) {
+        if (c.state() == TcpState.TIME_WAIT && seg.has(TcpFlags.FIN)) {
             // RFC 9293 §3.10.7.4: the peer resent its FIN, so our ACK was lost: acknowledge it and restart
             // the 2 MSL timeout, so a further loss is answered too.
             c.restartTimeWait(now);
@@ -203,7 +203,7 @@ final class Receiver {
     }
 
     private void noteDuplicate(long start, long end) {
-        if (start >= 0 && c.sackOn) {
+        if (start >= 0 && c.sackOn()) {
             pendingDuplicateStart = start;
             pendingDuplicateEnd = end;
             buffer.clearDuplicate(); // only the newest duplicate is reported, as the first block
@@ -212,7 +212,7 @@ final class Receiver {
 
     /** RFC 7323 §4.3: remember the newest timestamp of a segment that reached the left window edge. */
     void rememberTimestamp(TcpSegment seg, TcpOptions opts) {
-        if (c.timestampsOn && opts.hasTimestamp && SeqNum.le(seg.seq(), lastAckSent)
+        if (c.timestampsOn() && opts.hasTimestamp && SeqNum.le(seg.seq(), lastAckSent)
                 && SeqNum.ge(opts.tsVal, tsRecent)) {
             tsRecent = opts.tsVal;
         }
@@ -243,7 +243,7 @@ final class Receiver {
         // The SYN occupies SEG.SEQ; data in a SYN-ACK starts one after it (RFC 9293 §3.10.7.3).
         int firstDataSeq = seg.seq() + (seg.has(TcpFlags.SYN) ? 1 : 0);
         long offset = buffer.contiguousEnd() + SeqNum.diff(firstDataSeq, rcvNxt());
-        if (payload > 0 && c.state.acceptsData()) {
+        if (payload > 0 && c.state().acceptsData()) {
             decideAck(buffer.write(offset, seg.buffer(), seg.payloadOffset(), payload), payload, now);
         }
         if (seg.has(TcpFlags.FIN) && peerFinOffset < 0) {
@@ -346,7 +346,7 @@ final class Receiver {
      * of the new room (RFC 9293 §3.8.6.2.2, receiver side of silly-window avoidance).
      */
     boolean windowUpdateDue() {
-        if (!c.state.acceptsData() || finReceived) {
+        if (!c.state().acceptsData() || finReceived) {
             return false;
         }
         long nextOffset = buffer.contiguousEnd();
@@ -412,7 +412,7 @@ final class Receiver {
 
     /** SACK blocks for an ACK: a pending D-SACK first (RFC 2883), then the reassembly queue's (RFC 2018). */
     void addSackBlocks(TcpOptions options) {
-        int max = c.timestampsOn ? 3 : 4;
+        int max = c.timestampsOn() ? 3 : 4;
         int n = 0;
         long base = irs + 1L;
         if (pendingDuplicateStart >= 0) {

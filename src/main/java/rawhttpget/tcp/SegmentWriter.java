@@ -35,7 +35,7 @@ final class SegmentWriter {
     /** True when {@link #transmit} would send something right now. */
     boolean hasSomethingToSend() {
         return strayResetPending || c.sender.hasSomethingToSend()
-                || c.state.isSynchronized() && c.receiver.windowUpdateDue();
+                || c.state().isSynchronized() && c.receiver.windowUpdateDue();
     }
 
     void transmit(long now, SegmentOutput out) {
@@ -44,7 +44,7 @@ final class SegmentWriter {
             sendReset(strayResetSeq, out);
         }
         c.sender.transmit(now, out);
-        if (!c.state.isSynchronized()) {
+        if (!c.state().isSynchronized()) {
             return;
         }
         if (c.receiver.ackDue()) {
@@ -77,12 +77,12 @@ final class SegmentWriter {
             }
             window = c.receiver.synWindow();
         } else {
-            if (c.timestampsOn && (flags & TcpFlags.RST) == 0) {
+            if (c.timestampsOn() && (flags & TcpFlags.RST) == 0) {
                 options.hasTimestamp = true;
                 options.tsVal = c.tsClock(Math.max(now, 0));
                 options.tsEcr = c.receiver.tsRecent();
             }
-            if (c.sackOn && ack) {
+            if (c.sackOn() && ack) {
                 c.receiver.addSackBlocks(options);
             }
             window = (flags & TcpFlags.RST) != 0 ? 0 : c.receiver.windowField();

@@ -16,10 +16,10 @@ final class SendPath {
     }
 
     boolean hasSomethingToSend() {
-        if (c.state == TcpState.SYN_SENT) {
+        if (c.state() == TcpState.SYN_SENT) {
             return s.nextSequence() == s.iss();
         }
-        if (!c.state.isSynchronized()) {
+        if (!c.state().isSynchronized()) {
             return false;
         }
         if (s.sack().inRecovery()) {
@@ -29,14 +29,14 @@ final class SendPath {
     }
 
     void transmit(long now, SegmentOutput out) {
-        if (c.state == TcpState.SYN_SENT) {
+        if (c.state() == TcpState.SYN_SENT) {
             if (s.nextSequence() == s.iss()) {
                 c.writer().emit(TcpFlags.SYN, s.iss(), 0, 0, now, out);
                 s.onSent(s.iss(), 1, s.highestSent() != s.iss(), now);
             }
             return;
         }
-        if (!c.state.isSynchronized()) {
+        if (!c.state().isSynchronized()) {
             return;
         }
         if (s.takeRetransmitFirst()) {
@@ -86,7 +86,7 @@ final class SendPath {
     /** Bytes of queued data that may leave now under the congestion and peer windows. */
     private int dataAllowed() {
         long unsent = s.buffer().end() - s.streamOffset(s.nextSequence());
-        if (unsent <= 0 || c.state == TcpState.SYN_SENT) {
+        if (unsent <= 0 || c.state() == TcpState.SYN_SENT) {
             return 0;
         }
         long inFlight = Integer.toUnsignedLong(s.nextSequence() - s.unacknowledged());
@@ -96,7 +96,7 @@ final class SendPath {
 
     private boolean finDue() {
         return s.finQueued() && !s.finSent() && s.streamOffset(s.nextSequence()) == s.buffer().end()
-                && c.state != TcpState.TIME_WAIT;
+                && c.state() != TcpState.TIME_WAIT;
     }
 
     private void resendFirstUnacked(long now, SegmentOutput out) {

@@ -147,7 +147,7 @@ final class Sender {
 
     int sendMss() {
         int mss = pathMtu.clamp(Math.min(peerMss, c.config.mss()));
-        return c.timestampsOn ? mss - 12 : mss;
+        return c.timestampsOn() ? mss - 12 : mss;
     }
 
     int finSequence() {
@@ -178,10 +178,10 @@ final class Sender {
         if (SeqNum.lt(sndWl1, seg.seq()) || (sndWl1 == seg.seq() && SeqNum.le(sndWl2, ack))) {
             updateWindow(window, seg.seq(), ack);
         }
-        long newlySacked = c.sackOn ? sack.update(opts, unaOffset(), highData(), this) : 0;
+        long newlySacked = c.sackOn() ? sack.update(opts, unaOffset(), highData(), this) : 0;
         if (newAck) {
             acknowledge(ack, opts, now);
-        } else if (c.sackOn) {
+        } else if (c.sackOn()) {
             onSameAckWithSack(newlySacked, now);
         } else if (duplicate) {
             onDuplicateAck(now);
@@ -244,7 +244,7 @@ final class Sender {
     /** SND.UNA advances to {@code ack}: take an RTT sample, free the buffer, grow the window or recover. */
     void acknowledge(int ack, TcpOptions opts, long now) {
         int acked = SeqNum.diff(ack, sndUna);
-        if (c.timestampsOn && opts.hasTimestamp && opts.tsEcr != 0) {
+        if (c.timestampsOn() && opts.hasTimestamp && opts.tsEcr != 0) {
             c.rtt.sample(((long) (c.tsClock(now) - opts.tsEcr)) * 1_000_000L);
         } else if (timedSentAt >= 0 && SeqNum.gt(ack, timedSeq)) {
             c.rtt.sample(now - timedSentAt);
@@ -262,7 +262,7 @@ final class Sender {
         }
         int dataAcked = acked - (synAcked ? 1 : 0) - (finAcked ? 1 : 0);
         buffer.acknowledge(streamOffset(ack));
-        if (c.sackOn) {
+        if (c.sackOn()) {
             onCumulativeAckWithSack(dataAcked, now);
         } else if (inRecovery) {
             boolean done = SeqNum.ge(ack, recoverSeq);
@@ -322,7 +322,7 @@ final class Sender {
     void onRetransmitTimeout(long now) {
         int flight = SeqNum.diff(sndMax, sndUna);
         // stats.retransmissions counts segments resent, in onSent, not timer expiries.
-        if (c.state == TcpState.SYN_SENT) {
+        if (c.state() == TcpState.SYN_SENT) {
             if (sndMax != iss) {
                 c.stats.timeouts++;
                 TcpConnection.log.info("{}: SYN timed out after {} ms; resending", c.name(), c.rtt.rto() / 1_000_000);

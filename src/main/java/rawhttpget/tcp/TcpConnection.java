@@ -36,14 +36,14 @@ public final class TcpConnection {
     /** When the peer last sent something acceptable: the idle timeout counts from here. */
     private long lastHeardAt;
 
-    TcpState state = TcpState.CLOSED;
+    private TcpState state = TcpState.CLOSED;
     private TcpFailure failure;
     /** A RST is owed to the peer (abort, idle timeout): it leaves at the next poll. */
     private boolean rstPending;
 
     // Options agreed on the handshake; both halves follow them.
-    boolean timestampsOn;
-    boolean sackOn;
+    private boolean timestampsOn;
+    private boolean sackOn;
 
     /** With the ISS as the timestamp offset, as a connection whose stack has no key for that. */
     public TcpConnection(TcpConfig config, int localIp, int localPort, int remoteIp, int remotePort, int iss) {
@@ -130,6 +130,16 @@ public final class TcpConnection {
 
     public TcpState state() {
         return state;
+    }
+
+    /** The peer agreed to timestamps (RFC 7323): every segment but a RST carries one. */
+    boolean timestampsOn() {
+        return timestampsOn;
+    }
+
+    /** The peer agreed to SACK (RFC 2018): our ACKs carry blocks and loss recovery follows RFC 6675. */
+    boolean sackOn() {
+        return sackOn;
     }
 
     /** Why the connection failed, or null. */

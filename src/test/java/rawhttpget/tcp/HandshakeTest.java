@@ -69,8 +69,8 @@ class HandshakeTest {
         TcpConnection c = peer.conn;
         assertThat(c.sender.sendShift()).isEqualTo(7);
         assertThat(c.receiver.activeShift()).isEqualTo(7);
-        assertThat(c.sackOn).isTrue();
-        assertThat(c.timestampsOn).isTrue();
+        assertThat(c.sackOn()).isTrue();
+        assertThat(c.timestampsOn()).isTrue();
         assertThat(c.sender.sendMss()).as("peer MSS minus 12 bytes of timestamps").isEqualTo(1448);
         assertThat(c.sender.peerWindow()).as("the SYN-ACK window is never scaled").isEqualTo(65160);
         assertThat(c.rtt().srtt()).as("RTT from the SYN-ACK's echoed timestamp").isEqualTo(10 * MS);
@@ -90,8 +90,8 @@ class HandshakeTest {
         TcpConnection c = peer.conn;
         assertThat(c.sender.sendShift()).isZero();
         assertThat(c.receiver.activeShift()).isZero();
-        assertThat(c.sackOn).isFalse();
-        assertThat(c.timestampsOn).isFalse();
+        assertThat(c.sackOn()).isFalse();
+        assertThat(c.timestampsOn()).isFalse();
         assertThat(c.sender.sendMss()).isEqualTo(1400);
     }
 

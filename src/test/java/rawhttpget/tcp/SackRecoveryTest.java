@@ -165,7 +165,7 @@ class SackRecoveryTest {
 
     private static ScriptedPeer start() {
         ScriptedPeer peer = ScriptedPeer.established(ScriptedPeer.plainConfig(), SACK_NO_TIMESTAMPS);
-        assertThat(peer.conn.sackOn).isTrue();
+        assertThat(peer.conn.sackOn()).isTrue();
         peer.at(20 * MS);
         peer.write(DATA);
         peer.poll();
