@@ -81,11 +81,6 @@ public final class ReceiveBuffer {
         return ranges > 0;
     }
 
-    /** Bytes newly stored by the last {@link #write}. */
-    public long lastNewBytes() {
-        return newBytes;
-    }
-
     /**
      * Stores {@code length} bytes that belong at stream offset {@code offset}. Bytes before the in-order end
      * or past the buffer's end are ignored; bytes already held are kept as first received.

@@ -11,44 +11,46 @@ final class Receiver {
     private static final int CHALLENGE_ACKS_PER_SECOND = 100;
 
     private final TcpConnection c;
-    final ReceiveBuffer buffer;
+    private final ReceiveBuffer buffer;
     private final long[] sackScratch = new long[2 * TcpOptions.MAX_SACK_BLOCKS];
 
     // Receive sequence space (RFC 9293 §3.3.1).
-    int irs;
+    private int irs;
     /** The peer's SYN has been accepted: {@link #irs} means something (log lines count from it). */
-    boolean irsKnown;
+    private boolean irsKnown;
     /** Stream offset at which the peer's FIN sits, once seen; -1 before. */
-    long peerFinOffset = -1;
-    boolean finReceived;
+    private long peerFinOffset = -1;
+    private boolean finReceived;
 
     // The window we advertise (RFC 7323 §2).
-    final int rcvShift;
+    private final int rcvShift;
     /** The peer agreed to window scaling: our window fields are shifted by {@link #rcvShift}. */
-    boolean shiftActive;
+    private boolean shiftActive;
     /** Stream offset of the right edge of the window we last advertised; it never moves left. */
-    long advertisedEdge;
+    private long advertisedEdge;
     /** The window (in bytes, scaled) our last segment advertised. */
-    long advertisedWindow = -1;
+    private long advertisedWindow = -1;
     /**
      * The right edge as the peer computes it from our window fields, which are rounded up to the scale
      * unit: less than one unit past {@link #advertisedEdge}, which the buffer's slack holds. Segments up to
      * it are acceptable (RFC 7323 §2.4); it never moves left either.
      */
-    long announcedEdge;
+    private long announcedEdge;
 
     // Timestamps (RFC 7323 §4.3).
-    int tsRecent;
+    private int tsRecent;
     /** RCV.NXT carried by the last ACK we sent (RFC 7323 Last.ACK.sent). */
-    int lastAckSent;
+    private int lastAckSent;
 
     // ACK policy (RFC 5681 §4.2, RFC 9293 §3.8.6.3).
-    boolean ackNow;
+    private boolean ackNow;
+    /** Delayed ACK (RFC 5681 §4.2, at most the configured 40 ms). */
+    private final Timer delayedAck = new Timer();
     /** In-order payload received since our last ACK: two full segments make an ACK due. */
     private int bytesSinceAck;
     /** A duplicate that arrived outside the window, to report as a D-SACK block; -1 when none. */
-    long pendingDuplicateStart = -1;
-    long pendingDuplicateEnd = -1;
+    private long pendingDuplicateStart = -1;
+    private long pendingDuplicateEnd = -1;
 
     private long challengeWindowStart;
     private int challengeAcksInWindow;
@@ -59,6 +61,78 @@ final class Receiver {
         // Slack of one window unit: advertised windows are rounded up so the right edge never moves left.
         this.buffer = new ReceiveBuffer(receiveBufferBytes + (1 << rcvShift));
     }
+
+    // ---------------------------------------------------------------- what others may ask
+
+    int irs() {
+        return irs;
+    }
+
+    /** The peer's SYN has been accepted: {@link #irs} means something. */
+    boolean irsKnown() {
+        return irsKnown;
+    }
+
+    int tsRecent() {
+        return tsRecent;
+    }
+
+    /** The shift we offer for our window fields (RFC 7323 §2.2), in force once the peer agrees. */
+    int windowShift() {
+        return rcvShift;
+    }
+
+    /** The peer's FIN has arrived, and everything before it. */
+    boolean finReceived() {
+        return finReceived;
+    }
+
+    /** Stream offset of the peer's FIN: how many bytes it sent. */
+    long finOffset() {
+        return peerFinOffset;
+    }
+
+    /** The window (in bytes, scaled) our last segment advertised; -1 before any. */
+    long advertisedWindow() {
+        return advertisedWindow;
+    }
+
+    long drainTo(ReceiveBuffer.Consumer consumer) {
+        return buffer.drainTo(consumer);
+    }
+
+    int readable() {
+        return buffer.readable();
+    }
+
+    boolean hasHoles() {
+        return buffer.hasHoles();
+    }
+
+    /** In-order bytes received that no ACK of ours has covered yet (RCV.NXT - Last.ACK.sent, RFC 7323). */
+    long unacknowledgedBytes() {
+        return irsKnown ? Math.max(0, SeqNum.diff(rcvNxt(), lastAckSent)) : 0;
+    }
+
+    // ---------------------------------------------------------------- the handshake
+
+    /** The peer's SYN-ACK was accepted: its sequence numbers count from {@code peerIss}. */
+    void synchronize(int peerIss) {
+        irs = peerIss;
+        irsKnown = true;
+    }
+
+    /** Whether the peer agreed to scale windows: only then are our window fields shifted. */
+    void agreeWindowScaling(boolean agreed) {
+        shiftActive = agreed;
+    }
+
+    /** The SYN-ACK's timestamp is the first TS.Recent (RFC 7323 §4.3). */
+    void acceptSynTimestamp(int tsVal) {
+        tsRecent = tsVal;
+    }
+
+    // ---------------------------------------------------------------- arrivals
 
     int rcvNxt() {
         return irs + 1 + (int) buffer.contiguousEnd() + (finReceived ? 1 : 0);
@@ -75,13 +149,13 @@ final class Receiver {
      * MSS has a smaller MTU on its side, which bounds what it sends too.
      */
     int fullSegment() {
-        int mss = Math.min(c.sender.peerMss, c.config.mss());
-        return c.timestampsOn ? mss - 12 : mss;
+        int mss = Math.min(c.sender.peerMss(), c.config.mss());
+        return c.timestampsOn() ? mss - 12 : mss;
     }
 
     /** RFC 7323 §5.3 PAWS: an old timestamp marks an old duplicate; it is acknowledged and dropped. */
     boolean failsPaws(TcpSegment seg, TcpOptions opts) {
-        if (!c.timestampsOn || !opts.hasTimestamp || seg.has(TcpFlags.RST) || !SeqNum.lt(opts.tsVal, tsRecent)) {
+        if (!c.timestampsOn() || !opts.hasTimestamp || seg.has(TcpFlags.RST) || !SeqNum.lt(opts.tsVal, tsRecent)) {
             return false;
         }
         c.stats.pawsRejected++;
@@ -93,25 +167,11 @@ final class Receiver {
 
     /** The acceptance test of RFC 9293 §3.10.7.4, against the window we advertised. */
     boolean acceptable(TcpSegment seg) {
-        int rcvNxt = rcvNxt();
-        long wnd = window();
-        int len = seg.sequenceLength();
-        int seq = seg.seq();
-        if (len == 0) {
-            return wnd == 0 ? seq == rcvNxt : inWindow(seq, rcvNxt, wnd);
-        }
-        if (wnd == 0) {
-            return false;
-        }
-        return inWindow(seq, rcvNxt, wnd) || inWindow(seq + len - 1, rcvNxt, wnd);
+        return SegmentAcceptance.acceptable(rcvNxt(), window(), seg.seq(), seg.sequenceLength());
     }
 
     private long window() {
         return Math.max(0, announcedEdge - buffer.contiguousEnd());
-    }
-
-    private static boolean inWindow(int seq, int left, long wnd) {
-        return Integer.toUnsignedLong(seq - left) < wnd;
     }
 
     /**
@@ -134,16 +194,16 @@ final class Receiver {
             long end = buffer.contiguousEnd() - SeqNum.diff(rcvNxt(), seg.seq() + seg.payloadLength());
             noteDuplicate(end - seg.payloadLength(), end);
         }
-        if (c.state == TcpState.TIME_WAIT && seg.has(TcpFlags.FIN)) {
+        if (c.state() == TcpState.TIME_WAIT && seg.has(TcpFlags.FIN)) {
             // RFC 9293 §3.10.7.4: the peer resent its FIN, so our ACK was lost: acknowledge it and restart
             // the 2 MSL timeout, so a further loss is answered too.
-            c.timers.timeWaitUntil = now + c.config.timeWaitNanos();
+            c.restartTimeWait(now);
         }
         ackNow = true;
     }
 
     private void noteDuplicate(long start, long end) {
-        if (start >= 0 && c.sackOn) {
+        if (start >= 0 && c.sackOn()) {
             pendingDuplicateStart = start;
             pendingDuplicateEnd = end;
             buffer.clearDuplicate(); // only the newest duplicate is reported, as the first block
@@ -152,7 +212,7 @@ final class Receiver {
 
     /** RFC 7323 §4.3: remember the newest timestamp of a segment that reached the left window edge. */
     void rememberTimestamp(TcpSegment seg, TcpOptions opts) {
-        if (c.timestampsOn && opts.hasTimestamp && SeqNum.le(seg.seq(), lastAckSent)
+        if (c.timestampsOn() && opts.hasTimestamp && SeqNum.le(seg.seq(), lastAckSent)
                 && SeqNum.ge(opts.tsVal, tsRecent)) {
             tsRecent = opts.tsVal;
         }
@@ -183,7 +243,7 @@ final class Receiver {
         // The SYN occupies SEG.SEQ; data in a SYN-ACK starts one after it (RFC 9293 §3.10.7.3).
         int firstDataSeq = seg.seq() + (seg.has(TcpFlags.SYN) ? 1 : 0);
         long offset = buffer.contiguousEnd() + SeqNum.diff(firstDataSeq, rcvNxt());
-        if (payload > 0 && c.state.acceptsData()) {
+        if (payload > 0 && c.state().acceptsData()) {
             decideAck(buffer.write(offset, seg.buffer(), seg.payloadOffset(), payload), payload, now);
         }
         if (seg.has(TcpFlags.FIN) && peerFinOffset < 0) {
@@ -208,8 +268,8 @@ final class Receiver {
                 bytesSinceAck += payload;
                 if (bytesSinceAck >= 2 * fullSegment()) {
                     ackNow = true;
-                } else if (c.timers.delayedAckAt == Timers.NEVER) {
-                    c.timers.delayedAckAt = now + c.config.delayedAckNanos();
+                } else {
+                    delayedAck.armUnlessRunning(now + c.config.delayedAckNanos());
                 }
             }
             case FILLED_HOLE -> ackNow = true;
@@ -226,10 +286,51 @@ final class Receiver {
         }
     }
 
+    // ---------------------------------------------------------------- the ACK decision
+
+    /** Something arrived that must be acknowledged at once (the SYN-ACK, for one). */
+    void requestAck() {
+        ackNow = true;
+    }
+
+    /** An ACK is owed now (without counting a window update that may also be due). */
+    boolean owesAck() {
+        return ackNow;
+    }
+
+    /**
+     * Whether an ACK must leave now: one is owed, or the window has opened enough that the peer should hear
+     * of it, which counts as a window update.
+     */
+    boolean ackDue() {
+        if (windowUpdateDue()) {
+            c.stats.windowUpdates++;
+            ackNow = true;
+        }
+        return ackNow;
+    }
+
+    /** The delayed-ACK timer: once it fires, the ACK it held back is owed. */
+    void onTimers(long now) {
+        if (delayedAck.isExpired(now)) {
+            ackNow = true;
+        }
+    }
+
+    long delayedAckDeadline() {
+        return delayedAck.deadline();
+    }
+
+    /** The connection ended: no ACK is owed and none will be. */
+    void stop() {
+        delayedAck.cancel();
+        ackNow = false;
+    }
+
     /** An ACK has left: nothing is owed until more data arrives. */
     void onAckSent() {
         ackNow = false;
-        c.timers.delayedAckAt = Timers.NEVER;
+        delayedAck.cancel();
         bytesSinceAck = 0;
         lastAckSent = rcvNxt();
         // RFC 2883 §4: a duplicate is reported in one ACK only; later ACKs carry plain SACK blocks.
@@ -245,7 +346,7 @@ final class Receiver {
      * of the new room (RFC 9293 §3.8.6.2.2, receiver side of silly-window avoidance).
      */
     boolean windowUpdateDue() {
-        if (!c.state.acceptsData() || finReceived) {
+        if (!c.state().acceptsData() || finReceived) {
             return false;
         }
         long nextOffset = buffer.contiguousEnd();
@@ -311,7 +412,7 @@ final class Receiver {
 
     /** SACK blocks for an ACK: a pending D-SACK first (RFC 2883), then the reassembly queue's (RFC 2018). */
     void addSackBlocks(TcpOptions options) {
-        int max = c.timestampsOn ? 3 : 4;
+        int max = c.timestampsOn() ? 3 : 4;
         int n = 0;
         long base = irs + 1L;
         if (pendingDuplicateStart >= 0) {

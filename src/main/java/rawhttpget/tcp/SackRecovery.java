@@ -10,7 +10,7 @@ package rawhttpget.tcp;
  * while cwnd - pipe allows a full segment. The congestion window itself is {@link CongestionControl}'s.
  */
 final class SackRecovery {
-    final SackScoreboard scoreboard = new SackScoreboard();
+    private final SackScoreboard scoreboard = new SackScoreboard();
 
     private boolean inRecovery;
     private int dupAcks;
@@ -26,10 +26,27 @@ final class SackRecovery {
     private boolean firstRetransmissionDue;
 
     // The segment NextSeg() chose; valid after it returned true.
-    long nextOffset;
-    int nextLength;
+    private long nextOffset;
+    private int nextLength;
     /** The chosen segment is rule (4)'s rescue retransmission: it does not move HighRxt. */
-    boolean nextIsRescue;
+    private boolean nextIsRescue;
+
+    SackScoreboard scoreboard() {
+        return scoreboard;
+    }
+
+    /** Where the segment NextSeg() chose starts (a stream offset); valid after {@link #nextSegment} said true. */
+    long nextOffset() {
+        return nextOffset;
+    }
+
+    int nextLength() {
+        return nextLength;
+    }
+
+    boolean nextIsRescue() {
+        return nextIsRescue;
+    }
 
     boolean inRecovery() {
         return inRecovery;
@@ -58,7 +75,8 @@ final class SackRecovery {
         for (int i = 0; i < opts.sackBlockCount; i++) {
             int startSeq = opts.sackBlocks[2 * i];
             int endSeq = opts.sackBlocks[2 * i + 1];
-            if (!SeqNum.lt(startSeq, endSeq) || SeqNum.lt(startSeq, sender.sndUna) || SeqNum.gt(endSeq, sender.sndMax)) {
+            if (!SeqNum.lt(startSeq, endSeq) || SeqNum.lt(startSeq, sender.unacknowledged())
+                    || SeqNum.gt(endSeq, sender.highestSent())) {
                 continue; // a D-SACK, or nonsense: the scoreboard keeps only what a SACK can truthfully say
             }
             long start = sender.streamOffset(startSeq);

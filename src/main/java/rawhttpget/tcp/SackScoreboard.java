@@ -80,15 +80,6 @@ final class SackScoreboard {
         count = 0;
     }
 
-    boolean isSacked(long offset) {
-        for (int i = 0; i < count && starts[i] <= offset; i++) {
-            if (offset < ends[i]) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * RFC 6675 IsLost(): true when DupThresh discontiguous SACKed ranges lie above {@code offset}, or more
      * than (DupThresh - 1) · SMSS SACKed bytes do. Meant for a byte that is not SACKed itself.

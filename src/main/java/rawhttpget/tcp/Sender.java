@@ -4,50 +4,49 @@ package rawhttpget.tcp;
  * The send half of a {@link TcpConnection}: the send sequence space, the peer's window, what the peer's
  * ACKs tell us (RFC 9293 §3.10.7.4 fifth check, RFC 5961 §5.2), RTT samples with Karn's rule (RFC 6298),
  * congestion control and loss recovery (RFC 5681, RFC 6582), and going back after a timeout. Which
- * segments leave, and when, is {@link SegmentWriter}'s; the state changes an ACK causes are the connection's.
+ * segments leave, and when, is its {@link SendPath}'s; the state changes an ACK causes are the connection's.
  */
 final class Sender {
     static final int DEFAULT_PEER_MSS = 536;
     /** Linux's floor for the send MSS (tcp_min_snd_mss): a peer announcing MSS 1 cannot make us send 1-byte segments. */
     static final int MIN_PEER_MSS = 48;
-    /**
-     * The smallest path MTU a fragmentation-needed message can make us use: Linux's min_pmtu (552), so a
-     * forged or broken ICMP cannot shrink our segments to a few bytes (RFC 5927 §4.4).
-     */
-    static final int MIN_PATH_MTU = 552;
-    /** RFC 1191 §7: likely MTUs, for routers that do not say the next-hop MTU. */
-    private static final int[] MTU_PLATEAUS = {32000, 17914, 8166, 4352, 2002, 1492, 1006, 508, 296, 68};
 
     private final TcpConnection c;
-    final SendBuffer buffer = new SendBuffer();
+    private final SendBuffer buffer = new SendBuffer();
 
     // Send sequence space (RFC 9293 §3.3.1).
-    final int iss;
-    int sndUna;
-    int sndNxt;
+    private final int iss;
+    private int sndUna;
+    private int sndNxt;
     /** Highest sequence number sent so far: SND.NXT goes back to SND.UNA on a timeout, this does not. */
-    int sndMax;
-    long sndWnd;
-    long maxSndWnd;
+    private int sndMax;
+    private long sndWnd;
+    private long maxSndWnd;
     private int sndWl1;
     private int sndWl2;
-    int sndShift;
-    boolean finQueued;
-    boolean finSent;
-    int peerMss = DEFAULT_PEER_MSS;
-    /** The largest segment (IP and TCP headers included) the path carries, from ICMP; 0 until one says. */
-    int pathMtu;
+    private int sndShift;
+    private boolean finQueued;
+    private boolean finSent;
+    private int peerMss = DEFAULT_PEER_MSS;
+    private final PathMtu pathMtu = new PathMtu();
 
-    CongestionControl congestion;
+    private CongestionControl congestion;
     /** RFC 6675 recovery, used instead of NewReno's when the peer agreed to SACK. */
-    final SackRecovery sack = new SackRecovery();
+    private final SackRecovery sack = new SackRecovery();
     private int duplicateAcks;
     private boolean inRecovery;
     private int recoverSeq;
+    /** A partial or third duplicate ACK showed a loss: the first unacknowledged segment leaves at the next poll. */
+    private boolean retransmitFirst;
 
     /** Karn's rule: the sequence number being timed and when it left, or -1 when nothing is timed. */
     private int timedSeq;
     private long timedSentAt = -1;
+
+    /** RFC 6298: resend from SND.UNA when this fires with data outstanding. */
+    private final Timer retransmitTimer = new Timer();
+    private final PersistTimer persistTimer = new PersistTimer();
+    private final SendPath path;
 
     Sender(TcpConnection c, int iss) {
         this.c = c;
@@ -55,7 +54,78 @@ final class Sender {
         this.sndUna = iss;
         this.sndNxt = iss;
         this.sndMax = iss;
+        this.path = new SendPath(c, this);
     }
+
+    // ---------------------------------------------------------------- what others may ask
+
+    int iss() {
+        return iss;
+    }
+
+    /** SND.UNA: the oldest sequence number not yet acknowledged. */
+    int unacknowledged() {
+        return sndUna;
+    }
+
+    /** SND.NXT: the sequence number the next new segment (or a pure ACK) carries. */
+    int nextSequence() {
+        return sndNxt;
+    }
+
+    /** SND.MAX: one past the highest sequence number ever sent. */
+    int highestSent() {
+        return sndMax;
+    }
+
+    /** The peer's window in bytes, scaled. */
+    long peerWindow() {
+        return sndWnd;
+    }
+
+    /** The shift the peer's window fields are scaled by (0 without window scaling). */
+    int sendShift() {
+        return sndShift;
+    }
+
+    int peerMss() {
+        return peerMss;
+    }
+
+    CongestionControl congestion() {
+        return congestion;
+    }
+
+    SackRecovery sack() {
+        return sack;
+    }
+
+    SendBuffer buffer() {
+        return buffer;
+    }
+
+    boolean finQueued() {
+        return finQueued;
+    }
+
+    // ---------------------------------------------------------------- the application's side
+
+    /** The SYN leaves at the next poll: congestion control for our own MSS until the peer's is known. */
+    void startConnecting(long now) {
+        congestion = new NewReno(c.config.mss());
+        retransmitTimer.arm(now);
+    }
+
+    void queue(byte[] data, int offset, int length) {
+        buffer.append(data, offset, length);
+    }
+
+    /** Our side is done sending: a FIN follows the queued data. */
+    void queueFin() {
+        finQueued = true;
+    }
+
+    // ---------------------------------------------------------------- arrivals
 
     /** The peer's SYN-ACK: its MSS and window, and the congestion state for that MSS. */
     void onSynAck(TcpSegment seg, TcpOptions opts, boolean scaling) {
@@ -76,11 +146,8 @@ final class Sender {
     }
 
     int sendMss() {
-        int mss = Math.min(peerMss, c.config.mss());
-        if (pathMtu != 0) {
-            mss = Math.min(mss, pathMtu - 40); // 20 bytes of IPv4 and 20 of TCP header: the MSS counts neither
-        }
-        return c.timestampsOn ? mss - 12 : mss;
+        int mss = pathMtu.clamp(Math.min(peerMss, c.config.mss()));
+        return c.timestampsOn() ? mss - 12 : mss;
     }
 
     int finSequence() {
@@ -111,10 +178,10 @@ final class Sender {
         if (SeqNum.lt(sndWl1, seg.seq()) || (sndWl1 == seg.seq() && SeqNum.le(sndWl2, ack))) {
             updateWindow(window, seg.seq(), ack);
         }
-        long newlySacked = c.sackOn ? sack.update(opts, unaOffset(), highData(), this) : 0;
+        long newlySacked = c.sackOn() ? sack.update(opts, unaOffset(), highData(), this) : 0;
         if (newAck) {
             acknowledge(ack, opts, now);
-        } else if (c.sackOn) {
+        } else if (c.sackOn()) {
             onSameAckWithSack(newlySacked, now);
         } else if (duplicate) {
             onDuplicateAck(now);
@@ -134,7 +201,7 @@ final class Sender {
             sack.enter(unaOffset(), highData(), sendMss());
             c.stats.fastRetransmits++;
             TcpConnection.log.info("{}: SACK shows loss at {}: recovery until {}, cwnd {}, scoreboard {}", c.name(),
-                    SeqNum.format(sndUna - iss), SeqNum.format(sndMax - iss), congestion.window(), sack.scoreboard);
+                    SeqNum.format(sndUna - iss), SeqNum.format(sndMax - iss), congestion.window(), sack.scoreboard());
         }
     }
 
@@ -170,15 +237,15 @@ final class Sender {
         sndWl1 = seq;
         sndWl2 = ack;
         if (window > 0) {
-            c.timers.stopPersist();
+            persistTimer.windowOpened();
         }
     }
 
     /** SND.UNA advances to {@code ack}: take an RTT sample, free the buffer, grow the window or recover. */
     void acknowledge(int ack, TcpOptions opts, long now) {
         int acked = SeqNum.diff(ack, sndUna);
-        if (c.timestampsOn && opts.hasTimestamp && opts.tsEcr != 0) {
-            c.rtt.sample(((long) (c.writer().tsClock(now) - opts.tsEcr)) * 1_000_000L);
+        if (c.timestampsOn() && opts.hasTimestamp && opts.tsEcr != 0) {
+            c.rtt.sample(((long) (c.tsClock(now) - opts.tsEcr)) * 1_000_000L);
         } else if (timedSentAt >= 0 && SeqNum.gt(ack, timedSeq)) {
             c.rtt.sample(now - timedSentAt);
         }
@@ -195,7 +262,7 @@ final class Sender {
         }
         int dataAcked = acked - (synAcked ? 1 : 0) - (finAcked ? 1 : 0);
         buffer.acknowledge(streamOffset(ack));
-        if (c.sackOn) {
+        if (c.sackOn()) {
             onCumulativeAckWithSack(dataAcked, now);
         } else if (inRecovery) {
             boolean done = SeqNum.ge(ack, recoverSeq);
@@ -204,13 +271,17 @@ final class Sender {
                 inRecovery = false;
                 TcpConnection.log.info("{}: fast recovery complete, cwnd {}", c.name(), congestion.window());
             } else {
-                c.writer().retransmitFirstUnacked(); // RFC 6582 §3.2 step 5: a partial ACK shows the next loss
+                retransmitFirst = true; // RFC 6582 §3.2 step 5: a partial ACK shows the next loss
             }
         } else if (dataAcked > 0) {
             congestion.onAck(dataAcked, now);
         }
         duplicateAcks = 0;
-        c.timers.retransmitAt = sndUna == sndMax ? Timers.NEVER : now + c.rtt.rto();
+        if (sndUna == sndMax) {
+            retransmitTimer.cancel();
+        } else {
+            retransmitTimer.arm(now + c.rtt.rto());
+        }
         if (finAcked) {
             finSent = true;
             c.onFinAcked(now);
@@ -243,7 +314,7 @@ final class Sender {
             c.stats.fastRetransmits++;
             TcpConnection.log.info("{}: 3 duplicate ACKs at {}: fast retransmit, cwnd {}", c.name(),
                     SeqNum.format(sndUna - iss), congestion.window());
-            c.writer().retransmitFirstUnacked();
+            retransmitFirst = true;
         }
     }
 
@@ -251,7 +322,7 @@ final class Sender {
     void onRetransmitTimeout(long now) {
         int flight = SeqNum.diff(sndMax, sndUna);
         // stats.retransmissions counts segments resent, in onSent, not timer expiries.
-        if (c.state == TcpState.SYN_SENT) {
+        if (c.state() == TcpState.SYN_SENT) {
             if (sndMax != iss) {
                 c.stats.timeouts++;
                 TcpConnection.log.info("{}: SYN timed out after {} ms; resending", c.name(), c.rtt.rto() / 1_000_000);
@@ -268,7 +339,7 @@ final class Sender {
             c.rtt.backOff();
         }
         goBackToUna();
-        c.timers.retransmitAt = Timers.NEVER;
+        retransmitTimer.cancel();
     }
 
     /** Everything from SND.UNA is sent again as the windows allow; nothing resent gives an RTT sample (Karn). */
@@ -293,30 +364,18 @@ final class Sender {
                     SeqNum.format(quotedSeq - iss));
             return false;
         }
-        int mtu = nextHopMtu != 0 ? nextHopMtu : plateauBelow(quotedTotalLength);
-        mtu = Math.max(mtu, MIN_PATH_MTU);
         int before = sendMss();
-        if (pathMtu != 0 && mtu >= pathMtu || mtu - 40 >= Math.min(peerMss, c.config.mss())) {
+        if (!pathMtu.lower(nextHopMtu, quotedTotalLength, Math.min(peerMss, c.config.mss()))) {
             return false;
         }
-        pathMtu = mtu;
-        TcpConnection.log.info("{}: path MTU {}: segments now carry at most {} bytes (were {})", c.name(), mtu,
-                sendMss(), before);
+        TcpConnection.log.info("{}: path MTU {}: segments now carry at most {} bytes (were {})", c.name(),
+                pathMtu.mtu(), sendMss(), before);
         if (sndNxt != sndUna) {
             sack.onTimeout(highData()); // everything outstanding is resent at the new size, SACKed or not
             goBackToUna();
-            c.timers.retransmitAt = Timers.NEVER;
+            retransmitTimer.cancel();
         }
         return true;
-    }
-
-    private static int plateauBelow(int length) {
-        for (int plateau : MTU_PLATEAUS) {
-            if (plateau < length) {
-                return plateau;
-            }
-        }
-        return MTU_PLATEAUS[MTU_PLATEAUS.length - 1];
     }
 
     /** Bookkeeping for a segment that just left: SND.NXT, SND.MAX, the RTT sample to take, the RTO. */
@@ -334,8 +393,77 @@ final class Sender {
         if (SeqNum.gt(end, sndMax)) {
             sndMax = end;
         }
-        if (seqLength > 0 && c.timers.retransmitAt == Timers.NEVER) {
-            c.timers.retransmitAt = now + c.rtt.rto();
+        if (seqLength > 0) {
+            retransmitTimer.armUnlessRunning(now + c.rtt.rto());
         }
+    }
+
+    // ---------------------------------------------------------------- timers
+
+    /** Runs the sender's timers: a retransmission timeout, then a zero-window probe if one is due. */
+    void onTimers(long now, SegmentOutput out) {
+        if (retransmitTimer.isExpired(now)) {
+            onRetransmitTimeout(now);
+        }
+        if (persistTimer.isExpired(now)) {
+            path.sendWindowProbe(now, out);
+            persistTimer.probeSent(now, c.rtt.rto(), c.config.maxRtoNanos());
+        }
+    }
+
+    /** The peer's window is shut with data waiting and nothing in flight: probe it until it opens. */
+    void startPersistTimer(long now) {
+        persistTimer.armUnlessRunning(now, c.rtt.rto());
+    }
+
+    long retransmitDeadline() {
+        return retransmitTimer.deadline();
+    }
+
+    long persistDeadline() {
+        return persistTimer.deadline();
+    }
+
+    /** TIME-WAIT: our FIN is acknowledged, nothing is resent any more. */
+    void stopRetransmitTimer() {
+        retransmitTimer.cancel();
+    }
+
+    /** The connection ended: neither a retransmission nor a probe fires any more. */
+    void stopTimers() {
+        retransmitTimer.cancel();
+        persistTimer.cancel();
+    }
+
+    // ---------------------------------------------------------------- the send path
+
+    /** True when {@link #transmit} would send something right now. */
+    boolean hasSomethingToSend() {
+        return path.hasSomethingToSend();
+    }
+
+    /** Sends what is due: the SYN, a retransmission, recovery segments, new data within the windows, the FIN. */
+    void transmit(long now, SegmentOutput out) {
+        path.transmit(now, out);
+    }
+
+    /** Takes the pending first-unacknowledged retransmission: true when one was due. */
+    boolean takeRetransmitFirst() {
+        boolean due = retransmitFirst;
+        retransmitFirst = false;
+        return due;
+    }
+
+    boolean retransmitFirstDue() {
+        return retransmitFirst;
+    }
+
+    /** Our FIN has just left. */
+    void onFinSent() {
+        finSent = true;
+    }
+
+    boolean finSent() {
+        return finSent;
     }
 }

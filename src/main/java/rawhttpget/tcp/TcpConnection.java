@@ -10,13 +10,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>This class is the state machine: it checks an arriving segment in the order RFC 9293 §3.10.7 gives,
  * hands each part to its owner and makes the state changes. The rules live in the parts: {@link Receiver}
- * (acceptance, reassembly, ACK policy, advertised window, SACK blocks), {@link Sender} (send sequence space,
- * ACK processing, congestion control, loss recovery), {@link Timers} (RTO, delayed ACK, persist, TIME-WAIT,
- * idle) and {@link SegmentWriter} (which segments leave now, and their bytes).
+ * (acceptance, reassembly, ACK policy and the delayed-ACK timer, advertised window, SACK blocks), {@link Sender}
+ * (send sequence space, ACK processing, congestion control, loss recovery, what leaves through its
+ * {@link SendPath}, the retransmission and persist timers) and {@link SegmentWriter} (segment bytes, ACKs
+ * and resets). The connection itself keeps only TIME-WAIT and the idle clock.
  */
 public final class TcpConnection {
     static final Logger log = LoggerFactory.getLogger("rawhttpget.tcp");
-    static final long NEVER = Timers.NEVER;
+    static final long NEVER = Timer.NEVER;
 
     final TcpConfig config;
     final int localIp;
@@ -25,21 +26,24 @@ public final class TcpConnection {
     final int remotePort;
     final TcpStats stats = new TcpStats();
     final RttEstimator rtt;
-    final Timers timers = new Timers();
     final Receiver receiver;
     final Sender sender;
     final int timestampOffset;
     private final SegmentWriter writer;
     private final WindowLog windowLog;
+    /** End of TIME-WAIT. */
+    private final Timer timeWait = new Timer();
+    /** When the peer last sent something acceptable: the idle timeout counts from here. */
+    private long lastHeardAt;
 
-    TcpState state = TcpState.CLOSED;
+    private TcpState state = TcpState.CLOSED;
     private TcpFailure failure;
     /** A RST is owed to the peer (abort, idle timeout): it leaves at the next poll. */
     private boolean rstPending;
 
     // Options agreed on the handshake; both halves follow them.
-    boolean timestampsOn;
-    boolean sackOn;
+    private boolean timestampsOn;
+    private boolean sackOn;
 
     /** With the ISS as the timestamp offset, as a connection whose stack has no key for that. */
     public TcpConnection(TcpConfig config, int localIp, int localPort, int remoteIp, int remotePort, int iss) {
@@ -69,27 +73,26 @@ public final class TcpConnection {
         if (state != TcpState.CLOSED || failure != null) {
             throw new IllegalStateException("connect in state " + state);
         }
-        timers.lastHeardAt = now;
-        sender.congestion = new NewReno(config.mss());
-        timers.retransmitAt = now;
+        lastHeardAt = now;
+        sender.startConnecting(now);
         setState(TcpState.SYN_SENT);
     }
 
     /** Queues bytes to send; they leave as the windows allow. */
     public void write(byte[] data, int offset, int length) {
-        if (sender.finQueued
+        if (sender.finQueued()
                 || !(state == TcpState.SYN_SENT || state == TcpState.ESTABLISHED || state == TcpState.CLOSE_WAIT)) {
-            throw new IllegalStateException("cannot send in state " + state + (sender.finQueued ? " after close" : ""));
+            throw new IllegalStateException("cannot send in state " + state + (sender.finQueued() ? " after close" : ""));
         }
-        sender.buffer.append(data, offset, length);
+        sender.queue(data, offset, length);
     }
 
     /** Our side is done sending: a FIN follows the queued data. */
     public void close() {
-        if (state == TcpState.CLOSED || sender.finQueued) {
+        if (state == TcpState.CLOSED || sender.finQueued()) {
             return;
         }
-        sender.finQueued = true;
+        sender.queueFin();
     }
 
     /** Gives up at once: a RST goes to the peer at the next poll, so it frees the connection too. */
@@ -103,33 +106,40 @@ public final class TcpConnection {
 
     /** Hands in-order received bytes to {@code consumer}; returns how many it took. */
     public long drainTo(ReceiveBuffer.Consumer consumer) {
-        return receiver.buffer.drainTo(consumer);
+        return receiver.drainTo(consumer);
     }
 
     public int readable() {
-        return receiver.buffer.readable();
+        return receiver.readable();
     }
 
     /** Data is held beyond a hole: ACKs now carry SACK news the sender needs at once. */
     public boolean hasReceiveHoles() {
-        return receiver.buffer.hasHoles();
+        return receiver.hasHoles();
     }
 
     /** In-order bytes received that no ACK of ours has covered yet (RCV.NXT - Last.ACK.sent, RFC 7323). */
     public long unacknowledgedBytes() {
-        if (!state.isSynchronized() || !receiver.irsKnown) {
-            return 0;
-        }
-        return Math.max(0, SeqNum.diff(receiver.rcvNxt(), receiver.lastAckSent));
+        return state.isSynchronized() ? receiver.unacknowledgedBytes() : 0;
     }
 
     /** The peer has finished sending and the application has read everything. */
     public boolean isReceiveFinished() {
-        return receiver.finReceived && receiver.buffer.readable() == 0;
+        return receiver.finReceived() && receiver.readable() == 0;
     }
 
     public TcpState state() {
         return state;
+    }
+
+    /** The peer agreed to timestamps (RFC 7323): every segment but a RST carries one. */
+    boolean timestampsOn() {
+        return timestampsOn;
+    }
+
+    /** The peer agreed to SACK (RFC 2018): our ACKs carry blocks and loss recovery follows RFC 6675. */
+    boolean sackOn() {
+        return sackOn;
     }
 
     /** Why the connection failed, or null. */
@@ -189,8 +199,8 @@ public final class TcpConnection {
         stats.segmentsIn++;
         stats.payloadBytesIn += seg.payloadLength();
         if (log.isDebugEnabled()) {
-            log.debug("In  {}", TcpdumpNotation.segment(remoteIp, localIp, seg, receiver.irsKnown, receiver.irs,
-                    sender.iss));
+            log.debug("In  {}", TcpdumpNotation.segment(remoteIp, localIp, seg, receiver.irsKnown(), receiver.irs(),
+                    sender.iss()));
         }
         switch (state) {
             case CLOSED -> {
@@ -205,10 +215,11 @@ public final class TcpConnection {
     /** RFC 9293 §3.10.7.3. */
     private void onSegmentInSynSent(TcpSegment seg, TcpOptions opts, long now) {
         boolean hasAck = seg.has(TcpFlags.ACK);
-        if (hasAck && (SeqNum.le(seg.ack(), sender.iss) || SeqNum.gt(seg.ack(), sender.sndNxt))) {
+        int iss = sender.iss();
+        if (hasAck && (SeqNum.le(seg.ack(), iss) || SeqNum.gt(seg.ack(), sender.nextSequence()))) {
             // An ACK for something we never sent; answer a non-RST with a RST.
             log.info("{}: SYN-ACK acknowledges {} but we sent {}; resetting it", name(),
-                    SeqNum.format(seg.ack() - sender.iss), SeqNum.format(sender.sndNxt - sender.iss));
+                    SeqNum.format(seg.ack() - iss), SeqNum.format(sender.nextSequence() - iss));
             if (!seg.has(TcpFlags.RST)) {
                 writer.queueStrayReset(seg.ack());
             }
@@ -230,16 +241,15 @@ public final class TcpConnection {
             log.debug("{}: SYN without ACK (simultaneous open) ignored", name());
             return;
         }
-        timers.lastHeardAt = now;
-        receiver.irs = seg.seq();
-        receiver.irsKnown = true;
+        lastHeardAt = now;
+        receiver.synchronize(seg.seq());
         negotiate(seg, opts);
         if (timestampsOn) {
-            receiver.tsRecent = opts.tsVal;
+            receiver.acceptSynTimestamp(opts.tsVal);
         }
         sender.acknowledge(seg.ack(), opts, now);
         setState(TcpState.ESTABLISHED);
-        receiver.ackNow = true;
+        receiver.requestAck();
         if (seg.payloadLength() > 0 || seg.has(TcpFlags.FIN)) {
             receiveData(seg, now);
         }
@@ -247,17 +257,17 @@ public final class TcpConnection {
 
     private void negotiate(TcpSegment seg, TcpOptions opts) {
         boolean scaling = config.windowScaling() && opts.windowScale >= 0;
-        if (!scaling && receiver.rcvShift != 0) {
+        if (!scaling && receiver.windowShift() != 0) {
             // Without the peer's agreement our window is not scaled; the buffer simply holds more than we offer.
             log.debug("{}: peer does not scale windows", name());
         }
-        receiver.shiftActive = scaling;
+        receiver.agreeWindowScaling(scaling);
         sackOn = config.sack() && opts.sackPermitted;
         timestampsOn = config.timestamps() && opts.hasTimestamp;
         sender.onSynAck(seg, opts, scaling);
         sender.startCongestionControl();
-        log.info("{}: options agreed: mss {} (ours {}), wscale {}/{}, sack {}, timestamps {}", name(), sender.peerMss,
-                config.mss(), scaling ? sender.sndShift : "off", scaling ? receiver.rcvShift : "off", sackOn,
+        log.info("{}: options agreed: mss {} (ours {}), wscale {}/{}, sack {}, timestamps {}", name(), sender.peerMss(),
+                config.mss(), scaling ? sender.sendShift() : "off", scaling ? receiver.windowShift() : "off", sackOn,
                 timestampsOn);
     }
 
@@ -285,7 +295,7 @@ public final class TcpConnection {
         if (!sender.onAck(seg, opts, now)) {
             return;
         }
-        timers.lastHeardAt = now;
+        lastHeardAt = now;
         receiver.rememberTimestamp(seg, opts);
         if (seg.payloadLength() > 0 || seg.has(TcpFlags.FIN)) {
             receiveData(seg, now);
@@ -297,11 +307,11 @@ public final class TcpConnection {
         if (seg.seq() == receiver.rcvNxt()) {
             log.info("{}: reset by peer in {}", name(), state);
             // After the peer's FIN everything it sent has arrived: its RST only ends our half.
-            fail(receiver.finReceived ? null : TcpFailure.RESET);
+            fail(receiver.finReceived() ? null : TcpFailure.RESET);
             return;
         }
-        receiver.challengeAck(now, "RST at seq " + SeqNum.format(seg.seq() - receiver.irs) + ", expected "
-                + SeqNum.format(receiver.rcvNxt() - receiver.irs));
+        receiver.challengeAck(now, "RST at seq " + SeqNum.format(seg.seq() - receiver.irs()) + ", expected "
+                + SeqNum.format(receiver.rcvNxt() - receiver.irs()));
     }
 
     private void receiveData(TcpSegment seg, long now) {
@@ -311,7 +321,7 @@ public final class TcpConnection {
     }
 
     private void onFinReceived(long now) {
-        log.info("{}: FIN received after {} bytes", name(), receiver.peerFinOffset);
+        log.info("{}: FIN received after {} bytes", name(), receiver.finOffset());
         switch (state) {
             case ESTABLISHED -> setState(TcpState.CLOSE_WAIT);
             case FIN_WAIT_1 -> setState(TcpState.CLOSING);
@@ -338,43 +348,36 @@ public final class TcpConnection {
     public void poll(long now, SegmentOutput out) {
         if (rstPending) {
             rstPending = false;
-            writer.sendReset(sender.sndNxt, out);
+            writer.sendReset(sender.nextSequence(), out);
             return;
         }
         if (state == TcpState.CLOSED) {
             return;
         }
         if (state == TcpState.TIME_WAIT) {
-            if (now - timers.timeWaitUntil >= 0) {
+            if (timeWait.isExpired(now)) {
                 // The ACK of the FIN that brought us here may still be due (a TIME-WAIT of 0 ends in the
                 // same poll): it leaves before the connection is gone, or the server never hears it.
                 writer.transmit(now, out);
                 setState(TcpState.CLOSED);
                 return;
             }
-        } else if (now - timers.lastHeardAt >= config.idleTimeoutNanos()) {
+        } else if (now - lastHeardAt >= config.idleTimeoutNanos()) {
             log.info("{}: nothing from the peer for {} s; giving up", name(), config.idleTimeoutNanos() / 1_000_000_000L);
             rstPending = state.isSynchronized();
             fail(TcpFailure.TIMED_OUT);
             if (rstPending) {
                 rstPending = false;
-                writer.sendReset(sender.sndNxt, out);
+                writer.sendReset(sender.nextSequence(), out);
             }
             return;
         }
-        if (Timers.due(timers.retransmitAt, now)) {
-            sender.onRetransmitTimeout(now);
-        }
-        if (Timers.due(timers.persistAt, now)) {
-            writer.sendWindowProbe(now, out);
-            timers.persistProbeSent(now, rtt.rto(), config.maxRtoNanos());
-        }
-        if (Timers.due(timers.delayedAckAt, now)) {
-            receiver.ackNow = true;
-        }
+        sender.onTimers(now, out);
+        receiver.onTimers(now);
         writer.transmit(now, out);
         if (state.isSynchronized()) {
-            windowLog.observe(now, sender.congestion.window(), sender.sndWnd, Math.max(receiver.advertisedWindow, 0),
+            windowLog.observe(now, sender.congestion().window(), sender.peerWindow(),
+                    Math.max(receiver.advertisedWindow(), 0),
                     stats.peerZeroWindows, stats.zeroWindowEvents);
         }
     }
@@ -387,16 +390,19 @@ public final class TcpConnection {
         if (state == TcpState.CLOSED) {
             return NEVER;
         }
-        if (receiver.ackNow || writer.hasSomethingToSend()) {
+        if (receiver.owesAck() || writer.hasSomethingToSend()) {
             return 0;
         }
-        return timers.earliest(state == TcpState.TIME_WAIT, config.idleTimeoutNanos());
+        // TIME-WAIT ends on its own timer; otherwise the idle timeout counts from the peer's last segment.
+        long at = state == TcpState.TIME_WAIT ? timeWait.deadline() : lastHeardAt + config.idleTimeoutNanos();
+        at = Timer.earliest(at, sender.retransmitDeadline());
+        at = Timer.earliest(at, receiver.delayedAckDeadline());
+        return Timer.earliest(at, sender.persistDeadline());
     }
 
     // ---------------------------------------------------------------- state changes
 
     void onFinSent() {
-        sender.finSent = true;
         switch (state) {
             case ESTABLISHED -> setState(TcpState.FIN_WAIT_1);
             case CLOSE_WAIT -> setState(TcpState.LAST_ACK);
@@ -407,8 +413,13 @@ public final class TcpConnection {
 
     private void enterTimeWait(long now) {
         setState(TcpState.TIME_WAIT);
-        timers.timeWaitUntil = now + config.timeWaitNanos();
-        timers.retransmitAt = NEVER;
+        timeWait.arm(now + config.timeWaitNanos());
+        sender.stopRetransmitTimer();
+    }
+
+    /** RFC 9293 §3.10.7.4: the peer resent its FIN in TIME-WAIT, so our ACK was lost: wait 2 MSL again. */
+    void restartTimeWait(long now) {
+        timeWait.arm(now + config.timeWaitNanos());
     }
 
     private void fail(TcpFailure why) {
@@ -416,8 +427,8 @@ public final class TcpConnection {
             failure = why;
             log.info("{}: {}", name(), why.message());
         }
-        timers.stopTransmissionTimers();
-        receiver.ackNow = false;
+        sender.stopTimers();
+        receiver.stop();
         setState(TcpState.CLOSED);
     }
 
@@ -435,5 +446,10 @@ public final class TcpConnection {
 
     SegmentWriter writer() {
         return writer;
+    }
+
+    /** Our timestamp clock: milliseconds, plus an offset so it reveals nothing of our uptime (IsnGenerator). */
+    int tsClock(long now) {
+        return (int) (now / 1_000_000L) + timestampOffset;
     }
 }

@@ -28,6 +28,7 @@ public final class TcpOptions {
     public int sackBlockCount;
     /** Pairs of (left edge, right edge) for {@link #sackBlockCount} blocks. */
     public final int[] sackBlocks = new int[MAX_SACK_BLOCKS * 2];
+    private final TcpOptionWalker walker = new TcpOptionWalker();
 
     public void clear() {
         mss = -1;
@@ -42,34 +43,20 @@ public final class TcpOptions {
     /** Parses an options area into this holder (cleared first); returns null, or why the area is malformed. */
     public String parse(byte[] b, int off, int len) {
         clear();
-        int i = off;
-        int end = off + len;
-        while (i < end) {
-            int kind = b[i] & 0xFF;
-            if (kind == KIND_EOL) {
-                break;
-            }
-            if (kind == KIND_NOP) {
-                i++;
-                continue;
-            }
-            if (i + 1 >= end) {
-                return "tcp: option " + kind + " has no length byte";
-            }
-            int optLen = b[i + 1] & 0xFF;
-            if (optLen < 2 || i + optLen > end) {
-                return "tcp: option " + kind + " length " + optLen + " overruns the options area";
-            }
+        TcpOptionWalker option = walker.reset(b, off, len);
+        while (option.next()) {
+            int at = option.dataOffset();
+            int optLen = option.length();
             // A known option with the wrong length is ignored rather than trusted, as Linux does.
-            switch (kind) {
+            switch (option.kind()) {
                 case KIND_MSS -> {
                     if (optLen == 4) {
-                        mss = u16(b, i + 2);
+                        mss = u16(b, at);
                     }
                 }
                 case KIND_WINDOW_SCALE -> {
                     if (optLen == 3) {
-                        windowScale = Math.min(b[i + 2] & 0xFF, MAX_WINDOW_SCALE);
+                        windowScale = Math.min(b[at] & 0xFF, MAX_WINDOW_SCALE);
                     }
                 }
                 case KIND_SACK_PERMITTED -> {
@@ -80,8 +67,8 @@ public final class TcpOptions {
                 case KIND_TIMESTAMP -> {
                     if (optLen == 10) {
                         hasTimestamp = true;
-                        tsVal = i32(b, i + 2);
-                        tsEcr = i32(b, i + 6);
+                        tsVal = i32(b, at);
+                        tsEcr = i32(b, at + 4);
                     }
                 }
                 case KIND_SACK -> {
@@ -89,17 +76,16 @@ public final class TcpOptions {
                     if ((optLen - 2) % 8 == 0 && n >= 1 && n <= MAX_SACK_BLOCKS) {
                         sackBlockCount = n;
                         for (int k = 0; k < n * 2; k++) {
-                            sackBlocks[k] = i32(b, i + 2 + k * 4);
+                            sackBlocks[k] = i32(b, at + k * 4);
                         }
                     }
                 }
                 default -> {
-                    // Unknown: skipped by its length.
+                    // EOL ends the walk, NOP pads, and an option we do not know is skipped by its length.
                 }
             }
-            i += optLen;
         }
-        return null;
+        return option.malformed();
     }
 
     /** Bytes {@link #emit} will write, a multiple of 4, at most {@link #MAX_LENGTH}. */
@@ -200,48 +186,20 @@ public final class TcpOptions {
      * {@code [mss 1460,sackOK,TS val 1 ecr 0,nop,wscale 7]} or {@code [nop,nop,sack 2 {1:2}{3:4}]}; empty when
      * none. Linux lays its options out the same way, so for our segments and a Linux peer's this is exactly
      * tcpdump's line; for a peer with another layout the options are right but the order and NOPs may differ.
+     * The emitted bytes are rendered by {@link TcpdumpNotation}, so both always agree.
      */
     public String describe() {
-        StringBuilder s = new StringBuilder();
-        if (mss >= 0) {
-            s.append("mss ").append(mss).append(',');
-        }
-        if (sackPermitted && hasTimestamp) {
-            s.append("sackOK,");
-            describeTimestamp(s);
-        } else {
-            if (sackPermitted) {
-                s.append("nop,nop,sackOK,");
-            }
-            if (hasTimestamp) {
-                s.append("nop,nop,");
-                describeTimestamp(s);
-            }
-        }
-        if (windowScale >= 0) {
-            s.append("nop,wscale ").append(windowScale).append(',');
-        }
-        int blocks = sackBlocksThatFit();
-        if (blocks > 0) {
-            s.append("nop,nop,sack ").append(blocks).append(' ');
-            for (int k = 0; k < blocks; k++) {
-                s.append('{').append(Integer.toUnsignedString(sackBlocks[2 * k])).append(':')
-                        .append(Integer.toUnsignedString(sackBlocks[2 * k + 1])).append('}');
-            }
-            s.append(',');
-        }
-        if (s.length() == 0) {
+        byte[] area = new byte[MAX_LENGTH];
+        int len = emit(area, 0);
+        if (len == 0) {
             return "";
         }
-        s.setLength(s.length() - 1);
-        return "[" + s + "]";
+        StringBuilder s = new StringBuilder().append('[');
+        TcpdumpNotation.options(s, area, 0, len, 0);
+        return s.append(']').toString();
     }
 
-    private void describeTimestamp(StringBuilder s) {
-        s.append("TS val ").append(Integer.toUnsignedString(tsVal)).append(" ecr ").append(Integer.toUnsignedString(tsEcr)).append(',');
-    }
-
-    private static int u16(byte[] b, int o) {
+    static int u16(byte[] b, int o) {
         return ((b[o] & 0xFF) << 8) | (b[o + 1] & 0xFF);
     }
 

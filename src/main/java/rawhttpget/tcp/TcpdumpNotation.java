@@ -67,29 +67,17 @@ public final class TcpdumpNotation {
      * is missing, below 2, or runs past the area (tcpdump's "[bad opt]").
      */
     static boolean options(StringBuilder s, byte[] b, int off, int len, int sackBase) {
-        int i = off;
-        int end = off + len;
+        TcpOptionWalker option = new TcpOptionWalker().reset(b, off, len);
+        int end = option.end();
         boolean first = true;
-        while (i < end) {
+        while (option.next()) {
             if (!first) {
                 s.append(',');
             }
             first = false;
-            int kind = b[i] & 0xFF;
-            int optLen;
-            int data = i + 1;
-            if (kind == TcpOptions.KIND_EOL || kind == TcpOptions.KIND_NOP) {
-                optLen = 1;
-            } else {
-                if (i + 1 >= end) {
-                    return false;
-                }
-                optLen = b[i + 1] & 0xFF;
-                if (optLen < 2 || i + optLen > end) {
-                    return false;
-                }
-                data = i + 2;
-            }
+            int kind = option.kind();
+            int optLen = option.length();
+            int data = option.dataOffset();
             s.append(name(kind));
             // How many data bytes tcpdump reads for this kind; it flags a length that disagrees with "[len N]".
             int expected;
@@ -100,7 +88,7 @@ public final class TcpdumpNotation {
                     if (data + expected > end) {
                         return false;
                     }
-                    s.append(' ').append(u16(b, data));
+                    s.append(' ').append(TcpOptions.u16(b, data));
                 }
                 case TcpOptions.KIND_WINDOW_SCALE -> {
                     expected = 1;
@@ -140,14 +128,17 @@ public final class TcpdumpNotation {
                     }
                 }
             }
-            int consumed = (data - i) + expected;
+            int consumed = (data - option.start()) + expected;
             if (consumed != optLen) {
                 s.append("[len ").append(optLen).append(']');
             }
-            i += consumed;
-            if (kind == TcpOptions.KIND_EOL) {
-                break;
+            option.resumeAt(option.start() + consumed);
+        }
+        if (option.malformed() != null) {
+            if (!first) {
+                s.append(','); // tcpdump has already separated the option it then fails to walk
             }
+            return false;
         }
         return true;
     }
@@ -175,9 +166,5 @@ public final class TcpdumpNotation {
             case 254 -> "exp";
             default -> "unknown-" + kind;
         };
-    }
-
-    private static int u16(byte[] b, int o) {
-        return ((b[o] & 0xFF) << 8) | (b[o + 1] & 0xFF);
     }
 }

@@ -67,12 +67,12 @@ class HandshakeTest {
         // Window: 4 MiB >> 7 = 32768. TS: our clock reads 10 ms; we echo the server's SYN-ACK TSval.
         assertThat(peer.take()).containsExactly(Seg.ack(1, 1).window(32768).ts(10, 5010));
         TcpConnection c = peer.conn;
-        assertThat(c.sender.sndShift).isEqualTo(7);
+        assertThat(c.sender.sendShift()).isEqualTo(7);
         assertThat(c.receiver.activeShift()).isEqualTo(7);
-        assertThat(c.sackOn).isTrue();
-        assertThat(c.timestampsOn).isTrue();
+        assertThat(c.sackOn()).isTrue();
+        assertThat(c.timestampsOn()).isTrue();
         assertThat(c.sender.sendMss()).as("peer MSS minus 12 bytes of timestamps").isEqualTo(1448);
-        assertThat(c.sender.sndWnd).as("the SYN-ACK window is never scaled").isEqualTo(65160);
+        assertThat(c.sender.peerWindow()).as("the SYN-ACK window is never scaled").isEqualTo(65160);
         assertThat(c.rtt().srtt()).as("RTT from the SYN-ACK's echoed timestamp").isEqualTo(10 * MS);
         assertThat(peer.conn.pollAt()).as("nothing outstanding: only the idle timeout").isEqualTo(10 * MS + 60 * S);
     }
@@ -88,10 +88,10 @@ class HandshakeTest {
 
         assertThat(peer.take()).containsExactly(Seg.ack(1, 1).window(65535));
         TcpConnection c = peer.conn;
-        assertThat(c.sender.sndShift).isZero();
+        assertThat(c.sender.sendShift()).isZero();
         assertThat(c.receiver.activeShift()).isZero();
-        assertThat(c.sackOn).isFalse();
-        assertThat(c.timestampsOn).isFalse();
+        assertThat(c.sackOn()).isFalse();
+        assertThat(c.timestampsOn()).isFalse();
         assertThat(c.sender.sendMss()).isEqualTo(1400);
     }
 

@@ -118,16 +118,16 @@ class SackRecoveryTest {
         answer(peer, step(0, List.of(r(1, 3)), List.of(), -1, 10 * SEG));
         answer(peer, step(0, List.of(r(4, 5), r(1, 3)), List.of(0), 10_220, 7300));
         Sender sender = peer.conn.sender;
-        assertThat(sender.sack.scoreboard.ranges()).isEqualTo(2);
+        assertThat(sender.sack().scoreboard().ranges()).isEqualTo(2);
 
         // No further ACK: the retransmission timer fires one RTO after the last ACK.
         peer.runUntil(peer.conn.pollAt());
 
         assertThat(sent(peer.take())).as("go-back from SND.UNA, one segment").containsExactly(0);
-        assertThat(sender.sack.inRecovery()).isFalse();
-        assertThat(sender.sack.scoreboard.isEmpty()).as("RFC 6675 §5.1: the peer may have reneged").isTrue();
-        assertThat(sender.sack.recoveryPointEnd()).as("RecoveryPoint moved to HighData").isEqualTo(10 * SEG);
-        assertThat(sender.congestion.window()).isEqualTo(SEG);
+        assertThat(sender.sack().inRecovery()).isFalse();
+        assertThat(sender.sack().scoreboard().isEmpty()).as("RFC 6675 §5.1: the peer may have reneged").isTrue();
+        assertThat(sender.sack().recoveryPointEnd()).as("RecoveryPoint moved to HighData").isEqualTo(10 * SEG);
+        assertThat(sender.congestion().window()).isEqualTo(SEG);
 
         // SACK news after the timeout does not start a second recovery below the RecoveryPoint.
         peer.at(peer.now + MS);
@@ -135,7 +135,7 @@ class SackRecoveryTest {
             peer.receive(peer.seg().ack(1).sack(r(4, 6 + i).block(), r(1, 3).block()));
         }
         peer.poll();
-        assertThat(sender.sack.inRecovery()).isFalse();
+        assertThat(sender.sack().inRecovery()).isFalse();
         assertThat(sent(peer.take())).isEmpty();
         assertThat(peer.conn.stats().fastRetransmits).isEqualTo(1);
     }
@@ -154,8 +154,8 @@ class SackRecoveryTest {
         peer.poll();
 
         assertThat(sent(peer.take())).containsExactly(0);
-        assertThat(peer.conn.sender.sack.inRecovery()).isFalse();
-        assertThat(peer.conn.sender.congestion.window()).as("NewReno: ssthresh + 3 MSS").isEqualTo(7300 + 3 * SEG);
+        assertThat(peer.conn.sender.sack().inRecovery()).isFalse();
+        assertThat(peer.conn.sender.congestion().window()).as("NewReno: ssthresh + 3 MSS").isEqualTo(7300 + 3 * SEG);
         peer.receive(peer.seg().ack(1 + 3 * SEG)); // partial ACK: NewReno resends the next segment at once
         peer.poll();
         assertThat(sent(peer.take())).startsWith(3);
@@ -165,7 +165,7 @@ class SackRecoveryTest {
 
     private static ScriptedPeer start() {
         ScriptedPeer peer = ScriptedPeer.established(ScriptedPeer.plainConfig(), SACK_NO_TIMESTAMPS);
-        assertThat(peer.conn.sackOn).isTrue();
+        assertThat(peer.conn.sackOn()).isTrue();
         peer.at(20 * MS);
         peer.write(DATA);
         peer.poll();
@@ -201,11 +201,11 @@ class SackRecoveryTest {
         Sender sender = peer.conn.sender;
         String at = "after ACK " + s.ackedUpTo() + " SACK " + s.sacks();
         assertThat(sent).as("segments sent " + at).containsExactlyElementsOf(s.sent());
-        assertThat(sender.sack.inRecovery()).as("in recovery " + at).isEqualTo(s.pipe() >= 0);
+        assertThat(sender.sack().inRecovery()).as("in recovery " + at).isEqualTo(s.pipe() >= 0);
         if (s.pipe() >= 0) {
-            assertThat(sender.sack.pipe()).as("pipe " + at).isEqualTo(s.pipe());
+            assertThat(sender.sack().pipe()).as("pipe " + at).isEqualTo(s.pipe());
         }
-        assertThat(sender.congestion.window()).as("cwnd " + at).isEqualTo(s.cwnd());
+        assertThat(sender.congestion().window()).as("cwnd " + at).isEqualTo(s.cwnd());
         return sent;
     }
 

@@ -80,9 +80,9 @@ class SackScoreboardTest {
     @Test
     void nextSegFallsBackToUnlostHolesThenOneRescueRetransmission() {
         SackRecovery r = new SackRecovery();
-        r.scoreboard.add(100, 200);
-        r.scoreboard.add(300, 400);
-        r.scoreboard.add(500, 600);
+        r.scoreboard().add(100, 200);
+        r.scoreboard().add(300, 400);
+        r.scoreboard().add(500, 600);
         r.enter(0, 1000, SMSS);
         int cwnd = 2000;
 
@@ -111,7 +111,7 @@ class SackScoreboardTest {
     @Test
     void nextSegWaitsForAFullSegmentOfRoomBetweenPipeAndCwnd() {
         SackRecovery r = new SackRecovery();
-        r.scoreboard.add(100, 400);
+        r.scoreboard().add(100, 400);
         r.enter(0, 1000, SMSS);
         assertThat(next(r, 0, 0)).as("the first retransmission ignores cwnd").isEqualTo("0+100");
         r.onSent(1000, 0, 1000, SMSS);
@@ -124,6 +124,6 @@ class SackScoreboardTest {
         if (!r.nextSegment(una, 1000, cwnd >= 800 && cwnd < 2000 ? 1100 : 1000, Long.MAX_VALUE, SMSS, cwnd)) {
             return "none";
         }
-        return r.nextOffset + "+" + r.nextLength + (r.nextIsRescue ? " rescue" : "");
+        return r.nextOffset() + "+" + r.nextLength() + (r.nextIsRescue() ? " rescue" : "");
     }
 }

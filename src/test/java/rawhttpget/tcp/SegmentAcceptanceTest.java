@@ -157,7 +157,7 @@ class SegmentAcceptanceTest {
         peer.take();
 
         assertThat(peer.conn.stats().pawsRejected).isEqualTo(1);
-        assertThat(peer.conn.receiver.tsRecent).isEqualTo(TS_RECENT);
+        assertThat(peer.conn.receiver.tsRecent()).isEqualTo(TS_RECENT);
     }
 
     @Test

@@ -137,7 +137,7 @@ class SenderTest {
 
         peer.pollAt(220 * MS);
         assertThat(peer.take()).containsExactly(data(1, slice(request, 0, 1460), false));
-        NewReno cc = (NewReno) peer.conn.sender.congestion;
+        NewReno cc = (NewReno) peer.conn.sender.congestion();
         assertThat(cc.window()).isEqualTo(1460);
         assertThat(cc.slowStartThreshold()).as("half of the 14600 bytes in flight").isEqualTo(7300);
 
@@ -170,7 +170,7 @@ class SenderTest {
         peer.receive(peer.seg().ack(1461));
         peer.poll();
         assertThat(peer.take()).containsExactly(data(1461, slice(request, 1460, 2920), true));
-        NewReno cc = (NewReno) peer.conn.sender.congestion;
+        NewReno cc = (NewReno) peer.conn.sender.congestion();
         assertThat(cc.slowStartThreshold()).as("max(5840 in flight / 2, 2 MSS)").isEqualTo(2920);
         assertThat(cc.window()).as("ssthresh + 3 MSS").isEqualTo(7300);
 
@@ -249,8 +249,8 @@ class SenderTest {
         peer.at(30 * MS);
         peer.receive(peer.seg());
 
-        assertThat(peer.conn.sender.buffer.base()).isEqualTo(REQUEST.length());
-        assertThat(peer.conn.sender.buffer.end()).isEqualTo(REQUEST.length());
+        assertThat(peer.conn.sender.buffer().base()).isEqualTo(REQUEST.length());
+        assertThat(peer.conn.sender.buffer().end()).isEqualTo(REQUEST.length());
         assertThat(peer.conn.pollAt()).isEqualTo(30 * MS + 60 * S);
         assertThat(List.of(peer.conn.rtt().samples())).containsExactly(2L);
     }

@@ -41,7 +41,7 @@ class SequenceWrapTest {
         peer.poll();
         assertThat(peer.take()).containsExactly(Seg.ack(101, 401).window(59600));
         assertThat(rawAck(peer)).isEqualTo(IRS + 401).isEqualTo(0x91);
-        assertThat(peer.conn.sender.sndUna).as("our request, across our wrap, is acknowledged").isEqualTo(ISS + 101);
+        assertThat(peer.conn.sender.unacknowledged()).as("our request, across our wrap, is acknowledged").isEqualTo(ISS + 101);
         assertThat(peer.conn.pollAt()).as("no retransmission pending").isEqualTo(20 * MS + 60_000 * MS);
 
         peer.nextSeq = 401;
