@@ -12,8 +12,7 @@ import java.security.NoSuchAlgorithmException;
  * as long as the machine's boot: our timestamps then keep rising across runs, as the kernel's do across
  * connections, and a server still holding the last run's connection in TIME-WAIT accepts a SYN from the same
  * port because its timestamp is newer (Linux's tcp_timewait_state_process). With a key per run, half of those
- * SYNs were refused and waited for the 1 s retransmission: 3 of 62 back-to-back 1-byte downloads on the LAN
- * testnet had a 1 005 ms handshake.
+ * SYNs were refused and waited for the 1 s retransmission, a second lost by back-to-back runs from one port.
  */
 public final class IsnGenerator {
     private final byte[] secret;
