@@ -52,6 +52,11 @@ public final class IcmpMessage {
         return len - HEADER_LENGTH;
     }
 
+    /** Wraps {@code quoted} over the packet this error quotes; returns null, or why it cannot. */
+    public String quoted(QuotedPacket quoted) {
+        return quoted.wrap(buf, quotedOffset(), quotedLength());
+    }
+
     /**
      * tcpdump's line for the message inside an IPv4 packet, e.g. {@code ICMP 198.18.3.1 tcp port 80 unreachable,
      * length 36} or {@code ICMP echo request, id 7, seq 1, length 16} (the wording tcpdump 4.99 uses for the kinds

@@ -9,6 +9,7 @@ import rawhttpget.ethernet.MacAddress;
 import rawhttpget.inet.Ipv4Address;
 import rawhttpget.ipv4.IcmpMessage;
 import rawhttpget.ipv4.Ipv4Packet;
+import rawhttpget.ipv4.QuotedPacket;
 import rawhttpget.ipv4.Route;
 import rawhttpget.link.Link;
 import rawhttpget.tcp.IsnGenerator;
@@ -63,7 +64,7 @@ public final class NetworkStack {
     private final ArpPacket arpView = new ArpPacket();
     private final TcpSegment sentTcp = new TcpSegment();
     private final Ipv4Packet ip = new Ipv4Packet();
-    private final Ipv4Packet quotedIp = new Ipv4Packet();
+    private final QuotedPacket quoted = new QuotedPacket();
     private final IcmpMessage icmp = new IcmpMessage();
     private final TcpSegment tcp = new TcpSegment();
     private final TcpOptions options = new TcpOptions();
@@ -385,25 +386,20 @@ public final class NetworkStack {
             }
             return;
         }
-        // The error quotes our IP header and at least 8 bytes of TCP: enough for the ports.
-        if (quotedIp.wrap(b, icmp.quotedOffset(), icmp.quotedLength()) != null && icmp.quotedLength() < 28) {
+        // The error quotes our IP header and 8 bytes of TCP: the ports, then the sequence number.
+        if (icmp.quoted(quoted) != null) {
             if (dropping(ipLog)) {
                 ipLog.debug("drop: icmp: {} quoting too little to match a connection", icmp.describe());
             }
             return;
         }
-        int q = icmp.quotedOffset();
-        int qhl = (b[q] & 0x0F) * 4;
-        if (icmp.quotedLength() < qhl + 4 || (b[q + 9] & 0xFF) != Ipv4Packet.PROTOCOL_TCP) {
+        if (quoted.protocol() != Ipv4Packet.PROTOCOL_TCP) {
             if (dropping(ipLog)) {
                 ipLog.debug("drop: icmp: {} about something other than TCP", icmp.describe());
             }
             return;
         }
-        int quotedDst = Ipv4Address.readBits(b, q + 16);
-        int srcPort = ((b[q + qhl] & 0xFF) << 8) | (b[q + qhl + 1] & 0xFF);
-        int dstPort = ((b[q + qhl + 2] & 0xFF) << 8) | (b[q + qhl + 3] & 0xFF);
-        TcpConnection c = find(quotedDst, dstPort, srcPort);
+        TcpConnection c = find(quoted.destination(), quoted.destinationPort(), quoted.sourcePort());
         if (c == null) {
             if (dropping(ipLog)) {
                 ipLog.debug("drop: icmp: {} for no connection of ours", icmp.describe());
@@ -412,17 +408,7 @@ public final class NetworkStack {
         }
         ipLog.info("ICMP from {}: {}", Ipv4Address.format(ip.source()), icmp.describe());
         if (icmp.type() == IcmpMessage.TYPE_DEST_UNREACHABLE && icmp.code() == IcmpMessage.CODE_FRAGMENTATION_NEEDED) {
-            // RFC 792 quotes 8 bytes of TCP: the ports, then the sequence number the check needs.
-            if (icmp.quotedLength() < qhl + 8) {
-                if (dropping(ipLog)) {
-                    ipLog.debug("drop: icmp: {} without the quoted sequence number", icmp.describe());
-                }
-                return;
-            }
-            int quotedTotalLength = ((b[q + 2] & 0xFF) << 8) | (b[q + 3] & 0xFF);
-            int quotedSeq = ((b[q + qhl + 4] & 0xFF) << 24) | ((b[q + qhl + 5] & 0xFF) << 16)
-                    | ((b[q + qhl + 6] & 0xFF) << 8) | (b[q + qhl + 7] & 0xFF);
-            c.onFragmentationNeeded(icmp.nextHopMtu(), quotedTotalLength, quotedSeq, now);
+            c.onFragmentationNeeded(icmp.nextHopMtu(), quoted.totalLength(), quoted.tcpSequence(), now);
         } else if (icmp.type() == IcmpMessage.TYPE_DEST_UNREACHABLE) {
             c.onUnreachable("ICMP from " + Ipv4Address.format(ip.source()) + ": " + icmp.describe());
         }
