@@ -222,14 +222,14 @@ public final class NetworkStack {
         }
         String problem = frame.wrap(b, off, len);
         if (problem != null) {
-            if (dropping(linkLog)) {
+            if (dropping(linkLog, DropReason.MALFORMED_ETHERNET)) {
                 linkLog.debug("drop: {}", problem);
             }
             return;
         }
         long dst = frame.destination();
         if (dst != mac && dst != MacAddress.BROADCAST.bits()) {
-            if (dropping(linkLog)) {
+            if (dropping(linkLog, DropReason.ETHERNET_NOT_FOR_US)) {
                 linkLog.debug("drop: ethernet: to {}, not us", MacAddress.format(dst));
             }
             return;
@@ -238,7 +238,7 @@ public final class NetworkStack {
             case EthernetFrame.TYPE_ARP -> onArp(b);
             case EthernetFrame.TYPE_IPV4 -> onIpv4(b);
             default -> {
-                if (dropping(linkLog)) {
+                if (dropping(linkLog, DropReason.UNKNOWN_ETHERTYPE)) {
                     linkLog.debug("drop: ethernet: type {}", EthernetFrame.typeName(frame.etherType()));
                 }
             }
@@ -248,7 +248,7 @@ public final class NetworkStack {
     private void onArp(byte[] b) {
         String problem = arpView.wrap(b, frame.payloadOffset(), frame.payloadLength());
         if (problem != null) {
-            if (dropping(arpLog)) {
+            if (dropping(arpLog, DropReason.MALFORMED_ARP)) {
                 arpLog.debug("drop: {}", problem);
             }
             return;
@@ -262,22 +262,19 @@ public final class NetworkStack {
     private void onIpv4(byte[] b) {
         String problem = ip.wrap(b, frame.payloadOffset(), frame.payloadLength());
         if (problem != null) {
-            if (problem.contains("checksum")) {
-                stats.ipChecksumErrors++;
-            }
-            if (dropping(ipLog)) {
+            if (dropping(ipLog, DropReason.ofIpv4(problem))) {
                 ipLog.debug("drop: {}", problem);
             }
             return;
         }
         if (ip.destination() != route.localAddress()) {
-            if (dropping(ipLog)) {
+            if (dropping(ipLog, DropReason.IP_NOT_FOR_US)) {
                 ipLog.debug("drop: ip: to {}, not us", Ipv4Address.format(ip.destination()));
             }
             return;
         }
         if (ip.isFragment()) {
-            if (dropping(ipLog)) {
+            if (dropping(ipLog, DropReason.IP_FRAGMENT)) {
                 ipLog.debug("drop: ip: fragment (id {}, offset {}); we do not reassemble", ip.identification(),
                         ip.fragmentOffset());
             }
@@ -287,7 +284,7 @@ public final class NetworkStack {
             case Ipv4Packet.PROTOCOL_TCP -> onTcp(b);
             case Ipv4Packet.PROTOCOL_ICMP -> onIcmp(b);
             default -> {
-                if (dropping(ipLog)) {
+                if (dropping(ipLog, DropReason.UNKNOWN_IP_PROTOCOL)) {
                     ipLog.debug("drop: IP {} > {}: ip-proto-{}, length {}: not a protocol we speak",
                             Ipv4Address.format(ip.source()), Ipv4Address.format(ip.destination()), ip.protocol(),
                             ip.payloadLength());
@@ -299,7 +296,7 @@ public final class NetworkStack {
     private void onTcp(byte[] b) {
         String problem = tcp.wrap(b, ip.payloadOffset(), ip.payloadLength());
         if (problem != null) {
-            if (dropping(tcpLog)) {
+            if (dropping(tcpLog, DropReason.MALFORMED_TCP)) {
                 tcpLog.debug("drop: {}", problem);
             }
             return;
@@ -308,8 +305,7 @@ public final class NetworkStack {
             if (coalescing.vouchesFor(ip, frame.payloadLength(), tcp)) {
                 stats.coalescedSegments++;
             } else {
-                stats.tcpChecksumErrors++;
-                if (dropping(tcpLog)) {
+                if (dropping(tcpLog, DropReason.TCP_CHECKSUM)) {
                     tcpLog.debug("drop: tcp: bad checksum 0x{}: {}", Integer.toHexString(tcp.checksum()),
                             TcpdumpNotation.segment(ip.source(), ip.destination(), tcp, false, 0, 0));
                 }
@@ -318,14 +314,14 @@ public final class NetworkStack {
         }
         problem = tcp.parseOptions(options);
         if (problem != null) {
-            if (dropping(tcpLog)) {
+            if (dropping(tcpLog, DropReason.MALFORMED_TCP_OPTIONS)) {
                 tcpLog.debug("drop: {}: {}", problem, TcpdumpNotation.segment(ip.source(), ip.destination(), tcp, false, 0, 0));
             }
             return;
         }
         TcpConnection c = find(ip.source(), tcp.sourcePort(), tcp.destinationPort());
         if (c == null) {
-            if (dropping(tcpLog)) {
+            if (dropping(tcpLog, DropReason.NO_CONNECTION)) {
                 tcpLog.debug("drop: tcp: no connection for {}", TcpdumpNotation.segment(ip.source(), ip.destination(), tcp,
                         false, 0, 0));
             }
@@ -368,10 +364,7 @@ public final class NetworkStack {
     private void onIcmp(byte[] b) {
         String problem = icmp.wrap(b, ip.payloadOffset(), ip.payloadLength());
         if (problem != null) {
-            if (problem.contains("checksum")) {
-                stats.icmpChecksumErrors++;
-            }
-            if (dropping(ipLog)) {
+            if (dropping(ipLog, DropReason.ofIcmp(problem))) {
                 ipLog.debug("drop: {}", problem);
             }
             return;
@@ -381,27 +374,27 @@ public final class NetworkStack {
                     icmp.tcpdumpNotation());
         }
         if (icmp.type() != IcmpMessage.TYPE_DEST_UNREACHABLE && icmp.type() != IcmpMessage.TYPE_TIME_EXCEEDED) {
-            if (dropping(ipLog)) {
+            if (dropping(ipLog, DropReason.ICMP_IGNORED)) {
                 ipLog.debug("drop: icmp: {} ignored", icmp.describe());
             }
             return;
         }
         // The error quotes our IP header and 8 bytes of TCP: the ports, then the sequence number.
         if (icmp.quoted(quoted) != null) {
-            if (dropping(ipLog)) {
+            if (dropping(ipLog, DropReason.ICMP_QUOTE_TOO_SHORT)) {
                 ipLog.debug("drop: icmp: {} quoting too little to match a connection", icmp.describe());
             }
             return;
         }
         if (quoted.protocol() != Ipv4Packet.PROTOCOL_TCP) {
-            if (dropping(ipLog)) {
+            if (dropping(ipLog, DropReason.ICMP_NOT_ABOUT_TCP)) {
                 ipLog.debug("drop: icmp: {} about something other than TCP", icmp.describe());
             }
             return;
         }
         TcpConnection c = find(quoted.destination(), quoted.destinationPort(), quoted.sourcePort());
         if (c == null) {
-            if (dropping(ipLog)) {
+            if (dropping(ipLog, DropReason.ICMP_NO_CONNECTION)) {
                 ipLog.debug("drop: icmp: {} for no connection of ours", icmp.describe());
             }
             return;
@@ -476,8 +469,8 @@ public final class NetworkStack {
      * Counts a dropped frame and tells whether to say why. Callers build the reason only when this returns true,
      * so a flood of frames that are not ours costs no strings while DEBUG is off.
      */
-    private boolean dropping(Logger log) {
-        stats.framesDropped++;
+    private boolean dropping(Logger log, DropReason reason) {
+        stats.count(reason);
         return log.isDebugEnabled();
     }
 
