@@ -71,6 +71,14 @@ class LayeringTest {
                 "rawhttpget.inet..", "rawhttpget.link..");
     }
 
+    /** Neighbours are the stack's business: above it, a connection waits for its next hop and never sees ARP. */
+    @Test
+    void onlyTheStackUsesArp() {
+        noClasses().that().resideOutsideOfPackages("rawhttpget.stack..", "rawhttpget.arp..")
+                .should().dependOnClassesThat().resideInAPackage("rawhttpget.arp..")
+                .check(classes);
+    }
+
     @Test
     void hostTouchesTheMachineNotTheStack() {
         layerMayUseOnly("host", "rawhttpget.inet..", "com.sun.jna..");

@@ -9,7 +9,6 @@ import rawhttpget.runtime.EventLoop;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import rawhttpget.arp.ArpCache;
 import rawhttpget.http.ResponseHead;
 import rawhttpget.inet.Ipv4Address;
 import rawhttpget.stack.NetworkStack;
@@ -20,7 +19,9 @@ import rawhttpget.tcp.TcpState;
 
 /**
  * One HTTP exchange over one userspace TCP connection, as a sequence of phases advanced by the event
- * loop: resolve the next hop, connect and send the request, receive the response into the sink, close.
+ * loop: connect and send the request, receive the response into the sink, close. Until the next hop's MAC is
+ * known the stack holds the connection; the transfer only waits, and learns of a next hop that never answers
+ * as a failed connection.
  * The bytes pass through a {@link Transport} (plain for http, TLS for https) between the connection and
  * the parser. What to do with the response is the {@link HeadHandler}'s choice, made from its head.
  */
@@ -39,7 +40,7 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
      */
     static final long SERVER_CLOSE_WAIT_NANOS = 50_000_000L;
 
-    private enum Phase { RESOLVING, TRANSFERRING, AWAITING_SERVER_CLOSE, CLOSING, DONE }
+    private enum Phase { CONNECTING, TRANSFERRING, AWAITING_SERVER_CLOSE, CLOSING, DONE }
 
     /** What the transfer needs to know about its target. */
     public record Target(int address, int port, int localPort, byte[] request, String description) {
@@ -60,12 +61,13 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
     private final Target target;
     private final Transport.Factory transports;
     private final ResponseReader reader;
-    private final int nextHop;
     private final PhaseTimes phases = new PhaseTimes();
 
-    private Phase phase = Phase.RESOLVING;
+    private Phase phase = Phase.CONNECTING;
     private TcpConnection connection;
     private Transport transport;
+    /** The next hop's MAC became known (at once, or after the stack resolved it): the handshake began. */
+    private boolean resolved;
     private long closingSince;
     /** In AWAITING_SERVER_CLOSE: when we stop waiting for the server's FIN and send ours. */
     private long serverCloseDeadline;
@@ -77,12 +79,10 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
         this.target = target;
         this.transports = transports;
         this.reader = new ResponseReader(headHandler);
-        this.nextHop = stack.nextHop(target.address());
-        if (nextHop == 0) {
+        if (!stack.hasRouteTo(target.address())) {
             throw new DownloadException(ExitCode.NETWORK, "no route to " + Ipv4Address.format(target.address())
                     + ": it is not on the interface's subnet and there is no default gateway");
         }
-        stack.forgetResolutionFailure(nextHop);
     }
 
     /** The final response's head, once it has arrived. */
@@ -109,7 +109,7 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
     public boolean advance(long now) throws DownloadException {
         phases.seen(now);
         switch (phase) {
-            case RESOLVING -> resolve(now);
+            case CONNECTING -> connect(now);
             case TRANSFERRING -> transfer(now);
             case AWAITING_SERVER_CLOSE -> awaitServerClose(now);
             case CLOSING -> {
@@ -141,23 +141,25 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
         };
     }
 
-    private void resolve(long now) throws DownloadException {
-        long mac = stack.resolve(nextHop, now);
-        if (mac != ArpCache.NO_ENTRY) {
-            stack.pinNextHop(nextHop, mac);
+    private void connect(long now) throws DownloadException {
+        log.info("connecting to {} from local port {}", target.description(), target.localPort());
+        connection = stack.connect(tcpConfig, target.localPort(), target.address(), target.port(), now);
+        phase = Phase.TRANSFERRING;
+        transport = transports.over(connection);
+        transport.send(target.request());
+        noteResolved(now);
+    }
+
+    /** The ARP phase ends when the stack lets the connection's SYN go (not when it gives up on the next hop). */
+    private void noteResolved(long now) {
+        if (!resolved && !stack.awaitingNeighbour(connection) && stack.connectionError(connection) == null) {
+            resolved = true;
             phases.resolved(now);
-            log.info("connecting to {} from local port {}", target.description(), target.localPort());
-            connection = stack.connect(tcpConfig, target.localPort(), target.address(), target.port(), now);
-            phase = Phase.TRANSFERRING;
-            transport = transports.over(connection);
-            transport.send(target.request());
-        } else if (stack.resolutionFailed(nextHop)) {
-            String who = nextHop == target.address() ? "the server " : "the gateway ";
-            throw DownloadException.retryable(ExitCode.NETWORK, "no ARP reply from " + who + Ipv4Address.format(nextHop));
         }
     }
 
     private void transfer(long now) throws DownloadException {
+        noteResolved(now);
         if (connection.state().isSynchronized()) {
             phases.established(now);
         }
@@ -186,7 +188,10 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
             return;
         }
         TcpFailure failure = connection.failure();
-        if (failure != null) {
+        String stackError = failure == null ? null : stack.connectionError(connection);
+        if (stackError != null) {
+            fail(DownloadException.retryable(ExitCode.NETWORK, stackError));
+        } else if (failure != null) {
             String message = failure.message() + " (" + target.description() + ")"
                     + (reader.head() == null ? "" : " after " + reader.bodyBytes() + " body bytes");
             fail(failure == TcpFailure.TIMED_OUT || failure == TcpFailure.RESET

@@ -13,6 +13,8 @@ public final class IcmpMessage {
     public static final int TYPE_TIME_EXCEEDED = 11;
     public static final int CODE_FRAGMENTATION_NEEDED = 4;
     private static final int HEADER_LENGTH = 8;
+    /** What {@link #wrap} says of a message whose checksum is wrong (the stack counts these apart). */
+    public static final String BAD_CHECKSUM = "icmp: bad checksum";
 
     private byte[] buf;
     private int off;
@@ -23,7 +25,7 @@ public final class IcmpMessage {
             return "icmp: " + length + " bytes, shorter than a header";
         }
         if (InternetChecksum.fold(InternetChecksum.add(0, buffer, offset, length)) != 0xFFFF) {
-            return "icmp: bad checksum";
+            return BAD_CHECKSUM;
         }
         this.buf = buffer;
         this.off = offset;
@@ -50,6 +52,11 @@ public final class IcmpMessage {
 
     public int quotedLength() {
         return len - HEADER_LENGTH;
+    }
+
+    /** Wraps {@code quoted} over the packet this error quotes; returns null, or why it cannot. */
+    public String quoted(QuotedPacket quoted) {
+        return quoted.wrap(buf, quotedOffset(), quotedLength());
     }
 
     /**

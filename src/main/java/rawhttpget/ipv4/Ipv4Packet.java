@@ -17,6 +17,9 @@ public final class Ipv4Packet {
     private int headerLength;
     private int totalLength;
 
+    /** What {@link #wrap} says of a header whose checksum is wrong (the stack counts these apart). */
+    public static final String BAD_HEADER_CHECKSUM = "ip: bad header checksum";
+
     /** Returns null when the packet is usable, else why it is dropped. */
     public String wrap(byte[] buffer, int offset, int length) {
         if (length < MIN_HEADER_LENGTH) {
@@ -35,7 +38,7 @@ public final class Ipv4Packet {
             return "ip: total length " + total + " does not fit header " + ihl + " and frame " + length;
         }
         if (InternetChecksum.fold(InternetChecksum.add(0, buffer, offset, ihl)) != 0xFFFF) {
-            return "ip: bad header checksum";
+            return BAD_HEADER_CHECKSUM;
         }
         this.buf = buffer;
         this.off = offset;

@@ -77,14 +77,6 @@ public final class FaultInjectingLink implements Link {
         return "in: " + inbound.counts() + "; out: " + outbound.counts();
     }
 
-    public long inboundDropped() {
-        return inbound.dropped;
-    }
-
-    public long outboundDropped() {
-        return outbound.dropped;
-    }
-
     @Override
     public void close() {
         inner.close();

@@ -1,5 +1,6 @@
 package rawhttpget.report;
 
+import rawhttpget.stack.DropReason;
 import rawhttpget.stack.StackStats;
 import rawhttpget.tcp.RttEstimator;
 import rawhttpget.tcp.TcpStats;
@@ -37,8 +38,10 @@ final class StatsReport {
         line(s, f.framesIn, "frames received");
         line(s, f.framesOut, "frames sent");
         line(s, f.framesDropped, "frames dropped by the stack (-d says why)");
-        line(s, f.ipChecksumErrors + f.tcpChecksumErrors + f.icmpChecksumErrors, "checksum failures (" + f.ipChecksumErrors
-                + " IP, " + f.tcpChecksumErrors + " TCP, " + f.icmpChecksumErrors + " ICMP)");
+        long ip = f.dropped(DropReason.IP_CHECKSUM);
+        long tcp = f.dropped(DropReason.TCP_CHECKSUM);
+        long icmp = f.dropped(DropReason.ICMP_CHECKSUM);
+        line(s, ip + tcp + icmp, "checksum failures (" + ip + " IP, " + tcp + " TCP, " + icmp + " ICMP)");
         line(s, f.coalescedSegments, "GRO/LRO-coalesced segments accepted (checksum not verifiable)");
         line(s, f.framesUnsentNoArp, "packets not sent for want of the next hop's MAC");
         line(s, stack.framesLostBelow(), "frames lost before the stack saw them (capture buffer full)");

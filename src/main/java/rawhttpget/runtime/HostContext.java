@@ -136,15 +136,6 @@ public final class HostContext implements AutoCloseable {
                 // Stamped with the loop's own clock, so the trace's times are the stack's.
                 link = new PcapRecorderLink(link, pcap, EpochClock.anchoredNow(SystemClock.INSTANCE), settings.pcapFile());
             }
-            try {
-                if (own != null) {
-                    // Through the recorder, so the address probe's ARP frames are in the trace too.
-                    OwnAddressProbe.run(link, SystemClock.INSTANCE, interrupts, mac.bits(), address, name);
-                }
-            } catch (DownloadException | RuntimeException e) {
-                link.close();
-                throw e;
-            }
             byte[] secret;
             try {
                 secret = KernelRandom.bytes(32);
@@ -160,6 +151,15 @@ public final class HostContext implements AutoCloseable {
             NetworkStack stack = new NetworkStack(link, mac, route, own != null, new IsnGenerator(secret, timestampKey),
                     coalescing);
             EventLoop loop = new EventLoop(SystemClock.INSTANCE, link, stack, interrupts);
+            try {
+                if (own != null) {
+                    // Through the recorder, so the address probe's ARP frames are in the trace too.
+                    OwnAddressProbe.run(loop, name);
+                }
+            } catch (DownloadException | RuntimeException e) {
+                link.close();
+                throw e;
+            }
             HostContext context = new HostContext(iface, own != null, address, link, stack, loop, tcp, firewall, sweep);
             context.pcapFile = settings.pcapFile();
             context.priority = priority;

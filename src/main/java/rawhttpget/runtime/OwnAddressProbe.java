@@ -5,57 +5,54 @@ import rawhttpget.failure.ExitCode;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import rawhttpget.arp.AddressProbe;
 import rawhttpget.inet.Ipv4Address;
-import rawhttpget.link.Link;
-import rawhttpget.time.Clock;
+import rawhttpget.stack.NetworkStack;
 
 /**
- * Own-address mode's first step: probes for the address on the link (RFC 5227, see {@link AddressProbe})
- * and fails with exit status 4 when another host answers for it, before any connection uses it.
+ * Own-address mode's first step: the stack probes for the address on the link (RFC 5227, see
+ * {@link NetworkStack#probeOwnAddress}) while the event loop runs it, and the run fails with exit status 4 when
+ * another host answers for it, before any connection uses it.
  */
-final class OwnAddressProbe {
+final class OwnAddressProbe implements EventLoop.Step {
     private static final Logger log = LoggerFactory.getLogger("rawhttpget.arp");
-    static final int PROBES = 3;
-    static final long PROBE_INTERVAL_NANOS = 200_000_000L;
-    static final long QUIET_NANOS = 400_000_000L;
-    private static final long MAX_WAIT_NANOS = 100_000_000L;
 
-    private OwnAddressProbe() {
+    private final NetworkStack stack;
+    private final String interfaceName;
+    private final long start;
+
+    private OwnAddressProbe(NetworkStack stack, String interfaceName, long start) {
+        this.stack = stack;
+        this.interfaceName = interfaceName;
+        this.start = start;
     }
 
-    static void run(Link link, Clock clock, Interrupts interrupts, long mac, int address, String interfaceName)
-            throws DownloadException {
-        long start = clock.nanos();
-        AddressProbe probe = new AddressProbe(mac, address, PROBES, PROBE_INTERVAL_NANOS, QUIET_NANOS, start);
-        log.info("ARP: probing for {} on {} before using it ({} probes)", Ipv4Address.format(address), interfaceName,
-                PROBES);
-        while (true) {
-            long now = clock.nanos();
-            link.receive(probe::onFrame);
-            if (probe.conflict()) {
-                throw new DownloadException(ExitCode.NETWORK, probe.describeConflict() + " on " + interfaceName
-                        + ": choose another address for --ip");
-            }
-            if (probe.finished(now)) {
-                log.info("ARP: nobody answered for {} in {} ms; using it", Ipv4Address.format(address),
+    static void run(EventLoop loop, String interfaceName) throws DownloadException {
+        NetworkStack stack = loop.stack();
+        long start = loop.clock().nanos();
+        log.info("ARP: probing for {} on {} before using it ({} probes)", Ipv4Address.format(stack.localAddress()),
+                interfaceName, NetworkStack.ADDRESS_PROBES);
+        stack.probeOwnAddress(start);
+        loop.run(new OwnAddressProbe(stack, interfaceName, start));
+    }
+
+    @Override
+    public boolean advance(long now) throws DownloadException {
+        switch (stack.ownAddressState()) {
+            case CONFLICT -> throw new DownloadException(ExitCode.NETWORK, stack.ownAddressConflict() + " on "
+                    + interfaceName + ": choose another address for --ip");
+            case CLEAR -> {
+                log.info("ARP: nobody answered for {} in {} ms; using it", Ipv4Address.format(stack.localAddress()),
                         (now - start) / 1_000_000);
-                return;
+                return true;
             }
-            ExitCode signal = interrupts.received();
-            if (signal != null) {
-                throw new DownloadException(signal, signal == ExitCode.INTERRUPTED_SIGINT ? "interrupted" : "terminated");
-            }
-            probe.poll(now, link::send);
-            long wait = probe.pollAt() - clock.nanos();
-            if (wait > 0) {
-                try {
-                    link.awaitFrames(Math.min(wait, MAX_WAIT_NANOS));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new DownloadException(ExitCode.GENERIC, "interrupted while probing for the address");
-                }
+            default -> {
+                return false;
             }
         }
+    }
+
+    @Override
+    public void interrupt(long now) {
+        // Nothing to undo: the address was never used.
     }
 }

@@ -4,12 +4,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rawhttpget.arp.ArpCache;
 import rawhttpget.arp.ArpPacket;
-import rawhttpget.arp.ArpResolver;
 import rawhttpget.ethernet.EthernetFrame;
 import rawhttpget.ethernet.MacAddress;
 import rawhttpget.inet.Ipv4Address;
 import rawhttpget.ipv4.IcmpMessage;
 import rawhttpget.ipv4.Ipv4Packet;
+import rawhttpget.ipv4.QuotedPacket;
 import rawhttpget.ipv4.Route;
 import rawhttpget.link.Link;
 import rawhttpget.tcp.IsnGenerator;
@@ -37,9 +37,8 @@ public final class NetworkStack {
     private static final Logger ipLog = LoggerFactory.getLogger("rawhttpget.ip");
     private static final Logger tcpLog = LoggerFactory.getLogger("rawhttpget.tcp");
     private static final Logger arpLog = LoggerFactory.getLogger("rawhttpget.arp");
-    private static final long ARP_LIFETIME = 60_000_000_000L;
-    private static final int ARP_ATTEMPTS = 3;
-    private static final long ARP_RETRY = 1_000_000_000L;
+    /** How many RFC 5227 probes {@link #probeOwnAddress} sends. */
+    public static final int ADDRESS_PROBES = OwnAddressCheck.PROBES;
     private static final int TCP_AT = EthernetFrame.HEADER_LENGTH + Ipv4Packet.MIN_HEADER_LENGTH;
     private static final int MIN_FRAME = 60;
     /**
@@ -56,26 +55,26 @@ public final class NetworkStack {
     private final Route route;
     private final boolean ownAddress;
     private final ReceiveCoalescing coalescing;
-    private final ArpResolver arp;
+    private final Neighbours arp;
     private final IsnGenerator isns;
     private final List<TcpConnection> connections = new ArrayList<>();
     private final StackStats stats = new StackStats();
 
     private final EthernetFrame frame = new EthernetFrame();
     private final ArpPacket arpView = new ArpPacket();
-    private final ArpPacket sentArp = new ArpPacket();
     private final TcpSegment sentTcp = new TcpSegment();
     private final Ipv4Packet ip = new Ipv4Packet();
-    private final Ipv4Packet quotedIp = new Ipv4Packet();
+    private final QuotedPacket quoted = new QuotedPacket();
     private final IcmpMessage icmp = new IcmpMessage();
     private final TcpSegment tcp = new TcpSegment();
     private final TcpOptions options = new TcpOptions();
     private final byte[] tx = new byte[TCP_AT + 60 + 65535];
-    private final byte[] arpTx = new byte[MIN_FRAME];
     private final SegmentOutput segmentOutput = new FramingOutput();
-    private final ArpResolver.ArpOutput arpOutput = this::sendArp;
     private int identification;
     private long now;
+    /** Set while our address is being probed for, and kept after a conflict: the stack stays silent then. */
+    private OwnAddressCheck addressCheck;
+    private OwnAddressState ownAddressState = OwnAddressState.UNCHECKED;
 
     /**
      * @param ownAddress true when the address is ours alone (own-address mode): we answer ARP for it and
@@ -94,7 +93,7 @@ public final class NetworkStack {
         this.route = route;
         this.ownAddress = ownAddress;
         this.isns = isns;
-        this.arp = new ArpResolver(new ArpCache(ARP_LIFETIME), route.localAddress(), ownAddress, ARP_ATTEMPTS, ARP_RETRY);
+        this.arp = new Neighbours(this.mac, route.localAddress(), ownAddress, this::transmit);
     }
 
     public int localAddress() {
@@ -108,8 +107,16 @@ public final class NetworkStack {
     /** Receives what has arrived, runs ARP and every connection, sends what is due. */
     public void poll(long now) {
         this.now = now;
+        if (addressCheck != null) {
+            addressCheck.poll(link, now);
+            ownAddressState = addressCheck.state();
+            if (ownAddressState == OwnAddressState.CLEAR) {
+                addressCheck = null;
+            }
+            return;
+        }
         link.receive(this::onFrame);
-        arp.poll(now, arpOutput);
+        arp.poll(now, connections::add);
         for (int i = 0; i < connections.size(); i++) {
             TcpConnection c = connections.get(i);
             c.poll(now, segmentOutput);
@@ -119,6 +126,9 @@ public final class NetworkStack {
 
     /** When {@link #poll} next has work to do; Long.MAX_VALUE when nothing is scheduled. */
     public long pollAt() {
+        if (addressCheck != null) {
+            return addressCheck.pollAt();
+        }
         long at = arp.pollAt();
         for (int i = 0; i < connections.size(); i++) {
             TcpConnection c = connections.get(i);
@@ -130,42 +140,79 @@ public final class NetworkStack {
         return at;
     }
 
-    /** The next hop toward {@code destination}: itself on-link, else the gateway; 0 when there is no route. */
-    public int nextHop(int destination) {
-        return route.nextHop(destination);
+    /** Whether the route reaches {@code destination}: on-link, or through the gateway when there is one. */
+    public boolean hasRouteTo(int destination) {
+        return route.nextHop(destination) != 0;
     }
 
     /**
-     * Starts (or continues) resolving the next hop's MAC: returns the MAC bits, or
-     * {@link ArpCache#NO_ENTRY} while waiting. {@link #resolutionFailed} tells when it gave up.
+     * Starts (or continues) resolving a next hop's MAC: returns the MAC bits, or {@link ArpCache#NO_ENTRY} while
+     * waiting. Tests that script ARP themselves use it; connections need not ({@link #connect} holds them).
      */
-    public long resolve(int nextHop, long now) {
+    long resolve(int nextHop, long now) {
         this.now = now;
-        return arp.resolve(nextHop, now, arpOutput);
+        return arp.resolve(nextHop, now);
     }
 
-    /** Lets a later {@link #resolve} ask again for a next hop that did not answer before. */
-    public void forgetResolutionFailure(int nextHop) {
-        arp.forgetFailure(nextHop);
-    }
-
-    public boolean resolutionFailed(int nextHop) {
-        return arp.hasFailed(nextHop);
-    }
-
-    /** Keeps the next hop's current MAC while a connection lives, whatever later ARP says. */
-    public void pinNextHop(int nextHop, long mac) {
+    /** Keeps the next hop's current MAC, whatever later ARP says (what {@link #connect} does for its next hop). */
+    void pinNextHop(int nextHop, long mac) {
         arp.pin(nextHop, mac);
     }
 
-    /** Opens a connection; the SYN leaves at the next poll. */
+    /**
+     * Opens a connection. When its next hop's MAC is known the SYN leaves at the next poll; otherwise the stack
+     * sends an ARP request now and holds the connection (SYN-SENT, sending nothing) until the reply, or fails it
+     * as unreachable when no reply comes ({@link #connectionError} says why). Writes are queued meanwhile.
+     *
+     * @throws IllegalArgumentException when there is no route to {@code remoteIp} (see {@link #hasRouteTo})
+     */
     public TcpConnection connect(TcpConfig config, int localPort, int remoteIp, int remotePort, long now) {
+        int nextHop = route.nextHop(remoteIp);
+        if (nextHop == 0) {
+            throw new IllegalArgumentException("no route to " + Ipv4Address.format(remoteIp));
+        }
+        this.now = now;
         int iss = isns.isn(route.localAddress(), localPort, remoteIp, remotePort, now);
         TcpConnection c = new TcpConnection(config, route.localAddress(), localPort, remoteIp, remotePort, iss,
                 isns.timestampOffset(route.localAddress(), remoteIp));
         c.connect(now);
-        connections.add(c);
+        if (arp.readyFor(c, nextHop, now)) {
+            connections.add(c);
+        }
         return c;
+    }
+
+    /** True while {@code connection} waits for its next hop's MAC, its SYN not sent yet. */
+    public boolean awaitingNeighbour(TcpConnection connection) {
+        return arp.isHeld(connection);
+    }
+
+    /**
+     * Why the stack itself failed {@code connection} (its next hop never answered ARP: "no ARP reply from the
+     * gateway 198.18.0.254"), or null when it did not; the connection's failure is then UNREACHABLE.
+     */
+    public String connectionError(TcpConnection connection) {
+        return arp.failure(connection);
+    }
+
+    /**
+     * Own-address mode's start-up step (RFC 5227): {@link #ADDRESS_PROBES} probes for our address 200 ms apart,
+     * then 400 ms of listening, driven by {@link #poll} and {@link #pollAt} like everything else. Until it ends the
+     * stack only probes and listens: nothing else is received, answered or sent. {@link #ownAddressState} tells
+     * the outcome, {@link #ownAddressConflict} who holds the address.
+     */
+    public void probeOwnAddress(long now) {
+        addressCheck = new OwnAddressCheck(mac, route.localAddress(), now);
+        ownAddressState = OwnAddressState.PROBING;
+    }
+
+    public OwnAddressState ownAddressState() {
+        return ownAddressState;
+    }
+
+    /** "198.18.1.50 is already in use by 02:bb:00:00:00:02"; only in {@link OwnAddressState#CONFLICT}. */
+    public String ownAddressConflict() {
+        return addressCheck.describeConflict();
     }
 
     private void onFrame(byte[] b, int off, int len) {
@@ -175,14 +222,14 @@ public final class NetworkStack {
         }
         String problem = frame.wrap(b, off, len);
         if (problem != null) {
-            if (dropping(linkLog)) {
+            if (dropping(linkLog, DropReason.MALFORMED_ETHERNET)) {
                 linkLog.debug("drop: {}", problem);
             }
             return;
         }
         long dst = frame.destination();
         if (dst != mac && dst != MacAddress.BROADCAST.bits()) {
-            if (dropping(linkLog)) {
+            if (dropping(linkLog, DropReason.ETHERNET_NOT_FOR_US)) {
                 linkLog.debug("drop: ethernet: to {}, not us", MacAddress.format(dst));
             }
             return;
@@ -191,7 +238,7 @@ public final class NetworkStack {
             case EthernetFrame.TYPE_ARP -> onArp(b);
             case EthernetFrame.TYPE_IPV4 -> onIpv4(b);
             default -> {
-                if (dropping(linkLog)) {
+                if (dropping(linkLog, DropReason.UNKNOWN_ETHERTYPE)) {
                     linkLog.debug("drop: ethernet: type {}", EthernetFrame.typeName(frame.etherType()));
                 }
             }
@@ -201,7 +248,7 @@ public final class NetworkStack {
     private void onArp(byte[] b) {
         String problem = arpView.wrap(b, frame.payloadOffset(), frame.payloadLength());
         if (problem != null) {
-            if (dropping(arpLog)) {
+            if (dropping(arpLog, DropReason.MALFORMED_ARP)) {
                 arpLog.debug("drop: {}", problem);
             }
             return;
@@ -209,28 +256,25 @@ public final class NetworkStack {
         if (arpLog.isDebugEnabled()) {
             arpLog.debug("In  {}, length {}", arpView.describe(), frame.payloadLength());
         }
-        arp.onArp(arpView, now, arpOutput);
+        arp.onArp(arpView, now);
     }
 
     private void onIpv4(byte[] b) {
         String problem = ip.wrap(b, frame.payloadOffset(), frame.payloadLength());
         if (problem != null) {
-            if (problem.contains("checksum")) {
-                stats.ipChecksumErrors++;
-            }
-            if (dropping(ipLog)) {
+            if (dropping(ipLog, DropReason.ofIpv4(problem))) {
                 ipLog.debug("drop: {}", problem);
             }
             return;
         }
         if (ip.destination() != route.localAddress()) {
-            if (dropping(ipLog)) {
+            if (dropping(ipLog, DropReason.IP_NOT_FOR_US)) {
                 ipLog.debug("drop: ip: to {}, not us", Ipv4Address.format(ip.destination()));
             }
             return;
         }
         if (ip.isFragment()) {
-            if (dropping(ipLog)) {
+            if (dropping(ipLog, DropReason.IP_FRAGMENT)) {
                 ipLog.debug("drop: ip: fragment (id {}, offset {}); we do not reassemble", ip.identification(),
                         ip.fragmentOffset());
             }
@@ -240,7 +284,7 @@ public final class NetworkStack {
             case Ipv4Packet.PROTOCOL_TCP -> onTcp(b);
             case Ipv4Packet.PROTOCOL_ICMP -> onIcmp(b);
             default -> {
-                if (dropping(ipLog)) {
+                if (dropping(ipLog, DropReason.UNKNOWN_IP_PROTOCOL)) {
                     ipLog.debug("drop: IP {} > {}: ip-proto-{}, length {}: not a protocol we speak",
                             Ipv4Address.format(ip.source()), Ipv4Address.format(ip.destination()), ip.protocol(),
                             ip.payloadLength());
@@ -252,7 +296,7 @@ public final class NetworkStack {
     private void onTcp(byte[] b) {
         String problem = tcp.wrap(b, ip.payloadOffset(), ip.payloadLength());
         if (problem != null) {
-            if (dropping(tcpLog)) {
+            if (dropping(tcpLog, DropReason.MALFORMED_TCP)) {
                 tcpLog.debug("drop: {}", problem);
             }
             return;
@@ -261,8 +305,7 @@ public final class NetworkStack {
             if (coalescing.vouchesFor(ip, frame.payloadLength(), tcp)) {
                 stats.coalescedSegments++;
             } else {
-                stats.tcpChecksumErrors++;
-                if (dropping(tcpLog)) {
+                if (dropping(tcpLog, DropReason.TCP_CHECKSUM)) {
                     tcpLog.debug("drop: tcp: bad checksum 0x{}: {}", Integer.toHexString(tcp.checksum()),
                             TcpdumpNotation.segment(ip.source(), ip.destination(), tcp, false, 0, 0));
                 }
@@ -271,14 +314,14 @@ public final class NetworkStack {
         }
         problem = tcp.parseOptions(options);
         if (problem != null) {
-            if (dropping(tcpLog)) {
+            if (dropping(tcpLog, DropReason.MALFORMED_TCP_OPTIONS)) {
                 tcpLog.debug("drop: {}: {}", problem, TcpdumpNotation.segment(ip.source(), ip.destination(), tcp, false, 0, 0));
             }
             return;
         }
         TcpConnection c = find(ip.source(), tcp.sourcePort(), tcp.destinationPort());
         if (c == null) {
-            if (dropping(tcpLog)) {
+            if (dropping(tcpLog, DropReason.NO_CONNECTION)) {
                 tcpLog.debug("drop: tcp: no connection for {}", TcpdumpNotation.segment(ip.source(), ip.destination(), tcp,
                         false, 0, 0));
             }
@@ -321,10 +364,7 @@ public final class NetworkStack {
     private void onIcmp(byte[] b) {
         String problem = icmp.wrap(b, ip.payloadOffset(), ip.payloadLength());
         if (problem != null) {
-            if (problem.contains("checksum")) {
-                stats.icmpChecksumErrors++;
-            }
-            if (dropping(ipLog)) {
+            if (dropping(ipLog, DropReason.ofIcmp(problem))) {
                 ipLog.debug("drop: {}", problem);
             }
             return;
@@ -334,49 +374,34 @@ public final class NetworkStack {
                     icmp.tcpdumpNotation());
         }
         if (icmp.type() != IcmpMessage.TYPE_DEST_UNREACHABLE && icmp.type() != IcmpMessage.TYPE_TIME_EXCEEDED) {
-            if (dropping(ipLog)) {
+            if (dropping(ipLog, DropReason.ICMP_IGNORED)) {
                 ipLog.debug("drop: icmp: {} ignored", icmp.describe());
             }
             return;
         }
-        // The error quotes our IP header and at least 8 bytes of TCP: enough for the ports.
-        if (quotedIp.wrap(b, icmp.quotedOffset(), icmp.quotedLength()) != null && icmp.quotedLength() < 28) {
-            if (dropping(ipLog)) {
+        // The error quotes our IP header and 8 bytes of TCP: the ports, then the sequence number.
+        if (icmp.quoted(quoted) != null) {
+            if (dropping(ipLog, DropReason.ICMP_QUOTE_TOO_SHORT)) {
                 ipLog.debug("drop: icmp: {} quoting too little to match a connection", icmp.describe());
             }
             return;
         }
-        int q = icmp.quotedOffset();
-        int qhl = (b[q] & 0x0F) * 4;
-        if (icmp.quotedLength() < qhl + 4 || (b[q + 9] & 0xFF) != Ipv4Packet.PROTOCOL_TCP) {
-            if (dropping(ipLog)) {
+        if (quoted.protocol() != Ipv4Packet.PROTOCOL_TCP) {
+            if (dropping(ipLog, DropReason.ICMP_NOT_ABOUT_TCP)) {
                 ipLog.debug("drop: icmp: {} about something other than TCP", icmp.describe());
             }
             return;
         }
-        int quotedDst = Ipv4Address.readBits(b, q + 16);
-        int srcPort = ((b[q + qhl] & 0xFF) << 8) | (b[q + qhl + 1] & 0xFF);
-        int dstPort = ((b[q + qhl + 2] & 0xFF) << 8) | (b[q + qhl + 3] & 0xFF);
-        TcpConnection c = find(quotedDst, dstPort, srcPort);
+        TcpConnection c = find(quoted.destination(), quoted.destinationPort(), quoted.sourcePort());
         if (c == null) {
-            if (dropping(ipLog)) {
+            if (dropping(ipLog, DropReason.ICMP_NO_CONNECTION)) {
                 ipLog.debug("drop: icmp: {} for no connection of ours", icmp.describe());
             }
             return;
         }
         ipLog.info("ICMP from {}: {}", Ipv4Address.format(ip.source()), icmp.describe());
         if (icmp.type() == IcmpMessage.TYPE_DEST_UNREACHABLE && icmp.code() == IcmpMessage.CODE_FRAGMENTATION_NEEDED) {
-            // RFC 792 quotes 8 bytes of TCP: the ports, then the sequence number the check needs.
-            if (icmp.quotedLength() < qhl + 8) {
-                if (dropping(ipLog)) {
-                    ipLog.debug("drop: icmp: {} without the quoted sequence number", icmp.describe());
-                }
-                return;
-            }
-            int quotedTotalLength = ((b[q + 2] & 0xFF) << 8) | (b[q + 3] & 0xFF);
-            int quotedSeq = ((b[q + qhl + 4] & 0xFF) << 24) | ((b[q + qhl + 5] & 0xFF) << 16)
-                    | ((b[q + qhl + 6] & 0xFF) << 8) | (b[q + qhl + 7] & 0xFF);
-            c.onFragmentationNeeded(icmp.nextHopMtu(), quotedTotalLength, quotedSeq, now);
+            c.onFragmentationNeeded(icmp.nextHopMtu(), quoted.totalLength(), quoted.tcpSequence(), now);
         } else if (icmp.type() == IcmpMessage.TYPE_DEST_UNREACHABLE) {
             c.onUnreachable("ICMP from " + Ipv4Address.format(ip.source()) + ": " + icmp.describe());
         }
@@ -412,7 +437,7 @@ public final class NetworkStack {
     /** Wraps the transport payload already at {@link #TCP_AT} of {@link #tx} in IPv4 and Ethernet and sends it. */
     private void sendIpv4(int destination, int protocol, int payloadLength) {
         int nextHop = route.nextHop(destination);
-        long dstMac = nextHop == 0 ? ArpCache.NO_ENTRY : arp.resolve(nextHop, now, arpOutput);
+        long dstMac = nextHop == 0 ? ArpCache.NO_ENTRY : arp.resolve(nextHop, now);
         if (dstMac == ArpCache.NO_ENTRY) {
             stats.framesUnsentNoArp++;
             if (ipLog.isDebugEnabled()) {
@@ -432,16 +457,6 @@ public final class NetworkStack {
         transmit(tx, length);
     }
 
-    private void sendArp(int operation, long targetMac, int targetIp, long destinationMac) {
-        int at = EthernetFrame.emitHeader(arpTx, 0, destinationMac, mac, EthernetFrame.TYPE_ARP);
-        ArpPacket.emit(arpTx, at, operation, mac, route.localAddress(), targetMac, targetIp);
-        if (arpLog.isDebugEnabled()) {
-            sentArp.wrap(arpTx, at, arpTx.length - at);
-            arpLog.debug("Out {}, length {}", sentArp.describe(), arpTx.length - at);
-        }
-        transmit(arpTx, arpTx.length);
-    }
-
     private void transmit(byte[] b, int length) {
         if (linkLog.isTraceEnabled()) {
             linkLog.trace("Out {}", FrameTrace.describe(b, 0, length));
@@ -454,8 +469,8 @@ public final class NetworkStack {
      * Counts a dropped frame and tells whether to say why. Callers build the reason only when this returns true,
      * so a flood of frames that are not ours costs no strings while DEBUG is off.
      */
-    private boolean dropping(Logger log) {
-        stats.framesDropped++;
+    private boolean dropping(Logger log, DropReason reason) {
+        stats.count(reason);
         return log.isDebugEnabled();
     }
 

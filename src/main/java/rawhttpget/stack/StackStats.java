@@ -4,11 +4,21 @@ package rawhttpget.stack;
 public final class StackStats {
     public long framesIn;
     public long framesOut;
+    /** Every dropped frame, whatever the reason; {@link #dropped} tells them apart. */
     public long framesDropped;
-    public long ipChecksumErrors;
-    public long tcpChecksumErrors;
-    public long icmpChecksumErrors;
     /** GRO/LRO super-frames accepted without a verifiable TCP checksum (see ReceiveCoalescing). */
     public long coalescedSegments;
     public long framesUnsentNoArp;
+    private final long[] drops = new long[DropReason.values().length];
+
+    /** Counts one frame dropped for {@code reason}. */
+    public void count(DropReason reason) {
+        framesDropped++;
+        drops[reason.ordinal()]++;
+    }
+
+    /** How many frames were dropped for {@code reason}. */
+    public long dropped(DropReason reason) {
+        return drops[reason.ordinal()];
+    }
 }

@@ -34,6 +34,29 @@ class IcmpMessageFuzzTest {
         assertThat(icmp.describe()).isNotBlank();
         icmp.nextHopMtu();
         assertThat(icmp.quotedOffset() + icmp.quotedLength()).isEqualTo(message.length);
+        checkQuoted(icmp, message);
         return true;
+    }
+
+    /** The quoted-packet view refuses with a reason, or every field reads inside the quoted bytes. */
+    private static void checkQuoted(IcmpMessage icmp, byte[] message) {
+        QuotedPacket quoted = new QuotedPacket();
+        String refused = icmp.quoted(quoted);
+        if (refused != null) {
+            assertThat(refused).startsWith("icmp: ").doesNotContain("\n");
+            return;
+        }
+        int q = icmp.quotedOffset();
+        assertThat(quoted.headerLength()).isBetween(20, 60);
+        assertThat(q + quoted.headerLength() + QuotedPacket.TRANSPORT_BYTES).isLessThanOrEqualTo(message.length);
+        assertThat(quoted.protocol()).isEqualTo(message[q + 9] & 0xFF);
+        assertThat(quoted.totalLength()).isBetween(0, 0xFFFF);
+        assertThat(quoted.sourcePort()).isBetween(0, 0xFFFF);
+        assertThat(quoted.destinationPort()).isBetween(0, 0xFFFF);
+        int t = q + quoted.headerLength();
+        assertThat(quoted.destinationPort()).isEqualTo(((message[t + 2] & 0xFF) << 8) | (message[t + 3] & 0xFF));
+        quoted.source();
+        quoted.destination();
+        quoted.tcpSequence();
     }
 }

@@ -1,6 +1,7 @@
 package rawhttpget.report;
 
 import org.junit.jupiter.api.Test;
+import rawhttpget.stack.DropReason;
 import rawhttpget.stack.StackStats;
 import rawhttpget.tcp.RttEstimator;
 import rawhttpget.tcp.TcpStats;
@@ -54,9 +55,10 @@ class StatsReportTest {
         StackStats s = new StackStats();
         s.framesIn = 733;
         s.framesOut = 372;
+        s.count(DropReason.IP_CHECKSUM);
+        s.count(DropReason.TCP_CHECKSUM);
+        s.count(DropReason.TCP_CHECKSUM);
         s.framesDropped = 3;
-        s.ipChecksumErrors = 1;
-        s.tcpChecksumErrors = 2;
         s.coalescedSegments = 4;
         s.framesUnsentNoArp = 0;
         return s;

@@ -180,7 +180,7 @@ class NetworkStackTest {
         stack.poll(1 * MS);
 
         assertThat(wire.poll()).isNull();
-        assertThat(stack.stats().tcpChecksumErrors).isEqualTo(1);
+        assertThat(stack.stats().dropped(DropReason.TCP_CHECKSUM)).isEqualTo(1);
     }
 
     // ---------------------------------------------------------------- the server's host
