@@ -5,11 +5,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import rawhttpget.ethernet.MacAddress;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -46,7 +42,7 @@ class LayeringTest {
     void leafPackagesDependOnNothingOfOurs() {
         layerMayUseOnly("inet");
         layerMayUseOnly("time");
-        layerMayUseOnly("ethernet");
+        layerMayUseOnly("ethernet", "rawhttpget.inet..");
         layerMayUseOnly("http");
     }
 
@@ -158,20 +154,14 @@ class LayeringTest {
     void exchangeRunsOneRequestOverATransport() {
         layerMayUseOnly("exchange", "rawhttpget.runtime..", "rawhttpget.report..", "rawhttpget.output..",
                 "rawhttpget.failure..", "rawhttpget.http..", "rawhttpget.tls..", "rawhttpget.stack..", "rawhttpget.tcp..",
-                "rawhttpget.inet..",
-                // Temporary: HttpTransfer still reads the ARP cache; see noArpNorEthernetAboveTheStack.
-                "rawhttpget.arp..");
+                "rawhttpget.inet..");
     }
 
     @Test
     void runtimeWiresHostLinkStackAndLoop() {
         layerMayUseOnly("runtime", "rawhttpget.report..", "rawhttpget.failure..", "rawhttpget.host..",
                 "rawhttpget.link..", "rawhttpget.stack..", "rawhttpget.tcp..", "rawhttpget.ipv4..", "rawhttpget.inet..",
-                "rawhttpget.time..", "sun.misc..",
-                // The stack is built with its MacAddress (see noArpNorEthernetAboveTheStack).
-                "rawhttpget.ethernet..",
-                // Temporary: OwnAddressProbe still runs the ARP address probe itself.
-                "rawhttpget.arp..");
+                "rawhttpget.time..", "sun.misc..");
     }
 
     @Test
@@ -195,20 +185,15 @@ class LayeringTest {
     }
 
     /**
-     * The application asks the stack for connections; neighbours are the stack's business. The MacAddress value
-     * is the one exception: the command line's --mac, and what the stack is built with.
+     * The application asks the stack for connections; neighbours are the stack's business. (A MAC address is an
+     * address like any other: inet.MacAddress, which --mac names and the stack is built with.)
      */
     @Test
     void noArpNorEthernetAboveTheStack() {
         noClasses().that().resideInAnyPackage("rawhttpget.cli..", "rawhttpget.download..", "rawhttpget.exchange..",
                         "rawhttpget.output..", "rawhttpget.progress..", "rawhttpget.logging..", "rawhttpget.report..",
                         "rawhttpget.runtime..", "rawhttpget.failure..")
-                // Temporary, while the stack takes over neighbour resolution and the own-address probe: remove these
-                // two exceptions (and arp from the exchange and runtime rules above) once it has.
-                .and().doNotHaveFullyQualifiedName("rawhttpget.exchange.HttpTransfer")
-                .and().doNotHaveFullyQualifiedName("rawhttpget.runtime.OwnAddressProbe")
-                .should().dependOnClassesThat(resideInAnyPackage("rawhttpget.arp..", "rawhttpget.ethernet..")
-                        .and(not(equivalentTo(MacAddress.class))))
+                .should().dependOnClassesThat().resideInAnyPackage("rawhttpget.arp..", "rawhttpget.ethernet..")
                 .check(classes);
     }
 }

@@ -1,7 +1,7 @@
 package rawhttpget.arp;
 
 import rawhttpget.ethernet.EthernetFrame;
-import rawhttpget.ethernet.MacAddress;
+import rawhttpget.inet.MacAddress;
 import rawhttpget.inet.Ipv4Address;
 
 /**

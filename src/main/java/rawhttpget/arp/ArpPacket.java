@@ -1,6 +1,6 @@
 package rawhttpget.arp;
 
-import rawhttpget.ethernet.MacAddress;
+import rawhttpget.inet.MacAddress;
 import rawhttpget.inet.Ipv4Address;
 
 /**

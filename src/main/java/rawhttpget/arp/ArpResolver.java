@@ -2,7 +2,7 @@ package rawhttpget.arp;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import rawhttpget.ethernet.MacAddress;
+import rawhttpget.inet.MacAddress;
 import rawhttpget.inet.Ipv4Address;
 
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package rawhttpget.ethernet;
 
+import rawhttpget.inet.MacAddress;
+
 /**
  * A view over an Ethernet II frame in a byte array (no FCS). {@link #wrap} checks the length once; every
  * accessor after that reads a fixed offset and cannot fail. One instance is reused for every frame.

@@ -6,7 +6,7 @@ import rawhttpget.report.RunStats;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import rawhttpget.ethernet.MacAddress;
+import rawhttpget.inet.MacAddress;
 import rawhttpget.host.BootId;
 import rawhttpget.host.Firewall;
 import rawhttpget.host.HostException;

@@ -1,7 +1,7 @@
 package rawhttpget.stack;
 
 import rawhttpget.ethernet.EthernetFrame;
-import rawhttpget.ethernet.MacAddress;
+import rawhttpget.inet.MacAddress;
 
 /**
  * A whole frame for TRACE, as {@code tcpdump -e -xx} shows it: the Ethernet header in words, then every byte in

@@ -6,7 +6,7 @@ import org.pcap4j.packet.namednumber.ArpHardwareType;
 import org.pcap4j.packet.namednumber.ArpOperation;
 import org.pcap4j.packet.namednumber.EtherType;
 import rawhttpget.ethernet.EthernetFrame;
-import rawhttpget.ethernet.MacAddress;
+import rawhttpget.inet.MacAddress;
 import rawhttpget.testing.ArbitraryBytes;
 import rawhttpget.testing.Buffers;
 import rawhttpget.testing.CapturedFrames;

@@ -1,7 +1,7 @@
 package rawhttpget.arp;
 
 import org.junit.jupiter.api.Test;
-import rawhttpget.ethernet.MacAddress;
+import rawhttpget.inet.MacAddress;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import rawhttpget.arp.ArpPacket;
 import rawhttpget.ethernet.EthernetFrame;
-import rawhttpget.ethernet.MacAddress;
+import rawhttpget.inet.MacAddress;
 import rawhttpget.inet.Ipv4Address;
 import rawhttpget.ipv4.Ipv4Packet;
 import rawhttpget.link.PcapLink;

@@ -1,5 +1,6 @@
 package rawhttpget.ethernet;
 
+import rawhttpget.inet.MacAddress;
 import org.junit.jupiter.api.Test;
 import rawhttpget.testing.ArbitraryBytes;
 import rawhttpget.testing.Buffers;

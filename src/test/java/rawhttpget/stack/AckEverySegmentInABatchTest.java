@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import rawhttpget.arp.ArpCache;
 import rawhttpget.arp.ArpPacket;
 import rawhttpget.ethernet.EthernetFrame;
-import rawhttpget.ethernet.MacAddress;
+import rawhttpget.inet.MacAddress;
 import rawhttpget.inet.Ipv4Address;
 import rawhttpget.ipv4.Ipv4Packet;
 import rawhttpget.ipv4.Route;

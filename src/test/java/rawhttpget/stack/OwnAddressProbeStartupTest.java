@@ -3,7 +3,7 @@ package rawhttpget.stack;
 import org.junit.jupiter.api.Test;
 import rawhttpget.arp.ArpPacket;
 import rawhttpget.ethernet.EthernetFrame;
-import rawhttpget.ethernet.MacAddress;
+import rawhttpget.inet.MacAddress;
 import rawhttpget.inet.Ipv4Address;
 import rawhttpget.ipv4.Route;
 import rawhttpget.link.MemoryLink;

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import rawhttpget.arp.ArpPacket;
 import rawhttpget.ethernet.EthernetFrame;
-import rawhttpget.ethernet.MacAddress;
+import rawhttpget.inet.MacAddress;
 import rawhttpget.inet.Ipv4Address;
 import rawhttpget.ipv4.Ipv4Packet;
 import rawhttpget.ipv4.Route;

@@ -1,4 +1,4 @@
-package rawhttpget.ethernet;
+package rawhttpget.inet;
 
 import java.util.Locale;
 import java.util.random.RandomGenerator;

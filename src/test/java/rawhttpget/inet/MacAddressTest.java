@@ -1,4 +1,4 @@
-package rawhttpget.ethernet;
+package rawhttpget.inet;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
