@@ -2,7 +2,6 @@ package rawhttpget.runtime;
 
 import rawhttpget.failure.DownloadException;
 import rawhttpget.failure.ExitCode;
-import rawhttpget.report.RunStats;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +12,7 @@ import rawhttpget.host.HostException;
 import rawhttpget.host.InterfaceInfo;
 import rawhttpget.host.KernelRandom;
 import rawhttpget.host.Offloads;
+import rawhttpget.host.PortReservation;
 import rawhttpget.host.Privileges;
 import rawhttpget.host.Routes;
 import rawhttpget.host.RstRule;
@@ -32,57 +32,58 @@ import rawhttpget.stack.ReceiveCoalescing;
 import rawhttpget.tcp.IsnGenerator;
 import rawhttpget.tcp.TcpConfig;
 import rawhttpget.time.EpochClock;
+import rawhttpget.time.Clock;
 import rawhttpget.time.SystemClock;
+import rawhttpget.time.SystemSleeper;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 
 /**
- * Everything one run sets up on the host and tears down at the end: the interface facts, the pcap link,
- * the stack on top of it, and (host-address mode) access to the firewall. One per run, shared by every
- * URL so the ARP cache is reused.
+ * The host's part of a run: checks privileges, libpcap and the interface, opens the pcap link (with --pcap, through
+ * a recorder), raises the stack thread's priority, probes for --ip's address, and builds the {@link Network} over
+ * the real interface and the system clock, the only place that picks them. It then stays behind that Network as
+ * its {@link HostHooks}: a reserved port and (host-address mode) a firewall rule per connection, and their removal
+ * at the end.
  */
-public final class HostContext implements AutoCloseable {
+public final class HostContext implements HostHooks {
     private static final Logger log = LoggerFactory.getLogger("rawhttpget.cli");
+    private static final Logger hostLog = LoggerFactory.getLogger("rawhttpget.host");
+    /** Own-address mode owns its address outright, so any port will do; stay clear of well-known ones. */
+    private static final int EPHEMERAL_LOW = 49152;
 
-    public final InterfaceInfo iface;
-    public final boolean ownAddressMode;
-    public final int localAddress;
-    /** The interface, wrapped in a pcap recorder with --pcap. */
-    final Link link;
-    public final NetworkStack stack;
-    public final EventLoop loop;
-    public final TcpConfig tcpConfig;
+    private final String interfaceName;
+    private final boolean ownAddressMode;
+    private final int localAddress;
     /** The host firewall in host-address mode; null in own-address mode, which changes nothing. */
-    public final Firewall firewall;
+    private final Firewall firewall;
     /** Host-address mode: the removal of rules left by killed runs, started before the capture opens; else null. */
     private final StaleRuleSweep staleRuleSweep;
+    private final String pcapFile;
+    private final StackThreadPriority priority;
     /** The last connection's rule while it is being removed beside the rest of the run; else null. */
     private RstSuppressor removing;
-    /** Every transfer of the run, for --stats. */
-    public final RunStats runStats = new RunStats();
-    private PrintWriter statsOut;
-    private String pcapFile;
-    private StackThreadPriority priority;
+    /** Own-address mode's local ports (RFC 6056's random choice); made when first needed, as it costs start-up time. */
+    private SecureRandom random;
 
-    private HostContext(InterfaceInfo iface, boolean ownAddressMode, int localAddress, Link link, NetworkStack stack,
-                        EventLoop loop, TcpConfig tcpConfig, Firewall firewall, StaleRuleSweep staleRuleSweep) {
-        this.iface = iface;
+    private HostContext(String interfaceName, boolean ownAddressMode, int localAddress, Firewall firewall,
+                        StaleRuleSweep staleRuleSweep, String pcapFile, StackThreadPriority priority) {
+        this.interfaceName = interfaceName;
         this.ownAddressMode = ownAddressMode;
         this.localAddress = localAddress;
-        this.link = link;
-        this.stack = stack;
-        this.loop = loop;
-        this.tcpConfig = tcpConfig;
         this.firewall = firewall;
         this.staleRuleSweep = staleRuleSweep;
+        this.pcapFile = pcapFile;
+        this.priority = priority;
     }
 
-    public static HostContext open(HostSettings settings, Interrupts interrupts) throws DownloadException {
+    /** Installs the signal handlers, then sets the host up; a {@link NetworkOpener}. */
+    public static Network open(HostSettings settings, Interrupts interrupts) throws DownloadException {
+        interrupts.install();
+        Clock clock = SystemClock.INSTANCE;
         OwnAddress own = OwnAddress.parse(settings.ownAddress(), settings.ownMac());
         boolean addsFirewallRules = own == null && !settings.noHostSetup();
         StaleRuleSweep sweep = null;
@@ -134,12 +135,12 @@ public final class HostContext implements AutoCloseable {
             priority.raiseStackThread();
             if (pcap != null) {
                 // Stamped with the loop's own clock, so the trace's times are the stack's.
-                link = new PcapRecorderLink(link, pcap, EpochClock.anchoredNow(SystemClock.INSTANCE), settings.pcapFile());
+                link = new PcapRecorderLink(link, pcap, EpochClock.anchoredNow(clock), settings.pcapFile());
             }
             try {
                 if (own != null) {
                     // Through the recorder, so the address probe's ARP frames are in the trace too.
-                    OwnAddressProbe.run(link, SystemClock.INSTANCE, interrupts, mac.bits(), address, name);
+                    OwnAddressProbe.run(link, clock, interrupts, mac.bits(), address, name);
                 }
             } catch (DownloadException | RuntimeException e) {
                 link.close();
@@ -159,12 +160,11 @@ public final class HostContext implements AutoCloseable {
             });
             NetworkStack stack = new NetworkStack(link, mac, route, own != null, new IsnGenerator(secret, timestampKey),
                     coalescing);
-            EventLoop loop = new EventLoop(SystemClock.INSTANCE, link, stack, interrupts);
-            HostContext context = new HostContext(iface, own != null, address, link, stack, loop, tcp, firewall, sweep);
-            context.pcapFile = settings.pcapFile();
-            context.priority = priority;
+            HostContext host = new HostContext(name, own != null, address, firewall, sweep, settings.pcapFile(), priority);
+            Network network = new Network(link, clock, SystemSleeper.INSTANCE, Waiter.onLink(link, clock), stack, tcp,
+                    interrupts, host);
             opened = true;
-            return context;
+            return network;
         } catch (UnusableInterfaceException e) {
             throw new DownloadException(ExitCode.NETWORK, e.getMessage(), e);
         } catch (HostException e) {
@@ -181,11 +181,87 @@ public final class HostContext implements AutoCloseable {
         }
     }
 
+    @Override
+    public LocalPort openLocalPort(int wanted, int server, int serverPort) throws DownloadException {
+        if (ownAddressMode) {
+            if (wanted != 0) {
+                return fixed(wanted);
+            }
+            if (random == null) {
+                random = new SecureRandom();
+            }
+            return fixed(EPHEMERAL_LOW + random.nextInt(65536 - EPHEMERAL_LOW));
+        }
+        PortReservation reservation = null;
+        boolean reserved = false;
+        try {
+            reservation = PortReservation.reserve(localAddress, wanted);
+            int port = reservation.port();
+            RstRule rule = RstRule.forThisProcess(interfaceName, localAddress, port, server, serverPort);
+            RstSuppressor rst = null;
+            if (firewall != null) {
+                rst = installRule(rule);
+            } else {
+                hostLog.warn("--no-host-setup: no firewall rule added, so the kernel will likely reset this"
+                        + " connection; it needs a rule like: {}", Firewall.suggestedCommand(rule));
+            }
+            reserved = true;
+            return new ReservedPort(reservation, rst);
+        } catch (HostException e) {
+            throw new DownloadException(ExitCode.GENERIC, e.getMessage(), e);
+        } finally {
+            if (!reserved && reservation != null) {
+                reservation.close();
+            }
+        }
+    }
+
+    private static LocalPort fixed(int port) {
+        return new LocalPort() {
+            @Override
+            public int port() {
+                return port;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    /** Host-address mode's port: the kernel's reservation of it, and the rule that keeps the kernel's RSTs in. */
+    private final class ReservedPort implements LocalPort {
+        private final PortReservation reservation;
+        private final RstSuppressor rst;
+
+        ReservedPort(PortReservation reservation, RstSuppressor rst) {
+            this.reservation = reservation;
+            this.rst = rst;
+        }
+
+        @Override
+        public int port() {
+            return reservation.port();
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (rst != null) {
+                    // Removed beside the rest of the run's end; HostContext waits for it (see there).
+                    removeRuleInBackground(rst);
+                }
+            } finally {
+                reservation.close();
+            }
+        }
+    }
+
     /**
      * Host-address mode: adds the rule for one connection, once the sweep of killed runs' rules is done and the
      * previous connection's rule (a table of the same name) is gone.
      */
-    public RstSuppressor installRule(RstRule rule) {
+    private RstSuppressor installRule(RstRule rule) {
         awaitRuleRemoval();
         return RstSuppressor.install(firewall, rule, staleRuleSweep);
     }
@@ -197,7 +273,7 @@ public final class HostContext implements AutoCloseable {
      * be closed only after the tool has started: a child spawned meanwhile would hold the socket, close it last
      * and pay for its teardown (~25 ms) before running the tool.
      */
-    public void removeRuleInBackground(RstSuppressor rule) {
+    private void removeRuleInBackground(RstSuppressor rule) {
         rule.closeInBackground();
         removing = rule;
     }
@@ -274,29 +350,25 @@ public final class HostContext implements AutoCloseable {
         }
     }
 
-    /** With --stats, where the report goes when the run ends; null for none. */
-    public void reportStatsTo(PrintWriter out) {
-        this.statsOut = out;
+    @Override
+    public String pcapFile() {
+        return pcapFile;
     }
 
     @Override
-    public void close() {
+    public String scheduling() {
+        return priority.describe();
+    }
+
+    /** After the capture is closed (see {@link #removeRuleInBackground}). */
+    @Override
+    public void release() {
         try {
-            if (statsOut != null) {
-                runStats.print(statsOut, stack, link, pcapFile, priority.describe());
-            }
+            awaitRuleRemoval();
         } finally {
-            try {
-                link.close();
-            } finally {
-                awaitRuleRemoval();
-                if (staleRuleSweep != null) {
-                    staleRuleSweep.await();
-                }
+            if (staleRuleSweep != null) {
+                staleRuleSweep.await();
             }
-        }
-        if (stack.stats().coalescedSegments > 0) {
-            log.info("{} segments arrived coalesced by GRO/LRO", stack.stats().coalescedSegments);
         }
     }
 
