@@ -5,6 +5,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import rawhttpget.link.PcapLink;
+import rawhttpget.time.SystemClock;
+import rawhttpget.time.SystemSleeper;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -127,6 +130,20 @@ class LayeringTest {
                 .check(classes);
     }
 
+    /**
+     * The application runs over any Link and Clock: only runtime picks the real ones (cli's --version asks PcapLink
+     * for libpcap's version, and opens nothing).
+     */
+    @Test
+    void onlyRuntimePicksTheRealLinkAndClock() {
+        noClasses().that().resideOutsideOfPackages("rawhttpget.runtime..", "rawhttpget.time..", "rawhttpget.link..")
+                .should().dependOnClassesThat().belongToAnyOf(SystemClock.class, SystemSleeper.class)
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages("rawhttpget.runtime..", "rawhttpget.link..", "rawhttpget.cli..")
+                .should().dependOnClassesThat().belongToAnyOf(PcapLink.class)
+                .check(classes);
+    }
+
     // The application, top down.
 
     @Test
@@ -142,11 +159,12 @@ class LayeringTest {
         layerMayUseOnly("logging", "rawhttpget.failure..", "ch.qos.logback..");
     }
 
+    /** Not the host: ports and firewall rules come through runtime.Network, so a test runs Downloader in memory. */
     @Test
     void downloadDecidesOverExchanges() {
         layerMayUseOnly("download", "rawhttpget.exchange..", "rawhttpget.runtime..", "rawhttpget.report..",
                 "rawhttpget.output..",
-                "rawhttpget.progress..", "rawhttpget.failure..", "rawhttpget.http..", "rawhttpget.host..",
+                "rawhttpget.progress..", "rawhttpget.failure..", "rawhttpget.http..",
                 "rawhttpget.inet..", "rawhttpget.time..");
     }
 

@@ -1,6 +1,7 @@
 package rawhttpget.cli;
 
 import rawhttpget.download.Downloader;
+import rawhttpget.runtime.HostContext;
 import rawhttpget.failure.DownloadException;
 import rawhttpget.failure.ExitCode;
 import rawhttpget.logging.LogSetup;
@@ -61,7 +62,7 @@ public final class Main {
             return e.exitCode().code();
         }
         try {
-            new Downloader(options.downloadSettings(), err).run();
+            new Downloader(options.downloadSettings(), err, HostContext::open).run();
             return ExitCode.SUCCESS.code();
         } catch (DownloadException e) {
             err.println("rawhttpget: " + e.getMessage());

@@ -14,23 +14,18 @@ import rawhttpget.progress.Progress;
 import rawhttpget.progress.ProgressSink;
 import rawhttpget.progress.ProgressStyle;
 import rawhttpget.progress.Terminal;
-import rawhttpget.runtime.HostContext;
 import rawhttpget.runtime.Interrupts;
+import rawhttpget.runtime.LocalPort;
+import rawhttpget.runtime.Network;
+import rawhttpget.runtime.NetworkOpener;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import rawhttpget.host.Firewall;
-import rawhttpget.host.HostException;
-import rawhttpget.host.PortReservation;
-import rawhttpget.host.RstRule;
-import rawhttpget.host.RstSuppressor;
 import rawhttpget.http.HttpRequest;
 import rawhttpget.http.HttpUrl;
 import rawhttpget.http.Redirects;
 import rawhttpget.http.ResponseHead;
 import rawhttpget.inet.Ipv4Address;
-import rawhttpget.time.SystemClock;
-import rawhttpget.time.SystemSleeper;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -40,7 +35,6 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,22 +45,19 @@ import java.util.List;
  */
 public final class Downloader {
     private static final Logger log = LoggerFactory.getLogger("rawhttpget.cli");
-    private static final Logger hostLog = LoggerFactory.getLogger("rawhttpget.host");
-    /** Own-address mode owns its address outright, so any port will do; stay clear of well-known ones. */
-    private static final int EPHEMERAL_LOW = 49152;
 
     private final DownloadSettings options;
     private final PrintWriter err;
-    private final RetryPause retryPause;
+    private final NetworkOpener networkOpener;
     private final ProgressStyle progressStyle;
     private final Transports transports;
-    /** Own-address mode's local ports (RFC 6056's random choice); made when first needed, as it costs start-up time. */
-    private SecureRandom random;
+    private RetryPause retryPause;
     private Interrupts interrupts;
 
-    public Downloader(DownloadSettings options, PrintWriter err) throws DownloadException {
+    /** {@code networkOpener}: where the run's network comes from, {@code HostContext::open} for the real one. */
+    public Downloader(DownloadSettings options, PrintWriter err, NetworkOpener networkOpener) throws DownloadException {
         this.options = options;
-        this.retryPause = new RetryPause(SystemClock.INSTANCE, SystemSleeper.INSTANCE);
+        this.networkOpener = networkOpener;
         this.err = err;
         this.progressStyle = ProgressStyle.choose(options.progress(), options.quiet(), Terminal.isStderrTerminal());
         this.transports = new Transports(options.caCertificate(), options.noCheckCertificate(), this::say);
@@ -83,9 +74,9 @@ public final class Downloader {
             transports.prepareTls();
         }
         interrupts = new Interrupts();
-        interrupts.install();
         DownloadException worst = null;
-        try (HostContext host = HostContext.open(options.host(), interrupts)) {
+        try (Network host = networkOpener.open(options.host(), interrupts)) {
+            retryPause = new RetryPause(host.clock(), host.sleeper());
             host.reportStatsTo(options.stats() ? err : null);
             for (HttpUrl url : urls) {
                 try {
@@ -137,7 +128,7 @@ public final class Downloader {
         return url;
     }
 
-    private void download(HostContext host, HttpUrl original) throws DownloadException {
+    private void download(Network host, HttpUrl original) throws DownloadException {
         OutputPlan plan = OutputPlan.choose(options.outputDocument(), options.directoryPrefix(), options.noClobber(),
                 options.continueDownload(), original);
         if (plan.kind() == OutputPlan.Kind.SKIP) {
@@ -245,14 +236,14 @@ public final class Downloader {
     /** One request and its response, over one connection. */
     private final class Exchange {
         final OutputPlan plan;
-        final HostContext host;
+        final Network host;
         ResponseHead head;
         ResponseDecision decision;
         long resumeOffset;
         long written;
         private BodySink sink;
 
-        Exchange(OutputPlan plan, HostContext host) {
+        Exchange(OutputPlan plan, Network host) {
             this.plan = plan;
             this.host = host;
         }
@@ -270,51 +261,17 @@ public final class Downloader {
             if (resumeOffset > 0) {
                 request = request.withHeader("Range", "bytes=" + resumeOffset + "-");
             }
-            PortReservation reservation = null;
-            RstSuppressor rst = null;
-            try {
-                int localPort;
-                if (host.ownAddressMode) {
-                    if (options.localPort() != 0) {
-                        localPort = options.localPort();
-                    } else {
-                        if (random == null) {
-                            random = new SecureRandom();
-                        }
-                        localPort = EPHEMERAL_LOW + random.nextInt(65536 - EPHEMERAL_LOW);
-                    }
-                } else {
-                    reservation = PortReservation.reserve(host.localAddress, options.localPort());
-                    localPort = reservation.port();
-                    RstRule rule = RstRule.forThisProcess(host.iface.name(), host.localAddress, localPort, server,
-                            url.port());
-                    if (host.firewall != null) {
-                        rst = host.installRule(rule);
-                    } else {
-                        hostLog.warn("--no-host-setup: no firewall rule added, so the kernel will likely reset this"
-                                + " connection; it needs a rule like: {}", Firewall.suggestedCommand(rule));
-                    }
-                }
+            try (LocalPort localPort = host.openLocalPort(options.localPort(), server, url.port())) {
                 String description = url.host() + " (" + Ipv4Address.format(server) + ":" + url.port() + ")";
                 log.info("{} -> {}", request, description);
-                HttpTransfer transfer = new HttpTransfer(host.stack, host.tcpConfig,
-                        new HttpTransfer.Target(server, url.port(), localPort, request.toBytes(), description),
+                HttpTransfer transfer = new HttpTransfer(host.stack(), host.tcpConfig(),
+                        new HttpTransfer.Target(server, url.port(), localPort.port(), request.toBytes(), description),
                         layer, this::onHead);
-                host.runStats.add(url, transfer);
+                host.runStats().add(url, transfer);
                 try {
-                    host.loop.run(transfer);
+                    host.loop().run(transfer);
                 } finally {
                     written = sink == null ? 0 : sink.written();
-                }
-            } catch (HostException e) {
-                throw new DownloadException(ExitCode.GENERIC, e.getMessage(), e);
-            } finally {
-                if (rst != null) {
-                    // Removed beside the rest of the run's end; HostContext waits for it (see there).
-                    host.removeRuleInBackground(rst);
-                }
-                if (reservation != null) {
-                    reservation.close();
                 }
             }
         }
@@ -367,7 +324,7 @@ public final class Downloader {
             if (progress == Progress.NONE) {
                 return inner;
             }
-            return new ProgressSink(inner, progress, host.loop.clock(), plan.displayName(), alreadyHave,
+            return new ProgressSink(inner, progress, host.clock(), plan.displayName(), alreadyHave,
                     decision.expectedSize());
         }
     }

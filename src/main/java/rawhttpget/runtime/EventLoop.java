@@ -3,18 +3,14 @@ package rawhttpget.runtime;
 import rawhttpget.failure.DownloadException;
 import rawhttpget.failure.ExitCode;
 
-import rawhttpget.link.Link;
 import rawhttpget.stack.NetworkStack;
 import rawhttpget.time.Clock;
 
 /**
- * The only real-time loop: reads the clock, lets the stack receive, run timers and send, gives the
- * application its turn, then sleeps on the link until the next frame or the stack's next deadline.
+ * The application's loop: reads the clock, lets the stack receive, run timers and send, gives the
+ * application its turn, then waits ({@link Waiter}) until the next frame or the stack's next deadline.
  */
 public final class EventLoop {
-    /** Upper bound on one wait, so signals and deadlines are noticed promptly on a quiet line. */
-    private static final long MAX_WAIT_NANOS = 100_000_000L;
-
     /** The application's part of one turn. */
     public interface Step {
         /** Returns true when the application is finished. */
@@ -30,13 +26,13 @@ public final class EventLoop {
     }
 
     private final Clock clock;
-    private final Link link;
+    private final Waiter waiter;
     private final NetworkStack stack;
     private final Interrupts interrupts;
 
-    EventLoop(Clock clock, Link link, NetworkStack stack, Interrupts interrupts) {
+    EventLoop(Clock clock, Waiter waiter, NetworkStack stack, Interrupts interrupts) {
         this.clock = clock;
-        this.link = link;
+        this.waiter = waiter;
         this.stack = stack;
         this.interrupts = interrupts;
     }
@@ -71,10 +67,9 @@ public final class EventLoop {
                 throw new DownloadException(signal, signal == ExitCode.INTERRUPTED_SIGINT ? "interrupted" : "terminated");
             }
             long at = Math.min(stack.pollAt(), step.wakeAt());
-            long wait = at == Long.MAX_VALUE ? MAX_WAIT_NANOS : at - clock.nanos();
-            if (wait > 0) {
+            if (at == Long.MAX_VALUE || at - clock.nanos() > 0) {
                 try {
-                    link.awaitFrames(Math.min(wait, MAX_WAIT_NANOS));
+                    waiter.awaitFramesUntil(at);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new DownloadException(ExitCode.GENERIC, "interrupted while waiting for frames");

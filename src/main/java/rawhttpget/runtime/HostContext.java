@@ -2,7 +2,6 @@ package rawhttpget.runtime;
 
 import rawhttpget.failure.DownloadException;
 import rawhttpget.failure.ExitCode;
-import rawhttpget.report.RunStats;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,8 +14,6 @@ import rawhttpget.host.KernelRandom;
 import rawhttpget.host.Offloads;
 import rawhttpget.host.Privileges;
 import rawhttpget.host.Routes;
-import rawhttpget.host.RstRule;
-import rawhttpget.host.RstSuppressor;
 import rawhttpget.host.StaleRuleSweep;
 import rawhttpget.host.UnusableInterfaceException;
 import rawhttpget.inet.Ipv4Address;
@@ -32,57 +29,31 @@ import rawhttpget.stack.ReceiveCoalescing;
 import rawhttpget.tcp.IsnGenerator;
 import rawhttpget.tcp.TcpConfig;
 import rawhttpget.time.EpochClock;
+import rawhttpget.time.Clock;
 import rawhttpget.time.SystemClock;
+import rawhttpget.time.SystemSleeper;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 
 /**
- * Everything one run sets up on the host and tears down at the end: the interface facts, the pcap link,
- * the stack on top of it, and (host-address mode) access to the firewall. One per run, shared by every
- * URL so the ARP cache is reused.
+ * Sets a run up on the host: checks privileges, libpcap and the interface, opens the pcap link (with --pcap, through
+ * a recorder), raises the stack thread's priority, probes for --ip's address, and builds the {@link Network} over
+ * the real interface and the system clock, the only place that picks them. {@link HostConnections} then stays
+ * behind that Network for the host's part of each connection.
  */
-public final class HostContext implements AutoCloseable {
+public final class HostContext {
     private static final Logger log = LoggerFactory.getLogger("rawhttpget.cli");
-
-    public final InterfaceInfo iface;
-    public final boolean ownAddressMode;
-    public final int localAddress;
-    /** The interface, wrapped in a pcap recorder with --pcap. */
-    final Link link;
-    public final NetworkStack stack;
-    public final EventLoop loop;
-    public final TcpConfig tcpConfig;
-    /** The host firewall in host-address mode; null in own-address mode, which changes nothing. */
-    public final Firewall firewall;
-    /** Host-address mode: the removal of rules left by killed runs, started before the capture opens; else null. */
-    private final StaleRuleSweep staleRuleSweep;
-    /** The last connection's rule while it is being removed beside the rest of the run; else null. */
-    private RstSuppressor removing;
-    /** Every transfer of the run, for --stats. */
-    public final RunStats runStats = new RunStats();
-    private PrintWriter statsOut;
-    private String pcapFile;
-    private StackThreadPriority priority;
-
-    private HostContext(InterfaceInfo iface, boolean ownAddressMode, int localAddress, Link link, NetworkStack stack,
-                        EventLoop loop, TcpConfig tcpConfig, Firewall firewall, StaleRuleSweep staleRuleSweep) {
-        this.iface = iface;
-        this.ownAddressMode = ownAddressMode;
-        this.localAddress = localAddress;
-        this.link = link;
-        this.stack = stack;
-        this.loop = loop;
-        this.tcpConfig = tcpConfig;
-        this.firewall = firewall;
-        this.staleRuleSweep = staleRuleSweep;
+    private HostContext() {
     }
 
-    public static HostContext open(HostSettings settings, Interrupts interrupts) throws DownloadException {
+    /** Installs the signal handlers, then sets the host up; a {@link NetworkOpener}. */
+    public static Network open(HostSettings settings, Interrupts interrupts) throws DownloadException {
+        interrupts.install();
+        Clock clock = SystemClock.INSTANCE;
         OwnAddress own = OwnAddress.parse(settings.ownAddress(), settings.ownMac());
         boolean addsFirewallRules = own == null && !settings.noHostSetup();
         StaleRuleSweep sweep = null;
@@ -134,7 +105,7 @@ public final class HostContext implements AutoCloseable {
             priority.raiseStackThread();
             if (pcap != null) {
                 // Stamped with the loop's own clock, so the trace's times are the stack's.
-                link = new PcapRecorderLink(link, pcap, EpochClock.anchoredNow(SystemClock.INSTANCE), settings.pcapFile());
+                link = new PcapRecorderLink(link, pcap, EpochClock.anchoredNow(clock), settings.pcapFile());
             }
             byte[] secret;
             try {
@@ -150,21 +121,20 @@ public final class HostContext implements AutoCloseable {
             });
             NetworkStack stack = new NetworkStack(link, mac, route, own != null, new IsnGenerator(secret, timestampKey),
                     coalescing);
-            EventLoop loop = new EventLoop(SystemClock.INSTANCE, link, stack, interrupts);
+            HostConnections host = new HostConnections(name, own != null, address, firewall, sweep, settings.pcapFile(), priority);
+            Network network = new Network(link, clock, SystemSleeper.INSTANCE, Waiter.onLink(link, clock), stack, tcp,
+                    interrupts, host);
             try {
                 if (own != null) {
                     // Through the recorder, so the address probe's ARP frames are in the trace too.
-                    OwnAddressProbe.run(loop, name);
+                    OwnAddressProbe.run(network.loop(), name);
                 }
             } catch (DownloadException | RuntimeException e) {
                 link.close();
                 throw e;
             }
-            HostContext context = new HostContext(iface, own != null, address, link, stack, loop, tcp, firewall, sweep);
-            context.pcapFile = settings.pcapFile();
-            context.priority = priority;
             opened = true;
-            return context;
+            return network;
         } catch (UnusableInterfaceException e) {
             throw new DownloadException(ExitCode.NETWORK, e.getMessage(), e);
         } catch (HostException e) {
@@ -178,35 +148,6 @@ public final class HostContext implements AutoCloseable {
             if (!opened && sweep != null) {
                 sweep.await(); // its nft runs end before the run does
             }
-        }
-    }
-
-    /**
-     * Host-address mode: adds the rule for one connection, once the sweep of killed runs' rules is done and the
-     * previous connection's rule (a table of the same name) is gone.
-     */
-    public RstSuppressor installRule(RstRule rule) {
-        awaitRuleRemoval();
-        return RstSuppressor.install(firewall, rule, staleRuleSweep);
-    }
-
-    /**
-     * Starts removing a connection's rule and returns once nft (or iptables) runs: the next connection's
-     * {@link #installRule}, or {@link #close()} after the capture is closed, waits for it. The two waits of a
-     * run's end (nft deleting the table, the kernel closing the capture socket) then overlap. The capture must
-     * be closed only after the tool has started: a child spawned meanwhile would hold the socket, close it last
-     * and pay for its teardown (~25 ms) before running the tool.
-     */
-    public void removeRuleInBackground(RstSuppressor rule) {
-        rule.closeInBackground();
-        removing = rule;
-    }
-
-    private void awaitRuleRemoval() {
-        RstSuppressor rule = removing;
-        if (rule != null) {
-            removing = null;
-            rule.close();
         }
     }
 
@@ -271,32 +212,6 @@ public final class HostContext implements AutoCloseable {
             } catch (IOException ignored) {
                 // The link failed to open: that is the error the user hears about.
             }
-        }
-    }
-
-    /** With --stats, where the report goes when the run ends; null for none. */
-    public void reportStatsTo(PrintWriter out) {
-        this.statsOut = out;
-    }
-
-    @Override
-    public void close() {
-        try {
-            if (statsOut != null) {
-                runStats.print(statsOut, stack, link, pcapFile, priority.describe());
-            }
-        } finally {
-            try {
-                link.close();
-            } finally {
-                awaitRuleRemoval();
-                if (staleRuleSweep != null) {
-                    staleRuleSweep.await();
-                }
-            }
-        }
-        if (stack.stats().coalescedSegments > 0) {
-            log.info("{} segments arrived coalesced by GRO/LRO", stack.stats().coalescedSegments);
         }
     }
 

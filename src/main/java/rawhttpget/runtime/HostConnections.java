@@ -1,0 +1,178 @@
+package rawhttpget.runtime;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import rawhttpget.failure.DownloadException;
+import rawhttpget.failure.ExitCode;
+import rawhttpget.host.Firewall;
+import rawhttpget.host.HostException;
+import rawhttpget.host.PortReservation;
+import rawhttpget.host.RstRule;
+import rawhttpget.host.RstSuppressor;
+import rawhttpget.host.StaleRuleSweep;
+
+import java.security.SecureRandom;
+
+/**
+ * The host's part of each connection, behind a {@link Network} that {@link HostContext} opened: in host-address
+ * mode a port the kernel reserves for us and the firewall rule that keeps the kernel's RSTs off our connection,
+ * removed beside the rest of the run; in own-address mode a random port and nothing else. At the run's end, the
+ * wait for those removals and for the sweep of rules left by killed runs.
+ */
+final class HostConnections implements HostHooks {
+    private static final Logger hostLog = LoggerFactory.getLogger("rawhttpget.host");
+    /** Own-address mode owns its address outright, so any port will do; stay clear of well-known ones. */
+    private static final int EPHEMERAL_LOW = 49152;
+
+    private final String interfaceName;
+    private final boolean ownAddressMode;
+    private final int localAddress;
+    /** The host firewall in host-address mode; null in own-address mode, which changes nothing. */
+    private final Firewall firewall;
+    /** Host-address mode: the removal of rules left by killed runs, started before the capture opens; else null. */
+    private final StaleRuleSweep staleRuleSweep;
+    private final String pcapFile;
+    private final StackThreadPriority priority;
+    /** The last connection's rule while it is being removed beside the rest of the run; else null. */
+    private RstSuppressor removing;
+    /** Own-address mode's local ports (RFC 6056's random choice); made when first needed, as it costs start-up time. */
+    private SecureRandom random;
+
+    HostConnections(String interfaceName, boolean ownAddressMode, int localAddress, Firewall firewall,
+                    StaleRuleSweep staleRuleSweep, String pcapFile, StackThreadPriority priority) {
+        this.interfaceName = interfaceName;
+        this.ownAddressMode = ownAddressMode;
+        this.localAddress = localAddress;
+        this.firewall = firewall;
+        this.staleRuleSweep = staleRuleSweep;
+        this.pcapFile = pcapFile;
+        this.priority = priority;
+    }
+
+    @Override
+    public LocalPort openLocalPort(int wanted, int server, int serverPort) throws DownloadException {
+        if (ownAddressMode) {
+            if (wanted != 0) {
+                return fixed(wanted);
+            }
+            if (random == null) {
+                random = new SecureRandom();
+            }
+            return fixed(EPHEMERAL_LOW + random.nextInt(65536 - EPHEMERAL_LOW));
+        }
+        PortReservation reservation = null;
+        boolean reserved = false;
+        try {
+            reservation = PortReservation.reserve(localAddress, wanted);
+            int port = reservation.port();
+            RstRule rule = RstRule.forThisProcess(interfaceName, localAddress, port, server, serverPort);
+            RstSuppressor rst = null;
+            if (firewall != null) {
+                rst = installRule(rule);
+            } else {
+                hostLog.warn("--no-host-setup: no firewall rule added, so the kernel will likely reset this"
+                        + " connection; it needs a rule like: {}", Firewall.suggestedCommand(rule));
+            }
+            reserved = true;
+            return new ReservedPort(reservation, rst);
+        } catch (HostException e) {
+            throw new DownloadException(ExitCode.GENERIC, e.getMessage(), e);
+        } finally {
+            if (!reserved && reservation != null) {
+                reservation.close();
+            }
+        }
+    }
+
+    private static LocalPort fixed(int port) {
+        return new LocalPort() {
+            @Override
+            public int port() {
+                return port;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    /** Host-address mode's port: the kernel's reservation of it, and the rule that keeps the kernel's RSTs in. */
+    private final class ReservedPort implements LocalPort {
+        private final PortReservation reservation;
+        private final RstSuppressor rst;
+
+        ReservedPort(PortReservation reservation, RstSuppressor rst) {
+            this.reservation = reservation;
+            this.rst = rst;
+        }
+
+        @Override
+        public int port() {
+            return reservation.port();
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (rst != null) {
+                    // Removed beside the rest of the run's end; release() waits for it (see there).
+                    removeRuleInBackground(rst);
+                }
+            } finally {
+                reservation.close();
+            }
+        }
+    }
+
+    /**
+     * Host-address mode: adds the rule for one connection, once the sweep of killed runs' rules is done and the
+     * previous connection's rule (a table of the same name) is gone.
+     */
+    private RstSuppressor installRule(RstRule rule) {
+        awaitRuleRemoval();
+        return RstSuppressor.install(firewall, rule, staleRuleSweep);
+    }
+
+    /**
+     * Starts removing a connection's rule and returns once nft (or iptables) runs: the next connection's
+     * {@link #installRule}, or {@link #release()} after the capture is closed, waits for it. The two waits of a
+     * run's end (nft deleting the table, the kernel closing the capture socket) then overlap. The capture must
+     * be closed only after the tool has started: a child spawned meanwhile would hold the socket, close it last
+     * and pay for its teardown (~25 ms) before running the tool.
+     */
+    private void removeRuleInBackground(RstSuppressor rule) {
+        rule.closeInBackground();
+        removing = rule;
+    }
+
+    private void awaitRuleRemoval() {
+        RstSuppressor rule = removing;
+        if (rule != null) {
+            removing = null;
+            rule.close();
+        }
+    }
+
+    @Override
+    public String pcapFile() {
+        return pcapFile;
+    }
+
+    @Override
+    public String scheduling() {
+        return priority.describe();
+    }
+
+    /** After the capture is closed (see {@link #removeRuleInBackground}). */
+    @Override
+    public void release() {
+        try {
+            awaitRuleRemoval();
+        } finally {
+            if (staleRuleSweep != null) {
+                staleRuleSweep.await();
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package rawhttpget.runtime;
+
+import rawhttpget.failure.DownloadException;
+
+/**
+ * What a {@link Network} asks of the host it runs on: {@link HostContext} on a real interface (port reservations
+ * and firewall rules), or a test's stand-in that needs none of that.
+ */
+public interface HostHooks {
+    /**
+     * A local port for one connection to {@code server:serverPort}, {@code wanted} or any when 0, with what the
+     * host needs so that its kernel leaves the connection alone.
+     */
+    LocalPort openLocalPort(int wanted, int server, int serverPort) throws DownloadException;
+
+    /** For --stats: the pcap trace's file, or null. */
+    String pcapFile();
+
+    /** For --stats: what the stack's threads ran at. */
+    String scheduling();
+
+    /** Called once the link is closed: waits for what the host is still undoing. */
+    void release();
+}

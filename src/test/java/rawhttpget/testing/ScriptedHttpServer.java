@@ -1,0 +1,280 @@
+package rawhttpget.testing;
+
+import rawhttpget.arp.ArpPacket;
+import rawhttpget.ethernet.EthernetFrame;
+import rawhttpget.ipv4.Ipv4Packet;
+import rawhttpget.link.MemoryLink;
+import rawhttpget.tcp.SeqNum;
+import rawhttpget.tcp.TcpFlags;
+import rawhttpget.tcp.TcpOptions;
+import rawhttpget.tcp.TcpSegment;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An HTTP server's host on the far end of a {@link MemoryLink}, for whole downloads in unit tests: it answers ARP
+ * for its address, accepts successive TCP connections on its port, reads each request's head, and answers the
+ * n-th request with the n-th {@link Reply} of its script. Its TCP is the least that serves a lossless in-order
+ * cable, written from RFC 9293 apart from the stack under test: no options but MSS (so no window scaling), data
+ * sent within the peer's window, every segment from the peer acknowledged at once, no timers. Time is an argument;
+ * it reads no clock.
+ */
+public final class ScriptedHttpServer {
+    private static final int TCP_AT = EthernetFrame.HEADER_LENGTH + 20;
+    private static final int MSS = 1460;
+    private static final int WINDOW = 65535;
+
+    /**
+     * What the server does with one request: send {@code bytes}, then a FIN, or a RST once they are acknowledged;
+     * or, {@code silent}, nothing at all (it still acknowledges what arrives).
+     */
+    public record Reply(byte[] bytes, boolean reset, boolean silent) {
+        /** A whole response: status line, header fields, the blank line and the body, as written. */
+        public static Reply respond(String response) {
+            return new Reply(response.getBytes(StandardCharsets.ISO_8859_1), false, false);
+        }
+
+        /** {@code response} as far as it goes, then a reset: the connection breaks mid-body. */
+        public static Reply resetAfter(String response) {
+            return new Reply(response.getBytes(StandardCharsets.ISO_8859_1), true, false);
+        }
+
+        /** The server closes its side without a byte of response. */
+        public static Reply close() {
+            return respond("");
+        }
+
+        /** The server never answers, nor closes. */
+        public static Reply silence() {
+            return new Reply(new byte[0], false, true);
+        }
+    }
+
+    private final MemoryLink link;
+    private final long mac;
+    private final int ip;
+    private final int port;
+    private final List<Reply> script;
+    private final List<String> requests = new ArrayList<>();
+    private final Map<Integer, Connection> connections = new HashMap<>();
+    private final EthernetFrame frame = new EthernetFrame();
+    private final ArpPacket arp = new ArpPacket();
+    private final Ipv4Packet ipv4 = new Ipv4Packet();
+    private final TcpSegment seg = new TcpSegment();
+    private final TcpOptions options = new TcpOptions();
+    private final byte[] tx = new byte[TCP_AT + 60 + MSS];
+    private int ipId;
+    private int nextIss = 0x4000_0000;
+
+    public ScriptedHttpServer(MemoryLink link, long mac, int ip, int port, List<Reply> script) {
+        this.link = link;
+        this.mac = mac;
+        this.ip = ip;
+        this.port = port;
+        this.script = List.copyOf(script);
+    }
+
+    /** The head of every request received so far, in order, as sent (CRLFs included). */
+    public List<String> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** Reads every frame waiting, then sends what is due. */
+    public void serve() {
+        byte[] f;
+        while ((f = link.poll()) != null) {
+            onFrame(f);
+        }
+        for (Connection c : connections.values()) {
+            c.transmit();
+        }
+        connections.values().removeIf(c -> c.closed);
+    }
+
+    private void onFrame(byte[] f) {
+        if (frame.wrap(f, 0, f.length) != null) {
+            return;
+        }
+        if (frame.etherType() == EthernetFrame.TYPE_ARP) {
+            onArp();
+        } else if (frame.etherType() == EthernetFrame.TYPE_IPV4 && frame.destination() == mac) {
+            onIpv4();
+        }
+    }
+
+    private void onArp() {
+        if (arp.wrap(frame.buffer(), frame.payloadOffset(), frame.payloadLength()) != null
+                || arp.operation() != ArpPacket.OP_REQUEST || arp.targetIp() != ip) {
+            return;
+        }
+        byte[] reply = new byte[EthernetFrame.HEADER_LENGTH + ArpPacket.LENGTH];
+        EthernetFrame.emitHeader(reply, 0, arp.senderMac(), mac, EthernetFrame.TYPE_ARP);
+        ArpPacket.emit(reply, EthernetFrame.HEADER_LENGTH, ArpPacket.OP_REPLY, mac, ip, arp.senderMac(), arp.senderIp());
+        link.send(reply, 0, reply.length);
+    }
+
+    private void onIpv4() {
+        if (ipv4.wrap(frame.buffer(), frame.payloadOffset(), frame.payloadLength()) != null
+                || ipv4.destination() != ip || ipv4.protocol() != Ipv4Packet.PROTOCOL_TCP
+                || seg.wrap(frame.buffer(), ipv4.payloadOffset(), ipv4.payloadLength()) != null
+                || !seg.checksumValid(ipv4.source(), ipv4.destination())
+                || seg.destinationPort() != port || seg.parseOptions(options) != null) {
+            return;
+        }
+        Connection c = connections.get(seg.sourcePort());
+        if (c == null) {
+            if (!seg.has(TcpFlags.SYN) || seg.has(TcpFlags.ACK) || seg.has(TcpFlags.RST)) {
+                return;
+            }
+            c = new Connection(frame.source(), ipv4.source(), seg.sourcePort(), seg.seq(), nextIss);
+            nextIss += 0x0100_0000;
+            connections.put(seg.sourcePort(), c);
+        }
+        c.onSegment();
+    }
+
+    /** One accepted connection: the request's head in, then the script's reply out. */
+    private final class Connection {
+        private final long peerMac;
+        private final int peerIp;
+        private final int peerPort;
+        private final int iss;
+        private final ByteArrayOutputStream request = new ByteArrayOutputStream();
+        private int rcvNxt;
+        private int peerMss = 536;
+        private boolean peerFin;
+        private boolean ackDue;
+        private boolean synAckDue = true;
+        private boolean established;
+        private Reply reply;
+        /** In stream offsets: 0 is the first reply byte, reply.bytes.length the FIN. */
+        private long una;
+        private long nxt;
+        private long peerWindowEdge;
+        private boolean finSent;
+        private boolean closed;
+
+        Connection(long peerMac, int peerIp, int peerPort, int irs, int iss) {
+            this.peerMac = peerMac;
+            this.peerIp = peerIp;
+            this.peerPort = peerPort;
+            this.iss = iss;
+            this.rcvNxt = irs + 1;
+        }
+
+        void onSegment() {
+            if (seg.has(TcpFlags.RST)) {
+                closed = true;
+                return;
+            }
+            if (seg.has(TcpFlags.SYN)) {
+                peerMss = options.mss > 0 ? options.mss : 536;
+                synAckDue = true; // the first SYN, or its retransmission
+                return;
+            }
+            if (!seg.has(TcpFlags.ACK)) {
+                return;
+            }
+            long ack = Integer.toUnsignedLong(seg.ack() - (iss + 1));
+            if (seg.ack() == iss + 1 && !established) {
+                established = true;
+            }
+            if (established && ack <= nxt && ack >= una) {
+                una = ack;
+                peerWindowEdge = una + seg.window();
+            }
+            int len = seg.payloadLength();
+            if (len > 0) {
+                ackDue = true;
+                if (seg.seq() == rcvNxt) {
+                    request.write(seg.buffer(), seg.payloadOffset(), len);
+                    rcvNxt += len;
+                    onRequestBytes();
+                }
+            }
+            if (seg.has(TcpFlags.FIN) && SeqNum.diff(seg.seq() + len, rcvNxt) == 0) {
+                rcvNxt++;
+                peerFin = true;
+                ackDue = true;
+            }
+        }
+
+        private void onRequestBytes() {
+            String received = request.toString(StandardCharsets.ISO_8859_1);
+            int end = received.indexOf("\r\n\r\n");
+            if (reply == null && end >= 0) {
+                requests.add(received.substring(0, end + 4));
+                int n = requests.size() - 1;
+                if (n >= script.size()) {
+                    throw new AssertionError("request " + (n + 1) + " has no reply in the script:\n" + received);
+                }
+                reply = script.get(n);
+            }
+        }
+
+        void transmit() {
+            if (closed) {
+                return;
+            }
+            if (synAckDue) {
+                synAckDue = false;
+                options.clear();
+                options.mss = MSS;
+                emit(TcpFlags.SYN | TcpFlags.ACK, iss, 0, 0, options);
+                return;
+            }
+            if (reply != null && !reply.silent()) {
+                sendReply();
+            }
+            if (ackDue) {
+                emit(TcpFlags.ACK, seqOf(nxt), 0, 0, null);
+            }
+            if (finSent && una == nxt && peerFin) {
+                closed = true;
+            }
+        }
+
+        private void sendReply() {
+            byte[] bytes = reply.bytes();
+            while (nxt < bytes.length && nxt < peerWindowEdge) {
+                int len = (int) Math.min(Math.min(Math.min(MSS, peerMss), bytes.length - nxt), peerWindowEdge - nxt);
+                emit(TcpFlags.ACK | TcpFlags.PSH, seqOf(nxt), (int) nxt, len, null);
+                nxt += len;
+            }
+            if (nxt < bytes.length || una < nxt && reply.reset()) {
+                return; // more to send, or a reset that waits until the peer has everything before it
+            }
+            if (reply.reset()) {
+                emit(TcpFlags.RST | TcpFlags.ACK, seqOf(nxt), 0, 0, null);
+                closed = true;
+            } else if (!finSent) {
+                emit(TcpFlags.FIN | TcpFlags.ACK, seqOf(nxt), 0, 0, null);
+                finSent = true;
+                nxt++;
+            }
+        }
+
+        private int seqOf(long offset) {
+            return iss + 1 + (int) offset;
+        }
+
+        private void emit(int flags, int seq, int offset, int len, TcpOptions opts) {
+            int payloadAt = TcpSegment.emitHeader(tx, TCP_AT, port, peerPort, seq, rcvNxt, flags, WINDOW, opts);
+            if (len > 0) {
+                System.arraycopy(reply.bytes(), offset, tx, payloadAt, len);
+            }
+            int tcpLength = payloadAt - TCP_AT + len;
+            TcpSegment.fillChecksum(tx, TCP_AT, tcpLength, ip, peerIp);
+            Ipv4Packet.emitHeader(tx, EthernetFrame.HEADER_LENGTH, ip, peerIp, Ipv4Packet.PROTOCOL_TCP, tcpLength,
+                    ipId++ & 0xFFFF, 64);
+            EthernetFrame.emitHeader(tx, 0, peerMac, mac, EthernetFrame.TYPE_IPV4);
+            link.send(tx, 0, Math.max(60, TCP_AT + tcpLength));
+            ackDue = false;
+        }
+    }
+}
