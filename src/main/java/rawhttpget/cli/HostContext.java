@@ -8,6 +8,7 @@ import rawhttpget.host.Firewall;
 import rawhttpget.host.HostException;
 import rawhttpget.host.InterfaceInfo;
 import rawhttpget.host.KernelRandom;
+import rawhttpget.host.LinkWait;
 import rawhttpget.host.Offloads;
 import rawhttpget.host.Privileges;
 import rawhttpget.host.Routes;
@@ -29,6 +30,7 @@ import rawhttpget.tcp.IsnGenerator;
 import rawhttpget.tcp.TcpConfig;
 import rawhttpget.time.EpochClock;
 import rawhttpget.time.SystemClock;
+import rawhttpget.time.SystemSleeper;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -89,7 +91,7 @@ final class HostContext implements AutoCloseable {
             PcapLink.requireLibrary();
             Routes routes = Routes.readSystem();
             String name = options.interfaceName != null ? options.interfaceName : routes.defaultInterface();
-            InterfaceInfo iface = InterfaceInfo.read(name).requireUsable(own == null);
+            InterfaceInfo iface = awaitLink(name, 0, options, interrupts).requireUsable(own == null);
             if (own != null && own.address() == iface.ipv4Address()) {
                 throw new DownloadException(ExitCode.USAGE, "--ip " + Ipv4Address.format(own.address()) + " is "
                         + name + "'s own address: leave out --ip to use it");
@@ -226,6 +228,18 @@ final class HostContext implements AutoCloseable {
                     e.getMessage());
         }
         return ReceiveCoalescing.aboveMtu(mtu);
+    }
+
+    /** The interface, once its link is up or -T has passed: a link brought up a moment ago gets time to come up. */
+    private static InterfaceInfo awaitLink(String name, int preferredAddress, Options options, Interrupts interrupts)
+            throws DownloadException {
+        InterfaceInfo iface = LinkWait.untilUp(name, preferredAddress, (long) (options.timeoutSeconds * 1e9),
+                SystemClock.INSTANCE, SystemSleeper.INSTANCE, () -> interrupts.received() != null);
+        ExitCode signal = interrupts.received();
+        if (signal != null) {
+            throw new DownloadException(signal, signal == ExitCode.INTERRUPTED_SIGINT ? "interrupted" : "terminated");
+        }
+        return iface;
     }
 
     /** The java executable, resolved, as setcap needs it. */
