@@ -8,6 +8,7 @@ import rawhttpget.host.Firewall;
 import rawhttpget.host.HostException;
 import rawhttpget.host.InterfaceInfo;
 import rawhttpget.host.KernelRandom;
+import rawhttpget.host.KernelRoute;
 import rawhttpget.host.LinkWait;
 import rawhttpget.host.Offloads;
 import rawhttpget.host.Privileges;
@@ -16,6 +17,7 @@ import rawhttpget.host.RstRule;
 import rawhttpget.host.RstSuppressor;
 import rawhttpget.host.StaleRuleSweep;
 import rawhttpget.host.UnusableInterfaceException;
+import rawhttpget.http.HttpUrl;
 import rawhttpget.inet.Ipv4Address;
 import rawhttpget.ipv4.Route;
 import rawhttpget.link.Link;
@@ -34,6 +36,9 @@ import rawhttpget.time.SystemSleeper;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -90,15 +95,17 @@ final class HostContext implements AutoCloseable {
             Privileges.ofThisProcess().require(addsFirewallRules, javaBinary());
             PcapLink.requireLibrary();
             Routes routes = Routes.readSystem();
-            String name = options.interfaceName != null ? options.interfaceName : routes.defaultInterface();
-            InterfaceInfo iface = awaitLink(name, 0, options, interrupts).requireUsable(own == null);
+            KernelRoute chosen = options.interfaceName != null ? null : routeToFirstUrl(options, routes);
+            String name = chosen != null ? chosen.interfaceName() : options.interfaceName;
+            InterfaceInfo iface = awaitLink(name, chosen != null ? chosen.preferredSource() : 0, options, interrupts)
+                    .requireUsable(own == null);
             if (own != null && own.address() == iface.ipv4Address()) {
                 throw new DownloadException(ExitCode.USAGE, "--ip " + Ipv4Address.format(own.address()) + " is "
                         + name + "'s own address: leave out --ip to use it");
             }
             int address = own != null ? own.address() : iface.ipv4Address();
             int prefix = own != null ? own.prefixLength() : iface.prefixLength();
-            int gateway = defaultGateway(routes, name);
+            int gateway = chosen != null && chosen.gateway() != 0 ? chosen.gateway() : defaultGateway(routes, name);
             if (gateway != 0 && !Ipv4Address.sameSubnet(gateway, address, prefix)) {
                 gateway = 0;
             }
@@ -240,6 +247,36 @@ final class HostContext implements AutoCloseable {
             throw new DownloadException(signal, signal == ExitCode.INTERRUPTED_SIGINT ? "interrupted" : "terminated");
         }
         return iface;
+    }
+
+    /**
+     * Without -i: the kernel's route to the first URL's server, so a server reached through another interface
+     * than the default route's is reached there. A URL that does not parse or resolve gets the default route's
+     * interface; its download then fails with the reason.
+     */
+    private static KernelRoute routeToFirstUrl(Options options, Routes routes) {
+        try {
+            if (options.urls.isEmpty()) {
+                return new KernelRoute(routes.defaultInterface(), 0, 0);
+            }
+            HttpUrl url = HttpUrl.parse(options.urls.get(0));
+            int destination = url.isIpv4Literal() ? Ipv4Address.parseBits(url.host()) : resolvedIpv4(url.host());
+            if (destination != 0) {
+                return KernelRoute.to(destination, routes);
+            }
+        } catch (HttpUrl.InvalidUrlException | UnknownHostException e) {
+            log.debug("choosing the interface by the default route: {}", e.getMessage());
+        }
+        return new KernelRoute(routes.defaultInterface(), 0, 0);
+    }
+
+    private static int resolvedIpv4(String host) throws UnknownHostException {
+        for (InetAddress address : InetAddress.getAllByName(host)) {
+            if (address instanceof Inet4Address) {
+                return Ipv4Address.readBits(address.getAddress(), 0);
+            }
+        }
+        return 0;
     }
 
     /** The java executable, resolved, as setcap needs it. */

@@ -102,6 +102,38 @@ class LinkAndRouteEndToEndTest {
         }
     }
 
+    /**
+     * The client's default route leaves through its routed interface, towards the router, which has no route to
+     * the server's on-link segment: only the kernel's own choice (the on-link interface) reaches files.test.
+     */
+    @Test
+    void withoutDashIUsesTheInterfaceTheKernelRoutesTheServerTo() throws Exception {
+        assertThat(inClient(List.of("ip", "route", "show", "default"))).contains("dev " + fixture.net().routedInterface());
+
+        CommandResult run = Rawhttpget.run(fixture.net(), fixture.work(), "-v",
+                "http://" + TestNetwork.SERVER_NAME + "/1M.bin");
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(Sha256.of(fixture.work().resolve("1M.bin"))).isEqualTo(fileSha256);
+        assertThat(run.stderr()).contains("interface " + fixture.net().onLinkInterface() + ": "
+                + TestNetwork.CLIENT_ONLINK_IP + " ");
+    }
+
+    @Test
+    void whenNothingRoutesTheServerSaysSoInOneLineAndExitsFour() throws Exception {
+        inClient(List.of("ip", "route", "del", "default"));
+        try {
+            CommandResult run = Rawhttpget.run(fixture.net(), fixture.work(), "http://198.18.9.9/1M.bin");
+
+            assertThat(run.exitCode()).as(run.describe()).isEqualTo(4);
+            assertThat(run.stderr()).isEqualTo("rawhttpget: no route to host 198.18.9.9 (network is unreachable)\n");
+            assertThat(fixture.work().toFile().list()).isEmpty();
+        } finally {
+            inClient(List.of("ip", "route", "add", "default", "via", TestNetwork.ROUTER_IP, "dev",
+                    fixture.net().routedInterface()));
+        }
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------
 
     private String clientEnd() {

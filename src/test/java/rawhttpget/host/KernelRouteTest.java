@@ -1,0 +1,77 @@
+package rawhttpget.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import rawhttpget.inet.Ipv4Address;
+
+/** Samples of {@code ip -j route get} (iproute2 6.1.0) captured in a namespace on the build machine. */
+class KernelRouteTest {
+    private static int ip(String text) {
+        return Ipv4Address.parseBits(text);
+    }
+
+    @Test
+    void readsTheGatewayTheDeviceAndThePreferredSourceOfARouteThroughAGateway() {
+        String json = "[{\"dst\":\"198.18.9.9\",\"gateway\":\"198.18.7.1\",\"dev\":\"lk1\",\"prefsrc\":\"198.18.7.2\","
+                + "\"flags\":[],\"uid\":0,\"cache\":[]}]\n";
+        assertThat(KernelRoute.parse(json)).hasValue(new KernelRoute("lk1", ip("198.18.7.1"), ip("198.18.7.2")));
+    }
+
+    @Test
+    void aDestinationOnTheLinkHasNoGateway() {
+        String json = "[{\"dst\":\"198.18.8.1\",\"dev\":\"lk2\",\"prefsrc\":\"198.18.8.2\",\"flags\":[],\"uid\":0,"
+                + "\"cache\":[]}]\n";
+        assertThat(KernelRoute.parse(json)).hasValue(new KernelRoute("lk2", 0, ip("198.18.8.2")));
+        assertThat(KernelRoute.parse(json).orElseThrow()).hasToString("dev lk2 src 198.18.8.2");
+    }
+
+    @Test
+    void aRouteWithoutPreferredSourceHasNone() {
+        String json = "[{\"dst\":\"198.18.7.5\",\"from\":\"198.18.7.2\",\"dev\":\"lk1\",\"flags\":[],\"uid\":0,"
+                + "\"cache\":[]}]\n";
+        assertThat(KernelRoute.parse(json)).hasValue(new KernelRoute("lk1", 0, 0));
+    }
+
+    @Test
+    void anAddressOfOurOwnIsRoutedThroughLoopback() {
+        String json = "[{\"type\":\"local\",\"dst\":\"198.18.7.2\",\"dev\":\"lo\",\"prefsrc\":\"198.18.7.2\","
+                + "\"flags\":[],\"uid\":0,\"cache\":[\"local\"]}]\n";
+        assertThat(KernelRoute.parse(json)).hasValue(new KernelRoute("lo", 0, ip("198.18.7.2")));
+    }
+
+    @Test
+    void outputWithoutADeviceIsNotARoute() {
+        assertThat(KernelRoute.parse("[]\n")).isEmpty();
+        assertThat(KernelRoute.parse("[{\"dst\":\"198.18.7.5\",\"gateway\":\"fe80::1\",\"dev\":\"lk1\"}]")).isEmpty();
+    }
+
+    @Test
+    void asksIpForTheRouteToTheAddress() {
+        FakeCommandRunner runner = new FakeCommandRunner().answer(0, "[{\"dst\":\"198.18.9.9\",\"gateway\":"
+                + "\"198.18.7.1\",\"dev\":\"lk1\",\"prefsrc\":\"198.18.7.2\",\"flags\":[],\"uid\":0,\"cache\":[]}]\n", "");
+        assertThat(KernelRoute.to(ip("198.18.9.9"), "/usr/sbin/ip", runner))
+                .isEqualTo(new KernelRoute("lk1", ip("198.18.7.1"), ip("198.18.7.2")));
+        assertThat(runner.ran()).containsExactly(List.of("/usr/sbin/ip", "-j", "route", "get", "198.18.9.9"));
+    }
+
+    @Test
+    void whenNothingRoutesTheAddressSaysSoInOneLine() {
+        FakeCommandRunner runner = new FakeCommandRunner().answer(2, "", "RTNETLINK answers: Network is unreachable\n");
+        assertThatThrownBy(() -> KernelRoute.to(ip("198.18.9.9"), "ip", runner))
+                .isInstanceOf(UnusableInterfaceException.class)
+                .hasMessage("no route to host 198.18.9.9 (network is unreachable)");
+    }
+
+    @Test
+    void anotherFailureOfIpIsReportedWithTheCommand() {
+        FakeCommandRunner runner = new FakeCommandRunner().answer(255, "", "Error: any valid prefix is expected"
+                + " rather than \"x\".\n");
+        assertThatThrownBy(() -> KernelRoute.to(ip("198.18.9.9"), "ip", runner))
+                .isExactlyInstanceOf(HostException.class)
+                .hasMessage("cannot ask the kernel for the route to 198.18.9.9: ip -j route get 198.18.9.9: Error: any"
+                        + " valid prefix is expected rather than \"x\".");
+    }
+}
