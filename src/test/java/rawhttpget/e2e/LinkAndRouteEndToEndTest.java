@@ -59,6 +59,29 @@ class LinkAndRouteEndToEndTest {
         }
     }
 
+    /**
+     * The same, held still: in link mode dormant (what an 802.1X supplicant uses) operstate stays "dormant" with
+     * carrier on, so the run must go by carrier to use the link at all.
+     */
+    @Test
+    void aLinkWithCarrierIsUsedWhateverItsOperstateSays() throws Exception {
+        String client = clientEnd();
+        try {
+            freshVethPair(true);
+            inClient(List.of("ip", "link", "set", client, "mode", "dormant", "up"));
+            assertThat(inClient(List.of("cat", "/sys/class/net/" + client + "/carrier"))).isEqualTo("1\n");
+
+            CommandResult run = fixture.net().execInClient(fixture.work(), Rawhttpget.TIMEOUT,
+                    Rawhttpget.command("-i", client, "http://" + SERVER_FRESH_IP + "/1M.bin"));
+
+            assertThat(run.exitCode()).as(run.describe()).isZero();
+            assertThat(Sha256.of(fixture.work().resolve("1M.bin"))).isEqualTo(fileSha256);
+            assertThat(inClient(List.of("cat", "/sys/class/net/" + client + "/operstate"))).isEqualTo("dormant\n");
+        } finally {
+            removeFreshVethPair();
+        }
+    }
+
     @Test
     void aLinkWithoutCarrierIsWaitedForUntilTheTimeoutThenExitsFour() throws Exception {
         String client = clientEnd();
