@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import rawhttpget.inet.Ipv4Address;
 
 /**
@@ -16,6 +18,7 @@ import rawhttpget.inet.Ipv4Address;
  * Where {@code ip} is not installed, the main table ({@link Routes}) answers by longest prefix.
  */
 public record KernelRoute(String interfaceName, int gateway, int preferredSource) {
+    private static final Logger log = LoggerFactory.getLogger("rawhttpget.host");
     private static final Pattern DEV = field("dev");
     private static final Pattern GATEWAY = field("gateway");
     private static final Pattern PREFSRC = field("prefsrc");
@@ -27,12 +30,25 @@ public record KernelRoute(String interfaceName, int gateway, int preferredSource
 
     /** The kernel's route to the destination; throws {@link UnusableInterfaceException} when nothing routes it. */
     public static KernelRoute to(int destination, Routes mainTable) {
-        Optional<Path> ip = Executables.find("ip");
-        if (ip.isEmpty()) {
-            return mainTable.lookup(destination).map(r -> new KernelRoute(r.interfaceName(), r.gateway(), 0))
-                    .orElseThrow(() -> noRoute(destination, "network is unreachable"));
+        return to(destination, mainTable, Executables.find("ip").map(Path::toString), ProcessCommandRunner.onHost());
+    }
+
+    /**
+     * Asks {@code ip} where it is installed; where it is not, or fails for another reason than the kernel's
+     * refusal, the main table answers (a warning says why), as before the kernel was asked.
+     */
+    static KernelRoute to(int destination, Routes mainTable, Optional<String> ip, CommandRunner runner) {
+        if (ip.isPresent()) {
+            try {
+                return to(destination, ip.get(), runner);
+            } catch (UnusableInterfaceException e) {
+                throw e;
+            } catch (HostException e) {
+                log.warn("{}; choosing by the main routing table", e.getMessage());
+            }
         }
-        return to(destination, ip.get().toString(), ProcessCommandRunner.onHost());
+        return mainTable.lookup(destination).map(r -> new KernelRoute(r.interfaceName(), r.gateway(), 0))
+                .orElseThrow(() -> noRoute(destination, "network is unreachable"));
     }
 
     static KernelRoute to(int destination, String ip, CommandRunner runner) {

@@ -74,4 +74,45 @@ class KernelRouteTest {
                 .hasMessage("cannot ask the kernel for the route to 198.18.9.9: ip -j route get 198.18.9.9: Error: any"
                         + " valid prefix is expected rather than \"x\".");
     }
+
+    /** The main table of RoutesTest's style: a default route via eth0, and 198.18.8.0/24 on eth1. */
+    private static final Routes MAIN = Routes.parse("""
+            Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT
+            eth0\t00000000\t010712C6\t0003\t0\t0\t0\t00000000\t0\t0\t0
+            eth1\t000812C6\t00000000\t0001\t0\t0\t0\t00FFFFFF\t0\t0\t0
+            """, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    @Test
+    void withoutIpTheMainTableAnswersByLongestPrefix() {
+        FakeCommandRunner runner = new FakeCommandRunner();
+        assertThat(KernelRoute.to(ip("198.18.8.1"), MAIN, java.util.Optional.empty(), runner))
+                .isEqualTo(new KernelRoute("eth1", 0, 0));
+        assertThat(KernelRoute.to(ip("198.18.9.9"), MAIN, java.util.Optional.empty(), runner))
+                .isEqualTo(new KernelRoute("eth0", ip("198.18.7.1"), 0));
+        assertThat(runner.ran()).isEmpty();
+    }
+
+    @Test
+    void whenIpFailsForAnotherReasonTheMainTableAnswers() {
+        FakeCommandRunner runner = new FakeCommandRunner().answer(1, "", "Object \"route\" is unknown\n");
+        assertThat(KernelRoute.to(ip("198.18.8.1"), MAIN, java.util.Optional.of("ip"), runner))
+                .isEqualTo(new KernelRoute("eth1", 0, 0));
+    }
+
+    @Test
+    void theKernelsRefusalIsFinalEvenThoughTheMainTableHasADefaultRoute() {
+        FakeCommandRunner runner = new FakeCommandRunner().answer(2, "", "RTNETLINK answers: No route to host\n");
+        assertThatThrownBy(() -> KernelRoute.to(ip("198.18.9.9"), MAIN, java.util.Optional.of("ip"), runner))
+                .isInstanceOf(UnusableInterfaceException.class)
+                .hasMessage("no route to host 198.18.9.9 (no route to host)");
+    }
+
+    @Test
+    void withoutIpAndWithoutARouteSaysSo() {
+        Routes none = Routes.parse("Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\n",
+                java.nio.ByteOrder.LITTLE_ENDIAN);
+        assertThatThrownBy(() -> KernelRoute.to(ip("198.18.9.9"), none, java.util.Optional.empty(),
+                new FakeCommandRunner())).isInstanceOf(UnusableInterfaceException.class)
+                .hasMessage("no route to host 198.18.9.9 (network is unreachable)");
+    }
 }
