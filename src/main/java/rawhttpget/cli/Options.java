@@ -143,7 +143,7 @@ final class Options {
     /** What the run reads: the download, host and stack settings, and this build's version for the User-Agent. */
     DownloadSettings downloadSettings() {
         HostSettings host = new HostSettings(interfaceName, ownAddress, ownMac, noHostSetup, receiveBuffer,
-                timeoutSeconds, timeWaitSeconds, pcapFile, noRealtime);
+                timeoutSeconds, timeWaitSeconds, pcapFile, noRealtime, urls.isEmpty() ? null : urls.get(0));
         return new DownloadSettings(List.copyOf(urls), quiet, tries, waitRetrySeconds, outputDocument, directoryPrefix,
                 noClobber, continueDownload, progress, maxRedirect, contentOnError, caCertificate, noCheckCertificate,
                 localPort, stats, Version.get(), host);

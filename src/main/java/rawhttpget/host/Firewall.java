@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
-import java.util.function.LongPredicate;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -182,10 +182,11 @@ public final class Firewall {
 
     /**
      * Removes rules that processes killed by SIGKILL (or power loss) left behind, with every choice (an earlier
-     * run may have used another): those whose {@code rawhttpget pid=N} comment or table names a process that
-     * no longer runs. Returns how many. A listing that fails is reported after the others have been cleaned.
+     * run may have used another): those whose comment or table names an owner that no longer runs
+     * ({@link ProcessTable#runs}). Returns how many. A listing that fails is reported after the others have been
+     * cleaned.
      */
-    public int removeStaleRules(LongPredicate pidRunning) {
+    public int removeStaleRules(Predicate<RuleOwner> ownerRuns) {
         Map<List<String>, List<FirewallCommands>> byListing = new LinkedHashMap<>();
         for (FirewallCommands commands : choices) {
             byListing.computeIfAbsent(commands.list(), l -> new ArrayList<>()).add(commands);
@@ -202,7 +203,7 @@ public final class Firewall {
                 continue;
             }
             for (FirewallCommands commands : entry.getValue()) {
-                for (FirewallCommands.StaleRule rule : commands.staleRules(listing.stdout(), pidRunning)) {
+                for (FirewallCommands.StaleRule rule : commands.staleRules(listing.stdout(), ownerRuns)) {
                     if (!deleted.add(rule.deleteCommand())) {
                         continue;
                     }
@@ -227,8 +228,8 @@ public final class Firewall {
         return result;
     }
 
-    /** Whether a process with this PID is running: what "stale" means for a rule's owner. */
+    /** Whether a process with this PID is running (a zombie is not). */
     public static boolean isRunning(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        return ProcessTable.system().runs(RuleOwner.pidOnly(pid));
     }
 }

@@ -1,7 +1,7 @@
 package rawhttpget.host;
 
 import java.util.List;
-import java.util.function.LongPredicate;
+import java.util.function.Predicate;
 
 /** The command lines of one firewall tool; pure, so tests can assert them exactly. */
 interface FirewallCommands {
@@ -24,7 +24,7 @@ interface FirewallCommands {
     boolean listFailureMeansNoRules(CommandResult result);
 
     /** In a listing, our rules whose owning process no longer runs, with how to delete each. */
-    List<StaleRule> staleRules(String listing, LongPredicate pidRunning);
+    List<StaleRule> staleRules(String listing, Predicate<RuleOwner> ownerRuns);
 
     /** A rule left behind by a process that was killed before it could remove it. */
     record StaleRule(long pid, String text, List<String> deleteCommand) {

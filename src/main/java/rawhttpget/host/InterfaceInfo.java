@@ -21,6 +21,7 @@ import java.nio.file.Path;
  * @param adminUp       IFF_UP: someone brought it up ({@code ip link set IF up})
  * @param operState     the kernel's operstate: "up", "down", "lowerlayerdown", "unknown" (loopback, tun), ...
  * @param arpHardwareType ARPHRD_* from {@code /sys/class/net/IF/type}: 1 for Ethernet
+ * @param carrier       {@code /sys/class/net/IF/carrier}: whether the link is up at the physical layer
  */
 public record InterfaceInfo(
         String name,
@@ -30,14 +31,30 @@ public record InterfaceInfo(
         int mtu,
         boolean adminUp,
         String operState,
-        int arpHardwareType) {
+        int arpHardwareType,
+        LinkReadiness.Carrier carrier) {
 
     static final Path SYS_CLASS_NET = Path.of("/sys/class/net");
     private static final int IFF_UP = 0x1;
     private static final int ARPHRD_ETHER = 1;
 
+    /** An interface whose carrier was not read. */
+    public InterfaceInfo(String name, long mac, int ipv4Address, int prefixLength, int mtu, boolean adminUp,
+                         String operState, int arpHardwareType) {
+        this(name, mac, ipv4Address, prefixLength, mtu, adminUp, operState, arpHardwareType,
+                LinkReadiness.Carrier.UNKNOWN);
+    }
+
     /** Reads the interface; throws when it does not exist. See {@link #requireUsable()}. */
     public static InterfaceInfo read(String name) {
+        return read(name, 0);
+    }
+
+    /**
+     * Reads the interface, taking {@code preferredAddress} (the kernel's preferred source for a destination) as
+     * its IPv4 address where the interface has it, else its first.
+     */
+    public static InterfaceInfo read(String name, int preferredAddress) {
         InterfaceInfo fromSysfs = readSysfs(SYS_CLASS_NET, name);
         NetworkInterface jdk;
         try {
@@ -50,12 +67,19 @@ public record InterfaceInfo(
         if (jdk == null) {
             return fromSysfs;
         }
+        InterfaceInfo first = fromSysfs;
         for (InterfaceAddress address : jdk.getInterfaceAddresses()) {
             if (address.getAddress() instanceof Inet4Address ipv4) {
-                return fromSysfs.withIpv4(toInt(ipv4), address.getNetworkPrefixLength());
+                InterfaceInfo with = fromSysfs.withIpv4(toInt(ipv4), address.getNetworkPrefixLength());
+                if (with.ipv4Address() == preferredAddress) {
+                    return with;
+                }
+                if (first == fromSysfs) {
+                    first = with;
+                }
             }
         }
-        return fromSysfs;
+        return first;
     }
 
     /** Reads everything but the IPv4 address from a sysfs-like directory tree. */
@@ -72,7 +96,20 @@ public record InterfaceInfo(
         int flags = Integer.decode(attribute(dir, "flags"));
         String operState = attribute(dir, "operstate");
         int type = Integer.parseInt(attribute(dir, "type"));
-        return new InterfaceInfo(name, mac, 0, 0, mtu, (flags & IFF_UP) != 0, operState, type);
+        return new InterfaceInfo(name, mac, 0, 0, mtu, (flags & IFF_UP) != 0, operState, type, carrier(dir));
+    }
+
+    /** Reading it fails with EINVAL while the interface is down; a fake sysfs may not have it at all. */
+    private static LinkReadiness.Carrier carrier(Path dir) {
+        try {
+            return switch (Files.readString(dir.resolve("carrier")).strip()) {
+                case "1" -> LinkReadiness.Carrier.ON;
+                case "0" -> LinkReadiness.Carrier.OFF;
+                default -> LinkReadiness.Carrier.UNKNOWN;
+            };
+        } catch (IOException e) {
+            return LinkReadiness.Carrier.UNKNOWN;
+        }
     }
 
     private static String attribute(Path dir, String file) {
@@ -107,7 +144,7 @@ public record InterfaceInfo(
     }
 
     InterfaceInfo withIpv4(int address, int prefix) {
-        return new InterfaceInfo(name, mac, address, prefix, mtu, adminUp, operState, arpHardwareType);
+        return new InterfaceInfo(name, mac, address, prefix, mtu, adminUp, operState, arpHardwareType, carrier);
     }
 
     /**
@@ -123,10 +160,11 @@ public record InterfaceInfo(
      * interface that has none.
      */
     public InterfaceInfo requireUsable(boolean needsIpv4) {
-        if (!adminUp) {
+        LinkReadiness readiness = readiness();
+        if (readiness == LinkReadiness.ADMIN_DOWN) {
             throw new UnusableInterfaceException("interface " + name + " is down (bring it up: ip link set " + name + " up)");
         }
-        if (!isUp()) {
+        if (readiness == LinkReadiness.NO_LINK) {
             throw new UnusableInterfaceException("interface " + name + " has no link (operstate " + operState + ")");
         }
         if (!isEthernet()) {
@@ -139,9 +177,20 @@ public record InterfaceInfo(
         return this;
     }
 
-    /** Administratively up and the link is not known to be down ("unknown" is what virtual devices say). */
+    /** Administratively up with a carrier, or where carrier is unknown an operstate that is not down. */
     public boolean isUp() {
-        return adminUp && (operState.equals("up") || operState.equals("unknown"));
+        return readiness() == LinkReadiness.USABLE;
+    }
+
+    public LinkReadiness readiness() {
+        return LinkReadiness.of(adminUp, carrier, operState);
+    }
+
+    /** For a log line: "operstate down, no carrier". */
+    String linkState() {
+        return (adminUp ? "" : "administratively down, ") + "operstate " + operState
+                + (carrier == LinkReadiness.Carrier.ON ? ", carrier" : carrier == LinkReadiness.Carrier.OFF
+                ? ", no carrier" : "");
     }
 
     public boolean isEthernet() {

@@ -2,8 +2,8 @@ package rawhttpget.host;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
-import java.util.function.LongPredicate;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * iptables command lines. {@code -w 5} waits for the xtables lock rather than failing at once when
@@ -61,11 +61,12 @@ final class IptablesCommands implements FirewallCommands {
     }
 
     /**
-     * Finds {@code -A CHAIN ... --comment "rawhttpget pid=N" ...} lines of iptables-save. A saved rule
-     * read back with {@code -D} instead of {@code -A} deletes exactly that rule.
+     * Finds {@code -A CHAIN ... --comment "rawhttpget pid=N start=T" ...} lines of iptables-save (or the older
+     * {@code "rawhttpget pid=N"}). A saved rule read back with {@code -D} instead of {@code -A} deletes exactly
+     * that rule.
      */
     @Override
-    public List<StaleRule> staleRules(String listing, LongPredicate pidRunning) {
+    public List<StaleRule> staleRules(String listing, Predicate<RuleOwner> ownerRuns) {
         List<StaleRule> stale = new ArrayList<>();
         for (String line : listing.split("\n")) {
             if (!line.startsWith("-A ")) {
@@ -76,13 +77,13 @@ final class IptablesCommands implements FirewallCommands {
             if (comment < 0 || comment + 1 >= words.size()) {
                 continue;
             }
-            OptionalLong pid = RstRule.ownerOf(words.get(comment + 1));
-            if (pid.isEmpty() || pidRunning.test(pid.getAsLong())) {
+            Optional<RuleOwner> owner = RuleOwner.ofComment(words.get(comment + 1));
+            if (owner.isEmpty() || ownerRuns.test(owner.get())) {
                 continue;
             }
             List<String> delete = new ArrayList<>(List.of(iptables, "-w", "5", "-t", "filter", "-D"));
             delete.addAll(words.subList(1, words.size()));
-            stale.add(new StaleRule(pid.getAsLong(), line, delete));
+            stale.add(new StaleRule(owner.get().pid(), line, delete));
         }
         return stale;
     }

@@ -3,7 +3,7 @@ package rawhttpget.host;
 import java.util.List;
 
 /**
- * nft command lines for the preferred rule: a table of the process's own, {@code netdev rawhttpget-PID}, whose
+ * nft command lines for the preferred rule: a table of the process's own, {@code netdev rawhttpget-PID-STARTTIME}, whose
  * chain hooks the capture interface's ingress and drops the server's segments of our connection (server address
  * and port to our address and port). The kernel then never sees them, so it neither looks for a socket nor
  * builds the RST that an output rule would have to drop: in host-address mode that was ~18 % of the CPU samples
@@ -29,7 +29,7 @@ final class NftIngressCommands extends NftTableCommands {
 
     @Override
     public List<String> add(RstRule rule) {
-        String table = table(rule.pid());
+        String table = table(rule.owner());
         return List.of(nft,
                 "add", "table", FAMILY, table, ";",
                 "add", "chain", FAMILY, table, CHAIN,

@@ -2,12 +2,14 @@ package rawhttpget.host;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongPredicate;
+import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What both nft rules share: each process keeps its rule in a table of its own, {@code FAMILY rawhttpget-PID},
+ * What both nft rules share: each process keeps its rule in a table of its own,
+ * {@code FAMILY rawhttpget-PID-STARTTIME} ({@link RuleOwner}; tables of older runs are {@code rawhttpget-PID}),
  * so we never edit anyone else's rules and can leave the rule set exactly as it was: the undo deletes the whole
  * table. (A table shared by every run could not be removed safely: nft deletes a chain even when another run's
  * rule is in it.) A process has at most one rule at a time, since its downloads run one after another. The
@@ -18,7 +20,7 @@ abstract class NftTableCommands implements FirewallCommands {
 
     /** Our tables in {@code nft list tables} output, in either family we use. */
     private static final Pattern OUR_TABLE = Pattern.compile(
-            "^table (" + NftCommands.FAMILY + "|" + NftIngressCommands.FAMILY + ") " + TABLE_PREFIX + "(\\d{1,19})\\s*$",
+            "^table (" + NftCommands.FAMILY + "|" + NftIngressCommands.FAMILY + ") " + TABLE_PREFIX + "(\\d{1,19})(?:-(\\d{1,19}))?\\s*$",
             Pattern.MULTILINE);
 
     final String nft;
@@ -29,8 +31,8 @@ abstract class NftTableCommands implements FirewallCommands {
         this.family = family;
     }
 
-    static String table(long pid) {
-        return TABLE_PREFIX + pid;
+    static String table(RuleOwner owner) {
+        return TABLE_PREFIX + owner.tableSuffix();
     }
 
     @Override
@@ -40,7 +42,7 @@ abstract class NftTableCommands implements FirewallCommands {
 
     @Override
     public List<String> undo(RstRule rule, String addOutput) {
-        return deleteTable(nft, family, rule.pid());
+        return deleteTable(nft, family, rule.owner());
     }
 
     @Override
@@ -55,24 +57,19 @@ abstract class NftTableCommands implements FirewallCommands {
 
     /** Our tables whose owner no longer runs, in either family: a killed run may have used the other rule. */
     @Override
-    public List<StaleRule> staleRules(String listing, LongPredicate pidRunning) {
+    public List<StaleRule> staleRules(String listing, Predicate<RuleOwner> ownerRuns) {
         List<StaleRule> stale = new ArrayList<>();
         Matcher m = OUR_TABLE.matcher(listing);
         while (m.find()) {
-            long pid;
-            try {
-                pid = Long.parseLong(m.group(2));
-            } catch (NumberFormatException e) {
-                continue;
-            }
-            if (!pidRunning.test(pid)) {
-                stale.add(new StaleRule(pid, m.group().strip(), deleteTable(nft, m.group(1), pid)));
+            Optional<RuleOwner> owner = RuleOwner.parse(m.group(2), m.group(3));
+            if (owner.isPresent() && !ownerRuns.test(owner.get())) {
+                stale.add(new StaleRule(owner.get().pid(), m.group().strip(), deleteTable(nft, m.group(1), owner.get())));
             }
         }
         return stale;
     }
 
-    private static List<String> deleteTable(String nft, String family, long pid) {
-        return List.of(nft, "delete", "table", family, table(pid));
+    private static List<String> deleteTable(String nft, String family, RuleOwner owner) {
+        return List.of(nft, "delete", "table", family, table(owner));
     }
 }

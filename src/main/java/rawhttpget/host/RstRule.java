@@ -1,20 +1,16 @@
 package rawhttpget.host;
 
 import rawhttpget.inet.Ipv4Address;
-import java.util.OptionalLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The firewall rule that keeps the kernel from resetting one of our userspace connections, between
  * {@code localAddress:localPort} and {@code peerAddress:peerPort} on the capture interface {@code device}:
  * either the server's segments are dropped at the device's ingress before the kernel's IP layer sees them
  * ({@link NftIngressCommands}), or the kernel's RSTs to the server are dropped on output. Tagged with the
- * owning process, so a later run can tell a rule left by a killed process from one still in use.
+ * owning process ({@link RuleOwner}), so a later run can tell a rule left by a killed process from one still in use.
  */
-public record RstRule(String device, int localAddress, int localPort, int peerAddress, int peerPort, long pid) {
-
-    private static final Pattern COMMENT = Pattern.compile("rawhttpget pid=(\\d{1,19})");
+public record RstRule(String device, int localAddress, int localPort, int peerAddress, int peerPort,
+                      RuleOwner owner) {
 
     public RstRule {
         // Linux interface names: 1 to 15 bytes, no '/', ':' or white space; a quote would break nft's syntax.
@@ -23,15 +19,20 @@ public record RstRule(String device, int localAddress, int localPort, int peerAd
         }
         checkPort(localPort);
         checkPort(peerPort);
-        if (pid <= 0) {
-            throw new IllegalArgumentException("pid must be positive: " + pid);
+        if (owner == null) {
+            throw new IllegalArgumentException("a rule needs an owner");
         }
+    }
+
+    /** A rule whose owner is known by its PID only. */
+    public RstRule(String device, int localAddress, int localPort, int peerAddress, int peerPort, long pid) {
+        this(device, localAddress, localPort, peerAddress, peerPort, RuleOwner.pidOnly(pid));
     }
 
     /** A rule owned by the running process. */
     public static RstRule forThisProcess(String device, int localAddress, int localPort, int peerAddress,
                                          int peerPort) {
-        return new RstRule(device, localAddress, localPort, peerAddress, peerPort, ProcessHandle.current().pid());
+        return new RstRule(device, localAddress, localPort, peerAddress, peerPort, RuleOwner.thisProcess());
     }
 
     private static void checkPort(int port) {
@@ -40,22 +41,13 @@ public record RstRule(String device, int localAddress, int localPort, int peerAd
         }
     }
 
-    /** The comment that marks the rule as ours: {@code rawhttpget pid=1234}. */
-    public String comment() {
-        return "rawhttpget pid=" + pid;
+    public long pid() {
+        return owner.pid();
     }
 
-    /** The owner's PID if the text is exactly one of our comments. */
-    static OptionalLong ownerOf(String comment) {
-        Matcher m = COMMENT.matcher(comment);
-        if (!m.matches()) {
-            return OptionalLong.empty();
-        }
-        try {
-            return OptionalLong.of(Long.parseLong(m.group(1)));
-        } catch (NumberFormatException e) {
-            return OptionalLong.empty();
-        }
+    /** The comment that marks the rule as ours: {@code rawhttpget pid=1234 start=56789}. */
+    public String comment() {
+        return owner.comment();
     }
 
     String localAddressText() {

@@ -45,7 +45,7 @@ public final class RstSuppressor implements AutoCloseable {
 
     static void removeStaleRules(Firewall firewall) {
         try {
-            firewall.removeStaleRules(Firewall::isRunning);
+            firewall.removeStaleRules(ProcessTable.system()::runs);
         } catch (HostException e) {
             // Housekeeping for earlier runs must not stop this one; adding the rule will fail on its own
             // if the firewall is unusable.

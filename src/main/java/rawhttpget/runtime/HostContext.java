@@ -11,11 +11,14 @@ import rawhttpget.host.Firewall;
 import rawhttpget.host.HostException;
 import rawhttpget.host.InterfaceInfo;
 import rawhttpget.host.KernelRandom;
+import rawhttpget.host.KernelRoute;
+import rawhttpget.host.LinkWait;
 import rawhttpget.host.Offloads;
 import rawhttpget.host.Privileges;
 import rawhttpget.host.Routes;
 import rawhttpget.host.StaleRuleSweep;
 import rawhttpget.host.UnusableInterfaceException;
+import rawhttpget.http.HttpUrl;
 import rawhttpget.inet.Ipv4Address;
 import rawhttpget.ipv4.Route;
 import rawhttpget.link.Link;
@@ -34,6 +37,9 @@ import rawhttpget.time.SystemClock;
 import rawhttpget.time.SystemSleeper;
 
 import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -63,15 +69,17 @@ public final class HostContext {
             Privileges.ofThisProcess().require(addsFirewallRules, javaBinary());
             PcapLink.requireLibrary();
             Routes routes = Routes.readSystem();
-            String name = settings.interfaceName() != null ? settings.interfaceName() : routes.defaultInterface();
-            InterfaceInfo iface = InterfaceInfo.read(name).requireUsable(own == null);
+            KernelRoute chosen = settings.interfaceName() != null ? null : routeToFirstUrl(settings.firstUrl(), routes);
+            String name = chosen != null ? chosen.interfaceName() : settings.interfaceName();
+            InterfaceInfo iface = awaitLink(name, chosen != null ? chosen.preferredSource() : 0, settings, interrupts)
+                    .requireUsable(own == null);
             if (own != null && own.address() == iface.ipv4Address()) {
                 throw new DownloadException(ExitCode.USAGE, "--ip " + Ipv4Address.format(own.address()) + " is "
                         + name + "'s own address: leave out --ip to use it");
             }
             int address = own != null ? own.address() : iface.ipv4Address();
             int prefix = own != null ? own.prefixLength() : iface.prefixLength();
-            int gateway = defaultGateway(routes, name);
+            int gateway = chosen != null && chosen.gateway() != 0 ? chosen.gateway() : defaultGateway(routes, name);
             if (gateway != 0 && !Ipv4Address.sameSubnet(gateway, address, prefix)) {
                 gateway = 0;
             }
@@ -171,6 +179,49 @@ public final class HostContext {
                     e.getMessage());
         }
         return ReceiveCoalescing.aboveMtu(mtu);
+    }
+
+    /** The interface, once its link is up or -T has passed: a link brought up a moment ago gets time to come up. */
+    private static InterfaceInfo awaitLink(String name, int preferredAddress, HostSettings settings,
+                                           Interrupts interrupts)
+            throws DownloadException {
+        InterfaceInfo iface = LinkWait.untilUp(name, preferredAddress, (long) (settings.timeoutSeconds() * 1e9),
+                SystemClock.INSTANCE, SystemSleeper.INSTANCE, () -> interrupts.received() != null);
+        ExitCode signal = interrupts.received();
+        if (signal != null) {
+            throw new DownloadException(signal, signal == ExitCode.INTERRUPTED_SIGINT ? "interrupted" : "terminated");
+        }
+        return iface;
+    }
+
+    /**
+     * Without -i: the kernel's route to the first URL's server, so a server reached through another interface
+     * than the default route's is reached there. A URL that does not parse or resolve gets the default route's
+     * interface; its download then fails with the reason.
+     */
+    private static KernelRoute routeToFirstUrl(String firstUrl, Routes routes) {
+        try {
+            if (firstUrl == null) {
+                return new KernelRoute(routes.defaultInterface(), 0, 0);
+            }
+            HttpUrl url = HttpUrl.parse(firstUrl);
+            int destination = url.isIpv4Literal() ? Ipv4Address.parseBits(url.host()) : resolvedIpv4(url.host());
+            if (destination != 0) {
+                return KernelRoute.to(destination, routes);
+            }
+        } catch (HttpUrl.InvalidUrlException | UnknownHostException e) {
+            log.debug("choosing the interface by the default route: {}", e.getMessage());
+        }
+        return new KernelRoute(routes.defaultInterface(), 0, 0);
+    }
+
+    private static int resolvedIpv4(String host) throws UnknownHostException {
+        for (InetAddress address : InetAddress.getAllByName(host)) {
+            if (address instanceof Inet4Address) {
+                return Ipv4Address.readBits(address.getAddress(), 0);
+            }
+        }
+        return 0;
     }
 
     /** The java executable, resolved, as setcap needs it. */

@@ -7,8 +7,9 @@ package rawhttpget.runtime;
  * @param ownAddress --ip ADDR/PREFIX, or null for host-address mode
  * @param ownMac --mac, or null for a random one (own-address mode only)
  * @param pcapFile --pcap FILE, or null for no trace
+ * @param firstUrl the first URL, whose route picks the interface when none is named; null for none
  */
 public record HostSettings(String interfaceName, String ownAddress, String ownMac, boolean noHostSetup,
                            int receiveBuffer, double timeoutSeconds, double timeWaitSeconds, String pcapFile,
-                           boolean noRealtime) {
+                           boolean noRealtime, String firstUrl) {
 }

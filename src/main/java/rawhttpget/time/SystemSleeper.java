@@ -1,6 +1,6 @@
 package rawhttpget.time;
 
-/** The real sleep: the calling thread waits, to the millisecond. */
+/** The real sleep: the calling thread waits. */
 public final class SystemSleeper implements Sleeper {
     public static final SystemSleeper INSTANCE = new SystemSleeper();
 
@@ -9,6 +9,8 @@ public final class SystemSleeper implements Sleeper {
 
     @Override
     public void sleep(long nanos) throws InterruptedException {
-        Thread.sleep(nanos / 1_000_000L);
+        if (nanos > 0) {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        }
     }
 }

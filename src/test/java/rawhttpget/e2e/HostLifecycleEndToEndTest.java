@@ -61,10 +61,10 @@ class HostLifecycleEndToEndTest {
             soft.assertThat(run.exitCode()).as(run.describe()).isZero();
             soft.assertThat(saved).isEqualTo(fileSha256);
             soft.assertThat(run.stderr()).as("INFO lines of the change and its undoing")
-                    .containsPattern("INFO  host: firewall: added rule for .*: \\S+nft add table netdev rawhttpget-\\d+ ; "
-                            + "add chain netdev rawhttpget-\\d+ ingress \\{ type filter hook ingress device \""
-                            + fixture.net().onLinkInterface() + "\" .* drop comment \"rawhttpget pid=\\d+\"\n")
-                    .containsPattern("INFO  host: firewall: removed rule for .*nft delete table netdev rawhttpget-\\d+\n");
+                    .containsPattern("INFO  host: firewall: added rule for .*: \\S+nft add table netdev rawhttpget-\\d+-\\d+ ; "
+                            + "add chain netdev rawhttpget-\\d+-\\d+ ingress \\{ type filter hook ingress device \""
+                            + fixture.net().onLinkInterface() + "\" .* drop comment \"rawhttpget pid=\\d+ start=\\d+\"\n")
+                    .containsPattern("INFO  host: firewall: removed rule for .*nft delete table netdev rawhttpget-\\d+-\\d+\n");
             soft.assertThat(after).isEqualTo(before);
         });
     }
@@ -144,6 +144,101 @@ class HostLifecycleEndToEndTest {
         assertThat(next.exitCode()).as(next.describe()).isZero();
         assertThat(next.stderr()).contains("removed rule left by process " + pid + ", which no longer runs");
         assertThat(rules()).isEqualTo(before);
+    }
+
+    /**
+     * In a container whose PID 1 never reaps, a run killed by SIGKILL stays a zombie: its PID still "exists". A
+     * parent that sleeps without waiting (perl, forking the CLI) plays that PID 1; the next run must still see
+     * the zombie's table as stale.
+     */
+    @Test
+    void aRuleLeftByAKilledRunThatStaysAZombieIsRemovedByTheNextRun() throws Exception {
+        String before = rules();
+        String forkAndNeverWait = "$| = 1; my $pid = fork(); if ($pid == 0) { open(STDERR, '>', '/dev/null');"
+                + " exec @ARGV or exit 127; } print \"$pid\\n\"; sleep 600;";
+        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", fixture.net().clientNamespace(),
+                "perl", "-e", forkAndNeverWait));
+        command.addAll(javaJar());
+        command.addAll(List.of("-i", fixture.net().onLinkInterface(), SLOW_URL));
+        Process parent = new ProcessBuilder(command).directory(fixture.work().toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        long pid;
+        try {
+            pid = Long.parseLong(new java.io.BufferedReader(new java.io.InputStreamReader(parent.getInputStream()))
+                    .readLine().strip());
+            awaitBodyFlowing("1M.bin.part", 300);
+            Command.check(List.of("kill", "-s", "KILL", Long.toString(pid)), SHORT);
+            awaitState(pid, 'Z');
+            assertThat(rules()).as("the rule SIGKILL left").contains("rawhttpget pid=" + pid + " start=");
+            Files.delete(fixture.work().resolve("1M.bin.part"));
+
+            CommandResult next = rawhttpget("-v", "-i", fixture.net().onLinkInterface(), URL);
+
+            assertThat(next.exitCode()).as(next.describe()).isZero();
+            assertThat(next.stderr()).contains("removed rule left by process " + pid + ", which no longer runs");
+            assertThat(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))).as("still a zombie")
+                    .contains(") Z ");
+            assertThat(rules()).isEqualTo(before);
+        } finally {
+            parent.destroyForcibly().waitFor(SHORT.toSeconds(), TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * A PID is reused: a table that names a live process's PID with another start time is a killed run's, and
+     * goes; a table in the older format (PID only) goes when its PID is free, and stays while its PID runs.
+     */
+    @Test
+    void tablesOfReusedOrFreePidsAreRemovedByTheNextRunButNotThoseOfARunningPid() throws Exception {
+        String before = rules();
+        Process sleeper = new ProcessBuilder("sleep", "600").start();
+        Process done = new ProcessBuilder("true").start();
+        done.waitFor();
+        long live = sleeper.pid();
+        long dead = done.pid();
+        String reused = "rawhttpget-" + live + "-1";
+        String older = "rawhttpget-" + dead;
+        String kept = "rawhttpget-" + live;
+        String reusedComment = "rawhttpget pid=" + live + " start=1";
+        List<String> reusedRule = List.of("-p", "tcp", "-d", "198.18.1.99", "-m", "comment", "--comment",
+                reusedComment, "-j", "DROP");
+        try {
+            inClient(List.of("nft", "add", "table", "netdev", reused));
+            inClient(List.of("nft", "add", "table", "inet", older));
+            inClient(List.of("nft", "add", "table", "inet", kept));
+            inClient(iptables("-A", reusedRule));
+
+            CommandResult next = rawhttpget("-v", "-i", fixture.net().onLinkInterface(), URL);
+            String after = inClient(List.of("nft", "list", "tables")) + inClient(List.of("iptables-save"));
+
+            assertThat(next.exitCode()).as(next.describe()).isZero();
+            String removed = "INFO  host: firewall: removed rule left by process %d, which no longer runs: \\S*%s\n";
+            assertThat(next.stderr())
+                    .containsPattern(removed.formatted(live, "nft delete table netdev " + reused))
+                    .containsPattern(removed.formatted(dead, "nft delete table inet " + older))
+                    .containsPattern(removed.formatted(live, "iptables -w 5 -t filter -D OUTPUT -d 198\\.18\\.1\\.99/32"
+                            + " -p tcp -m comment --comment " + reusedComment + " -j DROP"));
+            assertThat(after).contains("table inet " + kept + "\n").doesNotContain(reused).doesNotContain(older + "\n")
+                    .doesNotContain(reusedComment);
+        } finally {
+            sleeper.destroyForcibly().waitFor();
+            Command.run(List.of("ip", "netns", "exec", fixture.net().clientNamespace(), "nft", "delete", "table",
+                    "inet", kept), Path.of("/"), SHORT);
+        }
+        assertThat(rules()).isEqualTo(before);
+    }
+
+    /** Waits (a real process) until /proc says the process is in the given state. */
+    private static void awaitState(long pid, char state) throws Exception {
+        Path stat = Path.of("/proc", Long.toString(pid), "stat");
+        long deadline = System.nanoTime() + SHORT.toNanos();
+        while (!Files.readString(stat).contains(") " + state + " ")) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("process " + pid + " not in state " + state + ": " + Files.readString(stat));
+            }
+            Thread.sleep(20);
+        }
     }
 
     @Test
@@ -231,8 +326,8 @@ class HostLifecycleEndToEndTest {
         assertThat(run.stderr())
                 .containsPattern("firewall: cannot add firewall rule: nft failed: Error: Could not process rule: Operation"
                         + " not supported \\(nft ingress drop\\); using nft output rule instead")
-                .containsPattern("firewall: added rule .*nft add rule inet rawhttpget-\\d+ output ")
-                .containsPattern("firewall: removed rule .*nft delete table inet rawhttpget-\\d+");
+                .containsPattern("firewall: added rule .*nft add rule inet rawhttpget-\\d+-\\d+ output ")
+                .containsPattern("firewall: removed rule .*nft delete table inet rawhttpget-\\d+-\\d+");
         assertThat(rules()).isEqualTo(before);
     }
 
@@ -289,10 +384,10 @@ class HostLifecycleEndToEndTest {
         // Without the rule the kernel resets the connection, which is what the line warns about.
         assertThat(run.exitCode()).as(run.describe()).isEqualTo(4);
         assertThat(run.stderr()).containsPattern("WARN  host: --no-host-setup: no firewall rule added, .*: nft add table"
-                + " netdev rawhttpget-(\\d+) ';' add chain netdev rawhttpget-\\1 ingress '\\{ type filter hook ingress device \""
-                + fixture.net().onLinkInterface() + "\" priority 0 ; policy accept ; }' ';' add rule netdev rawhttpget-\\1 ingress"
+                + " netdev rawhttpget-(\\d+)-(\\d+) ';' add chain netdev rawhttpget-\\1-\\2 ingress '\\{ type filter hook ingress device \""
+                + fixture.net().onLinkInterface() + "\" priority 0 ; policy accept ; }' ';' add rule netdev rawhttpget-\\1-\\2 ingress"
                 + " ip saddr 198\\.18\\.1\\.1 ip daddr 198\\.18\\.1\\.2 tcp sport 80 tcp dport \\d+ drop comment"
-                + " '\"rawhttpget pid=\\1\"'\n");
+                + " '\"rawhttpget pid=\\1 start=\\2\"'\n");
         assertThat(rules()).isEqualTo(before);
     }
 

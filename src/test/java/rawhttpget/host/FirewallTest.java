@@ -61,7 +61,7 @@ class FirewallTest {
                 """;
         FakeCommandRunner runner = new FakeCommandRunner().answer(0, saved, "");
         Firewall firewall = new Firewall(iptables, runner);
-        assertThat(firewall.removeStaleRules(pid -> pid == 222)).isEqualTo(1);
+        assertThat(firewall.removeStaleRules(owner -> owner.pid() == 222)).isEqualTo(1);
         assertThat(runner.ran()).containsExactly(
                 List.of("iptables-save", "-t", "filter"),
                 List.of("iptables", "-w", "5", "-t", "filter", "-D", "OUTPUT", "-s", "198.18.0.1/32", "-p", "tcp",
@@ -72,7 +72,7 @@ class FirewallTest {
     void removesTheNftTablesOfProcessesThatNoLongerRun() {
         FakeCommandRunner runner = new FakeCommandRunner()
                 .answer(0, "table ip filter\ntable inet rawhttpget-111\ntable inet rawhttpget-222\n", "");
-        assertThat(new Firewall(new NftCommands("nft"), runner).removeStaleRules(pid -> pid == 222)).isEqualTo(1);
+        assertThat(new Firewall(new NftCommands("nft"), runner).removeStaleRules(owner -> owner.pid() == 222)).isEqualTo(1);
         assertThat(runner.ran()).containsExactly(List.of("nft", "list", "tables"),
                 List.of("nft", "delete", "table", "inet", "rawhttpget-111"));
     }
@@ -120,7 +120,7 @@ class FirewallTest {
                 .answer(0, "", "").answer(0, "", "")
                 .answer(0, saved, "");
         Firewall firewall = new Firewall(List.of(new NftIngressCommands("nft"), new NftCommands("nft"), iptables), runner);
-        assertThat(firewall.removeStaleRules(pid -> pid == 444)).isEqualTo(3);
+        assertThat(firewall.removeStaleRules(owner -> owner.pid() == 444)).isEqualTo(3);
         assertThat(runner.ran()).containsExactly(
                 List.of("nft", "list", "tables"),
                 List.of("nft", "delete", "table", "netdev", "rawhttpget-222"),
@@ -135,9 +135,32 @@ class FirewallTest {
         FakeCommandRunner runner = new FakeCommandRunner().answer(1, "", "Error: netlink: Operation not permitted\n")
                 .answer(0, "-A OUTPUT -m comment --comment \"rawhttpget pid=111\" -j DROP\n", "");
         Firewall firewall = new Firewall(List.of(new NftIngressCommands("nft"), iptables), runner);
-        assertThatThrownBy(() -> firewall.removeStaleRules(pid -> false)).isInstanceOf(HostException.class)
+        assertThatThrownBy(() -> firewall.removeStaleRules(owner -> false)).isInstanceOf(HostException.class)
                 .hasMessage("cannot list firewall rules: nft list tables: Error: netlink: Operation not permitted");
         assertThat(runner.ran()).last().isEqualTo(List.of("iptables", "-w", "5", "-t", "filter", "-D", "OUTPUT", "-m",
                 "comment", "--comment", "rawhttpget pid=111", "-j", "DROP"));
+    }
+
+    @Test
+    void removesTablesOfZombiesAndOfReusedPidsButNotOfALiveRun() {
+        String tail = " 1 4 4 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 %d 0 0";
+        // 111: a zombie (killed under a parent that does not reap); 222 runs since tick 6000, so the table that
+        // names it with tick 5000 is a killed run's whose PID was reused; 333 is the live run of table 333-7000.
+        ProcessTable processes = new ProcessTable(pid -> java.util.Optional.ofNullable(java.util.Map.of(
+                111L, "111 (java) Z" + tail.formatted(5000),
+                222L, "222 (sleep) S" + tail.formatted(6000),
+                333L, "333 (java) R" + tail.formatted(7000)).get(pid)));
+        FakeCommandRunner runner = new FakeCommandRunner().answer(0, """
+                table netdev rawhttpget-111
+                table netdev rawhttpget-222-5000
+                table netdev rawhttpget-333-7000
+                table inet rawhttpget-111-5000
+                """, "");
+        Firewall firewall = new Firewall(new NftIngressCommands("nft"), runner);
+        assertThat(firewall.removeStaleRules(processes::runs)).isEqualTo(3);
+        assertThat(runner.ran()).containsExactly(List.of("nft", "list", "tables"),
+                List.of("nft", "delete", "table", "netdev", "rawhttpget-111"),
+                List.of("nft", "delete", "table", "netdev", "rawhttpget-222-5000"),
+                List.of("nft", "delete", "table", "inet", "rawhttpget-111-5000"));
     }
 }

@@ -143,7 +143,7 @@ class HostE2eTest {
         Firewall firewall = new Firewall(new NftCommands("/usr/sbin/nft"), ProcessCommandRunner.inNamespace(net.namespace));
         checkSuppressorInNamespace(firewall, 41001, this::nftOurRules);
         assertThat(net.runInside("nft", "list", "tables").stdout())
-                .doesNotContain(NftCommands.table(ProcessHandle.current().pid()));
+                .doesNotContain(NftCommands.table(RuleOwner.pidOnly(ProcessHandle.current().pid())));
     }
 
     /**
@@ -162,7 +162,7 @@ class HostE2eTest {
         try (PcapLink link = PcapLink.open(PcapLinkSettings.of(net.rootEnd,
                 "tcp and src host " + VethNamespace.text(net.namespaceAddress)))) {
             try (RstSuppressor suppressor = RstSuppressor.install(firewall, rule)) {
-                assertThat(nftOurRules()).contains("table netdev " + NftCommands.table(rule.pid()))
+                assertThat(nftOurRules()).contains("table netdev " + NftCommands.table(rule.owner()))
                         .contains("hook ingress device \"" + net.namespaceEnd + "\"").contains(rule.comment());
                 Process capture = captureOneSegmentInNamespace(port);
                 try {

@@ -79,4 +79,15 @@ class InterfaceInfoTest {
         assertThat(lo.isEthernet()).isFalse();
         assertThat(lo.adminUp()).isTrue();
     }
+
+    @Test
+    void readsTheCarrierSoALinkJustBroughtUpIsUsableWhileOperstateStillSaysDown() throws IOException {
+        fakeInterface("veth0", "02:fc:00:00:00:01", 1500, "0x1003", "down", 1);
+        Files.writeString(sys.resolve("veth0").resolve("carrier"), "1\n");
+        InterfaceInfo info = InterfaceInfo.readSysfs(sys, "veth0");
+        assertThat(info.carrier()).isEqualTo(LinkReadiness.Carrier.ON);
+        assertThat(info.isUp()).isTrue();
+        Files.writeString(sys.resolve("veth0").resolve("carrier"), "0\n");
+        assertThat(InterfaceInfo.readSysfs(sys, "veth0").readiness()).isEqualTo(LinkReadiness.NO_LINK);
+    }
 }

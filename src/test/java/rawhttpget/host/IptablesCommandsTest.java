@@ -55,7 +55,7 @@ class IptablesCommandsTest {
     @Test
     void findsRulesWhoseOwnerNoLongerRunsAndDeletesEachExactly() {
         Set<Long> running = Set.of(222L);
-        List<FirewallCommands.StaleRule> stale = iptables.staleRules(SAVED, running::contains);
+        List<FirewallCommands.StaleRule> stale = iptables.staleRules(SAVED, owner -> running.contains(owner.pid()));
         assertThat(stale).extracting(FirewallCommands.StaleRule::pid).containsExactly(111L, 333L);
         assertThat(stale.get(0).deleteCommand()).containsExactly(
                 "iptables", "-w", "5", "-t", "filter", "-D", "OUTPUT",
@@ -67,7 +67,7 @@ class IptablesCommandsTest {
 
     @Test
     void leavesEverythingAloneWhenEveryOwnerRuns() {
-        assertThat(iptables.staleRules(SAVED, pid -> true)).isEmpty();
+        assertThat(iptables.staleRules(SAVED, owner -> true)).isEmpty();
     }
 
     @Test
@@ -76,5 +76,37 @@ class IptablesCommandsTest {
                 .containsExactly("-A", "OUTPUT", "-m", "comment", "--comment", "a \"b\" c", "-j", "DROP");
         assertThat(SavedRuleWords.split("--comment \"\"  -j  DROP"))
                 .containsExactly("--comment", "", "-j", "DROP");
+    }
+
+    @Test
+    void tagsTheRuleWithTheOwnersPidAndStartTime() {
+        RstRule recorded = new RstRule("eth0", Ipv4Address.parseBits("198.18.0.1"), 40000,
+                Ipv4Address.parseBits("198.18.1.2"), 80, RuleOwner.of(4242, 987654));
+        assertThat(iptables.add(recorded)).containsExactly(
+                "iptables", "-w", "5", "-t", "filter", "-I", "OUTPUT",
+                "-p", "tcp", "-s", "198.18.0.1", "--sport", "40000", "-d", "198.18.1.2", "--dport", "80",
+                "--tcp-flags", "RST", "RST", "-m", "comment", "--comment", "rawhttpget pid=4242 start=987654",
+                "-j", "DROP");
+    }
+
+    @Test
+    void findsRulesOfBothFormatsWhoseOwnerNoLongerRuns() {
+        String saved = """
+                *filter
+                :OUTPUT ACCEPT [0:0]
+                -A OUTPUT -p tcp -m comment --comment "rawhttpget pid=111 start=5000" -j DROP
+                -A OUTPUT -p tcp -m comment --comment "rawhttpget pid=222 start=6000" -j DROP
+                -A OUTPUT -p tcp -m comment --comment "rawhttpget pid=333" -j DROP
+                -A OUTPUT -p tcp -m comment --comment "rawhttpget pid=444 start=x" -j DROP
+                COMMIT
+                """;
+        // 111's PID now belongs to a process that started at another tick; 222 runs; 333 is a zombie.
+        List<FirewallCommands.StaleRule> stale = iptables.staleRules(saved,
+                owner -> owner.equals(RuleOwner.of(222, 6000)));
+        assertThat(stale).extracting(FirewallCommands.StaleRule::deleteCommand).containsExactly(
+                List.of("iptables", "-w", "5", "-t", "filter", "-D", "OUTPUT", "-p", "tcp", "-m", "comment",
+                        "--comment", "rawhttpget pid=111 start=5000", "-j", "DROP"),
+                List.of("iptables", "-w", "5", "-t", "filter", "-D", "OUTPUT", "-p", "tcp", "-m", "comment",
+                        "--comment", "rawhttpget pid=333", "-j", "DROP"));
     }
 }

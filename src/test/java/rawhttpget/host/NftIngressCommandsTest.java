@@ -39,7 +39,7 @@ class NftIngressCommandsTest {
                 table netdev rawhttpget-333x
                 table bridge rawhttpget-444
                 """;
-        assertThat(nft.staleRules(listing, pid -> pid == 222)).extracting(FirewallCommands.StaleRule::deleteCommand)
+        assertThat(nft.staleRules(listing, owner -> owner.pid() == 222)).extracting(FirewallCommands.StaleRule::deleteCommand)
                 .containsExactly(List.of("nft", "delete", "table", "netdev", "rawhttpget-111"),
                         List.of("nft", "delete", "table", "inet", "rawhttpget-112"));
     }
@@ -50,5 +50,35 @@ class NftIngressCommandsTest {
             assertThatThrownBy(() -> new RstRule(bad, 1, 40000, 2, 80, 1)).as(bad)
                     .isInstanceOf(IllegalArgumentException.class);
         }
+    }
+
+    @Test
+    void namesTheNetdevTableAfterTheOwnersPidAndStartTime() {
+        RstRule recorded = new RstRule("rhg1c1", Ipv4Address.parseBits("198.18.0.1"), 40000,
+                Ipv4Address.parseBits("198.18.1.2"), 80, RuleOwner.of(4242, 987654));
+        assertThat(nft.add(recorded)).containsExactly("nft",
+                "add", "table", "netdev", "rawhttpget-4242-987654", ";",
+                "add", "chain", "netdev", "rawhttpget-4242-987654", "ingress",
+                "{ type filter hook ingress device \"rhg1c1\" priority 0 ; policy accept ; }", ";",
+                "add", "rule", "netdev", "rawhttpget-4242-987654", "ingress",
+                "ip", "saddr", "198.18.1.2", "ip", "daddr", "198.18.0.1", "tcp", "sport", "80", "tcp", "dport", "40000",
+                "drop", "comment", "\"rawhttpget pid=4242 start=987654\"");
+        assertThat(nft.undo(recorded, "")).containsExactly("nft", "delete", "table", "netdev",
+                "rawhttpget-4242-987654");
+    }
+
+    @Test
+    void findsLeftoverTablesOfBothFormatsAndFamilies() {
+        String listing = """
+                table netdev rawhttpget-111-5000
+                table inet rawhttpget-112-5001
+                table netdev rawhttpget-113
+                table netdev rawhttpget-222-6000
+                """;
+        assertThat(nft.staleRules(listing, owner -> owner.equals(RuleOwner.of(222, 6000))))
+                .extracting(FirewallCommands.StaleRule::deleteCommand)
+                .containsExactly(List.of("nft", "delete", "table", "netdev", "rawhttpget-111-5000"),
+                        List.of("nft", "delete", "table", "inet", "rawhttpget-112-5001"),
+                        List.of("nft", "delete", "table", "netdev", "rawhttpget-113"));
     }
 }

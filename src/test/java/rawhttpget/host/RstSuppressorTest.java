@@ -30,10 +30,17 @@ class RstSuppressorTest {
     }
 
     @Test
-    void marksTheRuleWithThisProcessesPid() {
-        assertThat(rule.comment()).isEqualTo("rawhttpget pid=" + ProcessHandle.current().pid());
-        assertThat(RstRule.ownerOf("rawhttpget pid=77")).hasValue(77);
-        assertThat(RstRule.ownerOf("rawhttpget pid=77 extra")).isEmpty();
+    void marksTheRuleWithThisProcessesPidAndStartTime() {
+        long pid = ProcessHandle.current().pid();
+        assertThat(rule.comment()).isEqualTo("rawhttpget pid=" + pid + " start="
+                + ProcessTable.statOfThisProcess().orElseThrow().startTime());
+        assertThat(rule.pid()).isEqualTo(pid);
+        assertThat(RuleOwner.ofComment("rawhttpget pid=77")).hasValue(RuleOwner.pidOnly(77));
+        assertThat(RuleOwner.ofComment("rawhttpget pid=77 start=1234")).hasValue(RuleOwner.of(77, 1234));
+        assertThat(RuleOwner.ofComment("rawhttpget pid=77 extra")).isEmpty();
+        assertThat(RuleOwner.ofComment("rawhttpget pid=77 start=")).isEmpty();
+        assertThat(RuleOwner.ofComment("rawhttpget pid=0")).isEmpty();
+        assertThat(RuleOwner.ofComment("rawhttpget pid=99999999999999999999")).isEmpty();
     }
 
     @Test
