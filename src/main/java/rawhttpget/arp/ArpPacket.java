@@ -1,5 +1,6 @@
 package rawhttpget.arp;
 
+import rawhttpget.inet.NetworkBytes;
 import rawhttpget.inet.MacAddress;
 import rawhttpget.inet.Ipv4Address;
 
@@ -20,12 +21,12 @@ public final class ArpPacket {
         if (length < LENGTH) {
             return "arp: " + length + " bytes, shorter than 28";
         }
-        int htype = u16(buffer, offset);
-        int ptype = u16(buffer, offset + 2);
+        int htype = NetworkBytes.u16(buffer, offset);
+        int ptype = NetworkBytes.u16(buffer, offset + 2);
         if (htype != 1 || ptype != 0x0800 || buffer[offset + 4] != 6 || buffer[offset + 5] != 4) {
             return "arp: not IPv4 over Ethernet (htype " + htype + ", ptype 0x" + Integer.toHexString(ptype) + ")";
         }
-        int op = u16(buffer, offset + 6);
+        int op = NetworkBytes.u16(buffer, offset + 6);
         if (op != OP_REQUEST && op != OP_REPLY) {
             return "arp: unknown operation " + op;
         }
@@ -35,7 +36,7 @@ public final class ArpPacket {
     }
 
     public int operation() {
-        return u16(buf, off + 6);
+        return NetworkBytes.u16(buf, off + 6);
     }
 
     public long senderMac() {
@@ -84,7 +85,4 @@ public final class ArpPacket {
         return "ARP, Reply " + Ipv4Address.format(senderIp()) + " is-at " + MacAddress.format(senderMac());
     }
 
-    private static int u16(byte[] b, int o) {
-        return ((b[o] & 0xFF) << 8) | (b[o + 1] & 0xFF);
-    }
 }

@@ -1,5 +1,6 @@
 package rawhttpget.ipv4;
 
+import rawhttpget.inet.NetworkBytes;
 import rawhttpget.inet.Ipv4Address;
 
 /**
@@ -69,7 +70,7 @@ public final class IcmpMessage {
             case TYPE_DEST_UNREACHABLE -> unreachableNotation();
             case TYPE_TIME_EXCEEDED -> code() == 1 ? "ip reassembly time exceeded" : "time exceeded in-transit";
             case TYPE_ECHO_REQUEST, TYPE_ECHO_REPLY -> (type() == TYPE_ECHO_REQUEST ? "echo request" : "echo reply")
-                    + ", id " + u16(off + 4) + ", seq " + u16(off + 6);
+                    + ", id " + NetworkBytes.u16(buf, off + 4) + ", seq " + NetworkBytes.u16(buf, off + 6);
             default -> "type-#" + type();
         };
         return "ICMP " + what + ", length " + len;
@@ -87,7 +88,7 @@ public final class IcmpMessage {
             case 2 -> dst + " protocol " + protocol + " unreachable";
             case 3 -> {
                 boolean hasPort = quoted && quotedLength() >= qhl + 4 && (protocol == 6 || protocol == 17);
-                yield hasPort ? dst + (protocol == 6 ? " tcp" : " udp") + " port " + u16(q + qhl + 2) + " unreachable"
+                yield hasPort ? dst + (protocol == 6 ? " tcp" : " udp") + " port " + NetworkBytes.u16(buf, q + qhl + 2) + " unreachable"
                         : dst + " port unreachable";
             }
             case CODE_FRAGMENTATION_NEEDED -> dst + " unreachable - need to frag (mtu " + nextHopMtu() + ")";
@@ -98,9 +99,6 @@ public final class IcmpMessage {
         };
     }
 
-    private int u16(int o) {
-        return ((buf[o] & 0xFF) << 8) | (buf[o + 1] & 0xFF);
-    }
 
     public String describe() {
         return switch (type()) {

@@ -1,5 +1,6 @@
 package rawhttpget.ipv4;
 
+import rawhttpget.inet.NetworkBytes;
 import rawhttpget.inet.Ipv4Address;
 
 /**
@@ -43,7 +44,7 @@ public final class QuotedPacket {
 
     /** The IPv4 total length of the original packet, which the quote holds only the start of. */
     public int totalLength() {
-        return u16(off + 2);
+        return NetworkBytes.u16(buf, off + 2);
     }
 
     public int protocol() {
@@ -60,20 +61,17 @@ public final class QuotedPacket {
 
     /** TCP or UDP: the first two bytes of the transport header. */
     public int sourcePort() {
-        return u16(off + headerLength);
+        return NetworkBytes.u16(buf, off + headerLength);
     }
 
     public int destinationPort() {
-        return u16(off + headerLength + 2);
+        return NetworkBytes.u16(buf, off + headerLength + 2);
     }
 
     /** TCP only: the quoted segment's sequence number. */
     public int tcpSequence() {
         int at = off + headerLength + 4;
-        return (u16(at) << 16) | u16(at + 2);
+        return (NetworkBytes.u16(buf, at) << 16) | NetworkBytes.u16(buf, at + 2);
     }
 
-    private int u16(int at) {
-        return ((buf[at] & 0xFF) << 8) | (buf[at + 1] & 0xFF);
-    }
 }

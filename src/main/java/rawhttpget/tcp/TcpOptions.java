@@ -1,5 +1,7 @@
 package rawhttpget.tcp;
 
+import rawhttpget.inet.NetworkBytes;
+
 /**
  * The TCP options we speak (RFC 9293 MSS, RFC 7323 window scale and timestamps, RFC 2018 SACK), as a
  * reusable mutable holder: parsed into from a segment, or filled in and emitted into a header.
@@ -51,7 +53,7 @@ public final class TcpOptions {
             switch (option.kind()) {
                 case KIND_MSS -> {
                     if (optLen == 4) {
-                        mss = u16(b, at);
+                        mss = NetworkBytes.u16(b, at);
                     }
                 }
                 case KIND_WINDOW_SCALE -> {
@@ -67,8 +69,8 @@ public final class TcpOptions {
                 case KIND_TIMESTAMP -> {
                     if (optLen == 10) {
                         hasTimestamp = true;
-                        tsVal = i32(b, at);
-                        tsEcr = i32(b, at + 4);
+                        tsVal = NetworkBytes.i32(b, at);
+                        tsEcr = NetworkBytes.i32(b, at + 4);
                     }
                 }
                 case KIND_SACK -> {
@@ -76,7 +78,7 @@ public final class TcpOptions {
                     if ((optLen - 2) % 8 == 0 && n >= 1 && n <= MAX_SACK_BLOCKS) {
                         sackBlockCount = n;
                         for (int k = 0; k < n * 2; k++) {
-                            sackBlocks[k] = i32(b, at + k * 4);
+                            sackBlocks[k] = NetworkBytes.i32(b, at + k * 4);
                         }
                     }
                 }
@@ -168,7 +170,7 @@ public final class TcpOptions {
             b[i++] = KIND_SACK;
             b[i++] = (byte) (2 + 8 * blocks);
             for (int k = 0; k < blocks * 2; k++) {
-                i = put32(b, i, sackBlocks[k]);
+                i = NetworkBytes.put32(b, i, sackBlocks[k]);
             }
         }
         return i - off;
@@ -177,8 +179,8 @@ public final class TcpOptions {
     private int emitTimestamp(byte[] b, int i) {
         b[i++] = KIND_TIMESTAMP;
         b[i++] = 10;
-        i = put32(b, i, tsVal);
-        return put32(b, i, tsEcr);
+        i = NetworkBytes.put32(b, i, tsVal);
+        return NetworkBytes.put32(b, i, tsEcr);
     }
 
     /**
@@ -199,19 +201,4 @@ public final class TcpOptions {
         return s.append(']').toString();
     }
 
-    static int u16(byte[] b, int o) {
-        return ((b[o] & 0xFF) << 8) | (b[o + 1] & 0xFF);
-    }
-
-    static int i32(byte[] b, int o) {
-        return ((b[o] & 0xFF) << 24) | ((b[o + 1] & 0xFF) << 16) | ((b[o + 2] & 0xFF) << 8) | (b[o + 3] & 0xFF);
-    }
-
-    static int put32(byte[] b, int i, int v) {
-        b[i] = (byte) (v >>> 24);
-        b[i + 1] = (byte) (v >>> 16);
-        b[i + 2] = (byte) (v >>> 8);
-        b[i + 3] = (byte) v;
-        return i + 4;
-    }
 }

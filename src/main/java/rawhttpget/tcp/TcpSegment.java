@@ -1,5 +1,6 @@
 package rawhttpget.tcp;
 
+import rawhttpget.inet.NetworkBytes;
 import rawhttpget.ipv4.InternetChecksum;
 import rawhttpget.ipv4.Ipv4Packet;
 
@@ -39,19 +40,19 @@ public final class TcpSegment {
     }
 
     public int sourcePort() {
-        return u16(off);
+        return NetworkBytes.u16(buf, off);
     }
 
     public int destinationPort() {
-        return u16(off + 2);
+        return NetworkBytes.u16(buf, off + 2);
     }
 
     public int seq() {
-        return TcpOptions.i32(buf, off + 4);
+        return NetworkBytes.i32(buf, off + 4);
     }
 
     public int ack() {
-        return TcpOptions.i32(buf, off + 8);
+        return NetworkBytes.i32(buf, off + 8);
     }
 
     public int headerLength() {
@@ -68,15 +69,15 @@ public final class TcpSegment {
 
     /** The window field as sent, before any scaling. */
     public int window() {
-        return u16(off + 14);
+        return NetworkBytes.u16(buf, off + 14);
     }
 
     public int checksum() {
-        return u16(off + 16);
+        return NetworkBytes.u16(buf, off + 16);
     }
 
     public int urgentPointer() {
-        return u16(off + 18);
+        return NetworkBytes.u16(buf, off + 18);
     }
 
     /** Parses the options into {@code into}; returns null or why they are malformed. */
@@ -110,8 +111,8 @@ public final class TcpSegment {
         out[offset + 1] = (byte) sourcePort;
         out[offset + 2] = (byte) (destinationPort >>> 8);
         out[offset + 3] = (byte) destinationPort;
-        TcpOptions.put32(out, offset + 4, seq);
-        TcpOptions.put32(out, offset + 8, ack);
+        NetworkBytes.put32(out, offset + 4, seq);
+        NetworkBytes.put32(out, offset + 8, ack);
         out[offset + 12] = (byte) ((hl / 4) << 4);
         out[offset + 13] = (byte) flags;
         out[offset + 14] = (byte) (window >>> 8);
@@ -136,7 +137,4 @@ public final class TcpSegment {
         out[offset + 17] = (byte) c;
     }
 
-    private int u16(int o) {
-        return ((buf[o] & 0xFF) << 8) | (buf[o + 1] & 0xFF);
-    }
 }

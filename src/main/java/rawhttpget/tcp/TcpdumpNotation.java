@@ -1,5 +1,6 @@
 package rawhttpget.tcp;
 
+import rawhttpget.inet.NetworkBytes;
 import rawhttpget.inet.Ipv4Address;
 
 /**
@@ -88,7 +89,7 @@ public final class TcpdumpNotation {
                     if (data + expected > end) {
                         return false;
                     }
-                    s.append(' ').append(TcpOptions.u16(b, data));
+                    s.append(' ').append(NetworkBytes.u16(b, data));
                 }
                 case TcpOptions.KIND_WINDOW_SCALE -> {
                     expected = 1;
@@ -102,8 +103,8 @@ public final class TcpdumpNotation {
                     if (data + expected > end) {
                         return false;
                     }
-                    s.append(" val ").append(Integer.toUnsignedString(TcpOptions.i32(b, data)))
-                            .append(" ecr ").append(Integer.toUnsignedString(TcpOptions.i32(b, data + 4)));
+                    s.append(" val ").append(Integer.toUnsignedString(NetworkBytes.i32(b, data)))
+                            .append(" ecr ").append(Integer.toUnsignedString(NetworkBytes.i32(b, data + 4)));
                 }
                 case TcpOptions.KIND_SACK -> {
                     expected = optLen - 2;
@@ -112,8 +113,8 @@ public final class TcpdumpNotation {
                     } else {
                         s.append(' ').append(expected / 8).append(' ');
                         for (int k = data; k < data + expected; k += 8) {
-                            s.append('{').append(Integer.toUnsignedString(TcpOptions.i32(b, k) - sackBase)).append(':')
-                                    .append(Integer.toUnsignedString(TcpOptions.i32(b, k + 4) - sackBase)).append('}');
+                            s.append('{').append(Integer.toUnsignedString(NetworkBytes.i32(b, k) - sackBase)).append(':')
+                                    .append(Integer.toUnsignedString(NetworkBytes.i32(b, k + 4) - sackBase)).append('}');
                         }
                     }
                 }

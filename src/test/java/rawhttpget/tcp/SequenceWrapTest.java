@@ -1,5 +1,7 @@
 package rawhttpget.tcp;
 
+import rawhttpget.inet.NetworkBytes;
+
 import org.junit.jupiter.api.Test;
 import rawhttpget.tcp.ScriptedPeer.PeerSyn;
 
@@ -88,19 +90,19 @@ class SequenceWrapTest {
     }
 
     private static int rawSeq(ScriptedPeer peer) {
-        return TcpOptions.i32(peer.lastRaw, 4);
+        return NetworkBytes.i32(peer.lastRaw, 4);
     }
 
     private static int rawAck(ScriptedPeer peer) {
-        return TcpOptions.i32(peer.lastRaw, 8);
+        return NetworkBytes.i32(peer.lastRaw, 8);
     }
 
     /** Left edge of the first SACK block: after NOP NOP kind length, at header offset 20 + 4. */
     private static int rawSackLeft(ScriptedPeer peer) {
-        return TcpOptions.i32(peer.lastRaw, 24);
+        return NetworkBytes.i32(peer.lastRaw, 24);
     }
 
     private static int rawSackRight(ScriptedPeer peer) {
-        return TcpOptions.i32(peer.lastRaw, 28);
+        return NetworkBytes.i32(peer.lastRaw, 28);
     }
 }
