@@ -53,12 +53,12 @@ final class HostConnections implements HostHooks {
     public LocalPort openLocalPort(int wanted, int server, int serverPort) throws DownloadException {
         if (ownAddressMode) {
             if (wanted != 0) {
-                return fixed(wanted);
+                return LocalPort.plain(wanted);
             }
             if (random == null) {
                 random = new SecureRandom();
             }
-            return fixed(EPHEMERAL_LOW + random.nextInt(65536 - EPHEMERAL_LOW));
+            return LocalPort.plain(EPHEMERAL_LOW + random.nextInt(65536 - EPHEMERAL_LOW));
         }
         PortReservation reservation = null;
         boolean reserved = false;
@@ -82,19 +82,6 @@ final class HostConnections implements HostHooks {
                 reservation.close();
             }
         }
-    }
-
-    private static LocalPort fixed(int port) {
-        return new LocalPort() {
-            @Override
-            public int port() {
-                return port;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
     }
 
     /** Host-address mode's port: the kernel's reservation of it, and the rule that keeps the kernel's RSTs in. */

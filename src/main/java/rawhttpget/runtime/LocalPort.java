@@ -6,4 +6,18 @@ public interface LocalPort extends AutoCloseable {
 
     @Override
     void close();
+
+    /** A port the host set nothing up for: closing it undoes nothing. */
+    static LocalPort plain(int port) {
+        return new LocalPort() {
+            @Override
+            public int port() {
+                return port;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
 }

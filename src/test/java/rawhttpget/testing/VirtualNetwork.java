@@ -78,17 +78,7 @@ public final class VirtualNetwork implements NetworkOpener {
     private final class Hooks implements HostHooks {
         @Override
         public LocalPort openLocalPort(int wanted, int server, int serverPort) throws DownloadException {
-            int port = wanted != 0 ? wanted : nextPort++;
-            return new LocalPort() {
-                @Override
-                public int port() {
-                    return port;
-                }
-
-                @Override
-                public void close() {
-                }
-            };
+            return LocalPort.plain(wanted != 0 ? wanted : nextPort++);
         }
 
         @Override
