@@ -35,8 +35,8 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
      * {@code Connection: close}, so the server closes (RFC 9112 §9.6), and its FIN usually comes with or just
      * after the last data; on the LAN testnet it can sit a few milliseconds in the capture's block (the block
      * timer is a jiffy, up to 4 ms at HZ=250). Closing first instead made us the active closer: TIME-WAIT, which
-     * the run waits out (--time-wait, 1 s), in about 1 LAN download of 12 (bench runs, README). A server that does
-     * not close costs this much, then we close as before.
+     * the run waits out (--time-wait, 1 s), often enough to show in benchmarks (docs/PERFORMANCE.md). A server that
+     * does not close costs this much, then we close as before.
      */
     static final long SERVER_CLOSE_WAIT_NANOS = 50_000_000L;
 
