@@ -6,8 +6,8 @@ import java.util.List;
  * nft command lines for the preferred rule: a table of the process's own, {@code netdev rawhttpget-PID-STARTTIME}, whose
  * chain hooks the capture interface's ingress and drops the server's segments of our connection (server address
  * and port to our address and port). The kernel then never sees them, so it neither looks for a socket nor
- * builds the RST that an output rule would have to drop: in host-address mode that was ~18 % of the CPU samples
- * of a LAN download. libpcap still sees every frame: its AF_PACKET socket is called from the device's receive
+ * builds the RST that an output rule would have to drop, work per segment at LAN rates (docs/PERFORMANCE.md).
+ * libpcap still sees every frame: its AF_PACKET socket is called from the device's receive
  * path before the ingress hook runs ({@code __netif_receive_skb_core}; HostE2eTest captures a dropped segment).
  *
  * <p>Table, chain and rule are made by one nft command, with its commands separated by {@code ;}: nft applies

@@ -126,7 +126,7 @@ final class HostConnections implements HostHooks {
      * {@link #installRule}, or {@link #release()} after the capture is closed, waits for it. The two waits of a
      * run's end (nft deleting the table, the kernel closing the capture socket) then overlap. The capture must
      * be closed only after the tool has started: a child spawned meanwhile would hold the socket, close it last
-     * and pay for its teardown (~25 ms) before running the tool.
+     * and pay for the socket's teardown (two RCU grace periods) before running the tool.
      */
     private void removeRuleInBackground(RstSuppressor rule) {
         rule.closeInBackground();

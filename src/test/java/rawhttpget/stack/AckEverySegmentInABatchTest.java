@@ -80,7 +80,7 @@ class AckEverySegmentInABatchTest {
 
     /**
      * In-order data with no hole carries no SACK news, so its ACK waits for the end of the batch: at LAN rates
-     * an ACK every second segment cost 0.7 s of CPU per GiB (README, Performance).
+     * an ACK every second segment costs a system call per two segments (docs/PERFORMANCE.md has the CPU it cost).
      */
     @Test
     void inOrderSegmentsOfOneBatchAreAckedOnceAtItsEnd() {
