@@ -35,6 +35,29 @@ final class PercentEncoding {
         return out.toString();
     }
 
+    /**
+     * {@code %XX} escapes as the UTF-8 bytes they stand for (bytes that are not UTF-8 become U+FFFD); a {@code %}
+     * that starts no escape stays as it is.
+     */
+    static String decode(String text) {
+        if (text.indexOf('%') < 0) {
+            return text;
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(text.length());
+        for (int i = 0; i < text.length(); ) {
+            if (text.charAt(i) == '%' && isEscape(text, i)) {
+                bytes.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
+                i += 3;
+            } else {
+                int codePoint = text.codePointAt(i);
+                byte[] utf8 = new String(Character.toChars(codePoint)).getBytes(UTF_8);
+                bytes.write(utf8, 0, utf8.length);
+                i += Character.charCount(codePoint);
+            }
+        }
+        return bytes.toString(UTF_8);
+    }
+
     private static boolean isAlreadyClean(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
