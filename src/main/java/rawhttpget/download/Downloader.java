@@ -63,6 +63,8 @@ public final class Downloader {
     /** Own-address mode's local ports (RFC 6056's random choice); made when first needed, as it costs start-up time. */
     private SecureRandom random;
     private Interrupts interrupts;
+    private RequestPlan requests;
+    private Authentication authentication;
 
     public Downloader(DownloadSettings options, PrintWriter err) throws DownloadException {
         this.options = options;
@@ -78,6 +80,8 @@ public final class Downloader {
             urls.add(parse(text));
         }
         checkOptions(urls.size());
+        requests = RequestPlan.prepare(options.request(), options.version());
+        authentication = new Authentication(options.request(), err::println);
         if (options.caCertificate() != null || options.noCheckCertificate()
                 || urls.stream().anyMatch(u -> u.scheme().equals("https"))) {
             transports.prepareTls();
@@ -147,9 +151,11 @@ public final class Downloader {
         }
         RedirectChain chain = new RedirectChain(original, options.maxRedirect());
         HttpUrl url = original;
+        RequestPlan request = requests;
+        String answer = null;
         int failedTries = 0;
         while (true) {
-            Exchange exchange = new Exchange(plan, host);
+            Exchange exchange = new Exchange(plan, host, request, answer);
             try {
                 exchange.run(url);
             } catch (DownloadException e) {
@@ -174,6 +180,8 @@ public final class Downloader {
                         throw new DownloadException(ExitCode.PROTOCOL, e.getMessage());
                     }
                     url = chain.follow(next);
+                    request = request.afterRedirect(head.statusCode());
+                    answer = null;
                     say("Location: " + next + " [following]");
                     failedTries = 0;
                 }
@@ -186,8 +194,15 @@ public final class Downloader {
                     say("'" + plan.displayName() + "' saved [" + exchange.fileSize() + lengthSuffix(exchange) + "]");
                     return;
                 }
-                case ERROR, SAVE_ERROR -> throw new DownloadException(ExitCode.SERVER_ERROR,
+                case ERROR, SAVE_ERROR -> {
+                    if (head.statusCode() == 401) {
+                        // The same URL again with credentials; not a failed try, as in wget.
+                        answer = authentication.answer(url, head, exchange.sentCredentials);
+                        continue;
+                    }
+                    throw new DownloadException(ExitCode.SERVER_ERROR,
                         "ERROR " + head.statusCode() + ": " + head.reason() + ".");
+                }
             }
         }
     }
@@ -246,15 +261,21 @@ public final class Downloader {
     private final class Exchange {
         final OutputPlan plan;
         final HostContext host;
+        final RequestPlan request;
+        /** The answer to a 401 this exchange sends, or null. */
+        final String answer;
+        boolean sentCredentials;
         ResponseHead head;
         ResponseDecision decision;
         long resumeOffset;
         long written;
         private BodySink sink;
 
-        Exchange(OutputPlan plan, HostContext host) {
+        Exchange(OutputPlan plan, HostContext host, RequestPlan request, String answer) {
             this.plan = plan;
             this.host = host;
+            this.request = request;
+            this.answer = answer;
         }
 
         /** The size of the saved file: what this run wrote plus what a resumed file already had. */
@@ -266,10 +287,10 @@ public final class Downloader {
             Transport.Factory layer = transports.forUrl(url);
             int server = resolve(url);
             resumeOffset = plan.resumeOffset();
-            HttpRequest request = HttpRequest.get(url, options.version());
-            if (resumeOffset > 0) {
-                request = request.withHeader("Range", "bytes=" + resumeOffset + "-");
-            }
+            String unasked = answer == null ? authentication.unasked(url) : null;
+            HttpRequest request = this.request.request(url, resumeOffset, answer != null ? answer : unasked,
+                    unasked != null);
+            sentCredentials = answer != null || unasked != null;
             PortReservation reservation = null;
             RstSuppressor rst = null;
             try {
@@ -297,8 +318,10 @@ public final class Downloader {
                 }
                 String description = url.host() + " (" + Ipv4Address.format(server) + ":" + url.port() + ")";
                 log.info("{} -> {}", request, description);
+                log.debug("request head:\n{}", request.headForLog().stripTrailing());
                 HttpTransfer transfer = new HttpTransfer(host.stack, host.tcpConfig,
-                        new HttpTransfer.Target(server, url.port(), localPort, request.toBytes(), description),
+                        new HttpTransfer.Target(server, url.port(), localPort, request.toBytes(), description,
+                                this.request.parserMethod()),
                         layer, this::onHead);
                 host.runStats.add(url, transfer);
                 try {
@@ -321,7 +344,8 @@ public final class Downloader {
 
         private BodySink onHead(ResponseHead head) throws DownloadException {
             this.head = head;
-            decision = ResponseDecision.of(head, resumeOffset, options.contentOnError());
+            // A 401 is answered with credentials or ends the run with exit 6: its page is never saved.
+            decision = ResponseDecision.of(head, resumeOffset, options.contentOnError() && head.statusCode() != 401);
             sink = switch (decision.action()) {
                 case SAVE, SAVE_ERROR -> {
                     if (resumeOffset > 0) {
