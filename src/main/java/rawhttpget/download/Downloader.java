@@ -27,6 +27,7 @@ import rawhttpget.host.RstSuppressor;
 import rawhttpget.http.HttpRequest;
 import rawhttpget.http.HttpUrl;
 import rawhttpget.http.Redirects;
+import rawhttpget.http.RequestMethod;
 import rawhttpget.http.ResponseHead;
 import rawhttpget.inet.Ipv4Address;
 import rawhttpget.time.SystemClock;
@@ -191,6 +192,10 @@ public final class Downloader {
                     return;
                 }
                 case SAVE, APPEND -> {
+                    if (exchange.isHead()) {
+                        say("Remote file exists."); // wget's answer to --method=HEAD; nothing is saved
+                        return;
+                    }
                     say("'" + plan.displayName() + "' saved [" + exchange.fileSize() + lengthSuffix(exchange) + "]");
                     return;
                 }
@@ -278,6 +283,10 @@ public final class Downloader {
             this.answer = answer;
         }
 
+        boolean isHead() {
+            return request.parserMethod() == RequestMethod.HEAD;
+        }
+
         /** The size of the saved file: what this run wrote plus what a resumed file already had. */
         long fileSize() {
             return written + (decision.action() == ResponseDecision.Action.APPEND ? resumeOffset : 0);
@@ -346,6 +355,9 @@ public final class Downloader {
             this.head = head;
             // A 401 is answered with credentials or ends the run with exit 6: its page is never saved.
             decision = ResponseDecision.of(head, resumeOffset, options.contentOnError() && head.statusCode() != 401);
+            if (isHead()) {
+                return null;
+            }
             sink = switch (decision.action()) {
                 case SAVE, SAVE_ERROR -> {
                     if (resumeOffset > 0) {

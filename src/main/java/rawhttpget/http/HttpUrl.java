@@ -100,6 +100,7 @@ public final class HttpUrl {
         String hostPort = reference.authority();
         String user = null;
         String password = null;
+        String shown = original;
         int at = hostPort.lastIndexOf('@');
         if (at >= 0) {
             String userInfo = hostPort.substring(0, at);
@@ -107,8 +108,12 @@ public final class HttpUrl {
             int colon = userInfo.indexOf(':');
             user = PercentEncoding.decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
             password = colon < 0 ? null : PercentEncoding.decode(userInfo.substring(colon + 1));
+            // An error message quotes the URL: with the password hidden as wget hides it.
+            if (colon >= 0) {
+                shown = original.replace(userInfo + "@", userInfo.substring(0, colon) + ":*password*@");
+            }
         }
-        Authority authority = Authority.parse(hostPort, defaultPort, original);
+        Authority authority = Authority.parse(hostPort, defaultPort, shown);
         String path = DotSegments.remove(PercentEncoding.encode(reference.path()));
         return new HttpUrl(scheme, authority, path, encodeQuery(reference.query()), user, password);
     }

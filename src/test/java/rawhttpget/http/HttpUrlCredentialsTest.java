@@ -1,6 +1,7 @@
 package rawhttpget.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,13 @@ class HttpUrlCredentialsTest {
         assertThat(url.hostHeader()).isEqualTo("files.test:8080");
         assertThat(url).isEqualTo(HttpUrl.parse("http://files.test:8080/a?b"));
         assertThat(HttpUrl.parse("http://h/").user()).isEmpty();
+    }
+
+    @Test
+    void anErrorMessageHidesThePasswordAsWgetDoes() {
+        assertThatThrownBy(() -> HttpUrl.parse("http://bob:s3cret@h:99999/"))
+                .isInstanceOf(HttpUrl.InvalidUrlException.class)
+                .hasMessage("port 99999 out of range 1..65535 in http://bob:*password*@h:99999/");
     }
 
     @Test
