@@ -78,7 +78,7 @@ public final class Netrc {
                 while (pos < line.length() && Character.isWhitespace(line.charAt(pos))) {
                     pos++;
                 }
-                if (pos == line.length() || line.charAt(pos) == '#') {
+                if (pos >= line.length() || line.charAt(pos) == '#') {
                     return;
                 }
                 StringBuilder token = new StringBuilder();

@@ -54,6 +54,12 @@ class NetrcTest {
     }
 
     @Test
+    void anUnterminatedQuoteEndsWithItsLine() {
+        assertThat(Netrc.parse("machine h login \"a b\nmachine g login c password d").entries())
+                .containsExactly(new Netrc.Entry("h", "a b", null), new Netrc.Entry("g", "c", "d"));
+    }
+
+    @Test
     void looksUpHostsIgnoringCase() {
         assertThat(Netrc.parse("machine FILES.test login a password b").forHost("files.test"))
                 .contains(new Netrc.Entry("FILES.test", "a", "b"));
