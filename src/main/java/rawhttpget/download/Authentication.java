@@ -3,6 +3,7 @@ package rawhttpget.download;
 import rawhttpget.failure.DownloadException;
 import rawhttpget.failure.ExitCode;
 import rawhttpget.http.AuthChallenge;
+import rawhttpget.http.DigestResponse;
 import rawhttpget.http.HttpProtocolException;
 import rawhttpget.http.HttpUrl;
 import rawhttpget.http.ResponseHead;
@@ -14,19 +15,22 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * HTTP Basic authentication as wget 1.21 does it. Credentials come from the URL, else --http-user/--http-password,
+ * HTTP authentication as wget 1.21 does it, Basic and Digest (RFC 7616; the stronger when both are offered). Credentials come from the URL, else --http-user/--http-password,
  * else --user/--password; when the user or the password is still missing, the first .netrc entry for the host
  * fills them in (both, when no user is known; only the password when its login is the user's). They are sent
- * when a 401 asks for Basic, or unasked with --auth-no-challenge, and unasked to a host that accepted them
- * before in this run. A 401 without usable credentials, or after they were sent, is wget's exit 6.
+ * when a 401 asks for them; Basic also unasked with --auth-no-challenge, and to a host that asked for it before
+ * in this run. A 401 without usable credentials, or after they were sent, is wget's exit 6.
  */
 final class Authentication {
     private static final Logger log = LoggerFactory.getLogger("rawhttpget.cli");
@@ -46,13 +50,28 @@ final class Authentication {
 
     private final RequestSettings settings;
     private final Consumer<String> warn;
+    private final Supplier<String> cnonces;
     private Netrc netrc;
     /** Hosts (host:port) that have asked for Basic: later requests to them carry it unasked, as in wget. */
     private final Set<String> basicHosts = new HashSet<>();
 
     Authentication(RequestSettings settings, Consumer<String> warn) {
+        this(settings, warn, randomCnonces());
+    }
+
+    Authentication(RequestSettings settings, Consumer<String> warn, Supplier<String> cnonces) {
         this.settings = settings;
         this.warn = warn;
+        this.cnonces = cnonces;
+    }
+
+    private static Supplier<String> randomCnonces() {
+        SecureRandom random = new SecureRandom();
+        return () -> {
+            byte[] bytes = new byte[16];
+            random.nextBytes(bytes);
+            return HexFormat.of().formatHex(bytes);
+        };
     }
 
     /** The Authorization to send before any challenge, or null. */
@@ -67,9 +86,10 @@ final class Authentication {
      * The Authorization that answers this 401.
      *
      * @param alreadySent whether the request it answers carried credentials
+     * @param method      the method of the request that will carry the answer (Digest signs it)
      * @throws DownloadException exit 6 when there is nothing (more) to try
      */
-    String answer(HttpUrl url, ResponseHead head, boolean alreadySent) throws DownloadException {
+    String answer(HttpUrl url, ResponseHead head, boolean alreadySent, String method) throws DownloadException {
         Optional<Credentials> credentials = credentialsFor(url);
         if (alreadySent || credentials.isEmpty()) {
             throw new DownloadException(ExitCode.AUTH, FAILED);
@@ -81,8 +101,17 @@ final class Authentication {
             log.info("{}", e.getMessage());
             throw new DownloadException(ExitCode.AUTH, FAILED);
         }
+        Optional<AuthChallenge> digest = DigestResponse.strongest(challenges);
+        if (digest.isPresent()) {
+            log.info("401: answering the Digest challenge ({})", digest.get().parameter("algorithm").orElse("MD5"));
+            Credentials c = credentials.get();
+            // A fresh nonce from each 401, so each answer is its first use: nc 1.
+            return DigestResponse.authorization(digest.get(), c.user(), c.password(), method, url.requestTarget(),
+                    cnonces.get(), 1);
+        }
         if (challenges.stream().noneMatch(c -> c.isScheme("Basic"))) {
-            log.info("401 without a Basic challenge: {}", challenges.stream().map(AuthChallenge::scheme).toList());
+            log.info("401 without a challenge we can answer: {}",
+                    challenges.stream().map(AuthChallenge::scheme).toList());
             throw new DownloadException(ExitCode.AUTH, FAILED);
         }
         log.info("401: answering the Basic challenge");

@@ -202,7 +202,7 @@ public final class Downloader {
                 case ERROR, SAVE_ERROR -> {
                     if (head.statusCode() == 401) {
                         // The same URL again with credentials; not a failed try, as in wget.
-                        answer = authentication.answer(url, head, exchange.sentCredentials);
+                        answer = authentication.answer(url, head, exchange.sentCredentials, request.method());
                         continue;
                     }
                     throw new DownloadException(ExitCode.SERVER_ERROR,

@@ -88,6 +88,10 @@ final class RequestPlan {
         return new RequestPlan(settings, userAgent, "GET", null);
     }
 
+    String method() {
+        return method;
+    }
+
     RequestMethod parserMethod() {
         return method.equals("HEAD") ? RequestMethod.HEAD : RequestMethod.GET;
     }

@@ -73,7 +73,7 @@ class AuthenticationTest {
         HttpUrl url = HttpUrl.parse("http://h/a");
 
         assertThat(auth.unasked(url)).isNull();
-        assertThat(auth.answer(url, BASIC_401, false)).isEqualTo("Basic Ym9iOnNlY3JldA==");
+        assertThat(auth.answer(url, BASIC_401, false, "GET")).isEqualTo("Basic Ym9iOnNlY3JldA==");
         assertThat(auth.unasked(HttpUrl.parse("http://h/b"))).isEqualTo("Basic Ym9iOnNlY3JldA==");
         assertThat(auth.unasked(HttpUrl.parse("http://h:8080/b"))).isNull();
     }
@@ -97,7 +97,7 @@ class AuthenticationTest {
         for (Authentication auth : List.of(auth(null, null, null, null, false, false),
                 auth("bob", "secret", null, null, false, false))) {
             boolean sent = auth.credentialsFor(url).isPresent();
-            assertThatThrownBy(() -> auth.answer(url, BASIC_401, sent)).isInstanceOf(DownloadException.class)
+            assertThatThrownBy(() -> auth.answer(url, BASIC_401, sent, "GET")).isInstanceOf(DownloadException.class)
                     .hasMessage("Username/Password Authentication Failed.")
                     .extracting(e -> ((DownloadException) e).exitCode()).isEqualTo(ExitCode.AUTH);
         }
@@ -110,9 +110,25 @@ class AuthenticationTest {
 
         for (ResponseHead head : List.of(Heads.of("HTTP/1.1 401 No", "WWW-Authenticate: Negotiate"),
                 Heads.of("HTTP/1.1 401 No"), Heads.of("HTTP/1.1 401 No", "WWW-Authenticate: Basic realm=\"open"))) {
-            assertThatThrownBy(() -> auth.answer(url, head, false)).isInstanceOf(DownloadException.class)
+            assertThatThrownBy(() -> auth.answer(url, head, false, "GET")).isInstanceOf(DownloadException.class)
                     .extracting(e -> ((DownloadException) e).exitCode()).isEqualTo(ExitCode.AUTH);
         }
+    }
+
+    @Test
+    void answersDigestWhenOfferedBesideBasic() throws Exception {
+        RequestSettings s = new RequestSettings(null, null, List.of(), null, null, null, null, null, "Mufasa",
+                "Circle of Life", null, null, true, false, null);
+        Authentication auth = new Authentication(s, warnings::add, () -> "f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ");
+        ResponseHead head = Heads.of("HTTP/1.1 401 Unauthorized", "WWW-Authenticate: Basic realm=\"r\"",
+                "WWW-Authenticate: Digest realm=\"http-auth@example.org\", qop=\"auth, auth-int\", algorithm=SHA-256,"
+                        + " nonce=\"7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v\","
+                        + " opaque=\"FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS\"");
+        HttpUrl url = HttpUrl.parse("http://h/dir/index.html");
+
+        assertThat(auth.answer(url, head, false, "GET")).startsWith("Digest username=\"Mufasa\", ")
+                .contains("response=\"753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1\"");
+        assertThat(auth.unasked(url)).isNull();
     }
 
     @Test
