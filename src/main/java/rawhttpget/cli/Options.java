@@ -108,14 +108,12 @@ final class Options {
         flag(null, "no-netrc", "Don't try to obtain credentials from .netrc.", (o, v) -> o.noNetrc = true),
         value("P", "directory-prefix", "DIR", null, "Save files in DIR (created if missing); not used with -O.",
                 (o, v) -> o.directoryPrefix = v),
-        value(null, "max-redirect", "N", "20", "Follow at most N redirections (default: {default}).",
-                (o, v) -> o.maxRedirect = wholeNumber(v)),
-        flag(null, "content-on-error", "Save the body of a 4xx/5xx response too (the exit status is still 8).",
-                (o, v) -> o.contentOnError = true),
         value(null, "http-user", "USER", null, "Set http user to USER.", (o, v) -> o.httpUser = v),
         value(null, "http-password", "PASS", null, "Set http password to PASS.", (o, v) -> o.httpPassword = v),
         value(null, "header", "STRING", null, "Insert STRING ('Name: value') among the headers; it replaces a header"
                 + " of the same name. Repeatable; an empty STRING clears the list.", Options::addHeader),
+        value(null, "max-redirect", "N", "20", "Follow at most N redirections (default: {default}).",
+                (o, v) -> o.maxRedirect = wholeNumber(v)),
         value(null, "referer", "URL", null, "Include 'Referer: URL' header in HTTP request.",
                 (o, v) -> o.referer = v),
         value("U", "user-agent", "AGENT", null, "Identify as AGENT instead of rawhttpget/VERSION (\"\": no"
@@ -130,6 +128,8 @@ final class Options {
                 (o, v) -> o.bodyData = v),
         value(null, "body-file", "FILE", null, "Send contents of FILE. --method MUST be set.",
                 (o, v) -> o.bodyFile = v),
+        flag(null, "content-on-error", "Save the body of a 4xx/5xx response too (the exit status is still 8).",
+                (o, v) -> o.contentOnError = true),
         flag(null, "auth-no-challenge", "Send Basic HTTP authentication information without first waiting for the"
                 + " server's challenge.", (o, v) -> o.authNoChallenge = true),
         value(null, "ca-certificate", "FILE", null,
