@@ -3,7 +3,6 @@ package rawhttpget.download;
 import rawhttpget.failure.DownloadException;
 import rawhttpget.failure.ExitCode;
 import rawhttpget.http.AuthChallenge;
-import rawhttpget.http.DigestResponse;
 import rawhttpget.http.HttpProtocolException;
 import rawhttpget.http.HttpUrl;
 import rawhttpget.http.ResponseHead;

@@ -43,19 +43,18 @@ final class PercentEncoding {
         if (text.indexOf('%') < 0) {
             return text;
         }
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(text.length());
-        for (int i = 0; i < text.length(); ) {
-            if (text.charAt(i) == '%' && isEscape(text, i)) {
-                bytes.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
-                i += 3;
+        byte[] utf8 = text.getBytes(UTF_8);
+        byte[] bytes = new byte[utf8.length];
+        int length = 0;
+        for (int i = 0; i < utf8.length; i++) {
+            if (utf8[i] == '%' && i + 2 < utf8.length && isHex((char) utf8[i + 1]) && isHex((char) utf8[i + 2])) {
+                bytes[length++] = (byte) Integer.parseInt(new String(utf8, i + 1, 2, UTF_8), 16);
+                i += 2;
             } else {
-                int codePoint = text.codePointAt(i);
-                byte[] utf8 = new String(Character.toChars(codePoint)).getBytes(UTF_8);
-                bytes.write(utf8, 0, utf8.length);
-                i += Character.charCount(codePoint);
+                bytes[length++] = utf8[i];
             }
         }
-        return bytes.toString(UTF_8);
+        return new String(bytes, 0, length, UTF_8);
     }
 
     private static boolean isAlreadyClean(String text) {

@@ -1,4 +1,6 @@
-package rawhttpget.http;
+package rawhttpget.download;
+
+import rawhttpget.http.AuthChallenge;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,21 +14,22 @@ import java.util.Optional;
 /**
  * The Authorization value answering a Digest challenge (RFC 7616): MD5 or SHA-256 (and their -sess forms), with
  * qop=auth, or RFC 2069's form when the challenge names no qop. auth-int and other algorithms are not offered;
- * {@link #supports} says which challenges can be answered.
+ * {@link #supports} says which challenges can be answered. Here and not in http, which stays free of
+ * java.security.
  */
-public final class DigestResponse {
+final class DigestResponse {
     private DigestResponse() {
     }
 
     /** Whether {@link #authorization} can answer this challenge. */
-    public static boolean supports(AuthChallenge challenge) {
+    static boolean supports(AuthChallenge challenge) {
         return challenge.isScheme("Digest") && challenge.parameter("nonce").isPresent()
                 && challenge.parameter("realm").isPresent() && hashName(challenge).isPresent()
                 && (challenge.parameter("qop").isEmpty() || offersAuth(challenge.parameter("qop").get()));
     }
 
     /** SHA-256 over MD5 when both are offered (RFC 7616 §3.7: the client uses the strongest it supports). */
-    public static Optional<AuthChallenge> strongest(List<AuthChallenge> challenges) {
+    static Optional<AuthChallenge> strongest(List<AuthChallenge> challenges) {
         return challenges.stream().filter(DigestResponse::supports)
                 .min((a, b) -> Boolean.compare(isSha256(a), isSha256(b)) * -1);
     }
@@ -38,7 +41,7 @@ public final class DigestResponse {
      * @param nc         how many requests this nonce has served, counting this one
      * @throws IllegalArgumentException if the challenge is not {@link #supports supported}
      */
-    public static String authorization(AuthChallenge challenge, String user, String password, String method,
+    static String authorization(AuthChallenge challenge, String user, String password, String method,
                                        String requestUri, String cnonce, int nc) {
         if (!supports(challenge)) {
             throw new IllegalArgumentException("unsupported Digest challenge");

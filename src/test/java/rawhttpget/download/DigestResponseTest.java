@@ -1,4 +1,7 @@
-package rawhttpget.http;
+package rawhttpget.download;
+
+import rawhttpget.http.AuthChallenge;
+import rawhttpget.http.HttpProtocolException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
