@@ -20,6 +20,8 @@ if [[ ${#targets[@]} -eq 0 ]]; then
         rawhttpget.stack.NetworkStackFuzzTest#hostileFramesNeverThrowAndEverythingSentIsWellFormed
         rawhttpget.http.ResponseParserJazzerTest#arbitraryResponsesOnlyEverFailWithAProtocolError
         rawhttpget.http.HttpUrlFuzzTest#arbitraryUrlsAndLocationsAreRefusedWithAReasonOrWellFormed
+        rawhttpget.http.AuthChallengeFuzzTest#arbitraryChallengesAreReadOrRefusedWithAReason
+        rawhttpget.download.NetrcFuzzTest#arbitraryFilesAreReadWithoutFailing
     )
 fi
 

@@ -56,6 +56,13 @@
 #   /redirect/hops/N/PATH    N = 3, 2, 1: a chain of N redirects ending at /PATH
 #   /redirect/ping           302 to /redirect/pong, which redirects back: a loop
 #   /redirect/to-https/PATH  302 to https://HOST/PATH;  /redirect/to-http/PATH: 302 to http://HOST/PATH
+#   /echo/request            200, text/plain: the request's method and the User-Agent, X-Token, Referer,
+#                            Accept-Encoding, Authorization, Content-Type and Content-Length it carried, one per line
+#   /upload/NAME             PUT stores the body as STATE/upload/NAME (nginx's dav module); GET reads it back
+#   /post/NAME               POST (any method) stores its body the same way: nginx passes it on to /upload/NAME
+#   /auth/PATH               DOCROOT/PATH behind Basic authentication (realm "rawhttpget test"): user
+#                            "tester", password "pa@ss word" (in a URL: tester:pa%40ss%20word@), from an
+#                            htpasswd file made with openssl passwd -apr1
 #
 # CHUNKED: nginx sends a static file with Content-Length. Debian's nginx is built with the sub module
 # (sub_filter), which rewrites bodies on the fly and therefore has to drop Content-Length; nginx then
@@ -74,6 +81,8 @@ set -euo pipefail
 
 # A pattern sub_filter never finds: the rewrite exists only to make nginx drop Content-Length.
 readonly NEVER_MATCHES='rawhttpget-testnet-pattern-that-no-test-file-contains-7f3a9c'
+# The one account behind /auth/; the '@' in the password must be percent-encoded in a URL, which tests exercise.
+readonly AUTH_USER=tester AUTH_PASSWORD='pa@ss word'
 
 die() { echo "testnet: $*" >&2; exit 1; }
 log() { echo "testnet: $*" >&2; }
@@ -154,6 +163,21 @@ write_testnet_nginx_conf() {
         location ~ ^/redirect/to-http/(.*)\$ { return 302 http://\$host/\$1; }
         location = /redirect/ping { return 302 /redirect/pong; }
         location = /redirect/pong { return 302 /redirect/ping; }
+        location = /echo/request {
+            default_type text/plain;
+            return 200 "method=\$request_method\nuser-agent=\$http_user_agent\nx-token=\$http_x_token\nreferer=\$http_referer\naccept-encoding=\$http_accept_encoding\nauthorization=\$http_authorization\ncontent-type=\$content_type\ncontent-length=\$content_length\n";
+        }
+        location /upload/ { alias $STATE/upload/; dav_methods PUT; client_max_body_size 64m; }
+        location ~ ^/post/([a-z0-9._-]+)\$ {
+            client_max_body_size 64m;
+            proxy_method PUT;
+            proxy_pass http://127.0.0.1:80/upload/\$1;
+        }
+        location /auth/ {
+            alias $docroot/;
+            auth_basic "rawhttpget test";
+            auth_basic_user_file $STATE/htpasswd;
+        }
     }
 EOF
 }
@@ -228,6 +252,8 @@ up() {
         echo "$tls_dir" >"$TLS_DIR_FILE"
     fi
     head -c 65536 /dev/urandom >"$STATE/probe/probe.bin"
+    mkdir -p "$STATE/upload"
+    printf '%s:%s\n' "$AUTH_USER" "$(openssl passwd -apr1 "$AUTH_PASSWORD")" >"$STATE/htpasswd"
 
     make_namespaces "${ALL_NS[@]}"
     veth "$CLI_NS" "$ONLINK_IF" "$CLIENT_ONLINK_IP/24" "$SRV_NS" "${P}s1" "$SERVER_ONLINK_IP/24"

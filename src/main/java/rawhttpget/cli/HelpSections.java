@@ -17,9 +17,11 @@ final class HelpSections {
         SECTIONS.put("Startup", List.of("--version", "--help"));
         SECTIONS.put("Logging", List.of("--quiet", "--verbose", "--debug", "--log", "--log-config", "--log-file"));
         SECTIONS.put("Download", List.of("--tries", "--waitretry", "--output-document", "--no-clobber", "--continue",
-                "--progress", "--timeout"));
+                "--progress", "--timeout", "--user", "--password", "--no-netrc"));
         SECTIONS.put("Directories", List.of("--directory-prefix"));
-        SECTIONS.put("HTTP options", List.of("--max-redirect", "--content-on-error"));
+        SECTIONS.put("HTTP options", List.of("--http-user", "--http-password", "--header", "--max-redirect",
+                "--referer", "--user-agent", "--post-data", "--post-file", "--method", "--body-data", "--body-file",
+                "--content-on-error", "--auth-no-challenge"));
         SECTIONS.put("HTTPS (SSL/TLS) options", List.of("--ca-certificate", "--no-check-certificate"));
         SECTIONS.put("Userspace stack (rawhttpget's own)", List.of("--interface", "--ip", "--mac", "--no-host-setup",
                 "--rcvbuf", "--time-wait", "--local-port", "--no-realtime", "--pcap", "--stats"));

@@ -6,9 +6,11 @@ import static rawhttpget.cli.CliOption.flag;
 import static rawhttpget.cli.CliOption.value;
 
 import rawhttpget.download.DownloadSettings;
+import rawhttpget.download.RequestSettings;
 import rawhttpget.logging.LogSettings;
 import rawhttpget.runtime.HostSettings;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,11 +40,26 @@ final class Options {
     boolean continueDownload;
     String progress;
     double timeoutSeconds;
+    String user;
+    String password;
+    boolean noNetrc;
     // Directories
     String directoryPrefix;
     // HTTP options
     int maxRedirect;
     boolean contentOnError;
+    String httpUser;
+    String httpPassword;
+    /** --header values in order, each "Name: value" (checked when given). */
+    List<String> headers = new ArrayList<>();
+    String referer;
+    String userAgent;
+    String postData;
+    String postFile;
+    String method;
+    String bodyData;
+    String bodyFile;
+    boolean authNoChallenge;
     // HTTPS (SSL/TLS) options
     String caCertificate;
     boolean noCheckCertificate;
@@ -84,12 +101,37 @@ final class Options {
                 (o, v) -> o.progress = v),
         value("T", "timeout", "SECONDS", "60", "Give up when the server does not answer the connection, or sends "
                 + "nothing, for SECONDS (default: {default}).", (o, v) -> o.timeoutSeconds = number(v)),
+        value(null, "user", "USER", null, "Set the http user to USER (--http-user wins).",
+                (o, v) -> o.user = v),
+        value(null, "password", "PASS", null, "Set the http password to PASS (--http-password wins).",
+                (o, v) -> o.password = v),
+        flag(null, "no-netrc", "Don't try to obtain credentials from .netrc.", (o, v) -> o.noNetrc = true),
         value("P", "directory-prefix", "DIR", null, "Save files in DIR (created if missing); not used with -O.",
                 (o, v) -> o.directoryPrefix = v),
+        value(null, "http-user", "USER", null, "Set http user to USER.", (o, v) -> o.httpUser = v),
+        value(null, "http-password", "PASS", null, "Set http password to PASS.", (o, v) -> o.httpPassword = v),
+        value(null, "header", "STRING", null, "Insert STRING ('Name: value') among the headers; it replaces a header"
+                + " of the same name. Repeatable; an empty STRING clears the list.", Options::addHeader),
         value(null, "max-redirect", "N", "20", "Follow at most N redirections (default: {default}).",
                 (o, v) -> o.maxRedirect = wholeNumber(v)),
+        value(null, "referer", "URL", null, "Include 'Referer: URL' header in HTTP request.",
+                (o, v) -> o.referer = v),
+        value("U", "user-agent", "AGENT", null, "Identify as AGENT instead of rawhttpget/VERSION (\"\": no"
+                + " User-Agent header).", (o, v) -> o.userAgent = v),
+        value(null, "post-data", "STRING", null, "Use the POST method; send STRING as the data.",
+                (o, v) -> o.postData = v),
+        value(null, "post-file", "FILE", null, "Use the POST method; send contents of FILE.",
+                (o, v) -> o.postFile = v),
+        value(null, "method", "HTTPMethod", null, "Use method \"HTTPMethod\" in the request.",
+                (o, v) -> o.method = RequestSettings.method(v)),
+        value(null, "body-data", "STRING", null, "Send STRING as data. --method MUST be set.",
+                (o, v) -> o.bodyData = v),
+        value(null, "body-file", "FILE", null, "Send contents of FILE. --method MUST be set.",
+                (o, v) -> o.bodyFile = v),
         flag(null, "content-on-error", "Save the body of a 4xx/5xx response too (the exit status is still 8).",
                 (o, v) -> o.contentOnError = true),
+        flag(null, "auth-no-challenge", "Send Basic HTTP authentication information without first waiting for the"
+                + " server's challenge.", (o, v) -> o.authNoChallenge = true),
         value(null, "ca-certificate", "FILE", null,
                 "Also trust the CA certificate(s) in the PEM file FILE (the JDK's trust store still counts).",
                 (o, v) -> o.caCertificate = v),
@@ -146,11 +188,28 @@ final class Options {
                 timeoutSeconds, timeWaitSeconds, pcapFile, noRealtime, urls.isEmpty() ? null : urls.get(0));
         return new DownloadSettings(List.copyOf(urls), quiet, tries, waitRetrySeconds, outputDocument, directoryPrefix,
                 noClobber, continueDownload, progress, maxRedirect, contentOnError, caCertificate, noCheckCertificate,
-                localPort, stats, Version.get(), host);
+                localPort, stats, Version.get(), host, requestSettings());
+    }
+
+    RequestSettings requestSettings() {
+        String home = System.getenv("HOME");
+        return new RequestSettings(userAgent, referer, headers.stream().map(RequestSettings::header).toList(), method, bodyData, bodyFile, postData, postFile,
+                user, password, httpUser, httpPassword, noNetrc, authNoChallenge,
+                home == null || home.isEmpty() ? null : Path.of(home, ".netrc"));
     }
 
     LogSettings logSettings() {
         return new LogSettings(logConfig, logFile, quiet, verbose, debug, List.copyOf(logLevels));
+    }
+
+    /** wget's --header: "Name: value"; an empty STRING forgets the headers given before it. */
+    private static void addHeader(Options options, String text) {
+        if (text.isEmpty()) {
+            options.headers.clear();
+            return;
+        }
+        RequestSettings.header(text); // a bad header is a usage error before anything is sent
+        options.headers.add(text);
     }
 
     private static int wholeNumber(String text) {

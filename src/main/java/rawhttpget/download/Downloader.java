@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import rawhttpget.http.HttpRequest;
 import rawhttpget.http.HttpUrl;
 import rawhttpget.http.Redirects;
+import rawhttpget.http.RequestMethod;
 import rawhttpget.http.ResponseHead;
 import rawhttpget.inet.Ipv4Address;
 
@@ -53,6 +54,8 @@ public final class Downloader {
     private final Transports transports;
     private RetryPause retryPause;
     private Interrupts interrupts;
+    private RequestPlan requests;
+    private Authentication authentication;
 
     /** {@code networkOpener}: where the run's network comes from, {@code HostContext::open} for the real one. */
     public Downloader(DownloadSettings options, PrintWriter err, NetworkOpener networkOpener) throws DownloadException {
@@ -69,6 +72,8 @@ public final class Downloader {
             urls.add(parse(text));
         }
         checkOptions(urls.size());
+        requests = RequestPlan.prepare(options.request(), options.version());
+        authentication = new Authentication(options.request(), err::println);
         if (options.caCertificate() != null || options.noCheckCertificate()
                 || urls.stream().anyMatch(u -> u.scheme().equals("https"))) {
             transports.prepareTls();
@@ -138,9 +143,11 @@ public final class Downloader {
         }
         RedirectChain chain = new RedirectChain(original, options.maxRedirect());
         HttpUrl url = original;
+        RequestPlan request = requests;
+        String answer = null;
         int failedTries = 0;
         while (true) {
-            Exchange exchange = new Exchange(plan, host);
+            Exchange exchange = new Exchange(plan, host, request, answer);
             try {
                 exchange.run(url);
             } catch (DownloadException e) {
@@ -165,6 +172,8 @@ public final class Downloader {
                         throw new DownloadException(ExitCode.PROTOCOL, e.getMessage());
                     }
                     url = chain.follow(next);
+                    request = request.afterRedirect(head.statusCode());
+                    answer = null;
                     say("Location: " + next + " [following]");
                     failedTries = 0;
                 }
@@ -174,11 +183,22 @@ public final class Downloader {
                     return;
                 }
                 case SAVE, APPEND -> {
+                    if (exchange.isHead()) {
+                        say("Remote file exists."); // wget's answer to --method=HEAD; nothing is saved
+                        return;
+                    }
                     say("'" + plan.displayName() + "' saved [" + exchange.fileSize() + lengthSuffix(exchange) + "]");
                     return;
                 }
-                case ERROR, SAVE_ERROR -> throw new DownloadException(ExitCode.SERVER_ERROR,
+                case ERROR, SAVE_ERROR -> {
+                    if (head.statusCode() == 401) {
+                        // The same URL again with credentials; not a failed try, as in wget.
+                        answer = authentication.answer(url, head, exchange.sentCredentials, request.method());
+                        continue;
+                    }
+                    throw new DownloadException(ExitCode.SERVER_ERROR,
                         "ERROR " + head.statusCode() + ": " + head.reason() + ".");
+                }
             }
         }
     }
@@ -237,15 +257,25 @@ public final class Downloader {
     private final class Exchange {
         final OutputPlan plan;
         final Network host;
+        final RequestPlan request;
+        /** The answer to a 401 this exchange sends, or null. */
+        final String answer;
+        boolean sentCredentials;
         ResponseHead head;
         ResponseDecision decision;
         long resumeOffset;
         long written;
         private BodySink sink;
 
-        Exchange(OutputPlan plan, Network host) {
+        Exchange(OutputPlan plan, Network host, RequestPlan request, String answer) {
             this.plan = plan;
             this.host = host;
+            this.request = request;
+            this.answer = answer;
+        }
+
+        boolean isHead() {
+            return request.parserMethod() == RequestMethod.HEAD;
         }
 
         /** The size of the saved file: what this run wrote plus what a resumed file already had. */
@@ -257,15 +287,17 @@ public final class Downloader {
             Transport.Factory layer = transports.forUrl(url);
             int server = resolve(url);
             resumeOffset = plan.resumeOffset();
-            HttpRequest request = HttpRequest.get(url, options.version());
-            if (resumeOffset > 0) {
-                request = request.withHeader("Range", "bytes=" + resumeOffset + "-");
-            }
+            String unasked = answer == null ? authentication.unasked(url) : null;
+            HttpRequest request = this.request.request(url, resumeOffset, answer != null ? answer : unasked,
+                    unasked != null);
+            sentCredentials = answer != null || unasked != null;
             try (LocalPort localPort = host.openLocalPort(options.localPort(), server, url.port())) {
                 String description = url.host() + " (" + Ipv4Address.format(server) + ":" + url.port() + ")";
                 log.info("{} -> {}", request, description);
+                log.debug("request head:\n{}", request.headForLog().stripTrailing());
                 HttpTransfer transfer = new HttpTransfer(host.stack(), host.tcpConfig(),
-                        new HttpTransfer.Target(server, url.port(), localPort.port(), request.toBytes(), description),
+                        new HttpTransfer.Target(server, url.port(), localPort.port(), request.toBytes(), description,
+                                this.request.parserMethod()),
                         layer, this::onHead);
                 host.runStats().add(url, transfer);
                 try {
@@ -278,7 +310,11 @@ public final class Downloader {
 
         private BodySink onHead(ResponseHead head) throws DownloadException {
             this.head = head;
-            decision = ResponseDecision.of(head, resumeOffset, options.contentOnError());
+            // A 401 is answered with credentials or ends the run with exit 6: its page is never saved.
+            decision = ResponseDecision.of(head, resumeOffset, options.contentOnError() && head.statusCode() != 401);
+            if (isHead()) {
+                return null;
+            }
             sink = switch (decision.action()) {
                 case SAVE, SAVE_ERROR -> {
                     if (resumeOffset > 0) {

@@ -9,6 +9,7 @@ import rawhttpget.runtime.EventLoop;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import rawhttpget.http.RequestMethod;
 import rawhttpget.http.ResponseHead;
 import rawhttpget.inet.Ipv4Address;
 import rawhttpget.stack.NetworkStack;
@@ -42,8 +43,17 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
 
     private enum Phase { CONNECTING, TRANSFERRING, AWAITING_SERVER_CLOSE, CLOSING, DONE }
 
-    /** What the transfer needs to know about its target. */
-    public record Target(int address, int port, int localPort, byte[] request, String description) {
+    /**
+     * What the transfer needs to know about its target.
+     *
+     * @param method what the request asks, as the parser must know: the answer to a HEAD has no body
+     */
+    public record Target(int address, int port, int localPort, byte[] request, String description,
+                         RequestMethod method) {
+
+        public Target(int address, int port, int localPort, byte[] request, String description) {
+            this(address, port, localPort, request, description, RequestMethod.GET);
+        }
     }
 
     /** Decides, from the final response's head, where its body goes. */
@@ -78,7 +88,7 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
         this.tcpConfig = tcpConfig;
         this.target = target;
         this.transports = transports;
-        this.reader = new ResponseReader(headHandler);
+        this.reader = new ResponseReader(headHandler, target.method());
         if (!stack.hasRouteTo(target.address())) {
             throw new DownloadException(ExitCode.NETWORK, "no route to " + Ipv4Address.format(target.address())
                     + ": it is not on the interface's subnet and there is no default gateway");

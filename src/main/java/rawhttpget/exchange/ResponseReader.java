@@ -11,6 +11,7 @@ import rawhttpget.http.BodyFraming;
 import rawhttpget.http.HttpProtocolException;
 import rawhttpget.http.ResponseHead;
 import rawhttpget.http.ResponseListener;
+import rawhttpget.http.RequestMethod;
 import rawhttpget.http.ResponseParser;
 
 import java.io.IOException;
@@ -26,7 +27,7 @@ final class ResponseReader implements ResponseListener {
     private static final Logger log = LoggerFactory.getLogger("rawhttpget.cli");
 
     private final HttpTransfer.HeadHandler headHandler;
-    private final ResponseParser parser = new ResponseParser(this);
+    private final ResponseParser parser;
     private ResponseHead head;
     private BodySink sink;
     private DownloadException failure;
@@ -34,7 +35,12 @@ final class ResponseReader implements ResponseListener {
     private boolean stoppedAtHead;
 
     ResponseReader(HttpTransfer.HeadHandler headHandler) {
+        this(headHandler, RequestMethod.GET);
+    }
+
+    ResponseReader(HttpTransfer.HeadHandler headHandler, RequestMethod method) {
         this.headHandler = headHandler;
+        this.parser = new ResponseParser(this, method);
     }
 
     /** Takes application bytes in order; always all of them (after the end of the response they are ignored). */

@@ -9,9 +9,6 @@ import java.util.Locale;
 record Authority(String host, int port, boolean isIpv4Literal) {
 
     static Authority parse(String authority, int defaultPort, String url) throws HttpUrl.InvalidUrlException {
-        if (authority.indexOf('@') >= 0) {
-            throw new HttpUrl.InvalidUrlException("user info (user@host) is not supported in " + Printable.clean(url));
-        }
         if (authority.startsWith("[")) {
             throw new HttpUrl.InvalidUrlException("IPv6 address literals are not supported in " + Printable.clean(url));
         }

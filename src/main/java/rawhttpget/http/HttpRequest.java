@@ -4,24 +4,31 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A GET request as bytes for the wire. The fixed headers come first and in a fixed order so a capture is easy to
- * compare; {@code Connection: close} because we fetch one resource per connection and the close is what ends an
+ * A request as bytes for the wire: request line, header fields in the order given, and an optional body.
+ * {@link #get} makes the plain GET; {@link RequestBuilder} lays out everything else in wget's order.
+ * {@code Connection: close} because we fetch one resource per connection and the close is what ends an
  * until-close body. Immutable: {@link #withHeader} returns a new request.
  */
 public final class HttpRequest {
-    private static final List<String> FIXED_HEADERS = List.of("Host", "User-Agent", "Accept", "Connection");
+    private static final List<String> FIXED_HEADERS =
+            List.of("Host", "User-Agent", "Accept", "Accept-Encoding", "Connection");
+    /** Headers whose values are secrets: logs show only their scheme. */
+    private static final List<String> CREDENTIAL_HEADERS = List.of("Authorization", "Proxy-Authorization");
 
+    private final String method;
     private final HttpUrl url;
-    private final String userAgent;
-    private final List<HeaderField> extraHeaders;
+    private final List<HeaderField> headers;
+    private final byte[] body;
 
-    private HttpRequest(HttpUrl url, String userAgent, List<HeaderField> extraHeaders) {
+    HttpRequest(String method, HttpUrl url, List<HeaderField> headers, byte[] body) {
+        this.method = method;
         this.url = url;
-        this.userAgent = userAgent;
-        this.extraHeaders = List.copyOf(extraHeaders);
+        this.headers = List.copyOf(headers);
+        this.body = body;
     }
 
     /**
@@ -31,10 +38,10 @@ public final class HttpRequest {
      */
     public static HttpRequest get(HttpUrl url, String version) {
         Objects.requireNonNull(url, "url");
-        if (version.isEmpty() || !allTokenChars(version)) {
+        if (version.isEmpty() || !isToken(version)) {
             throw new IllegalArgumentException("version must be a non-empty token: " + Printable.clean(version));
         }
-        return new HttpRequest(url, "rawhttpget/" + version, List.of());
+        return new RequestBuilder(url).userAgent("rawhttpget/" + version).build();
     }
 
     /**
@@ -44,13 +51,82 @@ public final class HttpRequest {
      *     not printable ASCII (CR or LF in it would let the value inject headers)
      */
     public HttpRequest withHeader(String name, String value) {
-        if (name.isEmpty() || !allTokenChars(name)) {
-            throw new IllegalArgumentException("invalid header name: " + Printable.clean(name));
-        }
+        checkField(name, value);
         for (String fixed : FIXED_HEADERS) {
             if (fixed.equalsIgnoreCase(name)) {
                 throw new IllegalArgumentException("header " + fixed + " is set by HttpRequest itself");
             }
+        }
+        List<HeaderField> more = new ArrayList<>(headers);
+        more.add(new HeaderField(name, FieldSyntax.trimWhitespace(value)));
+        return new HttpRequest(method, url, more, body);
+    }
+
+    public HttpUrl url() {
+        return url;
+    }
+
+    /** The method, e.g. "GET" or "POST". */
+    public String method() {
+        return method;
+    }
+
+    /** The header fields in the order they are sent. */
+    public List<HeaderField> headers() {
+        return headers;
+    }
+
+    /** The whole request: request line, headers, empty line (CRLF line ends), then the body if any. */
+    public byte[] toBytes() {
+        byte[] head = headText(false).getBytes(US_ASCII);
+        if (body == null) {
+            return head;
+        }
+        byte[] all = new byte[head.length + body.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(body, 0, all, head.length, body.length);
+        return all;
+    }
+
+    /**
+     * The head for logs: as sent, except that credentials keep only their scheme
+     * ({@code Authorization: Basic <redacted>}), so a log or a bug report never carries a password.
+     */
+    public String headForLog() {
+        return headText(true);
+    }
+
+    private String headText(boolean redacted) {
+        StringBuilder text = new StringBuilder(160)
+                .append(method).append(' ').append(url.requestTarget()).append(" HTTP/1.1\r\n");
+        for (HeaderField header : headers) {
+            String value = redacted && isCredential(header.name()) ? redact(header.value()) : header.value();
+            text.append(header.name()).append(": ").append(value).append("\r\n");
+        }
+        return text.append("\r\n").toString();
+    }
+
+    private static boolean isCredential(String name) {
+        return CREDENTIAL_HEADERS.stream().anyMatch(name::equalsIgnoreCase);
+    }
+
+    private static String redact(String value) {
+        int space = value.indexOf(' ');
+        return space < 0 ? "<redacted>" : value.substring(0, space) + " <redacted>";
+    }
+
+    /** The request line, for logs. */
+    @Override
+    public String toString() {
+        return method + " " + url.requestTarget() + " HTTP/1.1";
+    }
+
+    /**
+     * @throws IllegalArgumentException if the name is not a token or the value not printable ASCII
+     */
+    static void checkField(String name, String value) {
+        if (name.isEmpty() || !isToken(name)) {
+            throw new IllegalArgumentException("invalid header name: " + Printable.clean(name));
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -61,41 +137,21 @@ public final class HttpRequest {
                 throw new IllegalArgumentException("non-ASCII or control character in the value of header " + name);
             }
         }
-        List<HeaderField> headers = new ArrayList<>(extraHeaders);
-        headers.add(new HeaderField(name, FieldSyntax.trimWhitespace(value)));
-        return new HttpRequest(url, userAgent, headers);
     }
 
-    public HttpUrl url() {
-        return url;
-    }
-
-    /** The whole request: request line, headers, empty line, CRLF line ends. */
-    public byte[] toBytes() {
-        StringBuilder text = new StringBuilder(128)
-                .append("GET ").append(url.requestTarget()).append(" HTTP/1.1\r\n")
-                .append("Host: ").append(url.hostHeader()).append("\r\n")
-                .append("User-Agent: ").append(userAgent).append("\r\n")
-                .append("Accept: */*\r\n")
-                .append("Connection: close\r\n");
-        for (HeaderField header : extraHeaders) {
-            text.append(header.name()).append(": ").append(header.value()).append("\r\n");
-        }
-        return text.append("\r\n").toString().getBytes(US_ASCII);
-    }
-
-    /** The request line, for logs. */
-    @Override
-    public String toString() {
-        return "GET " + url.requestTarget() + " HTTP/1.1";
-    }
-
-    private static boolean allTokenChars(String text) {
+    static boolean isToken(String text) {
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) >= 0x80 || !FieldSyntax.isTokenChar(text.charAt(i))) {
                 return false;
             }
         }
         return true;
+    }
+
+    static String upperMethod(String method) {
+        if (method.isEmpty() || !isToken(method)) {
+            throw new IllegalArgumentException("invalid method: " + Printable.clean(method));
+        }
+        return method.toUpperCase(Locale.ROOT);
     }
 }

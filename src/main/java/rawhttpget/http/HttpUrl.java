@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * An http or https URL reduced to what a request needs: scheme, host, port and the request target, already
  * percent-encoded and with dot segments removed. Built from the command line with {@link #parse} and from
- * redirects with {@link #resolve}; immutable.
+ * redirects with {@link #resolve}; immutable. Credentials in the URL ({@code http://user:pass@host/}) are kept
+ * percent-decoded apart from the rest: {@link #toString()}, equality and the request never show them.
  */
 public final class HttpUrl {
 
@@ -27,8 +28,17 @@ public final class HttpUrl {
     private final String path;
     /** Null when the URL had no "?"; "" when it had one with nothing after. */
     private final String query;
+    /** Percent-decoded; null when the URL names none. */
+    private final String user;
+    private final String password;
 
     private HttpUrl(String scheme, Authority authority, String path, String query) {
+        this(scheme, authority, path, query, null, null);
+    }
+
+    private HttpUrl(String scheme, Authority authority, String path, String query, String user, String password) {
+        this.user = user;
+        this.password = password;
         this.scheme = scheme;
         this.host = authority.host();
         this.port = authority.port();
@@ -62,16 +72,17 @@ public final class HttpUrl {
         if (reference.authority() != null) {
             return fromAbsolute(reference.withScheme(scheme), location);
         }
+        // Same server: the credentials of this URL still apply, as in wget.
         Authority authority = new Authority(host, port, ipv4Literal);
         String relativePath = PercentEncoding.encode(reference.path());
         String relativeQuery = encodeQuery(reference.query());
         if (relativePath.isEmpty()) {
-            return new HttpUrl(scheme, authority, path, relativeQuery != null ? relativeQuery : query);
+            return new HttpUrl(scheme, authority, path, relativeQuery != null ? relativeQuery : query, user, password);
         }
         String merged = relativePath.startsWith("/")
                 ? relativePath
                 : path.substring(0, path.lastIndexOf('/') + 1) + relativePath;
-        return new HttpUrl(scheme, authority, DotSegments.remove(merged), relativeQuery);
+        return new HttpUrl(scheme, authority, DotSegments.remove(merged), relativeQuery, user, password);
     }
 
     private static HttpUrl fromAbsolute(UriReference reference, String original) throws InvalidUrlException {
@@ -84,9 +95,27 @@ public final class HttpUrl {
         if (reference.authority() == null) {
             throw new InvalidUrlException("missing host in " + Printable.clean(original));
         }
-        Authority authority = Authority.parse(reference.authority(), defaultPort, original);
+        // RFC 3986 §3.2.1: userinfo ends at the last '@' (an '@' in a password should be %40, but wget and curl
+        // read it this way too).
+        String hostPort = reference.authority();
+        String user = null;
+        String password = null;
+        String shown = original;
+        int at = hostPort.lastIndexOf('@');
+        if (at >= 0) {
+            String userInfo = hostPort.substring(0, at);
+            hostPort = hostPort.substring(at + 1);
+            int colon = userInfo.indexOf(':');
+            user = PercentEncoding.decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
+            password = colon < 0 ? null : PercentEncoding.decode(userInfo.substring(colon + 1));
+            // An error message quotes the URL: with the password hidden as wget hides it.
+            if (colon >= 0) {
+                shown = original.replace(userInfo + "@", userInfo.substring(0, colon) + ":*password*@");
+            }
+        }
+        Authority authority = Authority.parse(hostPort, defaultPort, shown);
         String path = DotSegments.remove(PercentEncoding.encode(reference.path()));
-        return new HttpUrl(scheme, authority, path, encodeQuery(reference.query()));
+        return new HttpUrl(scheme, authority, path, encodeQuery(reference.query()), user, password);
     }
 
     private static String encodeQuery(String query) {
@@ -109,6 +138,16 @@ public final class HttpUrl {
     /** A lower-case DNS name or a dotted-quad IPv4 address. */
     public String host() {
         return host;
+    }
+
+    /** The user named in the URL, percent-decoded. */
+    public Optional<String> user() {
+        return Optional.ofNullable(user);
+    }
+
+    /** The password named in the URL (after "user:"), percent-decoded. */
+    public Optional<String> password() {
+        return Optional.ofNullable(password);
     }
 
     /** Whether {@link #host()} is an IPv4 address, which needs no name lookup. */
@@ -164,7 +203,7 @@ public final class HttpUrl {
         return Objects.hash(scheme, host, port, path, query);
     }
 
-    /** The URL in normal form, e.g. {@code http://example.com:8080/a%20b?q}. */
+    /** The URL in normal form without credentials, e.g. {@code http://example.com:8080/a%20b?q}. */
     @Override
     public String toString() {
         return scheme + "://" + hostHeader() + requestTarget();

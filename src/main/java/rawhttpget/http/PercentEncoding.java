@@ -35,6 +35,28 @@ final class PercentEncoding {
         return out.toString();
     }
 
+    /**
+     * {@code %XX} escapes as the UTF-8 bytes they stand for (bytes that are not UTF-8 become U+FFFD); a {@code %}
+     * that starts no escape stays as it is.
+     */
+    static String decode(String text) {
+        if (text.indexOf('%') < 0) {
+            return text;
+        }
+        byte[] utf8 = text.getBytes(UTF_8);
+        byte[] bytes = new byte[utf8.length];
+        int length = 0;
+        for (int i = 0; i < utf8.length; i++) {
+            if (utf8[i] == '%' && i + 2 < utf8.length && isHex((char) utf8[i + 1]) && isHex((char) utf8[i + 2])) {
+                bytes[length++] = (byte) Integer.parseInt(new String(utf8, i + 1, 2, UTF_8), 16);
+                i += 2;
+            } else {
+                bytes[length++] = utf8[i];
+            }
+        }
+        return new String(bytes, 0, length, UTF_8);
+    }
+
     private static boolean isAlreadyClean(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

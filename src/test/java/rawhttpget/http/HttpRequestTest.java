@@ -17,6 +17,7 @@ class HttpRequestTest {
                         + "Host: example.com\r\n"
                         + "User-Agent: rawhttpget/0.1.0\r\n"
                         + "Accept: */*\r\n"
+                        + "Accept-Encoding: identity\r\n"
                         + "Connection: close\r\n"
                         + "\r\n");
     }
@@ -30,6 +31,7 @@ class HttpRequestTest {
                         + "Host: 10.1.2.3:8443\r\n"
                         + "User-Agent: rawhttpget/2\r\n"
                         + "Accept: */*\r\n"
+                        + "Accept-Encoding: identity\r\n"
                         + "Connection: close\r\n"
                         + "\r\n");
     }
@@ -44,6 +46,7 @@ class HttpRequestTest {
                         + "Host: h\r\n"
                         + "User-Agent: rawhttpget/0.1.0\r\n"
                         + "Accept: */*\r\n"
+                        + "Accept-Encoding: identity\r\n"
                         + "Connection: close\r\n"
                         + "Range: bytes=1048576-\r\n"
                         + "If-Range: \"etag-1\"\r\n"
