@@ -20,6 +20,9 @@ if [[ ${#targets[@]} -eq 0 ]]; then
         rawhttpget.stack.NetworkStackFuzzTest#hostileFramesNeverThrowAndEverythingSentIsWellFormed
         rawhttpget.http.ResponseParserJazzerTest#arbitraryResponsesOnlyEverFailWithAProtocolError
         rawhttpget.http.HttpUrlFuzzTest#arbitraryUrlsAndLocationsAreRefusedWithAReasonOrWellFormed
+        rawhttpget.download.InputFileFuzzTest#arbitraryInputFilesGiveTrimmedLinesThatResolveOrAreRefused
+        rawhttpget.http.ContentDispositionFuzzTest#arbitraryDispositionsGiveANonEmptyNameOrNone
+        rawhttpget.http.ContentDispositionFuzzTest#arbitraryRetryAftersGiveANonNegativeWaitOrNone
     )
 fi
 

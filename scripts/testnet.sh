@@ -56,6 +56,10 @@
 #   /redirect/hops/N/PATH    N = 3, 2, 1: a chain of N redirects ending at /PATH
 #   /redirect/ping           302 to /redirect/pong, which redirects back: a loop
 #   /redirect/to-https/PATH  302 to https://HOST/PATH;  /redirect/to-http/PATH: 302 to http://HOST/PATH
+#   /disposition/plain/PATH  DOCROOT/PATH with Content-Disposition: attachment; filename="named-by-server.txt"
+#   /disposition/encoded/PATH  the same with filename="fallback.txt" and filename*=UTF-8''caf%C3%A9%20menu.txt
+#   /disposition/escape/PATH the same with filename="../../.hidden/evil.txt" (a name that must be sanitised)
+#   /unavailable/ANY         503 with Retry-After: 1;  /too-many/ANY: 429 with Retry-After: 1
 #
 # CHUNKED: nginx sends a static file with Content-Length. Debian's nginx is built with the sub module
 # (sub_filter), which rewrites bodies on the fly and therefore has to drop Content-Length; nginx then
@@ -154,6 +158,11 @@ write_testnet_nginx_conf() {
         location ~ ^/redirect/to-http/(.*)\$ { return 302 http://\$host/\$1; }
         location = /redirect/ping { return 302 /redirect/pong; }
         location = /redirect/pong { return 302 /redirect/ping; }
+        location /disposition/plain/ { alias $docroot/; add_header Content-Disposition 'attachment; filename="named-by-server.txt"'; }
+        location /disposition/encoded/ { alias $docroot/; add_header Content-Disposition "attachment; filename=\\"fallback.txt\\"; filename*=UTF-8''caf%C3%A9%20menu.txt"; }
+        location /disposition/escape/ { alias $docroot/; add_header Content-Disposition 'attachment; filename="../../.hidden/evil.txt"'; }
+        location /unavailable/ { add_header Retry-After 1 always; return 503; }
+        location /too-many/ { add_header Retry-After 1 always; return 429; }
     }
 EOF
 }

@@ -15,11 +15,14 @@ final class HelpSections {
 
     static {
         SECTIONS.put("Startup", List.of("--version", "--help"));
-        SECTIONS.put("Logging", List.of("--quiet", "--verbose", "--debug", "--log", "--log-config", "--log-file"));
-        SECTIONS.put("Download", List.of("--tries", "--waitretry", "--output-document", "--no-clobber", "--continue",
-                "--progress", "--timeout"));
+        SECTIONS.put("Logging", List.of("--quiet", "--verbose", "--debug", "--log", "--log-config", "--log-file",
+                "--input-file", "--base"));
+        SECTIONS.put("Download", List.of("--tries", "--retry-connrefused", "--retry-on-http-error", "--waitretry",
+                "--output-document", "--no-clobber", "--continue", "--progress", "--timestamping",
+                "--no-use-server-timestamps", "--server-response", "--timeout"));
         SECTIONS.put("Directories", List.of("--directory-prefix"));
-        SECTIONS.put("HTTP options", List.of("--max-redirect", "--content-on-error"));
+        SECTIONS.put("HTTP options", List.of("--default-page", "--max-redirect", "--content-disposition",
+                "--content-on-error"));
         SECTIONS.put("HTTPS (SSL/TLS) options", List.of("--ca-certificate", "--no-check-certificate"));
         SECTIONS.put("Userspace stack (rawhttpget's own)", List.of("--interface", "--ip", "--mac", "--no-host-setup",
                 "--rcvbuf", "--time-wait", "--local-port", "--no-realtime", "--pcap", "--stats"));

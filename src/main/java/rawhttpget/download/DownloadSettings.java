@@ -9,10 +9,11 @@ import java.util.List;
  * TLS trust, and the host and stack settings.
  *
  * @param version this build's version, for the User-Agent header
+ * @param retrieval input file, names and dates, -S, and which failures are tried again
  */
 public record DownloadSettings(List<String> urls, boolean quiet, int tries, long waitRetrySeconds,
                                String outputDocument, String directoryPrefix, boolean noClobber,
                                boolean continueDownload, String progress, int maxRedirect, boolean contentOnError,
                                String caCertificate, boolean noCheckCertificate, int localPort, boolean stats,
-                               String version, HostSettings host) {
+                               String version, HostSettings host, RetrievalSettings retrieval) {
 }

@@ -9,6 +9,7 @@ import rawhttpget.failure.ExitCodes;
 import rawhttpget.output.BodySink;
 import rawhttpget.output.FileSink;
 import rawhttpget.output.IoMessages;
+import rawhttpget.output.OutputName;
 import rawhttpget.output.StreamSink;
 import rawhttpget.progress.Progress;
 import rawhttpget.progress.ProgressSink;
@@ -25,6 +26,7 @@ import rawhttpget.http.HttpRequest;
 import rawhttpget.http.HttpUrl;
 import rawhttpget.http.Redirects;
 import rawhttpget.http.ResponseHead;
+import rawhttpget.http.RetryAfter;
 import rawhttpget.inet.Ipv4Address;
 
 import java.io.IOException;
@@ -35,8 +37,10 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
+import java.io.InputStream;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * Runs the downloads the command line asked for, one after another over one stack: for each URL, chooses the
@@ -51,12 +55,22 @@ public final class Downloader {
     private final NetworkOpener networkOpener;
     private final ProgressStyle progressStyle;
     private final Transports transports;
+    private final RetrievalSettings retrieval;
+    private final Supplier<InputStream> stdin;
     private RetryPause retryPause;
     private Interrupts interrupts;
 
     /** {@code networkOpener}: where the run's network comes from, {@code HostContext::open} for the real one. */
     public Downloader(DownloadSettings options, PrintWriter err, NetworkOpener networkOpener) throws DownloadException {
+        this(options, err, networkOpener, () -> System.in);
+    }
+
+    /** {@code stdin}: what --input-file - reads. */
+    public Downloader(DownloadSettings options, PrintWriter err, NetworkOpener networkOpener,
+                      Supplier<InputStream> stdin) throws DownloadException {
         this.options = options;
+        this.retrieval = options.retrieval();
+        this.stdin = stdin;
         this.networkOpener = networkOpener;
         this.err = err;
         this.progressStyle = ProgressStyle.choose(options.progress(), options.quiet(), Terminal.isStderrTerminal());
@@ -64,17 +78,21 @@ public final class Downloader {
     }
 
     public void run() throws DownloadException {
-        List<HttpUrl> urls = new ArrayList<>();
-        for (String text : options.urls()) {
-            urls.add(parse(text));
-        }
+        UrlList list = UrlList.of(options.urls(), retrieval, stdin, err);
+        List<HttpUrl> urls = list.urls();
         checkOptions(urls.size());
+        if (urls.isEmpty()) {
+            if (list.invalid() != null) {
+                throw list.invalid();
+            }
+            return; // an input file without URLs: wget has said so, and that is success
+        }
         if (options.caCertificate() != null || options.noCheckCertificate()
                 || urls.stream().anyMatch(u -> u.scheme().equals("https"))) {
             transports.prepareTls();
         }
         interrupts = new Interrupts();
-        DownloadException worst = null;
+        DownloadException worst = list.invalid();
         try (Network host = networkOpener.open(options.host(), interrupts)) {
             retryPause = new RetryPause(host.clock(), host.sleeper());
             host.reportStatsTo(options.stats() ? err : null);
@@ -83,7 +101,7 @@ public final class Downloader {
                     download(host, url);
                 } catch (DownloadException e) {
                     if (e.exitCode() == ExitCode.INTERRUPTED_SIGINT || e.exitCode() == ExitCode.INTERRUPTED_SIGTERM
-                            || urls.size() == 1) {
+                            || urls.size() == 1 && list.invalid() == null) {
                         throw e;
                     }
                     // wget goes on with the next URL and reports the failure in its exit status.
@@ -118,19 +136,10 @@ public final class Downloader {
         }
     }
 
-    private HttpUrl parse(String text) throws DownloadException {
-        HttpUrl url;
-        try {
-            url = HttpUrl.parse(text);
-        } catch (HttpUrl.InvalidUrlException e) {
-            throw new DownloadException(ExitCode.GENERIC, e.getMessage());
-        }
-        return url;
-    }
-
     private void download(Network host, HttpUrl original) throws DownloadException {
         OutputPlan plan = OutputPlan.choose(options.outputDocument(), options.directoryPrefix(), options.noClobber(),
-                options.continueDownload(), original);
+                options.continueDownload(), retrieval.timestamping(),
+                OutputName.fromUrl(original.lastPathSegment(), original.query().orElse(null), retrieval.defaultPage()));
         if (plan.kind() == OutputPlan.Kind.SKIP) {
             // wget 1.21.3 says this and exits 0: the file the user wants is there.
             say("File '" + plan.target() + "' already there; not retrieving.");
@@ -141,15 +150,29 @@ public final class Downloader {
         int failedTries = 0;
         while (true) {
             Exchange exchange = new Exchange(plan, host);
+            OptionalLong serverAskedWait = OptionalLong.empty();
             try {
                 exchange.run(url);
+                plan = exchange.plan;
+                if (exchange.decision.action() == ResponseDecision.Action.ERROR
+                        || exchange.decision.action() == ResponseDecision.Action.SAVE_ERROR) {
+                    ResponseHead head = exchange.head;
+                    DownloadException error = new DownloadException(ExitCode.SERVER_ERROR,
+                            "ERROR " + head.statusCode() + ": " + head.reason() + ".");
+                    if (!retrieval.retryOnHttpError().contains(head.statusCode())) {
+                        throw error;
+                    }
+                    serverAskedWait = RetryAfter.seconds(head);
+                    throw DownloadException.retryable(ExitCode.SERVER_ERROR, error.getMessage());
+                }
             } catch (DownloadException e) {
+                plan = exchange.plan;
                 failedTries++;
                 if (!mayTryAgain(e, failedTries, exchange)) {
                     throw withPartialNote(e, plan);
                 }
                 plan.continueAfterFailedTry();
-                long wait = Backoff.seconds(failedTries, options.waitRetrySeconds());
+                long wait = Backoff.seconds(failedTries, options.waitRetrySeconds(), serverAskedWait);
                 say("rawhttpget: " + e.getMessage() + "; retrying in " + wait + " s (try " + (failedTries + 1)
                         + (options.tries() == 0 ? "" : " of " + options.tries()) + ")");
                 retryPause.pause(wait, interrupts::received);
@@ -173,18 +196,24 @@ public final class Downloader {
                     say("The file is already fully retrieved; nothing to do.");
                     return;
                 }
+                case UNCHANGED -> {
+                    return;
+                }
                 case SAVE, APPEND -> {
+                    if (retrieval.useServerTimestamps() && plan.kind() == OutputPlan.Kind.FILE) {
+                        ServerTimestamp.apply(plan.target(), head);
+                    }
                     say("'" + plan.displayName() + "' saved [" + exchange.fileSize() + lengthSuffix(exchange) + "]");
                     return;
                 }
-                case ERROR, SAVE_ERROR -> throw new DownloadException(ExitCode.SERVER_ERROR,
-                        "ERROR " + head.statusCode() + ": " + head.reason() + ".");
+                case ERROR, SAVE_ERROR -> throw new IllegalStateException("error statuses end the try above");
             }
         }
     }
 
     private boolean mayTryAgain(DownloadException e, int failedTries, Exchange exchange) {
-        if (!e.isRetryable() || options.tries() != 0 && failedTries >= options.tries()) {
+        boolean retryable = e.isRetryable() || retrieval.retryConnRefused() && e.isConnectionRefused();
+        if (!retryable || options.tries() != 0 && failedTries >= options.tries()) {
             return false;
         }
         // Bytes already written to stdout or a pipe cannot be taken back, and a second try would repeat them.
@@ -235,13 +264,14 @@ public final class Downloader {
 
     /** One request and its response, over one connection. */
     private final class Exchange {
-        final OutputPlan plan;
+        OutputPlan plan;
         final Network host;
         ResponseHead head;
         ResponseDecision decision;
         long resumeOffset;
         long written;
         private BodySink sink;
+        private ServerTimestamp.Local local;
 
         Exchange(OutputPlan plan, Network host) {
             this.plan = plan;
@@ -261,6 +291,11 @@ public final class Downloader {
             if (resumeOffset > 0) {
                 request = request.withHeader("Range", "bytes=" + resumeOffset + "-");
             }
+            local = retrieval.timestamping() && plan.kind() == OutputPlan.Kind.FILE && options.outputDocument() == null
+                    ? ServerTimestamp.Local.of(plan.target()) : null;
+            if (local != null) {
+                request = request.withHeader("If-Modified-Since", local.ifModifiedSince());
+            }
             try (LocalPort localPort = host.openLocalPort(options.localPort(), server, url.port())) {
                 String description = url.host() + " (" + Ipv4Address.format(server) + ":" + url.port() + ")";
                 log.info("{} -> {}", request, description);
@@ -278,7 +313,21 @@ public final class Downloader {
 
         private BodySink onHead(ResponseHead head) throws DownloadException {
             this.head = head;
+            if (retrieval.serverResponse()) {
+                ServerResponse.print(head, err);
+            }
             decision = ResponseDecision.of(head, resumeOffset, options.contentOnError());
+            if (local != null && (head.statusCode() == 304 || decision.action() == ResponseDecision.Action.SAVE
+                    && local.isCurrentFor(head))) {
+                say(head.statusCode() == 304
+                        ? "File '" + plan.target() + "' not modified on server. Omitting download."
+                        : "Server ignored If-Modified-Since header for file '" + plan.target() + "'.");
+                decision = new ResponseDecision(ResponseDecision.Action.UNCHANGED, -1);
+                return null;
+            }
+            if (decision.action() == ResponseDecision.Action.SAVE && resumeOffset == 0) {
+                plan = ServerName.replan(plan, head, options, retrieval);
+            }
             sink = switch (decision.action()) {
                 case SAVE, SAVE_ERROR -> {
                     if (resumeOffset > 0) {
@@ -288,7 +337,7 @@ public final class Downloader {
                     yield withProgress(openFresh(), 0);
                 }
                 case APPEND -> withProgress(openAppend(), resumeOffset);
-                case FOLLOW, ALREADY_COMPLETE, ERROR -> null;
+                case FOLLOW, ALREADY_COMPLETE, ERROR, UNCHANGED -> null;
             };
             return sink;
         }
