@@ -181,7 +181,7 @@ final class Options {
 
     private RetrievalSettings retrievalSettings() {
         return new RetrievalSettings(inputFile, base, !noUseServerTimestamps, timestamping, contentDisposition,
-                defaultPage, serverResponse, false, retryOnHttpError, retryConnRefused);
+                defaultPage, serverResponse, retryOnHttpError, retryConnRefused);
     }
 
     LogSettings logSettings() {
