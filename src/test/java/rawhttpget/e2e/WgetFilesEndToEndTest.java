@@ -104,7 +104,10 @@ class WgetFilesEndToEndTest {
         SoftAssertions.assertSoftly(soft -> {
             soft.assertThat(plain.exitCode()).as(plain.describe()).isEqualTo(8);
             soft.assertThat(listed.exitCode()).as(listed.describe()).isEqualTo(8);
-            soft.assertThat(listed.stderr()).contains("ERROR 503: Service Unavailable.; retrying in 1 s (try 2 of 2)");
+            // nginx's reason phrase for its own 503.
+            soft.assertThat(listed.stderr()).isEqualTo(
+                    "rawhttpget: ERROR 503: Service Temporarily Unavailable.; retrying in 1 s (try 2 of 2)\n"
+                    + "rawhttpget: ERROR 503: Service Temporarily Unavailable.\n");
             soft.assertThat(log.subList(logLines, log.size())).hasSize(2);
         });
     }
