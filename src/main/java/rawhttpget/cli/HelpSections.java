@@ -19,7 +19,7 @@ final class HelpSections {
                 "--input-file", "--base"));
         SECTIONS.put("Download", List.of("--tries", "--retry-connrefused", "--retry-on-http-error", "--waitretry",
                 "--output-document", "--no-clobber", "--continue", "--progress", "--timestamping",
-                "--no-use-server-timestamps", "--server-response", "--timeout"));
+                "--no-use-server-timestamps", "--server-response", "--spider", "--timeout"));
         SECTIONS.put("Directories", List.of("--directory-prefix"));
         SECTIONS.put("HTTP options", List.of("--default-page", "--max-redirect", "--content-disposition",
                 "--content-on-error"));

@@ -47,6 +47,7 @@ final class Options {
     boolean timestamping;
     boolean noUseServerTimestamps;
     boolean serverResponse;
+    boolean spider;
     // Directories
     String directoryPrefix;
     // HTTP options
@@ -91,6 +92,8 @@ final class Options {
                 (o, v) -> o.noUseServerTimestamps = true),
         flag("S", "server-response", "Print the server's response heads (to stderr, even with -q).",
                 (o, v) -> o.serverResponse = true),
+        flag(null, "spider", "Check that each URL is there (a 2xx after redirects), saving nothing; exit 8 for a "
+                + "broken link.", (o, v) -> o.spider = true),
         value(null, "waitretry", "SECONDS", "10", "Between tries wait 1 s, 2 s, ... up to SECONDS (default: {default}).",
                 (o, v) -> o.waitRetrySeconds = longNumber(v)),
         value("O", "output-document", "FILE", null,
@@ -181,7 +184,7 @@ final class Options {
 
     private RetrievalSettings retrievalSettings() {
         return new RetrievalSettings(inputFile, base, !noUseServerTimestamps, timestamping, contentDisposition,
-                defaultPage, serverResponse, retryOnHttpError, retryConnRefused);
+                defaultPage, serverResponse, spider, retryOnHttpError, retryConnRefused);
     }
 
     LogSettings logSettings() {

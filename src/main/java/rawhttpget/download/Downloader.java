@@ -149,6 +149,9 @@ public final class Downloader {
         HttpUrl url = original;
         int failedTries = 0;
         while (true) {
+            if (retrieval.spider()) {
+                say(Spider.ENABLED);
+            }
             Exchange exchange = new Exchange(plan, host);
             OptionalLong serverAskedWait = OptionalLong.empty();
             try {
@@ -157,8 +160,8 @@ public final class Downloader {
                 if (exchange.decision.action() == ResponseDecision.Action.ERROR
                         || exchange.decision.action() == ResponseDecision.Action.SAVE_ERROR) {
                     ResponseHead head = exchange.head;
-                    DownloadException error = new DownloadException(ExitCode.SERVER_ERROR,
-                            "ERROR " + head.statusCode() + ": " + head.reason() + ".");
+                    DownloadException error = new DownloadException(ExitCode.SERVER_ERROR, retrieval.spider()
+                            ? Spider.BROKEN_LINK : "ERROR " + head.statusCode() + ": " + head.reason() + ".");
                     if (!retrieval.retryOnHttpError().contains(head.statusCode())) {
                         throw error;
                     }
@@ -197,6 +200,10 @@ public final class Downloader {
                     return;
                 }
                 case UNCHANGED -> {
+                    return;
+                }
+                case EXISTS -> {
+                    Spider.exists(head).forEach(this::say);
                     return;
                 }
                 case SAVE, APPEND -> {
@@ -317,6 +324,10 @@ public final class Downloader {
                 ServerResponse.print(head, err);
             }
             decision = ResponseDecision.of(head, resumeOffset, options.contentOnError());
+            if (retrieval.spider()) {
+                decision = Spider.decide(decision);
+                return null;
+            }
             if (local != null && (head.statusCode() == 304 || decision.action() == ResponseDecision.Action.SAVE
                     && local.isCurrentFor(head))) {
                 say(head.statusCode() == 304
@@ -337,7 +348,7 @@ public final class Downloader {
                     yield withProgress(openFresh(), 0);
                 }
                 case APPEND -> withProgress(openAppend(), resumeOffset);
-                case FOLLOW, ALREADY_COMPLETE, ERROR, UNCHANGED -> null;
+                case FOLLOW, ALREADY_COMPLETE, ERROR, UNCHANGED, EXISTS -> null;
             };
             return sink;
         }

@@ -33,7 +33,9 @@ record ResponseDecision(Action action, long expectedSize) {
         /** The same with --content-on-error: the body is saved, then exit 8. */
         SAVE_ERROR,
         /** -N: the local file is as new as the server's; nothing is fetched, exit 0. */
-        UNCHANGED
+        UNCHANGED,
+        /** --spider: the URL answered 2xx; nothing is saved. */
+        EXISTS
     }
 
     /**

@@ -13,15 +13,16 @@ import java.util.Set;
  * @param contentDisposition name the file as the server's Content-Disposition proposes
  * @param defaultPage        the name for a URL that ends in '/'
  * @param serverResponse     -S: print each response head
+ * @param spider             --spider: check that each URL answers 2xx, save nothing
  * @param retryOnHttpError   statuses after which another try is made (--retry-on-http-error)
  * @param retryConnRefused   a refused connection earns another try
  */
 public record RetrievalSettings(String inputFile, String base, boolean useServerTimestamps, boolean timestamping,
                                 boolean contentDisposition, String defaultPage, boolean serverResponse,
-                                Set<Integer> retryOnHttpError, boolean retryConnRefused) {
+                                boolean spider, Set<Integer> retryOnHttpError, boolean retryConnRefused) {
 
     /** What a run without any of these options does. */
     public static RetrievalSettings defaults() {
-        return new RetrievalSettings(null, null, true, false, false, "index.html", false, Set.of(), false);
+        return new RetrievalSettings(null, null, true, false, false, "index.html", false, false, Set.of(), false);
     }
 }

@@ -216,9 +216,63 @@ class WgetFilesInVirtualTimeTest {
         assertThat(network.server.requests()).hasSize(1);
     }
 
-    private static String[] concat(List<String> first, String last) {
+    @Test
+    void spiderFollowsRedirectsSaysTheFileExistsAndSavesNothing() throws Exception {
+        VirtualNetwork network = new VirtualNetwork(List.of(
+                Reply.respond("HTTP/1.1 302 Found\r\nLocation: /old.txt\r\nContent-Length: 0\r\n\r\n"),
+                ok("hello\n", "Content-Type: text/plain\r\n"),
+                ok("<p>x</p>", "Content-Type: text/html; charset=utf-8\r\n")));
+
+        runLoud(network, "--spider", SERVER + "/redirect/old.txt", SERVER + "/p.html");
+
+        assertThat(errText.toString()).isEqualTo("Spider mode enabled. Check if remote file exists.\n"
+                + "Location: " + SERVER + "/old.txt [following]\n"
+                + "Spider mode enabled. Check if remote file exists.\n"
+                + "Remote file exists.\n"
+                + "Spider mode enabled. Check if remote file exists.\n"
+                + "Remote file exists and could contain further links,\n"
+                + "but recursion is disabled -- not retrieving.\n");
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
+    void spiderCallsAnErrorStatusABrokenLinkWithExit8() throws Exception {
+        VirtualNetwork network = new VirtualNetwork(List.of(
+                Reply.respond("HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\n\r\nnot found")));
+
+        assertThatThrownBy(() -> run(network, "", "--spider", "--content-on-error", SERVER + "/nope.txt"))
+                .isInstanceOfSatisfying(DownloadException.class,
+                        e -> assertThat(e.exitCode()).isEqualTo(ExitCode.SERVER_ERROR))
+                .hasMessage("Remote file does not exist -- broken link!!!");
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
+    void aRefusedConnectionIsTriedAgainOnlyWithRetryConnrefused() throws Exception {
+        VirtualNetwork refusedOnce = new VirtualNetwork(List.of(ok("up")));
+        refusedOnce.server.refuseConnections(1);
+        VirtualNetwork refusedAlways = new VirtualNetwork(List.of());
+        refusedAlways.server.refuseConnections(1);
+
+        run(refusedOnce, "", "-t", "2", "--retry-connrefused", SERVER + "/up.txt");
+        assertThatThrownBy(() -> run(refusedAlways, "", "-t", "2", SERVER + "/down.txt"))
+                .isInstanceOfSatisfying(DownloadException.class,
+                        e -> assertThat(e.exitCode()).isEqualTo(ExitCode.NETWORK))
+                .hasMessage("connection refused (198.18.0.2 (198.18.0.2:80))");
+
+        assertThat(Files.readString(dir.resolve("up.txt"))).isEqualTo("up");
+        assertThat(refusedOnce.sleeper.sleeps()).isEqualTo(Collections.nCopies(10, RetryPause.SLICE_NANOS));
+        assertThat(refusedAlways.sleeper.sleeps()).isEmpty();
+    }
+
+    private void runLoud(VirtualNetwork network, String... args) throws DownloadException {
+        new Downloader(CommandLines.downloadSettings(concat(List.of("-P", dir.toString(), "--progress=dot"), args)),
+                new PrintWriter(errText, true), network).run();
+    }
+
+    private static String[] concat(List<String> first, String... last) {
         List<String> all = new ArrayList<>(first);
-        all.add(last);
+        all.addAll(List.of(last));
         return all.toArray(String[]::new);
     }
 }
