@@ -81,6 +81,9 @@ public final class Downloader {
         UrlList list = UrlList.of(options.urls(), retrieval, stdin, err);
         List<HttpUrl> urls = list.urls();
         checkOptions(urls.size());
+        if (retrieval.timestamping() && options.outputDocument() != null) {
+            say("WARNING: timestamping does nothing in combination with -O. See the manual\nfor details.");
+        }
         if (urls.isEmpty()) {
             if (list.invalid() != null) {
                 throw list.invalid();

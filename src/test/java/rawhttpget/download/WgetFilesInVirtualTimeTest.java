@@ -265,6 +265,18 @@ class WgetFilesInVirtualTimeTest {
         assertThat(refusedAlways.sleeper.sleeps()).isEmpty();
     }
 
+    @Test
+    void timestampingWithOutputDocumentWarnsAsWgetAndFetches() throws Exception {
+        VirtualNetwork network = new VirtualNetwork(List.of(ok("x")));
+
+        runLoud(network, "-N", "-O", dir.resolve("out.txt").toString(), SERVER + "/a.txt");
+
+        assertThat(network.server.requests().get(0)).doesNotContain("If-Modified-Since");
+        assertThat(errText.toString()).startsWith("WARNING: timestamping does nothing in combination with -O. "
+                + "See the manual\nfor details.\n");
+        assertThat(files()).containsExactly("out.txt");
+    }
+
     private void runLoud(VirtualNetwork network, String... args) throws DownloadException {
         new Downloader(CommandLines.downloadSettings(concat(List.of("-P", dir.toString(), "--progress=dot"), args)),
                 new PrintWriter(errText, true), network).run();

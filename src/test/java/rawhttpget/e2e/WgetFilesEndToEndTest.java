@@ -111,4 +111,47 @@ class WgetFilesEndToEndTest {
             soft.assertThat(log.subList(logLines, log.size())).hasSize(2);
         });
     }
+
+    @Test
+    void spiderChecksWithoutSavingAndExits8ForABrokenLink() throws Exception {
+        CommandResult there = rawhttpget("--spider", "http://files.test/old.txt");
+        CommandResult broken = rawhttpget("--spider", "http://files.test/nope.txt");
+
+        SoftAssertions.assertSoftly(soft -> {
+            soft.assertThat(there.exitCode()).as(there.describe()).isZero();
+            soft.assertThat(there.stderr()).isEqualTo("Spider mode enabled. Check if remote file exists.\n"
+                    + "Remote file exists.\n");
+            soft.assertThat(broken.exitCode()).as(broken.describe()).isEqualTo(8);
+            soft.assertThat(broken.stderr()).isEqualTo("Spider mode enabled. Check if remote file exists.\n"
+                    + "rawhttpget: Remote file does not exist -- broken link!!!\n");
+        });
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
+    void serverResponsePrintsNginxsHeadIndentedByTwoSpacesOnStderr() throws Exception {
+        CommandResult r = rawhttpget("-q", "-S", "http://files.test/old.txt");
+
+        assertThat(r.exitCode()).as(r.describe()).isZero();
+        List<String> lines = r.stderr().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("  HTTP/1.1 200 OK");
+        assertThat(lines).allMatch(line -> line.startsWith("  ")).contains("  Content-Length: 6",
+                "  Last-Modified: Thu, 02 Jan 2020 03:04:05 GMT", "  Accept-Ranges: bytes");
+        assertThat(r.stdout()).isEmpty();
+    }
+
+    @Test
+    void inputFileUrlsResolveAgainstTheBase() throws Exception {
+        Files.writeString(fixture.work().resolve("list.txt"), "# from nginx\n\n  old.txt  \n/redirect/relative/old.txt\n");
+        int logLines = accessLog().size();
+
+        CommandResult r = rawhttpget("--input-file", "list.txt", "-B", "http://files.test/");
+        List<String> log = accessLog();
+
+        assertThat(r.exitCode()).as(r.describe()).isZero();
+        assertThat(files()).containsExactly("list.txt", "old.txt", "old.txt.1");
+        assertThat(log.subList(logLines, log.size())).extracting(line -> line.substring(line.indexOf('"')))
+                .allMatch(line -> line.startsWith("\"GET /old.txt HTTP/1.1\" 200 ")
+                        || line.startsWith("\"GET /redirect/relative/old.txt HTTP/1.1\" 302 ")).hasSize(3);
+    }
 }
