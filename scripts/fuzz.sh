@@ -22,6 +22,9 @@ if [[ ${#targets[@]} -eq 0 ]]; then
         rawhttpget.http.HttpUrlFuzzTest#arbitraryUrlsAndLocationsAreRefusedWithAReasonOrWellFormed
         rawhttpget.http.AuthChallengeFuzzTest#arbitraryChallengesAreReadOrRefusedWithAReason
         rawhttpget.download.NetrcFuzzTest#arbitraryFilesAreReadWithoutFailing
+        rawhttpget.download.InputFileFuzzTest#arbitraryInputFilesGiveTrimmedLinesThatResolveOrAreRefused
+        rawhttpget.http.ContentDispositionFuzzTest#arbitraryDispositionsGiveANonEmptyNameOrNone
+        rawhttpget.http.ContentDispositionFuzzTest#arbitraryRetryAftersGiveANonNegativeWaitOrNone
     )
 fi
 

@@ -63,6 +63,10 @@
 #   /auth/PATH               DOCROOT/PATH behind Basic authentication (realm "rawhttpget test"): user
 #                            "tester", password "pa@ss word" (in a URL: tester:pa%40ss%20word@), from an
 #                            htpasswd file made with openssl passwd -apr1
+#   /disposition/plain/PATH  DOCROOT/PATH with Content-Disposition: attachment; filename="named-by-server.txt"
+#   /disposition/encoded/PATH  the same with filename="fallback.txt" and filename*=UTF-8''caf%C3%A9%20menu.txt
+#   /disposition/escape/PATH the same with filename="../../.hidden/evil.txt" (a name that must be sanitised)
+#   /unavailable/ANY         503 with Retry-After: 1;  /too-many/ANY: 429 with Retry-After: 1
 #
 # CHUNKED: nginx sends a static file with Content-Length. Debian's nginx is built with the sub module
 # (sub_filter), which rewrites bodies on the fly and therefore has to drop Content-Length; nginx then
@@ -178,6 +182,11 @@ write_testnet_nginx_conf() {
             auth_basic "rawhttpget test";
             auth_basic_user_file $STATE/htpasswd;
         }
+        location /disposition/plain/ { alias $docroot/; add_header Content-Disposition 'attachment; filename="named-by-server.txt"'; }
+        location /disposition/encoded/ { alias $docroot/; add_header Content-Disposition "attachment; filename=\\"fallback.txt\\"; filename*=UTF-8''caf%C3%A9%20menu.txt"; }
+        location /disposition/escape/ { alias $docroot/; add_header Content-Disposition 'attachment; filename="../../.hidden/evil.txt"'; }
+        location /unavailable/ { add_header Retry-After 1 always; return 503; }
+        location /too-many/ { add_header Retry-After 1 always; return 429; }
     }
 EOF
 }

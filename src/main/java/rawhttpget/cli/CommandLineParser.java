@@ -34,7 +34,7 @@ final class CommandLineParser {
                 options.urls.add(arg);
             }
         }
-        if (options.urls.isEmpty() && !options.help && !options.version) {
+        if (options.urls.isEmpty() && options.inputFile == null && !options.help && !options.version) {
             throw new UsageException("Missing required parameter: 'URL'");
         }
         return options;

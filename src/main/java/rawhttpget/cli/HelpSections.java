@@ -15,13 +15,16 @@ final class HelpSections {
 
     static {
         SECTIONS.put("Startup", List.of("--version", "--help"));
-        SECTIONS.put("Logging", List.of("--quiet", "--verbose", "--debug", "--log", "--log-config", "--log-file"));
-        SECTIONS.put("Download", List.of("--tries", "--waitretry", "--output-document", "--no-clobber", "--continue",
-                "--progress", "--timeout", "--user", "--password", "--no-netrc"));
+        SECTIONS.put("Logging", List.of("--quiet", "--verbose", "--debug", "--log", "--log-config", "--log-file",
+                "--input-file", "--base"));
+        SECTIONS.put("Download", List.of("--tries", "--retry-connrefused", "--retry-on-http-error", "--waitretry",
+                "--output-document", "--no-clobber", "--continue", "--progress", "--timestamping",
+                "--no-use-server-timestamps", "--server-response", "--spider", "--timeout", "--user", "--password",
+                "--no-netrc"));
         SECTIONS.put("Directories", List.of("--directory-prefix"));
-        SECTIONS.put("HTTP options", List.of("--http-user", "--http-password", "--header", "--max-redirect",
-                "--referer", "--user-agent", "--post-data", "--post-file", "--method", "--body-data", "--body-file",
-                "--content-on-error", "--auth-no-challenge"));
+        SECTIONS.put("HTTP options", List.of("--http-user", "--http-password", "--default-page", "--header",
+                "--max-redirect", "--referer", "--user-agent", "--post-data", "--post-file", "--method", "--body-data",
+                "--body-file", "--content-disposition", "--content-on-error", "--auth-no-challenge"));
         SECTIONS.put("HTTPS (SSL/TLS) options", List.of("--ca-certificate", "--no-check-certificate"));
         SECTIONS.put("Userspace stack (rawhttpget's own)", List.of("--interface", "--ip", "--mac", "--no-host-setup",
                 "--rcvbuf", "--time-wait", "--local-port", "--no-realtime", "--pcap", "--stats"));

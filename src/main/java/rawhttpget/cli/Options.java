@@ -7,12 +7,14 @@ import static rawhttpget.cli.CliOption.value;
 
 import rawhttpget.download.DownloadSettings;
 import rawhttpget.download.RequestSettings;
+import rawhttpget.download.RetrievalSettings;
 import rawhttpget.logging.LogSettings;
 import rawhttpget.runtime.HostSettings;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The command line, spelled as wget spells it where wget has the option. {@link #TABLE} declares every option
@@ -32,6 +34,8 @@ final class Options {
     List<LogLevels.Spec> logLevels = new ArrayList<>();
     String logConfig;
     String logFile;
+    String inputFile;
+    String base;
     // Download
     int tries;
     long waitRetrySeconds;
@@ -43,6 +47,12 @@ final class Options {
     String user;
     String password;
     boolean noNetrc;
+    Set<Integer> retryOnHttpError = Set.of();
+    boolean retryConnRefused;
+    boolean timestamping;
+    boolean noUseServerTimestamps;
+    boolean serverResponse;
+    boolean spider;
     // Directories
     String directoryPrefix;
     // HTTP options
@@ -60,6 +70,8 @@ final class Options {
     String bodyData;
     String bodyFile;
     boolean authNoChallenge;
+    String defaultPage;
+    boolean contentDisposition;
     // HTTPS (SSL/TLS) options
     String caCertificate;
     boolean noCheckCertificate;
@@ -83,9 +95,22 @@ final class Options {
         flag("v", "verbose", "Verbose: INFO from every layer (state changes, ARP, retransmissions).",
                 (o, v) -> o.verbose = true),
         flag("d", "debug", "Debug: one line per frame and segment, in tcpdump's notation.", (o, v) -> o.debug = true),
-        value("t", "tries", "N", "1", "Try each URL up to N times (0: no limit) after a timeout, a reset or a body cut "
-                + "short; not after an error status (default: {default}; wget's is 20).",
-                (o, v) -> o.tries = wholeNumber(v)),
+        value("t", "tries", "N", "1", "Try each URL up to N times (0 or inf: no limit) after a timeout, a reset or a "
+                + "body cut short; not after an error status (default: {default}; wget's is 20).",
+                (o, v) -> o.tries = RetryOptions.tries(v)),
+        flag(null, "retry-connrefused", "Try again (as --tries allows) when the connection is refused too.",
+                (o, v) -> o.retryConnRefused = true),
+        value(null, "retry-on-http-error", "CODES", null, "Try again (as --tries allows) after these HTTP statuses, "
+                + "comma-separated, e.g. 503,429; a Retry-After from the server is honoured up to --waitretry.",
+                (o, v) -> o.retryOnHttpError = RetryOptions.statuses(v)),
+        flag("N", "timestamping", "Fetch only if the server's file is newer than the local one (If-Modified-Since); "
+                + "the local file is then replaced.", (o, v) -> o.timestamping = true),
+        flag(null, "no-use-server-timestamps", "Do not give saved files the server's Last-Modified time.",
+                (o, v) -> o.noUseServerTimestamps = true),
+        flag("S", "server-response", "Print the server's response heads (to stderr, even with -q).",
+                (o, v) -> o.serverResponse = true),
+        flag(null, "spider", "Check that each URL is there (a 2xx after redirects), saving nothing; exit 8 for a "
+                + "broken link.", (o, v) -> o.spider = true),
         value(null, "waitretry", "SECONDS", "10", "Between tries wait 1 s, 2 s, ... up to SECONDS (default: {default}).",
                 (o, v) -> o.waitRetrySeconds = longNumber(v)),
         value("O", "output-document", "FILE", null,
@@ -128,6 +153,10 @@ final class Options {
                 (o, v) -> o.bodyData = v),
         value(null, "body-file", "FILE", null, "Send contents of FILE. --method MUST be set.",
                 (o, v) -> o.bodyFile = v),
+        value(null, "default-page", "NAME", "index.html",
+                "Name the file of a URL that ends in '/' NAME (default: {default}).", (o, v) -> o.defaultPage = v),
+        flag(null, "content-disposition", "Name the file as the server's Content-Disposition proposes (made safe: "
+                + "no directory, no leading dot).", (o, v) -> o.contentDisposition = true),
         flag(null, "content-on-error", "Save the body of a 4xx/5xx response too (the exit status is still 8).",
                 (o, v) -> o.contentOnError = true),
         flag(null, "auth-no-challenge", "Send Basic HTTP authentication information without first waiting for the"
@@ -168,6 +197,10 @@ final class Options {
                 (o, v) -> o.logConfig = v),
         value(null, "log-file", "FILE", null, "Write log lines to FILE (truncated) instead of stderr.",
                 (o, v) -> o.logFile = v),
+        value(null, "input-file", "FILE", null, "Download the URLs in FILE, one a line (- is standard input; blank "
+                + "lines and lines starting with # are skipped). wget's -i is rawhttpget's --interface.",
+                (o, v) -> o.inputFile = v),
+        value("B", "base", "URL", null, "Resolve relative URLs of --input-file against URL.", (o, v) -> o.base = v),
         value(null, "pcap", "FILE", null, "Record every frame sent and received, those the stack dropped included, "
                 + "as a pcap file (Ethernet, nanosecond timestamps) that tcpdump, tshark and Wireshark read.",
                 (o, v) -> o.pcapFile = v),
@@ -188,14 +221,19 @@ final class Options {
                 timeoutSeconds, timeWaitSeconds, pcapFile, noRealtime, urls.isEmpty() ? null : urls.get(0));
         return new DownloadSettings(List.copyOf(urls), quiet, tries, waitRetrySeconds, outputDocument, directoryPrefix,
                 noClobber, continueDownload, progress, maxRedirect, contentOnError, caCertificate, noCheckCertificate,
-                localPort, stats, Version.get(), host, requestSettings());
+                localPort, stats, Version.get(), host, requestSettings(), retrievalSettings());
     }
 
     RequestSettings requestSettings() {
         String home = System.getenv("HOME");
-        return new RequestSettings(userAgent, referer, headers.stream().map(RequestSettings::header).toList(), method, bodyData, bodyFile, postData, postFile,
-                user, password, httpUser, httpPassword, noNetrc, authNoChallenge,
-                home == null || home.isEmpty() ? null : Path.of(home, ".netrc"));
+        return new RequestSettings(userAgent, referer, headers.stream().map(RequestSettings::header).toList(), method,
+                bodyData, bodyFile, postData, postFile, user, password, httpUser, httpPassword, noNetrc,
+                authNoChallenge, home == null || home.isEmpty() ? null : Path.of(home, ".netrc"));
+    }
+
+    private RetrievalSettings retrievalSettings() {
+        return new RetrievalSettings(inputFile, base, !noUseServerTimestamps, timestamping, contentDisposition,
+                defaultPage, serverResponse, spider, retryOnHttpError, retryConnRefused);
     }
 
     LogSettings logSettings() {

@@ -10,10 +10,12 @@ import java.util.List;
  *
  * @param version this build's version, for the User-Agent header
  * @param request  what each request carries: headers, method and body, credentials
+ * @param retrieval input file, names and dates, -S, and which failures are tried again
  */
 public record DownloadSettings(List<String> urls, boolean quiet, int tries, long waitRetrySeconds,
                                String outputDocument, String directoryPrefix, boolean noClobber,
                                boolean continueDownload, String progress, int maxRedirect, boolean contentOnError,
                                String caCertificate, boolean noCheckCertificate, int localPort, boolean stats,
-                               String version, HostSettings host, RequestSettings request) {
+                               String version, HostSettings host, RequestSettings request,
+                               RetrievalSettings retrieval) {
 }

@@ -9,6 +9,7 @@ import rawhttpget.failure.ExitCodes;
 import rawhttpget.output.BodySink;
 import rawhttpget.output.FileSink;
 import rawhttpget.output.IoMessages;
+import rawhttpget.output.OutputName;
 import rawhttpget.output.StreamSink;
 import rawhttpget.progress.Progress;
 import rawhttpget.progress.ProgressSink;
@@ -26,6 +27,7 @@ import rawhttpget.http.HttpUrl;
 import rawhttpget.http.Redirects;
 import rawhttpget.http.RequestMethod;
 import rawhttpget.http.ResponseHead;
+import rawhttpget.http.RetryAfter;
 import rawhttpget.inet.Ipv4Address;
 
 import java.io.IOException;
@@ -36,8 +38,10 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
+import java.io.InputStream;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * Runs the downloads the command line asked for, one after another over one stack: for each URL, chooses the
@@ -52,6 +56,8 @@ public final class Downloader {
     private final NetworkOpener networkOpener;
     private final ProgressStyle progressStyle;
     private final Transports transports;
+    private final RetrievalSettings retrieval;
+    private final Supplier<InputStream> stdin;
     private RetryPause retryPause;
     private Interrupts interrupts;
     private RequestPlan requests;
@@ -59,7 +65,15 @@ public final class Downloader {
 
     /** {@code networkOpener}: where the run's network comes from, {@code HostContext::open} for the real one. */
     public Downloader(DownloadSettings options, PrintWriter err, NetworkOpener networkOpener) throws DownloadException {
+        this(options, err, networkOpener, () -> System.in);
+    }
+
+    /** {@code stdin}: what --input-file - reads. */
+    public Downloader(DownloadSettings options, PrintWriter err, NetworkOpener networkOpener,
+                      Supplier<InputStream> stdin) throws DownloadException {
         this.options = options;
+        this.retrieval = options.retrieval();
+        this.stdin = stdin;
         this.networkOpener = networkOpener;
         this.err = err;
         this.progressStyle = ProgressStyle.choose(options.progress(), options.quiet(), Terminal.isStderrTerminal());
@@ -67,19 +81,26 @@ public final class Downloader {
     }
 
     public void run() throws DownloadException {
-        List<HttpUrl> urls = new ArrayList<>();
-        for (String text : options.urls()) {
-            urls.add(parse(text));
-        }
+        UrlList list = UrlList.of(options.urls(), retrieval, stdin, err);
+        List<HttpUrl> urls = list.urls();
         checkOptions(urls.size());
         requests = RequestPlan.prepare(options.request(), options.version());
         authentication = new Authentication(options.request(), err::println);
+        if (retrieval.timestamping() && options.outputDocument() != null) {
+            say("WARNING: timestamping does nothing in combination with -O. See the manual\nfor details.");
+        }
+        if (urls.isEmpty()) {
+            if (list.invalid() != null) {
+                throw list.invalid();
+            }
+            return; // an input file without URLs: wget has said so, and that is success
+        }
         if (options.caCertificate() != null || options.noCheckCertificate()
                 || urls.stream().anyMatch(u -> u.scheme().equals("https"))) {
             transports.prepareTls();
         }
         interrupts = new Interrupts();
-        DownloadException worst = null;
+        DownloadException worst = list.invalid();
         try (Network host = networkOpener.open(options.host(), interrupts)) {
             retryPause = new RetryPause(host.clock(), host.sleeper());
             host.reportStatsTo(options.stats() ? err : null);
@@ -88,7 +109,7 @@ public final class Downloader {
                     download(host, url);
                 } catch (DownloadException e) {
                     if (e.exitCode() == ExitCode.INTERRUPTED_SIGINT || e.exitCode() == ExitCode.INTERRUPTED_SIGTERM
-                            || urls.size() == 1) {
+                            || urls.size() == 1 && list.invalid() == null) {
                         throw e;
                     }
                     // wget goes on with the next URL and reports the failure in its exit status.
@@ -123,19 +144,10 @@ public final class Downloader {
         }
     }
 
-    private HttpUrl parse(String text) throws DownloadException {
-        HttpUrl url;
-        try {
-            url = HttpUrl.parse(text);
-        } catch (HttpUrl.InvalidUrlException e) {
-            throw new DownloadException(ExitCode.GENERIC, e.getMessage());
-        }
-        return url;
-    }
-
     private void download(Network host, HttpUrl original) throws DownloadException {
         OutputPlan plan = OutputPlan.choose(options.outputDocument(), options.directoryPrefix(), options.noClobber(),
-                options.continueDownload(), original);
+                options.continueDownload(), retrieval.timestamping(),
+                OutputName.fromUrl(original.lastPathSegment(), original.query().orElse(null), retrieval.defaultPage()));
         if (plan.kind() == OutputPlan.Kind.SKIP) {
             // wget 1.21.3 says this and exits 0: the file the user wants is there.
             say("File '" + plan.target() + "' already there; not retrieving.");
@@ -147,16 +159,34 @@ public final class Downloader {
         String answer = null;
         int failedTries = 0;
         while (true) {
+            if (retrieval.spider()) {
+                say(Spider.ENABLED);
+            }
             Exchange exchange = new Exchange(plan, host, request, answer);
+            OptionalLong serverAskedWait = OptionalLong.empty();
             try {
                 exchange.run(url);
+                plan = exchange.plan;
+                if ((exchange.decision.action() == ResponseDecision.Action.ERROR
+                        || exchange.decision.action() == ResponseDecision.Action.SAVE_ERROR)
+                        && exchange.head.statusCode() != 401) {
+                    ResponseHead head = exchange.head;
+                    DownloadException error = new DownloadException(ExitCode.SERVER_ERROR, retrieval.spider()
+                            ? Spider.BROKEN_LINK : "ERROR " + head.statusCode() + ": " + head.reason() + ".");
+                    if (!retrieval.retryOnHttpError().contains(head.statusCode())) {
+                        throw error;
+                    }
+                    serverAskedWait = RetryAfter.seconds(head);
+                    throw DownloadException.retryable(ExitCode.SERVER_ERROR, error.getMessage());
+                }
             } catch (DownloadException e) {
+                plan = exchange.plan;
                 failedTries++;
                 if (!mayTryAgain(e, failedTries, exchange)) {
                     throw withPartialNote(e, plan);
                 }
                 plan.continueAfterFailedTry();
-                long wait = Backoff.seconds(failedTries, options.waitRetrySeconds());
+                long wait = Backoff.seconds(failedTries, options.waitRetrySeconds(), serverAskedWait);
                 say("rawhttpget: " + e.getMessage() + "; retrying in " + wait + " s (try " + (failedTries + 1)
                         + (options.tries() == 0 ? "" : " of " + options.tries()) + ")");
                 retryPause.pause(wait, interrupts::received);
@@ -182,29 +212,36 @@ public final class Downloader {
                     say("The file is already fully retrieved; nothing to do.");
                     return;
                 }
+                case UNCHANGED -> {
+                    return;
+                }
+                case EXISTS -> {
+                    Spider.exists(head).forEach(this::say);
+                    return;
+                }
                 case SAVE, APPEND -> {
                     if (exchange.isHead()) {
                         say("Remote file exists."); // wget's answer to --method=HEAD; nothing is saved
                         return;
                     }
+                    if (retrieval.useServerTimestamps() && plan.kind() == OutputPlan.Kind.FILE) {
+                        ServerTimestamp.apply(plan.target(), head);
+                    }
                     say("'" + plan.displayName() + "' saved [" + exchange.fileSize() + lengthSuffix(exchange) + "]");
                     return;
                 }
                 case ERROR, SAVE_ERROR -> {
-                    if (head.statusCode() == 401) {
-                        // The same URL again with credentials; not a failed try, as in wget.
-                        answer = authentication.answer(url, head, exchange.sentCredentials, request.method());
-                        continue;
-                    }
-                    throw new DownloadException(ExitCode.SERVER_ERROR,
-                        "ERROR " + head.statusCode() + ": " + head.reason() + ".");
+                    // Only a 401 gets here (other error statuses end the try above): the same URL again with
+                    // credentials, not a failed try, as in wget.
+                    answer = authentication.answer(url, head, exchange.sentCredentials, request.method());
                 }
             }
         }
     }
 
     private boolean mayTryAgain(DownloadException e, int failedTries, Exchange exchange) {
-        if (!e.isRetryable() || options.tries() != 0 && failedTries >= options.tries()) {
+        boolean retryable = e.isRetryable() || retrieval.retryConnRefused() && e.isConnectionRefused();
+        if (!retryable || options.tries() != 0 && failedTries >= options.tries()) {
             return false;
         }
         // Bytes already written to stdout or a pipe cannot be taken back, and a second try would repeat them.
@@ -255,7 +292,7 @@ public final class Downloader {
 
     /** One request and its response, over one connection. */
     private final class Exchange {
-        final OutputPlan plan;
+        OutputPlan plan;
         final Network host;
         final RequestPlan request;
         /** The answer to a 401 this exchange sends, or null. */
@@ -266,6 +303,7 @@ public final class Downloader {
         long resumeOffset;
         long written;
         private BodySink sink;
+        private ServerTimestamp.Local local;
 
         Exchange(OutputPlan plan, Network host, RequestPlan request, String answer) {
             this.plan = plan;
@@ -291,6 +329,11 @@ public final class Downloader {
             HttpRequest request = this.request.request(url, resumeOffset, answer != null ? answer : unasked,
                     unasked != null);
             sentCredentials = answer != null || unasked != null;
+            local = retrieval.timestamping() && plan.kind() == OutputPlan.Kind.FILE && options.outputDocument() == null
+                    ? ServerTimestamp.Local.of(plan.target()) : null;
+            if (local != null) {
+                request = request.withHeader("If-Modified-Since", local.ifModifiedSince());
+            }
             try (LocalPort localPort = host.openLocalPort(options.localPort(), server, url.port())) {
                 String description = url.host() + " (" + Ipv4Address.format(server) + ":" + url.port() + ")";
                 log.info("{} -> {}", request, description);
@@ -310,10 +353,28 @@ public final class Downloader {
 
         private BodySink onHead(ResponseHead head) throws DownloadException {
             this.head = head;
+            if (retrieval.serverResponse()) {
+                ServerResponse.print(head, err);
+            }
             // A 401 is answered with credentials or ends the run with exit 6: its page is never saved.
             decision = ResponseDecision.of(head, resumeOffset, options.contentOnError() && head.statusCode() != 401);
             if (isHead()) {
                 return null;
+            }
+            if (retrieval.spider()) {
+                decision = Spider.decide(decision);
+                return null;
+            }
+            if (local != null && (head.statusCode() == 304 || decision.action() == ResponseDecision.Action.SAVE
+                    && local.isCurrentFor(head))) {
+                say(head.statusCode() == 304
+                        ? "File '" + plan.target() + "' not modified on server. Omitting download."
+                        : "Server ignored If-Modified-Since header for file '" + plan.target() + "'.");
+                decision = new ResponseDecision(ResponseDecision.Action.UNCHANGED, -1);
+                return null;
+            }
+            if (decision.action() == ResponseDecision.Action.SAVE && resumeOffset == 0) {
+                plan = ServerName.replan(plan, head, options, retrieval);
             }
             sink = switch (decision.action()) {
                 case SAVE, SAVE_ERROR -> {
@@ -324,7 +385,7 @@ public final class Downloader {
                     yield withProgress(openFresh(), 0);
                 }
                 case APPEND -> withProgress(openAppend(), resumeOffset);
-                case FOLLOW, ALREADY_COMPLETE, ERROR -> null;
+                case FOLLOW, ALREADY_COMPLETE, ERROR, UNCHANGED, EXISTS -> null;
             };
             return sink;
         }

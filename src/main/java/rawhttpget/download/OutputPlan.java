@@ -44,6 +44,16 @@ final class OutputPlan {
      */
     static OutputPlan choose(String outputDocument, String directoryPrefix, boolean noClobber, boolean continuing,
                              HttpUrl original) throws DownloadException {
+        return choose(outputDocument, directoryPrefix, noClobber, continuing, false,
+                OutputName.fromLastSegment(original.lastPathSegment()));
+    }
+
+    /**
+     * @param fileName  the name to save under when there is no -O (from the URL, or what the server proposed)
+     * @param replacing -N: the file of that name is the one to replace, never NAME.1
+     */
+    static OutputPlan choose(String outputDocument, String directoryPrefix, boolean noClobber, boolean continuing,
+                             boolean replacing, String fileName) throws DownloadException {
         if ("-".equals(outputDocument)) {
             return new OutputPlan(Kind.STDOUT, null, null);
         }
@@ -59,7 +69,7 @@ final class OutputPlan {
                 throw new DownloadException(ExitCode.FILE_IO, "cannot create directory '" + directory + "': "
                         + e.getMessage(), e);
             }
-            target = directory.resolve(OutputName.fromLastSegment(original.lastPathSegment()));
+            target = directory.resolve(fileName);
             if (directoryPrefix == null) {
                 target = Path.of(target.getFileName().toString());
             }
@@ -78,7 +88,7 @@ final class OutputPlan {
             Path partial = Files.isRegularFile(part) ? part : Files.isRegularFile(target) ? target : null;
             return new OutputPlan(Kind.FILE, target, partial);
         }
-        if (!explicit) {
+        if (!explicit && !replacing) {
             target = unused(target);
         }
         return new OutputPlan(Kind.FILE, target, null);

@@ -31,7 +31,11 @@ record ResponseDecision(Action action, long expectedSize) {
         /** 4xx/5xx (or a 3xx we do not follow): nothing saved, exit 8. */
         ERROR,
         /** The same with --content-on-error: the body is saved, then exit 8. */
-        SAVE_ERROR
+        SAVE_ERROR,
+        /** -N: the local file is as new as the server's; nothing is fetched, exit 0. */
+        UNCHANGED,
+        /** --spider: the URL answered 2xx; nothing is saved. */
+        EXISTS
     }
 
     /**

@@ -206,6 +206,7 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
                     + (reader.head() == null ? "" : " after " + reader.bodyBytes() + " body bytes");
             fail(failure == TcpFailure.TIMED_OUT || failure == TcpFailure.RESET
                     ? DownloadException.retryable(ExitCode.NETWORK, message)
+                    : failure == TcpFailure.REFUSED ? DownloadException.refused(ExitCode.NETWORK, message)
                     : new DownloadException(ExitCode.NETWORK, message));
         }
     }

@@ -9,6 +9,7 @@ public final class DownloadException extends Exception {
     private static final long serialVersionUID = 1L;
     private final ExitCode exitCode;
     private final boolean retryable;
+    private boolean connectionRefused;
 
     public DownloadException(ExitCode exitCode, String message) {
         this(exitCode, message, null, false);
@@ -29,9 +30,21 @@ public final class DownloadException extends Exception {
         return new DownloadException(exitCode, message, null, true);
     }
 
+    /** The server refused the connection: not tried again, unless the user asks (--retry-connrefused). */
+    public static DownloadException refused(ExitCode exitCode, String message) {
+        DownloadException e = new DownloadException(exitCode, message, null, false);
+        e.connectionRefused = true;
+        return e;
+    }
+
+    public boolean isConnectionRefused() {
+        return connectionRefused;
+    }
+
     /** The same failure with more words after its message (e.g. where the partial file was kept). */
     public DownloadException withDetail(String detail) {
         DownloadException e = new DownloadException(exitCode, getMessage() + detail, getCause(), retryable);
+        e.connectionRefused = connectionRefused;
         e.setStackTrace(getStackTrace());
         return e;
     }

@@ -33,6 +33,48 @@ public final class OutputName {
         return name;
     }
 
+    /**
+     * The name wget 1.21 saves a URL as: the last path component (or {@code defaultPage} for none) followed by the
+     * query as sent, "?" included, so {@code dl.php?id=1} and {@code dl.php?id=2} are different files. In the
+     * query, escapes are decoded except those of '/' and control characters, which stay %XX, as wget keeps them.
+     *
+     * @param rawQuery the still percent-encoded query, null when the URL had no '?'
+     */
+    public static String fromUrl(String rawLastSegment, String rawQuery, String defaultPage) {
+        String name = rawLastSegment == null || rawLastSegment.isEmpty() ? defaultPage : fromLastSegment(rawLastSegment);
+        if (rawQuery == null) {
+            return name;
+        }
+        StringBuilder query = new StringBuilder(rawQuery.length());
+        for (char ch : percentDecode(rawQuery).toCharArray()) {
+            if (ch == '/' || ch == '\\' || ch < 0x20 || ch == 0x7F) {
+                query.append(String.format("%%%02X", (int) ch));
+            } else {
+                query.append(ch);
+            }
+        }
+        return name + "?" + query;
+    }
+
+    /**
+     * A name a server proposed (Content-Disposition) made safe to create in the download directory: only what
+     * follows its last '/' or '\\', without leading dots (no hidden file, no "..") and without control characters;
+     * null when nothing usable is left.
+     */
+    public static String fromServer(String proposed) {
+        String name = proposed.substring(Math.max(proposed.lastIndexOf('/'), proposed.lastIndexOf('\\')) + 1);
+        StringBuilder safe = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char ch = name.charAt(i);
+            if (ch < 0x20 || ch == 0x7F) {
+                safe.append('_');
+            } else if (ch != '.' || safe.length() > 0) {
+                safe.append(ch);
+            }
+        }
+        return safe.toString().isBlank() ? null : safe.toString();
+    }
+
     /** Decodes %XX as UTF-8 bytes; malformed escapes are kept as written. */
     static String percentDecode(String s) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());

@@ -70,6 +70,7 @@ public final class ScriptedHttpServer {
     private final byte[] tx = new byte[TCP_AT + 60 + MSS];
     private int ipId;
     private int nextIss = 0x4000_0000;
+    private int refusalsLeft;
 
     public ScriptedHttpServer(MemoryLink link, long mac, int ip, int port, List<Reply> script) {
         this.link = link;
@@ -77,6 +78,11 @@ public final class ScriptedHttpServer {
         this.ip = ip;
         this.port = port;
         this.script = List.copyOf(script);
+    }
+
+    /** The next {@code count} connections are refused (a RST to the SYN), as by a host where nothing listens yet. */
+    public void refuseConnections(int count) {
+        refusalsLeft = count;
     }
 
     /** The head of every request received so far, in order, as sent (CRLFs included). */
@@ -133,6 +139,11 @@ public final class ScriptedHttpServer {
             }
             c = new Connection(frame.source(), ipv4.source(), seg.sourcePort(), seg.seq(), nextIss);
             nextIss += 0x0100_0000;
+            if (refusalsLeft > 0) {
+                refusalsLeft--;
+                c.emit(TcpFlags.RST | TcpFlags.ACK, 0, 0, 0, null);
+                return;
+            }
             connections.put(seg.sourcePort(), c);
         }
         c.onSegment();

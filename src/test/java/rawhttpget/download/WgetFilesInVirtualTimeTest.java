@@ -1,0 +1,290 @@
+package rawhttpget.download;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rawhttpget.cli.CommandLines;
+import rawhttpget.failure.DownloadException;
+import rawhttpget.failure.ExitCode;
+import rawhttpget.testing.ScriptedHttpServer.Reply;
+import rawhttpget.testing.VirtualNetwork;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The wget options about inputs, names, dates and responses, through whole downloads in virtual time: what the
+ * server was asked, which files exist afterwards with which times, and the lines on stderr. The expectations
+ * were checked against wget 1.21.3 on the same cases against nginx (see the commit that added them).
+ */
+class WgetFilesInVirtualTimeTest {
+    private static final String SERVER = "http://198.18.0.2";
+    private static final String LAST_MODIFIED = "Thu, 02 Jan 2020 03:04:05 GMT";
+    private static final long LAST_MODIFIED_SECONDS = 1577934245L;
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter errText = new StringWriter();
+
+    private void run(VirtualNetwork network, String stdin, String... args) throws DownloadException {
+        List<String> all = new ArrayList<>(List.of("-P", dir.toString(), "--progress=dot", "-q"));
+        all.addAll(List.of(args));
+        new Downloader(CommandLines.downloadSettings(all.toArray(String[]::new)), new PrintWriter(errText, true),
+                network, () -> new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))).run();
+    }
+
+    private static Reply ok(String body, String... extraHeaders) {
+        return Reply.respond("HTTP/1.1 200 OK\r\n" + String.join("", extraHeaders) + "Content-Length: " + body.length()
+                + "\r\n\r\n" + body);
+    }
+
+    private static List<String> requestLines(VirtualNetwork network) {
+        return network.server.requests().stream().map(r -> r.substring(0, r.indexOf("\r\n"))).toList();
+    }
+
+    private List<String> files() throws Exception {
+        try (var files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private long mtime(String name) throws Exception {
+        return Files.getLastModifiedTime(dir.resolve(name)).toMillis() / 1000;
+    }
+
+    @Test
+    void inputFileLinesAreTrimmedCommentsSkippedAndRelativeOnesResolvedAgainstTheBase() throws Exception {
+        Path list = dir.resolve("list.txt");
+        Files.writeString(list, "# mirror list\n\n  a.txt  \r\n/top.txt\nsub/two words.txt\nftp://198.18.0.2/x\n");
+        VirtualNetwork network = new VirtualNetwork(List.of(ok("a"), ok("t"), ok("w")));
+
+        assertThatThrownBy(() -> run(network, "", "--input-file", list.toString(), "-B", SERVER + "/dir/page.html"))
+                .isInstanceOfSatisfying(DownloadException.class,
+                        e -> assertThat(e.exitCode()).isEqualTo(ExitCode.GENERIC));
+
+        assertThat(requestLines(network)).containsExactly("GET /dir/a.txt HTTP/1.1", "GET /top.txt HTTP/1.1",
+                "GET /dir/sub/two%20words.txt HTTP/1.1");
+        assertThat(files()).containsExactly("a.txt", "list.txt", "top.txt", "two words.txt");
+        assertThat(errText.toString()).isEqualTo(list + ": Invalid URL ftp://198.18.0.2/x: unsupported scheme 'ftp'"
+                + " in ftp://198.18.0.2/x\n");
+    }
+
+    @Test
+    void inputFileFromStandardInputComesAfterTheCommandLinesUrls() throws Exception {
+        VirtualNetwork network = new VirtualNetwork(List.of(ok("1"), ok("2")));
+
+        run(network, SERVER + "/from-stdin.txt\n", SERVER + "/first.txt", "--input-file=-");
+
+        assertThat(requestLines(network)).containsExactly("GET /first.txt HTTP/1.1", "GET /from-stdin.txt HTTP/1.1");
+    }
+
+    @Test
+    void aMissingInputFileIsReportedAndIsNoFailure() throws Exception {
+        VirtualNetwork network = new VirtualNetwork(List.of());
+
+        run(network, "", "--input-file", dir.resolve("absent.txt").toString());
+
+        // wget 1.21.3 says the same two lines (its reason capitalised) and exits 0.
+        assertThat(errText.toString()).isEqualTo(dir.resolve("absent.txt") + ": no such file or directory\n"
+                + "No URLs found in " + dir.resolve("absent.txt") + ".\n");
+        assertThat(network.server.requests()).isEmpty();
+    }
+
+    @Test
+    void aSavedFileGetsTheServersLastModifiedUnlessTurnedOff() throws Exception {
+        run(new VirtualNetwork(List.of(ok("hello\n", "Last-Modified: " + LAST_MODIFIED + "\r\n"))), "",
+                SERVER + "/old.txt");
+        run(new VirtualNetwork(List.of(ok("hello\n", "Last-Modified: " + LAST_MODIFIED + "\r\n"))), "",
+                "--no-use-server-timestamps", SERVER + "/old.txt");
+
+        assertThat(mtime("old.txt")).isEqualTo(LAST_MODIFIED_SECONDS);
+        assertThat(mtime("old.txt.1")).isGreaterThan(LAST_MODIFIED_SECONDS);
+    }
+
+    @Test
+    void timestampingAsksIfModifiedSinceAndKeepsTheFileOn304() throws Exception {
+        Files.writeString(dir.resolve("old.txt"), "hello\n");
+        Files.setLastModifiedTime(dir.resolve("old.txt"), FileTime.fromMillis(LAST_MODIFIED_SECONDS * 1000));
+        VirtualNetwork network = new VirtualNetwork(List.of(
+                Reply.respond("HTTP/1.1 304 Not Modified\r\nLast-Modified: " + LAST_MODIFIED + "\r\n\r\n")));
+
+        run(network, "", "-N", SERVER + "/old.txt");
+
+        assertThat(network.server.requests().get(0))
+                .contains("\r\nIf-Modified-Since: Thu, 02 Jan 2020 03:04:05 GMT\r\n");
+        assertThat(errText.toString()).isEmpty(); // -q: wget prints its line only without -q too
+        assertThat(files()).containsExactly("old.txt");
+        assertThat(mtime("old.txt")).isEqualTo(LAST_MODIFIED_SECONDS);
+    }
+
+    @Test
+    void timestampingSaysWhyNothingWasFetched() throws Exception {
+        Files.writeString(dir.resolve("old.txt"), "hello\n");
+        Files.setLastModifiedTime(dir.resolve("old.txt"), FileTime.fromMillis((LAST_MODIFIED_SECONDS + 60) * 1000));
+        List<String> base = List.of("-P", dir.toString(), "--progress=dot", "-N");
+
+        for (Reply reply : List.of(Reply.respond("HTTP/1.1 304 Not Modified\r\n\r\n"),
+                ok("hello\n", "Last-Modified: " + LAST_MODIFIED + "\r\n"))) {
+            new Downloader(CommandLines.downloadSettings(concat(base, SERVER + "/old.txt")),
+                    new PrintWriter(errText, true), new VirtualNetwork(List.of(reply))).run();
+        }
+
+        // The second server ignored If-Modified-Since, but its file is older and of the same size: kept.
+        assertThat(errText.toString()).isEqualTo("File '" + dir.resolve("old.txt")
+                + "' not modified on server. Omitting download.\n"
+                + "Server ignored If-Modified-Since header for file '" + dir.resolve("old.txt") + "'.\n");
+        assertThat(files()).containsExactly("old.txt");
+        assertThat(mtime("old.txt")).isEqualTo(LAST_MODIFIED_SECONDS + 60);
+    }
+
+    @Test
+    void timestampingReplacesAnOlderFileInPlace() throws Exception {
+        Files.writeString(dir.resolve("old.txt"), "stale\n");
+        Files.setLastModifiedTime(dir.resolve("old.txt"), FileTime.fromMillis(1_000_000_000L));
+        VirtualNetwork network = new VirtualNetwork(List.of(ok("fresh\n", "Last-Modified: " + LAST_MODIFIED + "\r\n")));
+
+        run(network, "", "-N", SERVER + "/old.txt");
+
+        assertThat(network.server.requests().get(0))
+                .contains("\r\nIf-Modified-Since: Mon, 12 Jan 1970 13:46:40 GMT\r\n");
+        assertThat(files()).containsExactly("old.txt");
+        assertThat(Files.readString(dir.resolve("old.txt"))).isEqualTo("fresh\n");
+        assertThat(mtime("old.txt")).isEqualTo(LAST_MODIFIED_SECONDS);
+    }
+
+    @Test
+    void serverResponsePrintsEachHeadIndentedByTwoSpacesEvenWithQuiet() throws Exception {
+        VirtualNetwork network = new VirtualNetwork(List.of(
+                Reply.respond("HTTP/1.1 302 Found\r\nLocation: /b.txt\r\nContent-Length: 0\r\n\r\n"),
+                ok("b", "Server: test\r\n")));
+
+        run(network, "", "-S", SERVER + "/a.txt");
+
+        assertThat(errText.toString()).isEqualTo("  HTTP/1.1 302 Found\n  Location: /b.txt\n  Content-Length: 0\n"
+                + "  HTTP/1.1 200 OK\n  Server: test\n  Content-Length: 1\n");
+    }
+
+    @Test
+    void namesComeFromContentDispositionQueryStringsAndTheDefaultPage() throws Exception {
+        run(new VirtualNetwork(List.of(
+                ok("1", "Content-Disposition: attachment; filename=\"../../.hidden/evil.txt\"\r\n"),
+                ok("2", "Content-Disposition: attachment; filename=\"x\"; filename*=UTF-8''caf%C3%A9%20menu.txt\r\n"))),
+                "", "--content-disposition", SERVER + "/get?id=1", SERVER + "/get?id=2");
+        run(new VirtualNetwork(List.of(ok("3"), ok("4"))), "", SERVER + "/dl.php?id=1&x=a%20b%2Fc", SERVER + "/?q=1");
+        run(new VirtualNetwork(List.of(ok("5"))), "", "--default-page=main.htm", SERVER + "/d/");
+
+        assertThat(files()).containsExactly("café menu.txt", "dl.php?id=1&x=a b%2Fc", "evil.txt", "index.html?q=1",
+                "main.htm");
+    }
+
+    @Test
+    void retryOnHttpErrorWaitsAsRetryAfterSaysUpToWaitretry() throws Exception {
+        VirtualNetwork network = new VirtualNetwork(List.of(
+                Reply.respond("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 3\r\nContent-Length: 0\r\n\r\n"),
+                Reply.respond("HTTP/1.1 429 Too Many Requests\r\nRetry-After: 3600\r\nContent-Length: 0\r\n\r\n"),
+                ok("done")));
+
+        run(network, "", "-t", "inf", "--waitretry", "5", "--retry-on-http-error=429,503", SERVER + "/busy.txt");
+
+        assertThat(requestLines(network)).containsExactly("GET /busy.txt HTTP/1.1", "GET /busy.txt HTTP/1.1",
+                "GET /busy.txt HTTP/1.1");
+        assertThat(Files.readString(dir.resolve("busy.txt"))).isEqualTo("done");
+        // 3 s as asked, then 5 s: the hour asked for is cut to --waitretry.
+        assertThat(network.sleeper.sleeps()).isEqualTo(Collections.nCopies(80, RetryPause.SLICE_NANOS));
+    }
+
+    @Test
+    void aStatusNotListedIsNotTriedAgainAsWgetDoesWith503ByDefault() throws Exception {
+        VirtualNetwork network = new VirtualNetwork(List.of(
+                Reply.respond("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Length: 0\r\n\r\n")));
+
+        assertThatThrownBy(() -> run(network, "", "-t", "3", SERVER + "/busy.txt"))
+                .isInstanceOfSatisfying(DownloadException.class,
+                        e -> assertThat(e.exitCode()).isEqualTo(ExitCode.SERVER_ERROR))
+                .hasMessage("ERROR 503: Service Unavailable.");
+        assertThat(network.server.requests()).hasSize(1);
+    }
+
+    @Test
+    void spiderFollowsRedirectsSaysTheFileExistsAndSavesNothing() throws Exception {
+        VirtualNetwork network = new VirtualNetwork(List.of(
+                Reply.respond("HTTP/1.1 302 Found\r\nLocation: /old.txt\r\nContent-Length: 0\r\n\r\n"),
+                ok("hello\n", "Content-Type: text/plain\r\n"),
+                ok("<p>x</p>", "Content-Type: text/html; charset=utf-8\r\n")));
+
+        runLoud(network, "--spider", SERVER + "/redirect/old.txt", SERVER + "/p.html");
+
+        assertThat(errText.toString()).isEqualTo("Spider mode enabled. Check if remote file exists.\n"
+                + "Location: " + SERVER + "/old.txt [following]\n"
+                + "Spider mode enabled. Check if remote file exists.\n"
+                + "Remote file exists.\n"
+                + "Spider mode enabled. Check if remote file exists.\n"
+                + "Remote file exists and could contain further links,\n"
+                + "but recursion is disabled -- not retrieving.\n");
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
+    void spiderCallsAnErrorStatusABrokenLinkWithExit8() throws Exception {
+        VirtualNetwork network = new VirtualNetwork(List.of(
+                Reply.respond("HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\n\r\nnot found")));
+
+        assertThatThrownBy(() -> run(network, "", "--spider", "--content-on-error", SERVER + "/nope.txt"))
+                .isInstanceOfSatisfying(DownloadException.class,
+                        e -> assertThat(e.exitCode()).isEqualTo(ExitCode.SERVER_ERROR))
+                .hasMessage("Remote file does not exist -- broken link!!!");
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
+    void aRefusedConnectionIsTriedAgainOnlyWithRetryConnrefused() throws Exception {
+        VirtualNetwork refusedOnce = new VirtualNetwork(List.of(ok("up")));
+        refusedOnce.server.refuseConnections(1);
+        VirtualNetwork refusedAlways = new VirtualNetwork(List.of());
+        refusedAlways.server.refuseConnections(1);
+
+        run(refusedOnce, "", "-t", "2", "--retry-connrefused", SERVER + "/up.txt");
+        assertThatThrownBy(() -> run(refusedAlways, "", "-t", "2", SERVER + "/down.txt"))
+                .isInstanceOfSatisfying(DownloadException.class,
+                        e -> assertThat(e.exitCode()).isEqualTo(ExitCode.NETWORK))
+                .hasMessage("connection refused (198.18.0.2 (198.18.0.2:80))");
+
+        assertThat(Files.readString(dir.resolve("up.txt"))).isEqualTo("up");
+        assertThat(refusedOnce.sleeper.sleeps()).isEqualTo(Collections.nCopies(10, RetryPause.SLICE_NANOS));
+        assertThat(refusedAlways.sleeper.sleeps()).isEmpty();
+    }
+
+    @Test
+    void timestampingWithOutputDocumentWarnsAsWgetAndFetches() throws Exception {
+        VirtualNetwork network = new VirtualNetwork(List.of(ok("x")));
+
+        runLoud(network, "-N", "-O", dir.resolve("out.txt").toString(), SERVER + "/a.txt");
+
+        assertThat(network.server.requests().get(0)).doesNotContain("If-Modified-Since");
+        assertThat(errText.toString()).startsWith("WARNING: timestamping does nothing in combination with -O. "
+                + "See the manual\nfor details.\n");
+        assertThat(files()).containsExactly("out.txt");
+    }
+
+    private void runLoud(VirtualNetwork network, String... args) throws DownloadException {
+        new Downloader(CommandLines.downloadSettings(concat(List.of("-P", dir.toString(), "--progress=dot"), args)),
+                new PrintWriter(errText, true), network).run();
+    }
+
+    private static String[] concat(List<String> first, String... last) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(List.of(last));
+        return all.toArray(String[]::new);
+    }
+}
