@@ -84,16 +84,21 @@ public final class NetworkStack {
         this(link, mac, route, ownAddress, isns, ReceiveCoalescing.OFF);
     }
 
-    /** @param coalescing whether GRO/LRO super-frames may arrive; see {@link ReceiveCoalescing} */
+    /** Over a NIC ({@link LinkKind#ETHERNET}); {@code coalescing}: see {@link ReceiveCoalescing}. */
     public NetworkStack(Link link, MacAddress mac, Route route, boolean ownAddress, IsnGenerator isns,
                         ReceiveCoalescing coalescing) {
+        this(link, LinkKind.ETHERNET, mac, route, ownAddress, isns, coalescing);
+    }
+
+    public NetworkStack(Link link, LinkKind kind, MacAddress mac, Route route, boolean ownAddress, IsnGenerator isns,
+                        ReceiveCoalescing coalescing) {
         this.link = link;
-        this.coalescing = coalescing;
+        this.coalescing = coalescing.overLink(kind);
         this.mac = mac.bits();
         this.route = route;
         this.ownAddress = ownAddress;
         this.isns = isns;
-        this.arp = new Neighbours(this.mac, route.localAddress(), ownAddress, this::transmit);
+        this.arp = new Neighbours(kind, this.mac, route.localAddress(), ownAddress, this::transmit);
     }
 
     public int localAddress() {
@@ -302,7 +307,9 @@ public final class NetworkStack {
             return;
         }
         if (!tcp.checksumValid(ip.source(), ip.destination())) {
-            if (coalescing.vouchesFor(ip, frame.payloadLength(), tcp)) {
+            if (coalescing.vouchesForPartialChecksum(ip, tcp)) {
+                stats.partialChecksumSegments++;
+            } else if (coalescing.vouchesFor(ip, frame.payloadLength(), tcp)) {
                 stats.coalescedSegments++;
             } else {
                 if (dropping(tcpLog, DropReason.TCP_CHECKSUM)) {
