@@ -10,6 +10,7 @@ import rawhttpget.host.BootId;
 import rawhttpget.host.Firewall;
 import rawhttpget.host.HostException;
 import rawhttpget.host.InterfaceInfo;
+import rawhttpget.host.InterfaceKind;
 import rawhttpget.host.KernelRandom;
 import rawhttpget.host.KernelRoute;
 import rawhttpget.host.LinkWait;
@@ -27,6 +28,7 @@ import rawhttpget.link.PcapLink;
 import rawhttpget.link.PcapLinkSettings;
 import rawhttpget.link.PcapRecorderLink;
 import rawhttpget.link.PcapWriter;
+import rawhttpget.stack.LinkKind;
 import rawhttpget.stack.NetworkStack;
 import rawhttpget.stack.ReceiveCoalescing;
 import rawhttpget.tcp.IsnGenerator;
@@ -53,6 +55,7 @@ import java.security.SecureRandom;
  */
 public final class HostContext {
     private static final Logger log = LoggerFactory.getLogger("rawhttpget.cli");
+    private static final int MAX_IPV4_PACKET = 65_535;
     private HostContext() {
     }
 
@@ -77,6 +80,11 @@ public final class HostContext {
                 throw new DownloadException(ExitCode.USAGE, "--ip " + Ipv4Address.format(own.address()) + " is "
                         + name + "'s own address: leave out --ip to use it");
             }
+            LinkKind linkKind = linkKind(name);
+            if (own != null && linkKind == LinkKind.LOOPBACK) {
+                throw new DownloadException(ExitCode.USAGE, "--ip cannot be used on " + name
+                        + ": the kernel owns every loopback address itself; leave out --ip");
+            }
             int address = own != null ? own.address() : iface.ipv4Address();
             int prefix = own != null ? own.prefixLength() : iface.prefixLength();
             int gateway = chosen != null && chosen.gateway() != 0 ? chosen.gateway() : defaultGateway(routes, name);
@@ -85,7 +93,8 @@ public final class HostContext {
             }
             Route route = new Route(address, prefix, gateway);
             MacAddress mac = own != null ? own.mac() : new MacAddress(iface.mac());
-            TcpConfig tcp = TcpConfig.defaults(iface.mtu() - 40)
+            // An IPv4 packet holds at most 65535 bytes: lo's MTU of 65536 gives an MSS of 65495, as Linux's.
+            TcpConfig tcp = TcpConfig.defaults(Math.min(iface.mtu(), MAX_IPV4_PACKET) - 40)
                     .withReceiveBuffer(settings.receiveBuffer())
                     .withIdleTimeout((long) (settings.timeoutSeconds() * 1e9))
                     .withTimeWait((long) (settings.timeWaitSeconds() * 1e9));
@@ -93,8 +102,8 @@ public final class HostContext {
             Firewall firewall = addsFirewallRules ? Firewall.onHost() : null;
             // The nft/iptables listings of the sweep run while the capture opens, not before the rule is added.
             sweep = firewall != null ? StaleRuleSweep.start(firewall) : null;
-            log.info("interface {}: {} mac {} mtu {}, route {}, {} mode", name, Ipv4Address.format(address), mac,
-                    iface.mtu(), route, own != null ? "own-address" : "host-address");
+            log.info("interface {}: {} mac {} mtu {}, route {}, {} mode, {} link", name, Ipv4Address.format(address),
+                    mac, iface.mtu(), route, own != null ? "own-address" : "host-address", linkKindName(linkKind));
             String filter = "arp or (dst host " + Ipv4Address.format(address) + " and (tcp or icmp))";
             PcapWriter pcap = openPcap(settings.pcapFile());
             StackThreadPriority priority = StackThreadPriority.choose(settings.noRealtime(),
@@ -127,8 +136,8 @@ public final class HostContext {
                 log.debug("no boot id to key TCP timestamps with; they are keyed by this run alone");
                 return secret;
             });
-            NetworkStack stack = new NetworkStack(link, mac, route, own != null, new IsnGenerator(secret, timestampKey),
-                    coalescing);
+            NetworkStack stack = new NetworkStack(link, linkKind, mac, route, own != null,
+                    new IsnGenerator(secret, timestampKey), coalescing);
             HostConnections host = new HostConnections(name, own != null, address, firewall, sweep, settings.pcapFile(), priority);
             Network network = new Network(link, clock, SystemSleeper.INSTANCE, Waiter.onLink(link, clock), stack, tcp,
                     interrupts, host);
@@ -179,6 +188,26 @@ public final class HostContext {
                     e.getMessage());
         }
         return ReceiveCoalescing.aboveMtu(mtu);
+    }
+
+    /**
+     * The stack's view of the interface: lo has no ARP; where every frame comes from a kernel on this machine
+     * (lo, veth, a bridge or macvlan of those), partial checksums are what checksum offload leaves, not damage.
+     */
+    private static LinkKind linkKind(String name) {
+        return switch (InterfaceKind.of(name)) {
+            case LOOPBACK -> LinkKind.LOOPBACK;
+            case LOCAL -> LinkKind.LOCAL_ETHERNET;
+            case WIRE -> LinkKind.ETHERNET;
+        };
+    }
+
+    private static String linkKindName(LinkKind kind) {
+        return switch (kind) {
+            case LOOPBACK -> "loopback (no ARP)";
+            case LOCAL_ETHERNET -> "local Ethernet (partial checksums from local peers accepted)";
+            case ETHERNET -> "Ethernet";
+        };
     }
 
     /** The interface, once its link is up or -T has passed: a link brought up a moment ago gets time to come up. */

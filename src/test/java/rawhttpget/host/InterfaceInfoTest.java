@@ -61,9 +61,17 @@ class InterfaceInfoTest {
                 .hasMessage("interface eth0 has no link (operstate lowerlayerdown)");
         assertThatThrownBy(() -> new InterfaceInfo("eth0", ok.mac(), 0, 0, 1500, true, "up", 1).requireUsable())
                 .isInstanceOf(UnusableInterfaceException.class).hasMessage("interface eth0 has no IPv4 address");
-        assertThatThrownBy(() -> new InterfaceInfo("lo", 0, 0x7f000001, 8, 65536, true, "unknown", 772)
+        assertThatThrownBy(() -> new InterfaceInfo("tun0", 0, 0xC6120001, 24, 1500, true, "unknown", 65534)
                 .requireUsable()).isInstanceOf(UnusableInterfaceException.class)
-                .hasMessage("interface lo is not an Ethernet interface (ARP hardware type 772)");
+                .hasMessage("interface tun0 is not an Ethernet interface (ARP hardware type 65534)");
+    }
+
+    @Test
+    void loopbackIsUsableThoughItHasNoMacAndNoArp() {
+        InterfaceInfo lo = new InterfaceInfo("lo", 0, 0x7f000001, 8, 65536, true, "unknown", 772);
+        assertThat(lo.requireUsable()).isSameAs(lo);
+        assertThat(lo.isLoopback()).isTrue();
+        assertThat(lo.isEthernet()).isFalse();
     }
 
     @Test
