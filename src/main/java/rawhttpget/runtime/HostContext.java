@@ -14,6 +14,7 @@ import rawhttpget.host.InterfaceKind;
 import rawhttpget.host.KernelRandom;
 import rawhttpget.host.KernelRoute;
 import rawhttpget.host.LinkWait;
+import rawhttpget.host.LoopbackRouting;
 import rawhttpget.host.Offloads;
 import rawhttpget.host.Privileges;
 import rawhttpget.host.Routes;
@@ -66,6 +67,7 @@ public final class HostContext {
         OwnAddress own = OwnAddress.parse(settings.ownAddress(), settings.ownMac());
         boolean addsFirewallRules = own == null && !settings.noHostSetup();
         StaleRuleSweep sweep = null;
+        LoopbackRouting loopback = null;
         boolean opened = false;
         try {
             // Nothing touches the host before these three checks: privileges, libpcap, the interface.
@@ -138,7 +140,9 @@ public final class HostContext {
             });
             NetworkStack stack = new NetworkStack(link, linkKind, mac, route, own != null,
                     new IsnGenerator(secret, timestampKey), coalescing);
-            HostConnections host = new HostConnections(name, own != null, address, firewall, sweep, settings.pcapFile(), priority);
+            loopback = linkKind == LinkKind.LOOPBACK ? loopbackRouting(name, addsFirewallRules) : null;
+            HostConnections host = new HostConnections(name, own != null, address, firewall, sweep, settings.pcapFile(),
+                    priority, loopback);
             Network network = new Network(link, clock, SystemSleeper.INSTANCE, Waiter.onLink(link, clock), stack, tcp,
                     interrupts, host);
             try {
@@ -164,6 +168,9 @@ public final class HostContext {
         } finally {
             if (!opened && sweep != null) {
                 sweep.await(); // its nft runs end before the run does
+            }
+            if (!opened && loopback != null) {
+                loopback.close();
             }
         }
     }
@@ -200,6 +207,26 @@ public final class HostContext {
             case LOCAL -> LinkKind.LOCAL_ETHERNET;
             case WIRE -> LinkKind.ETHERNET;
         };
+    }
+
+    /**
+     * lo's two routing settings ({@link LoopbackRouting} says why the kernel drops our frames without them): set for
+     * the run with the firewall rule, or, with --no-host-setup, named for the user to set.
+     */
+    private static LoopbackRouting loopbackRouting(String name, boolean setsUpTheHost) {
+        if (setsUpTheHost) {
+            LoopbackRouting routing = LoopbackRouting.enable(name);
+            if (!routing.describe().isEmpty()) {
+                log.info("{}: {} (the kernel drops frames put on {} for 127.0.0.0/8 otherwise)", name,
+                        routing.describe(), name);
+            }
+            return routing;
+        }
+        String missing = LoopbackRouting.missing(name);
+        if (!missing.isEmpty()) {
+            log.warn("the kernel drops frames put on {} for 127.0.0.0/8 unless: sysctl -w {}", name, missing);
+        }
+        return null;
     }
 
     private static String linkKindName(LinkKind kind) {
