@@ -34,6 +34,14 @@ public enum InterfaceKind {
         return classify(InterfaceInfo.SYS_CLASS_NET, name, DriverName::of);
     }
 
+    /**
+     * Whether {@code name} is a macvlan, which hands up only frames for its own MAC and broadcasts, promiscuous or
+     * not (frames for other MACs go to its lower device).
+     */
+    public static boolean deliversOnlyItsOwnMac(String name) {
+        return DriverName.of(name).filter("macvlan"::equals).isPresent();
+    }
+
     static InterfaceKind classify(Path sysClassNet, String name, Function<String, Optional<String>> driverOf) {
         return classify(sysClassNet, name, driverOf, 0);
     }

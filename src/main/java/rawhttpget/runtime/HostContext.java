@@ -64,8 +64,8 @@ public final class HostContext {
     public static Network open(HostSettings settings, Interrupts interrupts) throws DownloadException {
         interrupts.install();
         Clock clock = SystemClock.INSTANCE;
-        OwnAddress own = OwnAddress.parse(settings.ownAddress(), settings.ownMac());
-        boolean addsFirewallRules = own == null && !settings.noHostSetup();
+        OwnAddress parsedOwn = OwnAddress.parse(settings.ownAddress(), settings.ownMac());
+        boolean addsFirewallRules = parsedOwn == null && !settings.noHostSetup();
         StaleRuleSweep sweep = null;
         LoopbackRouting loopback = null;
         boolean opened = false;
@@ -77,7 +77,8 @@ public final class HostContext {
             KernelRoute chosen = settings.interfaceName() != null ? null : routeToFirstUrl(settings.firstUrl(), routes);
             String name = chosen != null ? chosen.interfaceName() : settings.interfaceName();
             InterfaceInfo iface = awaitLink(name, chosen != null ? chosen.preferredSource() : 0, settings, interrupts)
-                    .requireUsable(own == null);
+                    .requireUsable(parsedOwn == null);
+            OwnAddress own = settings.ownMac() == null ? ownMacWhereOnlyItArrives(parsedOwn, name, iface) : parsedOwn;
             if (own != null && own.address() == iface.ipv4Address()) {
                 throw new DownloadException(ExitCode.USAGE, "--ip " + Ipv4Address.format(own.address()) + " is "
                         + name + "'s own address: leave out --ip to use it");
@@ -207,6 +208,20 @@ public final class HostContext {
             case LOCAL -> LinkKind.LOCAL_ETHERNET;
             case WIRE -> LinkKind.ETHERNET;
         };
+    }
+
+    /**
+     * A macvlan delivers only frames for its own MAC (and broadcasts), promiscuous or not: the others go to its
+     * lower device. Own-address mode on one therefore takes the macvlan's MAC unless --mac names another; the
+     * kernel behind it does not answer ARP for our address, and drops what it receives for it.
+     */
+    private static OwnAddress ownMacWhereOnlyItArrives(OwnAddress own, String name, InterfaceInfo iface) {
+        if (own == null || !InterfaceKind.deliversOnlyItsOwnMac(name)) {
+            return own;
+        }
+        MacAddress mac = new MacAddress(iface.mac());
+        log.info("{} is a macvlan: it delivers only frames for its own MAC, so own-address mode uses {}", name, mac);
+        return new OwnAddress(own.address(), own.prefixLength(), mac);
     }
 
     /**
