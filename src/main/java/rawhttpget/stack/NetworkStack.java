@@ -81,15 +81,10 @@ public final class NetworkStack {
      *                   reset stray segments, as a host would. In host-address mode the kernel does both.
      */
     public NetworkStack(Link link, MacAddress mac, Route route, boolean ownAddress, IsnGenerator isns) {
-        this(link, mac, route, ownAddress, isns, ReceiveCoalescing.OFF);
+        this(link, LinkKind.ETHERNET, mac, route, ownAddress, isns, ReceiveCoalescing.OFF);
     }
 
-    /** Over a NIC ({@link LinkKind#ETHERNET}); {@code coalescing}: see {@link ReceiveCoalescing}. */
-    public NetworkStack(Link link, MacAddress mac, Route route, boolean ownAddress, IsnGenerator isns,
-                        ReceiveCoalescing coalescing) {
-        this(link, LinkKind.ETHERNET, mac, route, ownAddress, isns, coalescing);
-    }
-
+    /** {@code kind}: see {@link LinkKind}; {@code coalescing}: see {@link ReceiveCoalescing}. */
     public NetworkStack(Link link, LinkKind kind, MacAddress mac, Route route, boolean ownAddress, IsnGenerator isns,
                         ReceiveCoalescing coalescing) {
         this.link = link;
@@ -328,11 +323,13 @@ public final class NetworkStack {
         }
         TcpConnection c = find(ip.source(), tcp.sourcePort(), tcp.destinationPort());
         if (c == null) {
-            if (dropping(tcpLog, DropReason.NO_CONNECTION)) {
-                tcpLog.debug("drop: tcp: no connection for {}", TcpdumpNotation.segment(ip.source(), ip.destination(), tcp,
-                        false, 0, 0));
+            // On lo our own segments come back to the capture as received ones, from and to our own address.
+            boolean ours = find(ip.destination(), tcp.destinationPort(), tcp.sourcePort()) != null;
+            if (dropping(tcpLog, ours ? DropReason.OWN_SEGMENT_LOOPED_BACK : DropReason.NO_CONNECTION)) {
+                tcpLog.debug("drop: tcp: {} {}", ours ? "our own segment, looped back:" : "no connection for",
+                        TcpdumpNotation.segment(ip.source(), ip.destination(), tcp, false, 0, 0));
             }
-            if (ownAddress && !tcp.has(TcpFlags.RST)) {
+            if (ownAddress && !ours && !tcp.has(TcpFlags.RST)) {
                 resetStray();
             }
             return;

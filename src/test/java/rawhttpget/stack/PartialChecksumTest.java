@@ -111,34 +111,6 @@ class PartialChecksumTest {
         }
     }
 
-    @Test
-    void aLoopbackLinkSendsTheSynAtOnceToTheZeroMacWithoutArp() {
-        NetworkStack stack = stack(LinkKind.LOOPBACK, 0, 0);
-        stack.connect(TcpConfig.defaults(65495), LOCAL_PORT, SERVER_IP, 80, 0);
-        stack.poll(0);
-
-        byte[] syn = server.poll();
-        assertThat(syn).as("the SYN, not an ARP request").isNotNull();
-        assertThat(syn.length).isGreaterThanOrEqualTo(TCP_AT + 20);
-        assertThat(java.util.Arrays.copyOfRange(syn, 0, 14)).isEqualTo(new byte[] {
-            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x08, 0x00});
-        assertThat(syn[TCP_AT + 13] & 0xFF).isEqualTo(TcpFlags.SYN);
-        assertThat(server.poll()).isNull();
-    }
-
-    @Test
-    void aLoopbackLinkAnswersNoArp() {
-        NetworkStack stack = new NetworkStack(ours, LinkKind.LOOPBACK, new MacAddress(0), new Route(OUR_IP, 8, 0), true,
-                new IsnGenerator(new byte[32]), ReceiveCoalescing.OFF);
-        byte[] request = new byte[60];
-        int at = EthernetFrame.emitHeader(request, 0, MacAddress.BROADCAST.bits(), 0, EthernetFrame.TYPE_ARP);
-        rawhttpget.arp.ArpPacket.emit(request, at, 1, SERVER_MAC, SERVER_IP, 0, OUR_IP);
-        server.send(request, 0, request.length);
-        stack.poll(0);
-
-        assertThat(server.poll()).isNull();
-    }
-
     private NetworkStack stack(LinkKind kind, long ourMac, long serverMac) {
         NetworkStack stack = new NetworkStack(ours, kind, new MacAddress(ourMac), new Route(OUR_IP, 24, 0), false,
                 new IsnGenerator(new byte[32]), ReceiveCoalescing.OFF);
