@@ -7,9 +7,7 @@ import rawhttpget.arp.ArpPacket;
 import rawhttpget.ethernet.EthernetFrame;
 import rawhttpget.inet.MacAddress;
 import rawhttpget.inet.Ipv4Address;
-import rawhttpget.ipv4.IcmpMessage;
 import rawhttpget.ipv4.Ipv4Packet;
-import rawhttpget.ipv4.QuotedPacket;
 import rawhttpget.ipv4.Route;
 import rawhttpget.link.Link;
 import rawhttpget.tcp.IsnGenerator;
@@ -59,13 +57,12 @@ public final class NetworkStack {
     private final IsnGenerator isns;
     private final List<TcpConnection> connections = new ArrayList<>();
     private final StackStats stats = new StackStats();
+    private final IcmpInput icmpInput = new IcmpInput(stats, this::find);
 
     private final EthernetFrame frame = new EthernetFrame();
     private final ArpPacket arpView = new ArpPacket();
     private final TcpSegment sentTcp = new TcpSegment();
     private final Ipv4Packet ip = new Ipv4Packet();
-    private final QuotedPacket quoted = new QuotedPacket();
-    private final IcmpMessage icmp = new IcmpMessage();
     private final TcpSegment tcp = new TcpSegment();
     private final TcpOptions options = new TcpOptions();
     private final byte[] tx = new byte[TCP_AT + 60 + 65535];
@@ -282,7 +279,7 @@ public final class NetworkStack {
         }
         switch (ip.protocol()) {
             case Ipv4Packet.PROTOCOL_TCP -> onTcp(b);
-            case Ipv4Packet.PROTOCOL_ICMP -> onIcmp(b);
+            case Ipv4Packet.PROTOCOL_ICMP -> icmpInput.onIcmp(ip, b, now);
             default -> {
                 if (dropping(ipLog, DropReason.UNKNOWN_IP_PROTOCOL)) {
                     ipLog.debug("drop: IP {} > {}: ip-proto-{}, length {}: not a protocol we speak",
@@ -363,52 +360,6 @@ public final class NetworkStack {
     /** The segment just processed was data that extended the in-order stream, and nothing else. */
     private boolean plainInOrderData(boolean holes, boolean unusual) {
         return !holes && !unusual && tcp.payloadLength() > 0 && (tcp.flags() & ~(TcpFlags.ACK | TcpFlags.PSH)) == 0;
-    }
-
-    private void onIcmp(byte[] b) {
-        String problem = icmp.wrap(b, ip.payloadOffset(), ip.payloadLength());
-        if (problem != null) {
-            if (dropping(ipLog, DropReason.ofIcmp(problem))) {
-                ipLog.debug("drop: {}", problem);
-            }
-            return;
-        }
-        if (ipLog.isDebugEnabled()) {
-            ipLog.debug("In  IP {} > {}: {}", Ipv4Address.format(ip.source()), Ipv4Address.format(ip.destination()),
-                    icmp.tcpdumpNotation());
-        }
-        if (icmp.type() != IcmpMessage.TYPE_DEST_UNREACHABLE && icmp.type() != IcmpMessage.TYPE_TIME_EXCEEDED) {
-            if (dropping(ipLog, DropReason.ICMP_IGNORED)) {
-                ipLog.debug("drop: icmp: {} ignored", icmp.describe());
-            }
-            return;
-        }
-        // The error quotes our IP header and 8 bytes of TCP: the ports, then the sequence number.
-        if (icmp.quoted(quoted) != null) {
-            if (dropping(ipLog, DropReason.ICMP_QUOTE_TOO_SHORT)) {
-                ipLog.debug("drop: icmp: {} quoting too little to match a connection", icmp.describe());
-            }
-            return;
-        }
-        if (quoted.protocol() != Ipv4Packet.PROTOCOL_TCP) {
-            if (dropping(ipLog, DropReason.ICMP_NOT_ABOUT_TCP)) {
-                ipLog.debug("drop: icmp: {} about something other than TCP", icmp.describe());
-            }
-            return;
-        }
-        TcpConnection c = find(quoted.destination(), quoted.destinationPort(), quoted.sourcePort());
-        if (c == null) {
-            if (dropping(ipLog, DropReason.ICMP_NO_CONNECTION)) {
-                ipLog.debug("drop: icmp: {} for no connection of ours", icmp.describe());
-            }
-            return;
-        }
-        ipLog.info("ICMP from {}: {}", Ipv4Address.format(ip.source()), icmp.describe());
-        if (icmp.type() == IcmpMessage.TYPE_DEST_UNREACHABLE && icmp.code() == IcmpMessage.CODE_FRAGMENTATION_NEEDED) {
-            c.onFragmentationNeeded(icmp.nextHopMtu(), quoted.totalLength(), quoted.tcpSequence(), now);
-        } else if (icmp.type() == IcmpMessage.TYPE_DEST_UNREACHABLE) {
-            c.onUnreachable("ICMP from " + Ipv4Address.format(ip.source()) + ": " + icmp.describe());
-        }
     }
 
     /** RFC 9293 §3.10.7.1: a segment for no connection is answered with a RST (own-address mode only). */
