@@ -249,6 +249,7 @@ public final class HostContext {
             case LOOPBACK -> "loopback (no ARP)";
             case LOCAL_ETHERNET -> "local Ethernet (partial checksums from local peers accepted)";
             case ETHERNET -> "Ethernet";
+            case RAW_IP -> "L3 (raw IPv4, no Ethernet, no ARP)";
         };
     }
 

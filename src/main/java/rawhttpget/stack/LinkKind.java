@@ -18,7 +18,13 @@ public enum LinkKind {
      * Linux's {@code lo}: Ethernet framing with zero MACs and no ARP at all (every neighbour is
      * 00:00:00:00:00:00), and the kernel leaves its checksums partial.
      */
-    LOOPBACK(false, true);
+    LOOPBACK(false, true),
+    /**
+     * An L3 link (a tun device, a VPN's; what libpcap reports as DLT_RAW): bare IPv4 packets, no Ethernet header, no
+     * ARP, every destination handed straight to the link. Its packets come from a program that may have read them
+     * off a wire, so every checksum is verified.
+     */
+    RAW_IP(false, false);
 
     private final boolean resolvesNeighboursByArp;
     private final boolean framesAreLocal;
@@ -26,6 +32,11 @@ public enum LinkKind {
     LinkKind(boolean resolvesNeighboursByArp, boolean framesAreLocal) {
         this.resolvesNeighboursByArp = resolvesNeighboursByArp;
         this.framesAreLocal = framesAreLocal;
+    }
+
+    /** False on an L3 link: a frame is an IPv4 packet and nothing else. */
+    public boolean hasEthernetHeader() {
+        return this != RAW_IP;
     }
 
     /** False where the link has no ARP: every neighbour's MAC is all zeros. */

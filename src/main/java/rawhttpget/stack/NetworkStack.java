@@ -37,7 +37,9 @@ public final class NetworkStack {
     private static final Logger arpLog = LoggerFactory.getLogger("rawhttpget.arp");
     /** How many RFC 5227 probes {@link #probeOwnAddress} sends. */
     public static final int ADDRESS_PROBES = OwnAddressCheck.PROBES;
-    private static final int TCP_AT = EthernetFrame.HEADER_LENGTH + Ipv4Packet.MIN_HEADER_LENGTH;
+    /** Where the IPv4 header starts in {@link #tx}: after an Ethernet header, which an L3 link does not send. */
+    private static final int IP_AT = EthernetFrame.HEADER_LENGTH;
+    private static final int TCP_AT = IP_AT + Ipv4Packet.MIN_HEADER_LENGTH;
     private static final int MIN_FRAME = 60;
     /**
      * The most in-order data one ACK may cover when acks are deferred to the end of a batch: 64 KiB, the
@@ -52,6 +54,8 @@ public final class NetworkStack {
     private final long mac;
     private final Route route;
     private final boolean ownAddress;
+    /** False on an L3 link: frames are bare IPv4 packets (sent from {@link #IP_AT} of {@link #tx}). */
+    private final boolean ethernetHeader;
     private final ReceiveCoalescing coalescing;
     private final Neighbours arp;
     private final IsnGenerator isns;
@@ -68,6 +72,8 @@ public final class NetworkStack {
     private final byte[] tx = new byte[TCP_AT + 60 + 65535];
     private final SegmentOutput segmentOutput = new FramingOutput();
     private int identification;
+    /** What the frame being received carried after its link-layer header. */
+    private int ipBytesInFrame;
     private long now;
     /** Set while our address is being probed for, and kept after a conflict: the stack stays silent then. */
     private OwnAddressCheck addressCheck;
@@ -89,8 +95,9 @@ public final class NetworkStack {
         this.mac = mac.bits();
         this.route = route;
         this.ownAddress = ownAddress;
+        this.ethernetHeader = kind.hasEthernetHeader();
         this.isns = isns;
-        this.arp = new Neighbours(kind, this.mac, route.localAddress(), ownAddress, this::transmit);
+        this.arp = new Neighbours(kind, this.mac, route.localAddress(), ownAddress, (b, length) -> transmit(b, 0, length));
     }
 
     public int localAddress() {
@@ -214,8 +221,12 @@ public final class NetworkStack {
 
     private void onFrame(byte[] b, int off, int len) {
         stats.framesIn++;
-        if (linkLog.isTraceEnabled()) {
+        if (linkLog.isTraceEnabled() && ethernetHeader) {
             linkLog.trace("In  {}", FrameTrace.describe(b, off, len));
+        }
+        if (!ethernetHeader) {
+            onIpv4(b, off, len);
+            return;
         }
         String problem = frame.wrap(b, off, len);
         if (problem != null) {
@@ -233,7 +244,7 @@ public final class NetworkStack {
         }
         switch (frame.etherType()) {
             case EthernetFrame.TYPE_ARP -> onArp(b);
-            case EthernetFrame.TYPE_IPV4 -> onIpv4(b);
+            case EthernetFrame.TYPE_IPV4 -> onIpv4(b, frame.payloadOffset(), frame.payloadLength());
             default -> {
                 if (dropping(linkLog, DropReason.UNKNOWN_ETHERTYPE)) {
                     linkLog.debug("drop: ethernet: type {}", EthernetFrame.typeName(frame.etherType()));
@@ -256,8 +267,9 @@ public final class NetworkStack {
         arp.onArp(arpView, now);
     }
 
-    private void onIpv4(byte[] b) {
-        String problem = ip.wrap(b, frame.payloadOffset(), frame.payloadLength());
+    private void onIpv4(byte[] b, int off, int len) {
+        ipBytesInFrame = len;
+        String problem = ip.wrap(b, off, len);
         if (problem != null) {
             if (dropping(ipLog, DropReason.ofIpv4(problem))) {
                 ipLog.debug("drop: {}", problem);
@@ -301,7 +313,7 @@ public final class NetworkStack {
         if (!tcp.checksumValid(ip.source(), ip.destination())) {
             if (coalescing.vouchesForPartialChecksum(ip, tcp)) {
                 stats.partialChecksumSegments++;
-            } else if (coalescing.vouchesFor(ip, frame.payloadLength(), tcp)) {
+            } else if (coalescing.vouchesFor(ip, ipBytesInFrame, tcp)) {
                 stats.coalescedSegments++;
             } else {
                 if (dropping(tcpLog, DropReason.TCP_CHECKSUM)) {
@@ -402,21 +414,25 @@ public final class NetworkStack {
             return;
         }
         identification = (identification + 1) & 0xFFFF;
-        Ipv4Packet.emitHeader(tx, EthernetFrame.HEADER_LENGTH, route.localAddress(), destination, protocol, payloadLength,
+        Ipv4Packet.emitHeader(tx, IP_AT, route.localAddress(), destination, protocol, payloadLength,
                 identification, Ipv4Packet.DEFAULT_TTL);
+        if (!ethernetHeader) {
+            transmit(tx, IP_AT, TCP_AT - IP_AT + payloadLength);
+            return;
+        }
         EthernetFrame.emitHeader(tx, 0, dstMac, mac, EthernetFrame.TYPE_IPV4);
         int length = Math.max(MIN_FRAME, TCP_AT + payloadLength);
         if (length > TCP_AT + payloadLength) {
             java.util.Arrays.fill(tx, TCP_AT + payloadLength, length, (byte) 0);
         }
-        transmit(tx, length);
+        transmit(tx, 0, length);
     }
 
-    private void transmit(byte[] b, int length) {
-        if (linkLog.isTraceEnabled()) {
-            linkLog.trace("Out {}", FrameTrace.describe(b, 0, length));
+    private void transmit(byte[] b, int off, int length) {
+        if (linkLog.isTraceEnabled() && ethernetHeader) {
+            linkLog.trace("Out {}", FrameTrace.describe(b, off, length));
         }
-        link.send(b, 0, length);
+        link.send(b, off, length);
         stats.framesOut++;
     }
 

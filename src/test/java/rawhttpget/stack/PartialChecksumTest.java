@@ -90,7 +90,8 @@ class PartialChecksumTest {
 
     @Test
     void refusesACorruptSegmentOnEveryKindOfLink() {
-        for (LinkKind kind : LinkKind.values()) {
+        // RAW_IP has no Ethernet header: RawIpLinkTest refuses its partial checksums.
+        for (LinkKind kind : java.util.List.of(LinkKind.ETHERNET, LinkKind.LOCAL_ETHERNET, LinkKind.LOOPBACK)) {
             links();
             long ourMac = kind == LinkKind.LOOPBACK ? 0 : OUR_MAC;
             long serverMac = kind == LinkKind.LOOPBACK ? 0 : SERVER_MAC;
