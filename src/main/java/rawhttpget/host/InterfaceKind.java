@@ -23,9 +23,13 @@ public enum InterfaceKind {
     /** Ethernet whose every frame was built by a kernel on this machine. */
     LOCAL,
     /** Ethernet that may carry frames from a wire: a NIC, or anything we cannot vouch for. */
-    WIRE;
+    WIRE,
+    /** An L3 link (ARPHRD_NONE: tun, WireGuard; ARPHRD_RAWIP): bare IP packets, no Ethernet, no ARP. */
+    L3;
 
     static final int ARPHRD_LOOPBACK = 772;
+    static final int ARPHRD_NONE = 65534;
+    static final int ARPHRD_RAWIP = 519;
     /** Bridges of macvlans of bridges...: deeper than any real set-up, and a cycle cannot loop forever. */
     private static final int MAX_DEPTH = 8;
 
@@ -52,8 +56,12 @@ public enum InterfaceKind {
         if (depth > MAX_DEPTH || !Files.isDirectory(dir)) {
             return WIRE;
         }
-        if (read(dir.resolve("type")).equals(String.valueOf(ARPHRD_LOOPBACK))) {
+        String type = read(dir.resolve("type"));
+        if (type.equals(String.valueOf(ARPHRD_LOOPBACK))) {
             return LOOPBACK;
+        }
+        if (type.equals(String.valueOf(ARPHRD_NONE)) || type.equals(String.valueOf(ARPHRD_RAWIP))) {
+            return L3;
         }
         String driver = driverOf.apply(name).orElse("");
         List<String> below = switch (driver) {

@@ -25,6 +25,7 @@ import rawhttpget.inet.Ipv4Address;
 import rawhttpget.ipv4.Route;
 import rawhttpget.link.Link;
 import rawhttpget.link.LinkException;
+import rawhttpget.link.LinkLayer;
 import rawhttpget.link.PcapLink;
 import rawhttpget.link.PcapLinkSettings;
 import rawhttpget.link.PcapRecorderLink;
@@ -88,13 +89,19 @@ public final class HostContext {
                 throw new DownloadException(ExitCode.USAGE, "--ip cannot be used on " + name
                         + ": the kernel owns every loopback address itself; leave out --ip");
             }
+            if (own != null && linkKind == LinkKind.RAW_IP) {
+                throw new DownloadException(ExitCode.USAGE, "--ip cannot be used on " + name
+                        + ": an L3 link has no ARP, so no address of our own can be claimed there; leave out --ip");
+            }
             int address = own != null ? own.address() : iface.ipv4Address();
             int prefix = own != null ? own.prefixLength() : iface.prefixLength();
             int gateway = chosen != null && chosen.gateway() != 0 ? chosen.gateway() : defaultGateway(routes, name);
             if (gateway != 0 && !Ipv4Address.sameSubnet(gateway, address, prefix)) {
                 gateway = 0;
             }
-            Route route = new Route(address, prefix, gateway);
+            // An L3 link has no neighbours: every destination is handed to the link as it is.
+            Route route = linkKind == LinkKind.RAW_IP ? new Route(address, 0, 0) : new Route(address, prefix, gateway);
+            LinkLayer layer = linkKind.hasEthernetHeader() ? LinkLayer.ETHERNET : LinkLayer.RAW_IP;
             MacAddress mac = own != null ? own.mac() : new MacAddress(iface.mac());
             // An IPv4 packet holds at most 65535 bytes: lo's MTU of 65536 gives an MSS of 65495, as Linux's.
             TcpConfig tcp = TcpConfig.defaults(Math.min(iface.mtu(), MAX_IPV4_PACKET) - 40)
@@ -107,8 +114,9 @@ public final class HostContext {
             sweep = firewall != null ? StaleRuleSweep.start(firewall) : null;
             log.info("interface {}: {} mac {} mtu {}, route {}, {} mode, {} link", name, Ipv4Address.format(address),
                     mac, iface.mtu(), route, own != null ? "own-address" : "host-address", linkKindName(linkKind));
-            String filter = "arp or (dst host " + Ipv4Address.format(address) + " and (tcp or icmp))";
-            PcapWriter pcap = openPcap(settings.pcapFile());
+            String ours = "dst host " + Ipv4Address.format(address) + " and (tcp or icmp)";
+            String filter = layer == LinkLayer.ETHERNET ? "arp or (" + ours + ")" : ours;
+            PcapWriter pcap = openPcap(settings.pcapFile(), layer);
             StackThreadPriority priority = StackThreadPriority.choose(settings.noRealtime(),
                     Runtime.getRuntime().availableProcessors());
             Link link;
@@ -116,7 +124,7 @@ public final class HostContext {
                 link = PcapLink.open(PcapLinkSettings.of(name, filter)
                         .withKernelBufferBytes(Math.max(PcapLinkSettings.DEFAULT_KERNEL_BUFFER_BYTES, 2 * tcp.receiveBuffer()))
                         .withPromiscuous(own != null)
-                        .withTransmitThreadSetup(priority.transmitThreadSetup()));
+                        .withTransmitThreadSetup(priority.transmitThreadSetup()), layer);
             } catch (RuntimeException e) {
                 closeQuietly(pcap);
                 throw e;
@@ -207,6 +215,7 @@ public final class HostContext {
             case LOOPBACK -> LinkKind.LOOPBACK;
             case LOCAL -> LinkKind.LOCAL_ETHERNET;
             case WIRE -> LinkKind.ETHERNET;
+            case L3 -> LinkKind.RAW_IP;
         };
     }
 
@@ -314,12 +323,12 @@ public final class HostContext {
         }
     }
 
-    private static PcapWriter openPcap(String file) throws DownloadException {
+    private static PcapWriter openPcap(String file, LinkLayer layer) throws DownloadException {
         if (file == null) {
             return null;
         }
         try {
-            return PcapWriter.create(Path.of(file));
+            return PcapWriter.create(Path.of(file), layer);
         } catch (IOException | RuntimeException e) {
             // NIO's exceptions carry only the path; say what was wrong with it.
             String why = e instanceof NoSuchFileException ? "no such directory"

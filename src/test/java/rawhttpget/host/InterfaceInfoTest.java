@@ -61,9 +61,9 @@ class InterfaceInfoTest {
                 .hasMessage("interface eth0 has no link (operstate lowerlayerdown)");
         assertThatThrownBy(() -> new InterfaceInfo("eth0", ok.mac(), 0, 0, 1500, true, "up", 1).requireUsable())
                 .isInstanceOf(UnusableInterfaceException.class).hasMessage("interface eth0 has no IPv4 address");
-        assertThatThrownBy(() -> new InterfaceInfo("tun0", 0, 0xC6120001, 24, 1500, true, "unknown", 65534)
+        assertThatThrownBy(() -> new InterfaceInfo("ppp0", 0, 0xC6120001, 24, 1500, true, "unknown", 512)
                 .requireUsable()).isInstanceOf(UnusableInterfaceException.class)
-                .hasMessage("interface tun0 is not an Ethernet interface (ARP hardware type 65534)");
+                .hasMessage("interface ppp0 is not an Ethernet interface (ARP hardware type 512)");
     }
 
     @Test
@@ -72,6 +72,13 @@ class InterfaceInfoTest {
         assertThat(lo.requireUsable()).isSameAs(lo);
         assertThat(lo.isLoopback()).isTrue();
         assertThat(lo.isEthernet()).isFalse();
+    }
+
+    @Test
+    void aTunDeviceIsUsableAsAnL3Link() {
+        InterfaceInfo tun = new InterfaceInfo("tun0", 0, 0xC6120602, 24, 1500, true, "unknown", 65534);
+        assertThat(tun.requireUsable()).isSameAs(tun);
+        assertThat(tun.isL3()).isTrue();
     }
 
     @Test

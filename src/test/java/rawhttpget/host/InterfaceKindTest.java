@@ -46,6 +46,14 @@ class InterfaceKindTest {
     }
 
     @Test
+    void tunAndRawIpDevicesAreL3() throws IOException {
+        device("tun0", "tun", 65534);
+        device("rmnet0", null, 519);
+        assertThat(kind("tun0")).isEqualTo(InterfaceKind.L3);
+        assertThat(kind("rmnet0")).isEqualTo(InterfaceKind.L3);
+    }
+
+    @Test
     void aVethIsLocalANicIsNot() throws IOException {
         device("veth0", "veth", 1);
         device("eth0", "e1000e", 1);
