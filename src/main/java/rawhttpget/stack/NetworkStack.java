@@ -311,10 +311,11 @@ public final class NetworkStack {
             return;
         }
         if (!tcp.checksumValid(ip.source(), ip.destination())) {
-            if (coalescing.vouchesForPartialChecksum(ip, tcp)) {
-                stats.partialChecksumSegments++;
-            } else if (coalescing.vouchesFor(ip, ipBytesInFrame, tcp)) {
+            // GRO's super-frames also hold the pseudo-header sum; they are counted as what they are, coalesced.
+            if (coalescing.vouchesFor(ip, ipBytesInFrame, tcp)) {
                 stats.coalescedSegments++;
+            } else if (coalescing.vouchesForPartialChecksum(ip, tcp)) {
+                stats.partialChecksumSegments++;
             } else {
                 if (dropping(tcpLog, DropReason.TCP_CHECKSUM)) {
                     tcpLog.debug("drop: tcp: bad checksum 0x{}: {}", Integer.toHexString(tcp.checksum()),

@@ -75,6 +75,23 @@ class PartialChecksumTest {
     }
 
     @Test
+    void countsAGroSuperFrameOnALocalLinkAsCoalescedAsBefore() {
+        NetworkStack stack = new NetworkStack(ours, LinkKind.LOCAL_ETHERNET, new MacAddress(OUR_MAC),
+                new Route(OUR_IP, 24, 0), false, new IsnGenerator(new byte[32]), ReceiveCoalescing.aboveMtu(MTU));
+        stack.pinNextHop(SERVER_IP, SERVER_MAC);
+        TcpConnection c = establish(stack, SERVER_MAC);
+        byte[] payload = pattern(3 * 1448);
+
+        byte[] frame = withPartialChecksum(segment(OUR_MAC, SERVER_MAC, serverSeq, TcpFlags.ACK, payload));
+        server.send(frame, 0, frame.length);
+        stack.poll(2 * MS);
+
+        assertThat(drain(c)).isEqualTo(payload);
+        assertThat(stack.stats().coalescedSegments).isEqualTo(1);
+        assertThat(stack.stats().partialChecksumSegments).isZero();
+    }
+
+    @Test
     void refusesTheSamePartialChecksumOnANicsLink() {
         NetworkStack stack = stack(LinkKind.ETHERNET, OUR_MAC, SERVER_MAC);
         TcpConnection c = establish(stack, SERVER_MAC);
