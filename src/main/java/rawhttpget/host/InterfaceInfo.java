@@ -148,7 +148,8 @@ public record InterfaceInfo(
     }
 
     /**
-     * Checks that we can run a TCP connection over it: Ethernet, up, carrier present, an IPv4 address.
+     * Checks that we can run a TCP connection over it: Ethernet (or lo, Ethernet-framed without ARP, or an L3 link
+     * such as tun), up, carrier present, an IPv4 address.
      * Returns this for chaining; throws a one-line {@link HostException} saying what is wrong.
      */
     public InterfaceInfo requireUsable() {
@@ -167,7 +168,7 @@ public record InterfaceInfo(
         if (readiness == LinkReadiness.NO_LINK) {
             throw new UnusableInterfaceException("interface " + name + " has no link (operstate " + operState + ")");
         }
-        if (!isEthernet()) {
+        if (!isEthernet() && !isLoopback() && !isL3()) {
             throw new UnusableInterfaceException("interface " + name + " is not an Ethernet interface (ARP hardware type "
                     + arpHardwareType + ")");
         }
@@ -195,6 +196,16 @@ public record InterfaceInfo(
 
     public boolean isEthernet() {
         return arpHardwareType == ARPHRD_ETHER && mac != 0;
+    }
+
+    /** An L3 link (tun, WireGuard): bare IP packets, no hardware address, no ARP. */
+    public boolean isL3() {
+        return arpHardwareType == InterfaceKind.ARPHRD_NONE || arpHardwareType == InterfaceKind.ARPHRD_RAWIP;
+    }
+
+    /** Linux's lo: Ethernet frames with all-zero MACs, and no ARP. */
+    public boolean isLoopback() {
+        return arpHardwareType == InterfaceKind.ARPHRD_LOOPBACK;
     }
 
     public boolean hasIpv4() {

@@ -1,7 +1,8 @@
 package rawhttpget.link;
 
 /**
- * A device that moves whole Ethernet frames (header included, no FCS). Implementations: the real
+ * A device that moves whole frames of its link layer ({@link LinkLayer}): Ethernet frames (header included, no
+ * FCS), or on an L3 link bare IP packets. Implementations: the real
  * interface through libpcap ({@link PcapLink}), an in-memory pair for tests ({@link MemoryLink}),
  * and wrappers that add behaviour around another link (fault injection, pcap recording).
  */

@@ -66,7 +66,6 @@ public final class PcapLink implements Link {
     private static final int PCAP_ERROR_PROMISC_PERM_DENIED = -7;
     private static final int PCAP_ERROR_PERM_DENIED = -8;
     private static final int PCAP_ERROR_IFACE_NOT_UP = -9;
-    private static final int DLT_EN10MB = 1;
 
     private static final String PERMISSION_HINT = "run as root, or grant capabilities: "
             + "sudo setcap cap_net_raw,cap_net_admin=eip $(readlink -f $(which java))";
@@ -87,11 +86,16 @@ public final class PcapLink implements Link {
                 settings.transmitThreadSetup(), this::sendNow);
     }
 
-    /** Opens a live capture on the interface and starts receiving. */
+    /** Opens a live capture on an Ethernet interface and starts receiving. */
     public static PcapLink open(PcapLinkSettings settings) {
+        return open(settings, LinkLayer.ETHERNET);
+    }
+
+    /** Opens a live capture on an interface whose frames are of {@code layer}, and starts receiving. */
+    public static PcapLink open(PcapLinkSettings settings, LinkLayer layer) {
         PcapLibrary.configure();
         try {
-            PcapHandle handle = openHandle(settings);
+            PcapHandle handle = openHandle(settings, layer);
             PcapLink link;
             try {
                 link = new PcapLink(settings, handle);
@@ -127,7 +131,7 @@ public final class PcapLink implements Link {
         }
     }
 
-    private static PcapHandle openHandle(PcapLinkSettings settings) {
+    private static PcapHandle openHandle(PcapLinkSettings settings, LinkLayer layer) {
         String name = settings.interfaceName();
         PcapHandle handle;
         try {
@@ -151,9 +155,8 @@ public final class PcapLink implements Link {
         }
         try {
             int linkType = handle.getDlt().value();
-            if (linkType != DLT_EN10MB) {
-                throw new LinkException(LinkException.Kind.INTERFACE, name + " is not an Ethernet interface (libpcap link type "
-                        + linkType + ")");
+            if (linkType != layer.dlt()) {
+                throw new LinkException(LinkException.Kind.INTERFACE, unexpectedLinkType(name, linkType, layer));
             }
             if (!settings.captureFilter().isEmpty()) {
                 handle.setFilter(settings.captureFilter(), BpfCompileMode.OPTIMIZE);
@@ -167,6 +170,15 @@ public final class PcapLink implements Link {
             handle.close();
             throw e;
         }
+    }
+
+    private static String unexpectedLinkType(String name, int linkType, LinkLayer expected) {
+        if (linkType == LinkLayer.DLT_LINUX_SLL) {
+            return name + ": libpcap captures it cooked (LINUX_SLL), and cannot send through such a capture";
+        }
+        return expected == LinkLayer.ETHERNET
+                ? name + " is not an Ethernet interface (libpcap link type " + linkType + ")"
+                : name + " is not a raw IP interface (libpcap link type " + linkType + ")";
     }
 
     private static LinkException openFailure(String name, PcapNativeException e) {

@@ -31,8 +31,13 @@ public final class PcapWriter implements AutoCloseable {
     private long records;
     private boolean closed;
 
-    /** Writes the global header into the buffer; it reaches the channel with the first flush. */
+    /** An Ethernet recording; see {@link #PcapWriter(WritableByteChannel, int, LinkLayer)}. */
     public PcapWriter(WritableByteChannel channel, int bufferBytes) {
+        this(channel, bufferBytes, LinkLayer.ETHERNET);
+    }
+
+    /** Writes the global header, naming {@code layer}, into the buffer; it reaches the channel with the first flush. */
+    public PcapWriter(WritableByteChannel channel, int bufferBytes, LinkLayer layer) {
         if (bufferBytes < GLOBAL_HEADER_LENGTH + RECORD_HEADER_LENGTH) {
             throw new IllegalArgumentException("pcap buffer too small: " + bufferBytes);
         }
@@ -44,14 +49,14 @@ public final class PcapWriter implements AutoCloseable {
                 .putInt(0) // thiszone: timestamps are UTC
                 .putInt(0) // sigfigs: always 0
                 .putInt(SNAPLEN)
-                .putInt(LINKTYPE_ETHERNET);
+                .putInt(layer.pcapLinkType());
     }
 
     /** Creates (or truncates) {@code file}. */
-    public static PcapWriter create(Path file) throws IOException {
+    public static PcapWriter create(Path file, LinkLayer layer) throws IOException {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
-        return new PcapWriter(channel, DEFAULT_BUFFER);
+        return new PcapWriter(channel, DEFAULT_BUFFER, layer);
     }
 
     /** Appends one frame seen at {@code epochNanos} (nanoseconds since 1970-01-01 UTC). */

@@ -43,6 +43,7 @@ final class StatsReport {
         long icmp = f.dropped(DropReason.ICMP_CHECKSUM);
         line(s, ip + tcp + icmp, "checksum failures (" + ip + " IP, " + tcp + " TCP, " + icmp + " ICMP)");
         line(s, f.coalescedSegments, "GRO/LRO-coalesced segments accepted (checksum not verifiable)");
+        line(s, f.partialChecksumSegments, "segments from local peers accepted with a partial checksum (not verifiable)");
         line(s, f.framesUnsentNoArp, "packets not sent for want of the next hop's MAC");
         line(s, stack.framesLostBelow(), "frames lost before the stack saw them (capture buffer full)");
         if (stack.pcapFile() != null) {

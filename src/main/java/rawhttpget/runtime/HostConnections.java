@@ -6,6 +6,7 @@ import rawhttpget.failure.DownloadException;
 import rawhttpget.failure.ExitCode;
 import rawhttpget.host.Firewall;
 import rawhttpget.host.HostException;
+import rawhttpget.host.LoopbackRouting;
 import rawhttpget.host.PortReservation;
 import rawhttpget.host.RstRule;
 import rawhttpget.host.RstSuppressor;
@@ -33,13 +34,17 @@ final class HostConnections implements HostHooks {
     private final StaleRuleSweep staleRuleSweep;
     private final String pcapFile;
     private final StackThreadPriority priority;
+    /** On lo in host-address mode: the routing settings set for the run, put back at its end; else null. */
+    private final LoopbackRouting loopbackRouting;
     /** The last connection's rule while it is being removed beside the rest of the run; else null. */
     private RstSuppressor removing;
     /** Own-address mode's local ports (RFC 6056's random choice); made when first needed, as it costs start-up time. */
     private SecureRandom random;
 
     HostConnections(String interfaceName, boolean ownAddressMode, int localAddress, Firewall firewall,
-                    StaleRuleSweep staleRuleSweep, String pcapFile, StackThreadPriority priority) {
+                    StaleRuleSweep staleRuleSweep, String pcapFile, StackThreadPriority priority,
+                    LoopbackRouting loopbackRouting) {
+        this.loopbackRouting = loopbackRouting;
         this.interfaceName = interfaceName;
         this.ownAddressMode = ownAddressMode;
         this.localAddress = localAddress;
@@ -159,6 +164,9 @@ final class HostConnections implements HostHooks {
         } finally {
             if (staleRuleSweep != null) {
                 staleRuleSweep.await();
+            }
+            if (loopbackRouting != null) {
+                loopbackRouting.close();
             }
         }
     }

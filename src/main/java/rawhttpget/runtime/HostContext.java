@@ -10,9 +10,11 @@ import rawhttpget.host.BootId;
 import rawhttpget.host.Firewall;
 import rawhttpget.host.HostException;
 import rawhttpget.host.InterfaceInfo;
+import rawhttpget.host.InterfaceKind;
 import rawhttpget.host.KernelRandom;
 import rawhttpget.host.KernelRoute;
 import rawhttpget.host.LinkWait;
+import rawhttpget.host.LoopbackRouting;
 import rawhttpget.host.Offloads;
 import rawhttpget.host.Privileges;
 import rawhttpget.host.Routes;
@@ -23,10 +25,12 @@ import rawhttpget.inet.Ipv4Address;
 import rawhttpget.ipv4.Route;
 import rawhttpget.link.Link;
 import rawhttpget.link.LinkException;
+import rawhttpget.link.LinkLayer;
 import rawhttpget.link.PcapLink;
 import rawhttpget.link.PcapLinkSettings;
 import rawhttpget.link.PcapRecorderLink;
 import rawhttpget.link.PcapWriter;
+import rawhttpget.stack.LinkKind;
 import rawhttpget.stack.NetworkStack;
 import rawhttpget.stack.ReceiveCoalescing;
 import rawhttpget.tcp.IsnGenerator;
@@ -53,6 +57,7 @@ import java.security.SecureRandom;
  */
 public final class HostContext {
     private static final Logger log = LoggerFactory.getLogger("rawhttpget.cli");
+    private static final int MAX_IPV4_PACKET = 65_535;
     private HostContext() {
     }
 
@@ -60,9 +65,10 @@ public final class HostContext {
     public static Network open(HostSettings settings, Interrupts interrupts) throws DownloadException {
         interrupts.install();
         Clock clock = SystemClock.INSTANCE;
-        OwnAddress own = OwnAddress.parse(settings.ownAddress(), settings.ownMac());
-        boolean addsFirewallRules = own == null && !settings.noHostSetup();
+        OwnAddress parsedOwn = OwnAddress.parse(settings.ownAddress(), settings.ownMac());
+        boolean addsFirewallRules = parsedOwn == null && !settings.noHostSetup();
         StaleRuleSweep sweep = null;
+        LoopbackRouting loopback = null;
         boolean opened = false;
         try {
             // Nothing touches the host before these three checks: privileges, libpcap, the interface.
@@ -72,10 +78,20 @@ public final class HostContext {
             KernelRoute chosen = settings.interfaceName() != null ? null : routeToFirstUrl(settings.firstUrl(), routes);
             String name = chosen != null ? chosen.interfaceName() : settings.interfaceName();
             InterfaceInfo iface = awaitLink(name, chosen != null ? chosen.preferredSource() : 0, settings, interrupts)
-                    .requireUsable(own == null);
+                    .requireUsable(parsedOwn == null);
+            OwnAddress own = settings.ownMac() == null ? ownMacWhereOnlyItArrives(parsedOwn, name, iface) : parsedOwn;
             if (own != null && own.address() == iface.ipv4Address()) {
                 throw new DownloadException(ExitCode.USAGE, "--ip " + Ipv4Address.format(own.address()) + " is "
                         + name + "'s own address: leave out --ip to use it");
+            }
+            LinkKind linkKind = linkKind(name);
+            if (own != null && linkKind == LinkKind.LOOPBACK) {
+                throw new DownloadException(ExitCode.USAGE, "--ip cannot be used on " + name
+                        + ": the kernel owns every loopback address itself; leave out --ip");
+            }
+            if (own != null && linkKind == LinkKind.RAW_IP) {
+                throw new DownloadException(ExitCode.USAGE, "--ip cannot be used on " + name
+                        + ": an L3 link has no ARP, so no address of our own can be claimed there; leave out --ip");
             }
             int address = own != null ? own.address() : iface.ipv4Address();
             int prefix = own != null ? own.prefixLength() : iface.prefixLength();
@@ -83,9 +99,12 @@ public final class HostContext {
             if (gateway != 0 && !Ipv4Address.sameSubnet(gateway, address, prefix)) {
                 gateway = 0;
             }
-            Route route = new Route(address, prefix, gateway);
+            // An L3 link has no neighbours: every destination is handed to the link as it is.
+            Route route = linkKind == LinkKind.RAW_IP ? new Route(address, 0, 0) : new Route(address, prefix, gateway);
+            LinkLayer layer = linkKind.hasEthernetHeader() ? LinkLayer.ETHERNET : LinkLayer.RAW_IP;
             MacAddress mac = own != null ? own.mac() : new MacAddress(iface.mac());
-            TcpConfig tcp = TcpConfig.defaults(iface.mtu() - 40)
+            // An IPv4 packet holds at most 65535 bytes: lo's MTU of 65536 gives an MSS of 65495, as Linux's.
+            TcpConfig tcp = TcpConfig.defaults(Math.min(iface.mtu(), MAX_IPV4_PACKET) - 40)
                     .withReceiveBuffer(settings.receiveBuffer())
                     .withIdleTimeout((long) (settings.timeoutSeconds() * 1e9))
                     .withTimeWait((long) (settings.timeWaitSeconds() * 1e9));
@@ -93,10 +112,11 @@ public final class HostContext {
             Firewall firewall = addsFirewallRules ? Firewall.onHost() : null;
             // The nft/iptables listings of the sweep run while the capture opens, not before the rule is added.
             sweep = firewall != null ? StaleRuleSweep.start(firewall) : null;
-            log.info("interface {}: {} mac {} mtu {}, route {}, {} mode", name, Ipv4Address.format(address), mac,
-                    iface.mtu(), route, own != null ? "own-address" : "host-address");
-            String filter = "arp or (dst host " + Ipv4Address.format(address) + " and (tcp or icmp))";
-            PcapWriter pcap = openPcap(settings.pcapFile());
+            log.info("interface {}: {} mac {} mtu {}, route {}, {} mode, {} link", name, Ipv4Address.format(address),
+                    mac, iface.mtu(), route, own != null ? "own-address" : "host-address", linkKindName(linkKind));
+            String ours = "dst host " + Ipv4Address.format(address) + " and (tcp or icmp)";
+            String filter = layer == LinkLayer.ETHERNET ? "arp or (" + ours + ")" : ours;
+            PcapWriter pcap = openPcap(settings.pcapFile(), layer);
             StackThreadPriority priority = StackThreadPriority.choose(settings.noRealtime(),
                     Runtime.getRuntime().availableProcessors());
             Link link;
@@ -104,7 +124,7 @@ public final class HostContext {
                 link = PcapLink.open(PcapLinkSettings.of(name, filter)
                         .withKernelBufferBytes(Math.max(PcapLinkSettings.DEFAULT_KERNEL_BUFFER_BYTES, 2 * tcp.receiveBuffer()))
                         .withPromiscuous(own != null)
-                        .withTransmitThreadSetup(priority.transmitThreadSetup()));
+                        .withTransmitThreadSetup(priority.transmitThreadSetup()), layer);
             } catch (RuntimeException e) {
                 closeQuietly(pcap);
                 throw e;
@@ -127,9 +147,11 @@ public final class HostContext {
                 log.debug("no boot id to key TCP timestamps with; they are keyed by this run alone");
                 return secret;
             });
-            NetworkStack stack = new NetworkStack(link, mac, route, own != null, new IsnGenerator(secret, timestampKey),
-                    coalescing);
-            HostConnections host = new HostConnections(name, own != null, address, firewall, sweep, settings.pcapFile(), priority);
+            NetworkStack stack = new NetworkStack(link, linkKind, mac, route, own != null,
+                    new IsnGenerator(secret, timestampKey), coalescing);
+            loopback = linkKind == LinkKind.LOOPBACK ? loopbackRouting(name, addsFirewallRules) : null;
+            HostConnections host = new HostConnections(name, own != null, address, firewall, sweep, settings.pcapFile(),
+                    priority, loopback);
             Network network = new Network(link, clock, SystemSleeper.INSTANCE, Waiter.onLink(link, clock), stack, tcp,
                     interrupts, host);
             try {
@@ -156,6 +178,9 @@ public final class HostContext {
             if (!opened && sweep != null) {
                 sweep.await(); // its nft runs end before the run does
             }
+            if (!opened && loopback != null) {
+                loopback.close();
+            }
         }
     }
 
@@ -179,6 +204,62 @@ public final class HostContext {
                     e.getMessage());
         }
         return ReceiveCoalescing.aboveMtu(mtu);
+    }
+
+    /**
+     * The stack's view of the interface: lo has no ARP; where every frame comes from a kernel on this machine
+     * (lo, veth, a bridge or macvlan of those), partial checksums are what checksum offload leaves, not damage.
+     */
+    private static LinkKind linkKind(String name) {
+        return switch (InterfaceKind.of(name)) {
+            case LOOPBACK -> LinkKind.LOOPBACK;
+            case LOCAL -> LinkKind.LOCAL_ETHERNET;
+            case WIRE -> LinkKind.ETHERNET;
+            case L3 -> LinkKind.RAW_IP;
+        };
+    }
+
+    /**
+     * A macvlan delivers only frames for its own MAC (and broadcasts), promiscuous or not: the others go to its
+     * lower device. Own-address mode on one therefore takes the macvlan's MAC unless --mac names another; the
+     * kernel behind it does not answer ARP for our address, and drops what it receives for it.
+     */
+    private static OwnAddress ownMacWhereOnlyItArrives(OwnAddress own, String name, InterfaceInfo iface) {
+        if (own == null || !InterfaceKind.deliversOnlyItsOwnMac(name)) {
+            return own;
+        }
+        MacAddress mac = new MacAddress(iface.mac());
+        log.info("{} is a macvlan: it delivers only frames for its own MAC, so own-address mode uses {}", name, mac);
+        return new OwnAddress(own.address(), own.prefixLength(), mac);
+    }
+
+    /**
+     * lo's two routing settings ({@link LoopbackRouting} says why the kernel drops our frames without them): set for
+     * the run with the firewall rule, or, with --no-host-setup, named for the user to set.
+     */
+    private static LoopbackRouting loopbackRouting(String name, boolean setsUpTheHost) {
+        if (setsUpTheHost) {
+            LoopbackRouting routing = LoopbackRouting.enable(name);
+            if (!routing.describe().isEmpty()) {
+                log.info("{}: {} (the kernel drops frames put on {} for 127.0.0.0/8 otherwise)", name,
+                        routing.describe(), name);
+            }
+            return routing;
+        }
+        String missing = LoopbackRouting.missing(name);
+        if (!missing.isEmpty()) {
+            log.warn("the kernel drops frames put on {} for 127.0.0.0/8 unless: sysctl -w {}", name, missing);
+        }
+        return null;
+    }
+
+    private static String linkKindName(LinkKind kind) {
+        return switch (kind) {
+            case LOOPBACK -> "loopback (no ARP)";
+            case LOCAL_ETHERNET -> "local Ethernet (partial checksums from local peers accepted)";
+            case ETHERNET -> "Ethernet";
+            case RAW_IP -> "L3 (raw IPv4, no Ethernet, no ARP)";
+        };
     }
 
     /** The interface, once its link is up or -T has passed: a link brought up a moment ago gets time to come up. */
@@ -242,12 +323,12 @@ public final class HostContext {
         }
     }
 
-    private static PcapWriter openPcap(String file) throws DownloadException {
+    private static PcapWriter openPcap(String file, LinkLayer layer) throws DownloadException {
         if (file == null) {
             return null;
         }
         try {
-            return PcapWriter.create(Path.of(file));
+            return PcapWriter.create(Path.of(file), layer);
         } catch (IOException | RuntimeException e) {
             // NIO's exceptions carry only the path; say what was wrong with it.
             String why = e instanceof NoSuchFileException ? "no such directory"

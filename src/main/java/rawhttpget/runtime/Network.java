@@ -97,5 +97,9 @@ public final class Network implements AutoCloseable {
         if (stack.stats().coalescedSegments > 0) {
             log.info("{} segments arrived coalesced by GRO/LRO", stack.stats().coalescedSegments);
         }
+        if (stack.stats().partialChecksumSegments > 0) {
+            log.info("{} segments from local peers arrived with partial checksums, accepted unverified",
+                    stack.stats().partialChecksumSegments);
+        }
     }
 }

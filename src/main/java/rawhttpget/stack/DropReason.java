@@ -21,6 +21,8 @@ public enum DropReason {
     TCP_CHECKSUM,
     MALFORMED_TCP_OPTIONS,
     NO_CONNECTION,
+    /** A segment we sent, seen again: lo hands every frame put on it to the capture as a received one. */
+    OWN_SEGMENT_LOOPED_BACK,
     MALFORMED_ICMP,
     ICMP_CHECKSUM,
     ICMP_IGNORED,

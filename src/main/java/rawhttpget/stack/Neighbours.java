@@ -29,6 +29,8 @@ final class Neighbours {
     private static final int ARP_ATTEMPTS = 3;
     private static final long ARP_RETRY = 1_000_000_000L;
 
+    private static final long NO_ARP_NEIGHBOUR = 0;
+
     private record Held(TcpConnection connection, int nextHop) {
     }
 
@@ -38,6 +40,8 @@ final class Neighbours {
     }
 
     private final ArpResolver resolver;
+    /** A link without ARP (lo): every neighbour is 00:00:00:00:00:00, known at once, and nothing is asked. */
+    private final boolean arpless;
     private final long mac;
     private final int ourIp;
     private final Transmitter transmitter;
@@ -48,7 +52,8 @@ final class Neighbours {
     /** Connections the stack failed itself, and why; weak, so a finished transfer's connection is not kept. */
     private final Map<TcpConnection, String> failures = new WeakHashMap<>();
 
-    Neighbours(long mac, int ourIp, boolean answerRequests, Transmitter transmitter) {
+    Neighbours(LinkKind kind, long mac, int ourIp, boolean answerRequests, Transmitter transmitter) {
+        this.arpless = !kind.resolvesNeighboursByArp();
         this.mac = mac;
         this.ourIp = ourIp;
         this.transmitter = transmitter;
@@ -57,6 +62,9 @@ final class Neighbours {
 
     /** The MAC of {@code nextHop}, or {@link ArpCache#NO_ENTRY} after starting (or continuing) to resolve it. */
     long resolve(int nextHop, long now) {
+        if (arpless) {
+            return NO_ARP_NEIGHBOUR;
+        }
         return resolver.resolve(nextHop, now, out);
     }
 
@@ -65,6 +73,9 @@ final class Neighbours {
     }
 
     void onArp(ArpPacket arp, long now) {
+        if (arpless) {
+            return;
+        }
         resolver.onArp(arp, now, out);
     }
 
@@ -74,6 +85,9 @@ final class Neighbours {
      * hop that failed before is asked again: a new connection is a new chance.
      */
     boolean readyFor(TcpConnection connection, int nextHop, long now) {
+        if (arpless) {
+            return true;
+        }
         resolver.forgetFailure(nextHop);
         long mac = resolver.resolve(nextHop, now, out);
         if (mac != ArpCache.NO_ENTRY) {

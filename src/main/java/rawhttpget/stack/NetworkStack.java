@@ -7,9 +7,7 @@ import rawhttpget.arp.ArpPacket;
 import rawhttpget.ethernet.EthernetFrame;
 import rawhttpget.inet.MacAddress;
 import rawhttpget.inet.Ipv4Address;
-import rawhttpget.ipv4.IcmpMessage;
 import rawhttpget.ipv4.Ipv4Packet;
-import rawhttpget.ipv4.QuotedPacket;
 import rawhttpget.ipv4.Route;
 import rawhttpget.link.Link;
 import rawhttpget.tcp.IsnGenerator;
@@ -39,7 +37,9 @@ public final class NetworkStack {
     private static final Logger arpLog = LoggerFactory.getLogger("rawhttpget.arp");
     /** How many RFC 5227 probes {@link #probeOwnAddress} sends. */
     public static final int ADDRESS_PROBES = OwnAddressCheck.PROBES;
-    private static final int TCP_AT = EthernetFrame.HEADER_LENGTH + Ipv4Packet.MIN_HEADER_LENGTH;
+    /** Where the IPv4 header starts in {@link #tx}: after an Ethernet header, which an L3 link does not send. */
+    private static final int IP_AT = EthernetFrame.HEADER_LENGTH;
+    private static final int TCP_AT = IP_AT + Ipv4Packet.MIN_HEADER_LENGTH;
     private static final int MIN_FRAME = 60;
     /**
      * The most in-order data one ACK may cover when acks are deferred to the end of a batch: 64 KiB, the
@@ -54,23 +54,26 @@ public final class NetworkStack {
     private final long mac;
     private final Route route;
     private final boolean ownAddress;
+    /** False on an L3 link: frames are bare IPv4 packets (sent from {@link #IP_AT} of {@link #tx}). */
+    private final boolean ethernetHeader;
     private final ReceiveCoalescing coalescing;
     private final Neighbours arp;
     private final IsnGenerator isns;
     private final List<TcpConnection> connections = new ArrayList<>();
     private final StackStats stats = new StackStats();
+    private final IcmpInput icmpInput = new IcmpInput(stats, this::find);
 
     private final EthernetFrame frame = new EthernetFrame();
     private final ArpPacket arpView = new ArpPacket();
     private final TcpSegment sentTcp = new TcpSegment();
     private final Ipv4Packet ip = new Ipv4Packet();
-    private final QuotedPacket quoted = new QuotedPacket();
-    private final IcmpMessage icmp = new IcmpMessage();
     private final TcpSegment tcp = new TcpSegment();
     private final TcpOptions options = new TcpOptions();
     private final byte[] tx = new byte[TCP_AT + 60 + 65535];
     private final SegmentOutput segmentOutput = new FramingOutput();
     private int identification;
+    /** What the frame being received carried after its link-layer header. */
+    private int ipBytesInFrame;
     private long now;
     /** Set while our address is being probed for, and kept after a conflict: the stack stays silent then. */
     private OwnAddressCheck addressCheck;
@@ -81,19 +84,20 @@ public final class NetworkStack {
      *                   reset stray segments, as a host would. In host-address mode the kernel does both.
      */
     public NetworkStack(Link link, MacAddress mac, Route route, boolean ownAddress, IsnGenerator isns) {
-        this(link, mac, route, ownAddress, isns, ReceiveCoalescing.OFF);
+        this(link, LinkKind.ETHERNET, mac, route, ownAddress, isns, ReceiveCoalescing.OFF);
     }
 
-    /** @param coalescing whether GRO/LRO super-frames may arrive; see {@link ReceiveCoalescing} */
-    public NetworkStack(Link link, MacAddress mac, Route route, boolean ownAddress, IsnGenerator isns,
+    /** {@code kind}: see {@link LinkKind}; {@code coalescing}: see {@link ReceiveCoalescing}. */
+    public NetworkStack(Link link, LinkKind kind, MacAddress mac, Route route, boolean ownAddress, IsnGenerator isns,
                         ReceiveCoalescing coalescing) {
         this.link = link;
-        this.coalescing = coalescing;
+        this.coalescing = coalescing.overLink(kind);
         this.mac = mac.bits();
         this.route = route;
         this.ownAddress = ownAddress;
+        this.ethernetHeader = kind.hasEthernetHeader();
         this.isns = isns;
-        this.arp = new Neighbours(this.mac, route.localAddress(), ownAddress, this::transmit);
+        this.arp = new Neighbours(kind, this.mac, route.localAddress(), ownAddress, (b, length) -> transmit(b, 0, length));
     }
 
     public int localAddress() {
@@ -217,8 +221,12 @@ public final class NetworkStack {
 
     private void onFrame(byte[] b, int off, int len) {
         stats.framesIn++;
-        if (linkLog.isTraceEnabled()) {
+        if (linkLog.isTraceEnabled() && ethernetHeader) {
             linkLog.trace("In  {}", FrameTrace.describe(b, off, len));
+        }
+        if (!ethernetHeader) {
+            onIpv4(b, off, len);
+            return;
         }
         String problem = frame.wrap(b, off, len);
         if (problem != null) {
@@ -236,7 +244,7 @@ public final class NetworkStack {
         }
         switch (frame.etherType()) {
             case EthernetFrame.TYPE_ARP -> onArp(b);
-            case EthernetFrame.TYPE_IPV4 -> onIpv4(b);
+            case EthernetFrame.TYPE_IPV4 -> onIpv4(b, frame.payloadOffset(), frame.payloadLength());
             default -> {
                 if (dropping(linkLog, DropReason.UNKNOWN_ETHERTYPE)) {
                     linkLog.debug("drop: ethernet: type {}", EthernetFrame.typeName(frame.etherType()));
@@ -259,8 +267,9 @@ public final class NetworkStack {
         arp.onArp(arpView, now);
     }
 
-    private void onIpv4(byte[] b) {
-        String problem = ip.wrap(b, frame.payloadOffset(), frame.payloadLength());
+    private void onIpv4(byte[] b, int off, int len) {
+        ipBytesInFrame = len;
+        String problem = ip.wrap(b, off, len);
         if (problem != null) {
             if (dropping(ipLog, DropReason.ofIpv4(problem))) {
                 ipLog.debug("drop: {}", problem);
@@ -282,7 +291,7 @@ public final class NetworkStack {
         }
         switch (ip.protocol()) {
             case Ipv4Packet.PROTOCOL_TCP -> onTcp(b);
-            case Ipv4Packet.PROTOCOL_ICMP -> onIcmp(b);
+            case Ipv4Packet.PROTOCOL_ICMP -> icmpInput.onIcmp(ip, b, now);
             default -> {
                 if (dropping(ipLog, DropReason.UNKNOWN_IP_PROTOCOL)) {
                     ipLog.debug("drop: IP {} > {}: ip-proto-{}, length {}: not a protocol we speak",
@@ -302,8 +311,11 @@ public final class NetworkStack {
             return;
         }
         if (!tcp.checksumValid(ip.source(), ip.destination())) {
-            if (coalescing.vouchesFor(ip, frame.payloadLength(), tcp)) {
+            // GRO's super-frames also hold the pseudo-header sum; they are counted as what they are, coalesced.
+            if (coalescing.vouchesFor(ip, ipBytesInFrame, tcp)) {
                 stats.coalescedSegments++;
+            } else if (coalescing.vouchesForPartialChecksum(ip, tcp)) {
+                stats.partialChecksumSegments++;
             } else {
                 if (dropping(tcpLog, DropReason.TCP_CHECKSUM)) {
                     tcpLog.debug("drop: tcp: bad checksum 0x{}: {}", Integer.toHexString(tcp.checksum()),
@@ -321,11 +333,13 @@ public final class NetworkStack {
         }
         TcpConnection c = find(ip.source(), tcp.sourcePort(), tcp.destinationPort());
         if (c == null) {
-            if (dropping(tcpLog, DropReason.NO_CONNECTION)) {
-                tcpLog.debug("drop: tcp: no connection for {}", TcpdumpNotation.segment(ip.source(), ip.destination(), tcp,
-                        false, 0, 0));
+            // On lo our own segments come back to the capture as received ones, from and to our own address.
+            boolean ours = find(ip.destination(), tcp.destinationPort(), tcp.sourcePort()) != null;
+            if (dropping(tcpLog, ours ? DropReason.OWN_SEGMENT_LOOPED_BACK : DropReason.NO_CONNECTION)) {
+                tcpLog.debug("drop: tcp: {} {}", ours ? "our own segment, looped back:" : "no connection for",
+                        TcpdumpNotation.segment(ip.source(), ip.destination(), tcp, false, 0, 0));
             }
-            if (ownAddress && !tcp.has(TcpFlags.RST)) {
+            if (ownAddress && !ours && !tcp.has(TcpFlags.RST)) {
                 resetStray();
             }
             return;
@@ -359,52 +373,6 @@ public final class NetworkStack {
     /** The segment just processed was data that extended the in-order stream, and nothing else. */
     private boolean plainInOrderData(boolean holes, boolean unusual) {
         return !holes && !unusual && tcp.payloadLength() > 0 && (tcp.flags() & ~(TcpFlags.ACK | TcpFlags.PSH)) == 0;
-    }
-
-    private void onIcmp(byte[] b) {
-        String problem = icmp.wrap(b, ip.payloadOffset(), ip.payloadLength());
-        if (problem != null) {
-            if (dropping(ipLog, DropReason.ofIcmp(problem))) {
-                ipLog.debug("drop: {}", problem);
-            }
-            return;
-        }
-        if (ipLog.isDebugEnabled()) {
-            ipLog.debug("In  IP {} > {}: {}", Ipv4Address.format(ip.source()), Ipv4Address.format(ip.destination()),
-                    icmp.tcpdumpNotation());
-        }
-        if (icmp.type() != IcmpMessage.TYPE_DEST_UNREACHABLE && icmp.type() != IcmpMessage.TYPE_TIME_EXCEEDED) {
-            if (dropping(ipLog, DropReason.ICMP_IGNORED)) {
-                ipLog.debug("drop: icmp: {} ignored", icmp.describe());
-            }
-            return;
-        }
-        // The error quotes our IP header and 8 bytes of TCP: the ports, then the sequence number.
-        if (icmp.quoted(quoted) != null) {
-            if (dropping(ipLog, DropReason.ICMP_QUOTE_TOO_SHORT)) {
-                ipLog.debug("drop: icmp: {} quoting too little to match a connection", icmp.describe());
-            }
-            return;
-        }
-        if (quoted.protocol() != Ipv4Packet.PROTOCOL_TCP) {
-            if (dropping(ipLog, DropReason.ICMP_NOT_ABOUT_TCP)) {
-                ipLog.debug("drop: icmp: {} about something other than TCP", icmp.describe());
-            }
-            return;
-        }
-        TcpConnection c = find(quoted.destination(), quoted.destinationPort(), quoted.sourcePort());
-        if (c == null) {
-            if (dropping(ipLog, DropReason.ICMP_NO_CONNECTION)) {
-                ipLog.debug("drop: icmp: {} for no connection of ours", icmp.describe());
-            }
-            return;
-        }
-        ipLog.info("ICMP from {}: {}", Ipv4Address.format(ip.source()), icmp.describe());
-        if (icmp.type() == IcmpMessage.TYPE_DEST_UNREACHABLE && icmp.code() == IcmpMessage.CODE_FRAGMENTATION_NEEDED) {
-            c.onFragmentationNeeded(icmp.nextHopMtu(), quoted.totalLength(), quoted.tcpSequence(), now);
-        } else if (icmp.type() == IcmpMessage.TYPE_DEST_UNREACHABLE) {
-            c.onUnreachable("ICMP from " + Ipv4Address.format(ip.source()) + ": " + icmp.describe());
-        }
     }
 
     /** RFC 9293 §3.10.7.1: a segment for no connection is answered with a RST (own-address mode only). */
@@ -447,21 +415,25 @@ public final class NetworkStack {
             return;
         }
         identification = (identification + 1) & 0xFFFF;
-        Ipv4Packet.emitHeader(tx, EthernetFrame.HEADER_LENGTH, route.localAddress(), destination, protocol, payloadLength,
+        Ipv4Packet.emitHeader(tx, IP_AT, route.localAddress(), destination, protocol, payloadLength,
                 identification, Ipv4Packet.DEFAULT_TTL);
+        if (!ethernetHeader) {
+            transmit(tx, IP_AT, TCP_AT - IP_AT + payloadLength);
+            return;
+        }
         EthernetFrame.emitHeader(tx, 0, dstMac, mac, EthernetFrame.TYPE_IPV4);
         int length = Math.max(MIN_FRAME, TCP_AT + payloadLength);
         if (length > TCP_AT + payloadLength) {
             java.util.Arrays.fill(tx, TCP_AT + payloadLength, length, (byte) 0);
         }
-        transmit(tx, length);
+        transmit(tx, 0, length);
     }
 
-    private void transmit(byte[] b, int length) {
-        if (linkLog.isTraceEnabled()) {
-            linkLog.trace("Out {}", FrameTrace.describe(b, 0, length));
+    private void transmit(byte[] b, int off, int length) {
+        if (linkLog.isTraceEnabled() && ethernetHeader) {
+            linkLog.trace("Out {}", FrameTrace.describe(b, off, length));
         }
-        link.send(b, 0, length);
+        link.send(b, off, length);
         stats.framesOut++;
     }
 

@@ -8,6 +8,8 @@ public final class StackStats {
     public long framesDropped;
     /** GRO/LRO super-frames accepted without a verifiable TCP checksum (see ReceiveCoalescing). */
     public long coalescedSegments;
+    /** Segments from a local peer accepted with a partial checksum (see ReceiveCoalescing). */
+    public long partialChecksumSegments;
     public long framesUnsentNoArp;
     private final long[] drops = new long[DropReason.values().length];
 

@@ -61,9 +61,24 @@ class InterfaceInfoTest {
                 .hasMessage("interface eth0 has no link (operstate lowerlayerdown)");
         assertThatThrownBy(() -> new InterfaceInfo("eth0", ok.mac(), 0, 0, 1500, true, "up", 1).requireUsable())
                 .isInstanceOf(UnusableInterfaceException.class).hasMessage("interface eth0 has no IPv4 address");
-        assertThatThrownBy(() -> new InterfaceInfo("lo", 0, 0x7f000001, 8, 65536, true, "unknown", 772)
+        assertThatThrownBy(() -> new InterfaceInfo("ppp0", 0, 0xC6120001, 24, 1500, true, "unknown", 512)
                 .requireUsable()).isInstanceOf(UnusableInterfaceException.class)
-                .hasMessage("interface lo is not an Ethernet interface (ARP hardware type 772)");
+                .hasMessage("interface ppp0 is not an Ethernet interface (ARP hardware type 512)");
+    }
+
+    @Test
+    void loopbackIsUsableThoughItHasNoMacAndNoArp() {
+        InterfaceInfo lo = new InterfaceInfo("lo", 0, 0x7f000001, 8, 65536, true, "unknown", 772);
+        assertThat(lo.requireUsable()).isSameAs(lo);
+        assertThat(lo.isLoopback()).isTrue();
+        assertThat(lo.isEthernet()).isFalse();
+    }
+
+    @Test
+    void aTunDeviceIsUsableAsAnL3Link() {
+        InterfaceInfo tun = new InterfaceInfo("tun0", 0, 0xC6120602, 24, 1500, true, "unknown", 65534);
+        assertThat(tun.requireUsable()).isSameAs(tun);
+        assertThat(tun.isL3()).isTrue();
     }
 
     @Test

@@ -28,6 +28,13 @@ class PcapWriterTest {
     }
 
     @Test
+    void aRawIpRecordingNamesLinktype101SoTsharkReadsBareIpv4Packets() throws IOException {
+        new PcapWriter(Channels.newChannel(file), 4096, LinkLayer.RAW_IP).close();
+        assertThat(Hex.of(file.toByteArray()))
+                .isEqualTo(Hex.of(Hex.bytes("4d3cb2a1 0200 0400 00000000 00000000 00000400 65000000")));
+    }
+
+    @Test
     void recordHeaderCarriesSecondsNanosecondsAndBothLengths() throws IOException {
         byte[] frame = new byte[70];
         for (int i = 0; i < frame.length; i++) {

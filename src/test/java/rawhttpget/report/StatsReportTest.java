@@ -60,6 +60,7 @@ class StatsReportTest {
         s.count(DropReason.TCP_CHECKSUM);
         s.framesDropped = 3;
         s.coalescedSegments = 4;
+        s.partialChecksumSegments = 5;
         s.framesUnsentNoArp = 0;
         return s;
     }
@@ -101,6 +102,7 @@ class StatsReportTest {
                     3 frames dropped by the stack (-d says why)
                     3 checksum failures (1 IP, 2 TCP, 0 ICMP)
                     4 GRO/LRO-coalesced segments accepted (checksum not verifiable)
+                    5 segments from local peers accepted with a partial checksum (not verifiable)
                     0 packets not sent for want of the next hop's MAC
                     7 frames lost before the stack saw them (capture buffer full)
                     1105 frames written to trace.pcap

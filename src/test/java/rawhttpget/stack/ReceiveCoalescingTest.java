@@ -160,7 +160,7 @@ class ReceiveCoalescingTest {
     }
 
     private NetworkStack stack(ReceiveCoalescing coalescing) {
-        return new NetworkStack(ours, new MacAddress(OUR_MAC), new Route(OUR_IP, 24, 0), false,
+        return new NetworkStack(ours, LinkKind.ETHERNET, new MacAddress(OUR_MAC), new Route(OUR_IP, 24, 0), false,
                 new IsnGenerator(new byte[32]), coalescing);
     }
 
