@@ -85,6 +85,9 @@ public final class Downloader {
         List<HttpUrl> urls = list.urls();
         checkOptions(urls.size());
         requests = RequestPlan.prepare(options.request(), options.version());
+        if (retrieval.spider()) {
+            requests = requests.asHead();
+        }
         authentication = new Authentication(options.request(), err::println);
         if (retrieval.timestamping() && options.outputDocument() != null) {
             say("WARNING: timestamping does nothing in combination with -O. See the manual\nfor details.");
@@ -358,11 +361,11 @@ public final class Downloader {
             }
             // A 401 is answered with credentials or ends the run with exit 6: its page is never saved.
             decision = ResponseDecision.of(head, resumeOffset, options.contentOnError() && head.statusCode() != 401);
-            if (isHead()) {
-                return null;
-            }
             if (retrieval.spider()) {
                 decision = Spider.decide(decision);
+                return null;
+            }
+            if (isHead()) {
                 return null;
             }
             if (local != null && (head.statusCode() == 304 || decision.action() == ResponseDecision.Action.SAVE

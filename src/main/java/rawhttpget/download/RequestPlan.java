@@ -88,6 +88,11 @@ final class RequestPlan {
         return new RequestPlan(settings, userAgent, "GET", null);
     }
 
+    /** --spider's plan: wget asks with HEAD, so no body is sent for nothing. */
+    RequestPlan asHead() {
+        return new RequestPlan(settings, userAgent, "HEAD", null);
+    }
+
     String method() {
         return method;
     }

@@ -233,6 +233,8 @@ class WgetFilesInVirtualTimeTest {
                 + "Remote file exists and could contain further links,\n"
                 + "but recursion is disabled -- not retrieving.\n");
         assertThat(files()).isEmpty();
+        assertThat(network.server.requests()).extracting(r -> r.substring(0, r.indexOf(' ')))
+                .containsExactly("HEAD", "HEAD", "HEAD");
     }
 
     @Test

@@ -114,8 +114,10 @@ class WgetFilesEndToEndTest {
 
     @Test
     void spiderChecksWithoutSavingAndExits8ForABrokenLink() throws Exception {
+        int logLines = accessLog().size();
         CommandResult there = rawhttpget("--spider", "http://files.test/old.txt");
         CommandResult broken = rawhttpget("--spider", "http://files.test/nope.txt");
+        List<String> log = accessLog();
 
         SoftAssertions.assertSoftly(soft -> {
             soft.assertThat(there.exitCode()).as(there.describe()).isZero();
@@ -124,6 +126,9 @@ class WgetFilesEndToEndTest {
             soft.assertThat(broken.exitCode()).as(broken.describe()).isEqualTo(8);
             soft.assertThat(broken.stderr()).isEqualTo("Spider mode enabled. Check if remote file exists.\n"
                     + "rawhttpget: Remote file does not exist -- broken link!!!\n");
+            // As wget asks: HEAD, so the server sends no body.
+            soft.assertThat(log.subList(logLines, log.size())).hasSize(2)
+                    .allSatisfy(line -> soft.assertThat(line).contains("\"HEAD /"));
         });
         assertThat(files()).isEmpty();
     }
