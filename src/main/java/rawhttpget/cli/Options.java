@@ -125,7 +125,7 @@ final class Options {
                 "bar (on a terminal; bar:force anywhere), dot, or none. Default: bar on a terminal, else dot.",
                 (o, v) -> o.progress = v),
         value("T", "timeout", "SECONDS", "60", "Give up when the server does not answer the connection, or sends "
-                + "nothing, for SECONDS (default: {default}).", (o, v) -> o.timeoutSeconds = number(v)),
+                + "nothing, or the interface has no link, for SECONDS (default: {default}).", (o, v) -> o.timeoutSeconds = number(v)),
         value(null, "user", "USER", null, "Set the http user to USER (--http-user wins).",
                 (o, v) -> o.user = v),
         value(null, "password", "PASS", null, "Set the http password to PASS (--http-password wins).",
