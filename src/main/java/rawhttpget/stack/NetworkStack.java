@@ -13,6 +13,7 @@ import rawhttpget.ipv4.QuotedPacket;
 import rawhttpget.ipv4.Route;
 import rawhttpget.link.Link;
 import rawhttpget.tcp.IsnGenerator;
+import rawhttpget.tcp.SegmentObserver;
 import rawhttpget.tcp.SegmentOutput;
 import rawhttpget.tcp.TcpConfig;
 import rawhttpget.tcp.TcpConnection;
@@ -62,7 +63,6 @@ public final class NetworkStack {
 
     private final EthernetFrame frame = new EthernetFrame();
     private final ArpPacket arpView = new ArpPacket();
-    private final TcpSegment sentTcp = new TcpSegment();
     private final Ipv4Packet ip = new Ipv4Packet();
     private final QuotedPacket quoted = new QuotedPacket();
     private final IcmpMessage icmp = new IcmpMessage();
@@ -70,6 +70,8 @@ public final class NetworkStack {
     private final TcpOptions options = new TcpOptions();
     private final byte[] tx = new byte[TCP_AT + 60 + 65535];
     private final SegmentOutput segmentOutput = new FramingOutput();
+    /** --report and --events: told of every segment of every connection; null (and never called) otherwise. */
+    private SegmentObserver observer;
     private int identification;
     private long now;
     /** Set while our address is being probed for, and kept after a conflict: the stack stays silent then. */
@@ -102,6 +104,11 @@ public final class NetworkStack {
 
     public StackStats stats() {
         return stats;
+    }
+
+    /** From now on, tells {@code observer} of each segment the connections receive and send (null: nobody). */
+    public void observe(SegmentObserver observer) {
+        this.observer = observer;
     }
 
     /** Receives what has arrived, runs ARP and every connection, sends what is due. */
@@ -331,12 +338,18 @@ public final class NetworkStack {
             return;
         }
         TcpStats counters = c.stats();
-        long unusualBefore = unusualSegments(counters);
+        long unusualBefore = counters.unusualSegments();
         boolean holesBefore = c.hasReceiveHoles();
+        if (observer != null) {
+            observer.segment(c, now, false, tcp, options);
+        }
         c.onSegment(tcp, options, now);
+        if (observer != null) {
+            observer.processed(c, now);
+        }
         long due = c.pollAt();
         if (due != Long.MAX_VALUE && due - now <= 0
-                && (!plainInOrderData(holesBefore || c.hasReceiveHoles(), unusualSegments(counters) != unusualBefore)
+                && (!plainInOrderData(holesBefore || c.hasReceiveHoles(), counters.unusualSegments() != unusualBefore)
                         || c.unacknowledgedBytes() >= MAX_COALESCED_RUN)) {
             // An ACK the segment made due (out of order, a hole filled, a duplicate) leaves now, not after the
             // rest of the batch: with several holes opening in one batch, one ACK's three SACK blocks would
@@ -349,11 +362,6 @@ public final class NetworkStack {
         // leaves after the batch, when poll() runs the connection, unless the run reaches MAX_COALESCED_RUN.
         // On the LAN testnet acking each one inline sent 371 000 ACKs per GiB and took 2.37-2.72 s instead of
         // 2.07-2.24 s, 0.7 s more CPU (README).
-    }
-
-    /** Segments that always deserve an immediate answer, by the connection's own counters. */
-    private static long unusualSegments(TcpStats s) {
-        return s.outOfOrderSegments + s.duplicateSegments + s.unacceptableSegments + s.pawsRejected + s.challengeAcks;
     }
 
     /** The segment just processed was data that extended the in-order stream, and nothing else. */
@@ -400,6 +408,9 @@ public final class NetworkStack {
             return;
         }
         ipLog.info("ICMP from {}: {}", Ipv4Address.format(ip.source()), icmp.describe());
+        if (observer != null) {
+            observer.event(c, now, "icmp", "ICMP from " + Ipv4Address.format(ip.source()) + ": " + icmp.describe());
+        }
         if (icmp.type() == IcmpMessage.TYPE_DEST_UNREACHABLE && icmp.code() == IcmpMessage.CODE_FRAGMENTATION_NEEDED) {
             c.onFragmentationNeeded(icmp.nextHopMtu(), quoted.totalLength(), quoted.tcpSequence(), now);
         } else if (icmp.type() == IcmpMessage.TYPE_DEST_UNREACHABLE) {
@@ -409,18 +420,8 @@ public final class NetworkStack {
 
     /** RFC 9293 §3.10.7.1: a segment for no connection is answered with a RST (own-address mode only). */
     private void resetStray() {
-        boolean hasAck = tcp.has(TcpFlags.ACK);
-        int seq = hasAck ? tcp.ack() : 0;
-        int ack = tcp.seq() + tcp.sequenceLength();
-        int flags = hasAck ? TcpFlags.RST : TcpFlags.RST | TcpFlags.ACK;
-        int end = TcpSegment.emitHeader(tx, TCP_AT, tcp.destinationPort(), tcp.sourcePort(), seq, hasAck ? 0 : ack, flags,
-                0, null);
-        TcpSegment.fillChecksum(tx, TCP_AT, end - TCP_AT, route.localAddress(), ip.source());
-        if (tcpLog.isDebugEnabled()) {
-            sentTcp.wrap(tx, TCP_AT, end - TCP_AT);
-            tcpLog.debug("Out {}", TcpdumpNotation.segment(route.localAddress(), ip.source(), sentTcp, false, 0, 0));
-        }
-        sendIpv4(ip.source(), Ipv4Packet.PROTOCOL_TCP, end - TCP_AT);
+        int length = StrayReset.emit(tx, TCP_AT, tcp, route.localAddress(), ip.source(), tcpLog.isDebugEnabled() ? tcpLog : null);
+        sendIpv4(ip.source(), Ipv4Packet.PROTOCOL_TCP, length);
     }
 
     private TcpConnection find(int remoteIp, int remotePort, int localPort) {
@@ -434,8 +435,8 @@ public final class NetworkStack {
         return null;
     }
 
-    /** Wraps the transport payload already at {@link #TCP_AT} of {@link #tx} in IPv4 and Ethernet and sends it. */
-    private void sendIpv4(int destination, int protocol, int payloadLength) {
+    /** Wraps the payload at {@link #TCP_AT} of {@link #tx} in IPv4 and Ethernet and sends it; false without a MAC. */
+    private boolean sendIpv4(int destination, int protocol, int payloadLength) {
         int nextHop = route.nextHop(destination);
         long dstMac = nextHop == 0 ? ArpCache.NO_ENTRY : arp.resolve(nextHop, now);
         if (dstMac == ArpCache.NO_ENTRY) {
@@ -444,7 +445,7 @@ public final class NetworkStack {
                 ipLog.debug("ip: no MAC yet for next hop {}; packet to {} dropped", Ipv4Address.format(nextHop),
                         Ipv4Address.format(destination));
             }
-            return;
+            return false;
         }
         identification = (identification + 1) & 0xFFFF;
         Ipv4Packet.emitHeader(tx, EthernetFrame.HEADER_LENGTH, route.localAddress(), destination, protocol, payloadLength,
@@ -455,7 +456,9 @@ public final class NetworkStack {
             java.util.Arrays.fill(tx, TCP_AT + payloadLength, length, (byte) 0);
         }
         transmit(tx, length);
+        return true;
     }
+
 
     private void transmit(byte[] b, int length) {
         if (linkLog.isTraceEnabled()) {
@@ -475,6 +478,8 @@ public final class NetworkStack {
     }
 
     private final class FramingOutput implements SegmentOutput {
+        private final SentSegmentView sent = new SentSegmentView(NetworkStack.this::find);
+
         @Override
         public byte[] buffer() {
             return tx;
@@ -487,7 +492,9 @@ public final class NetworkStack {
 
         @Override
         public void transmit(int sourceIp, int destinationIp, int tcpLength) {
-            sendIpv4(destinationIp, Ipv4Packet.PROTOCOL_TCP, tcpLength);
+            if (sendIpv4(destinationIp, Ipv4Packet.PROTOCOL_TCP, tcpLength) && observer != null) {
+                sent.observe(observer, tx, TCP_AT, tcpLength, destinationIp, now);
+            }
         }
     }
 }
