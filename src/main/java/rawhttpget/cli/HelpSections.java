@@ -22,7 +22,7 @@ final class HelpSections {
         SECTIONS.put("HTTP options", List.of("--max-redirect", "--content-on-error"));
         SECTIONS.put("HTTPS (SSL/TLS) options", List.of("--ca-certificate", "--no-check-certificate"));
         SECTIONS.put("Userspace stack (rawhttpget's own)", List.of("--interface", "--ip", "--mac", "--no-host-setup",
-                "--rcvbuf", "--time-wait", "--local-port", "--no-realtime", "--pcap", "--stats"));
+                "--rcvbuf", "--time-wait", "--local-port", "--no-realtime", "--pcap", "--stats", "--report", "--events"));
     }
 
     static final String OTHER = "Other";

@@ -78,23 +78,39 @@ public final class Downloader {
         try (Network host = networkOpener.open(options.host(), interrupts)) {
             retryPause = new RetryPause(host.clock(), host.sleeper());
             host.reportStatsTo(options.stats() ? err : null);
-            for (HttpUrl url : urls) {
-                try {
-                    download(host, url);
-                } catch (DownloadException e) {
-                    if (e.exitCode() == ExitCode.INTERRUPTED_SIGINT || e.exitCode() == ExitCode.INTERRUPTED_SIGTERM
-                            || urls.size() == 1) {
-                        throw e;
-                    }
-                    // wget goes on with the next URL and reports the failure in its exit status.
-                    err.println("rawhttpget: " + url + ": " + e.getMessage());
-                    worst = ExitCodes.moreSevere(worst, e);
+            RunTrace trace = RunTrace.start(host, options.reportFile(), options.eventsFile());
+            boolean failing = true;
+            try {
+                worst = downloadAll(host, urls);
+                failing = worst != null;
+            } finally {
+                if (trace != null) {
+                    trace.finish(host, err, failing);
                 }
             }
         }
         if (worst != null) {
             throw new DownloadException(worst.exitCode(), "some downloads failed");
         }
+    }
+
+    /** Downloads each URL in turn; returns the worst failure of a run that went on past it, or null. */
+    private DownloadException downloadAll(Network host, List<HttpUrl> urls) throws DownloadException {
+        DownloadException worst = null;
+        for (HttpUrl url : urls) {
+            try {
+                download(host, url);
+            } catch (DownloadException e) {
+                if (e.exitCode() == ExitCode.INTERRUPTED_SIGINT || e.exitCode() == ExitCode.INTERRUPTED_SIGTERM
+                        || urls.size() == 1) {
+                    throw e;
+                }
+                // wget goes on with the next URL and reports the failure in its exit status.
+                err.println("rawhttpget: " + url + ": " + e.getMessage());
+                worst = ExitCodes.moreSevere(worst, e);
+            }
+        }
+        return worst;
     }
 
     private void checkOptions(int urlCount) throws DownloadException {

@@ -59,7 +59,7 @@ public final class PhaseTimes {
         return end(phase) >= 0;
     }
 
-    private long start(Phase phase) {
+    long start(Phase phase) {
         return switch (phase) {
             case ARP -> startedAt;
             case HANDSHAKE -> resolvedAt;
@@ -68,7 +68,7 @@ public final class PhaseTimes {
         };
     }
 
-    private long end(Phase phase) {
+    long end(Phase phase) {
         // A later phase's start ends this one, so a failure in the handshake leaves only the handshake unfinished.
         return switch (phase) {
             case ARP -> resolvedAt;

@@ -76,6 +76,11 @@ public final class Network implements AutoCloseable {
         return host.openLocalPort(wanted, server, serverPort);
     }
 
+    /** The --stats text of the run so far (the HTML report's header). */
+    public String statsText() {
+        return runStats.render(stack, link, host.pcapFile(), host.scheduling());
+    }
+
     /** With --stats, where the report goes when the run ends; null for none. */
     public void reportStatsTo(PrintWriter out) {
         this.statsOut = out;
