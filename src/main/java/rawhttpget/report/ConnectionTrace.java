@@ -128,18 +128,19 @@ final class ConnectionTrace {
         String why;
         long threshold = Math.min(connection.config().receiveBuffer() / 2, connection.config().mss());
         long unread = connection.readable();
+        long buffer = connection.config().receiveBuffer();
         if (window == 0) {
             decision = "closed";
-            why = "no room: " + unread + " bytes wait for the application in a buffer of "
-                    + connection.config().receiveBuffer() + " bytes";
-        } else if (lastOurEdge < 0 || edge > lastOurEdge) {
+            why = "no room: " + unread + " bytes wait for the application in a buffer of " + buffer + " bytes";
+        } else if (window >= buffer / 2) {
             decision = "open";
-            why = "the right edge moves right: the application's reads freed at least min(buffer/2, MSS) = "
-                    + threshold + " bytes beyond it";
+            why = "the application keeps up: the right edge moves right in steps of at least min(buffer/2, MSS) = "
+                    + threshold + " bytes as it reads, and the window stays near the buffer's " + buffer + " bytes";
         } else {
-            decision = "hold";
-            why = "the right edge stays put while data arrives, so the window shrinks; it moves only in steps of at "
-                    + "least " + threshold + " bytes (receiver-side silly window avoidance, RFC 9293 §3.8.6.2.2)";
+            decision = "shrinking";
+            why = "data arrives faster than the application reads: " + unread + " bytes wait, and the right edge "
+                    + "moves only once reads free at least " + threshold + " bytes beyond it (receiver-side silly "
+                    + "window avoidance, RFC 9293 §3.8.6.2.2), so the window shrinks to " + window + " bytes";
         }
         if (!decision.equals(lastDecision)) {
             windowDecisions.add(new WindowDecision(now, decision, why));

@@ -17,12 +17,12 @@ final class StackSamples {
     long[] outOfOrder = new long[256];
     long[] window = new long[256];
     long[] read = new long[256];
-    private long lastAt = Long.MIN_VALUE;
+    private long lastAt;
 
     void sample(long t, long bufferedBytes, long outOfOrderBytes, long windowBytes, long readBytes) {
         boolean holeChanged = count > 0 && (outOfOrder[count - 1] == 0) != (outOfOrderBytes == 0);
         boolean windowClosedOrOpened = count > 0 && (window[count - 1] == 0) != (windowBytes == 0);
-        if (!holeChanged && !windowClosedOrOpened && t - lastAt < SPACING) {
+        if (count > 0 && !holeChanged && !windowClosedOrOpened && t - lastAt < SPACING) {
             return;
         }
         lastAt = t;

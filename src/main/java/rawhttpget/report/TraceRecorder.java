@@ -5,6 +5,8 @@ import rawhttpget.tcp.TcpConnection;
 import rawhttpget.tcp.TcpOptions;
 import rawhttpget.tcp.TcpSegment;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -31,6 +33,11 @@ public final class TraceRecorder implements SegmentObserver {
     public TraceRecorder(long origin, EventLines lines) {
         this.origin = origin;
         this.lines = lines;
+    }
+
+    /** The report's data (the JSON the HTML embeds) for these connections and {@code run}'s transfers. */
+    public void writeJson(Writer out, RunStats run, String stats) throws IOException {
+        TraceJson.write(out, this, run.transfers(), stats);
     }
 
     long origin() {

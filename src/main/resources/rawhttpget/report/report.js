@@ -34,7 +34,13 @@
   if (!data.connections.length) {
     main.appendChild(el('p', 'note', 'No TCP connection was opened in this run.'));
   }
-  data.connections.forEach(function (c, i) { renderConnection(c, i); });
+  var tsgs = [];
+  data.connections.forEach(function (c, i) { tsgs.push(renderConnection(c, i)); });
+  // A link may name a moment: report.html#c1:0.25-0.32 opens connection 1's graphs on 0.25 s to 0.32 s.
+  var wanted = /^#c(\d+):([0-9.]+)-([0-9.]+)$/.exec(window.location.hash);
+  if (wanted && tsgs[wanted[1] - 1]) {
+    zoomTo(tsgs[wanted[1] - 1], parseFloat(wanted[2]), parseFloat(wanted[3]), true);
+  }
 
   function renderConnection(c, index) {
     var section = el('section', 'connection');
@@ -63,6 +69,7 @@
     var around = Math.max(0.002, (span[1] - span[0]) * 0.01);
     decisions(section, c, tsg, around);
     events(section, c, tsg, around);
+    return tsg;
   }
 
   function timeSpan(c, segs) {
@@ -177,6 +184,9 @@
       + 'window\'s right edge (ACK + window); purple ticks: SACK blocks we sent (dashed: D-SACK); pink bands: we '
       + 'advertised a zero window. Drag to zoom (both axes), double-click to reset, wheel to zoom time, '
       + 'shift+wheel to pan.', opts, [pick(xs), pick(acks), pick(edges), pick(tops), pick(bottoms)], plots);
+    // The two invisible series only make the axes fit the data; they have nothing to say in the legend.
+    var rows = u.root.querySelectorAll('.u-legend .u-series');
+    for (var i = 3; i < rows.length; i++) { rows[i].style.display = 'none'; }
     return u;
   }
 
@@ -227,10 +237,10 @@
     });
     sacks.forEach(function (b) {
       if (b.t < xmin || b.t > xmax) { return; }
-      var x = u.valToPos(b.t, 'x', true) + 2 * dpr;
+      var x = u.valToPos(b.t, 'x', true) + 4 * dpr;
       ctx.strokeStyle = COLORS.sack;
       ctx.setLineDash(b.dsack ? [3 * dpr, 2 * dpr] : []);
-      ctx.lineWidth = 2 * dpr;
+      ctx.lineWidth = 1.5 * dpr;
       ctx.beginPath();
       ctx.moveTo(x, u.valToPos(b.l, 'y', true));
       ctx.lineTo(x, u.valToPos(b.r, 'y', true));
@@ -274,10 +284,10 @@
     section.appendChild(box);
   }
 
-  function zoomTo(u, from, to) {
-    var pad = Math.max((to - from) * 0.05, 0.0005);
+  function zoomTo(u, from, to, exact) {
+    var pad = exact ? 0 : Math.max((to - from) * 0.05, 0.0005);
     u.setScale('x', { min: from - pad, max: to + pad });
-    u.root.scrollIntoView({ behavior: 'smooth', block: 'center' });
+    if (!exact) { u.root.scrollIntoView({ behavior: 'smooth', block: 'center' }); }
   }
 
   function bins(span) {
