@@ -49,7 +49,7 @@ final class RunTrace {
             }
         }
         TraceRecorder recorder = new TraceRecorder(origin, lines);
-        host.stack().observe(recorder);
+        host.recordSegments(recorder);
         return new RunTrace(reportFile, lines, recorder);
     }
 
@@ -58,7 +58,7 @@ final class RunTrace {
      * ({@code failing} false), and said on {@code err} otherwise, so it never hides why the run failed.
      */
     void finish(Network host, PrintWriter err, boolean failing) throws DownloadException {
-        host.stack().observe(null);
+        host.recordSegments(null);
         DownloadException problem = null;
         if (lines != null) {
             try {
