@@ -127,7 +127,9 @@
   }
 
   function timeSequence(section, c, segs, span, plots) {
-    var xs = [], acks = [], edges = [], tops = [], bottoms = [];
+    var xs = [], acks = [], tops = [], bottoms = [];
+    // The window's edge is drawn by hand so that it never sets the axis: with a large buffer it sits far above the data.
+    var windowEdge = [];
     var inData = [], sacks = [], marks = [], zero = [], zeroFrom = null;
     segs.forEach(function (s) {
       var f = s.flags;
@@ -137,7 +139,7 @@
         if (f.indexOf('F') >= 0) { marks.push({ t: s.t, y: s.seq + s.len, text: 'FIN' }); }
         if (f.indexOf('R') >= 0) { marks.push({ t: s.t, y: s.seq, text: 'RST' }); }
         if (s.len > 0) {
-          xs.push(s.t); acks.push(null); edges.push(null); tops.push(s.seq + s.len); bottoms.push(s.seq);
+          xs.push(s.t); acks.push(null); tops.push(s.seq + s.len); bottoms.push(s.seq);
         }
         return;
       }
@@ -146,16 +148,19 @@
       if (f.indexOf('R') >= 0) { marks.push({ t: s.t, y: s.ack, text: 'RST' }); }
       if (f.indexOf('.') < 0 || f.indexOf('S') >= 0) { return; }
       if (s.n > 1) {
-        xs.push(s.t); acks.push(s.ack0); edges.push(s.ack0 + s.win); tops.push(null); bottoms.push(null);
+        xs.push(s.t); acks.push(s.ack0); tops.push(null); bottoms.push(null);
+        windowEdge.push([s.t, s.ack0 + s.win]);
       }
       var t = s.n > 1 ? s.t1 : s.t;
-      xs.push(t); acks.push(s.ack); edges.push(s.ack + s.win); tops.push(null); bottoms.push(null);
+      xs.push(t); acks.push(s.ack); tops.push(null); bottoms.push(null);
+      windowEdge.push([t, s.ack + s.win]);
       s.sack.forEach(function (b) { sacks.push({ t: t, l: b[0], r: b[1], dsack: !!s.dsack }); });
       if (s.win === 0 && zeroFrom === null) { zeroFrom = t; }
       if (s.win > 0 && zeroFrom !== null) { zero.push([zeroFrom, t]); zeroFrom = null; }
     });
     if (zeroFrom !== null) { zero.push([zeroFrom, span[1]]); }
-    if (!xs.length) { xs.push(span[0], span[1]); acks.push(0, 0); edges.push(null, null); tops.push(null, null); bottoms.push(null, null); }
+    if (!xs.length) { xs.push(span[0], span[1]); acks.push(0, 0); tops.push(null, null); bottoms.push(null, null); }
+    windowEdge.sort(function (a, b) { return a[0] - b[0]; });
     var order = xs.map(function (_, i) { return i; }).sort(function (a, b) { return xs[a] - xs[b]; });
     function pick(arr) { return order.map(function (i) { return arr[i]; }); }
     var invisible = { stroke: 'transparent', width: 0, points: { show: false }, paths: function () { return null; } };
@@ -169,13 +174,12 @@
       series: [
         { label: 't (s)', value: function (u, v) { return v === null ? '' : v.toFixed(6); } },
         { label: 'ACK we sent', stroke: COLORS.ack, width: 1.5, spanGaps: true, paths: uPlot.paths.stepped({ align: 1 }), points: { show: false } },
-        { label: 'our window\'s right edge', stroke: COLORS.win, width: 1, spanGaps: true, paths: uPlot.paths.stepped({ align: 1 }), points: { show: false } },
         Object.assign({ label: 'data top' }, invisible),
         Object.assign({ label: 'data bottom' }, invisible)
       ],
       hooks: {
         drawClear: [function (u) { drawZero(u, zero); }],
-        draw: [function (u) { drawTsg(u, inData, sacks, marks); }]
+        draw: [function (u) { drawEdge(u, windowEdge); drawTsg(u, inData, sacks, marks); }]
       }
     };
     var u = plot(section, 'Time-sequence graph (tcptrace)', 'The server\'s data as it reached us: each I-bar spans one '
@@ -183,10 +187,10 @@
       + 'order, beyond a hole; dark red D: a duplicate we already held. Green steps: the ACK we sent; gold: our '
       + 'window\'s right edge (ACK + window); purple ticks: SACK blocks we sent (dashed: D-SACK); pink bands: we '
       + 'advertised a zero window. Drag to zoom (both axes), double-click to reset, wheel to zoom time, '
-      + 'shift+wheel to pan.', opts, [pick(xs), pick(acks), pick(edges), pick(tops), pick(bottoms)], plots);
+      + 'shift+wheel to pan.', opts, [pick(xs), pick(acks), pick(tops), pick(bottoms)], plots);
     // The two invisible series only make the axes fit the data; they have nothing to say in the legend.
     var rows = u.root.querySelectorAll('.u-legend .u-series');
-    for (var i = 3; i < rows.length; i++) { rows[i].style.display = 'none'; }
+    for (var i = 2; i < rows.length; i++) { rows[i].style.display = 'none'; }
     return u;
   }
 
@@ -198,6 +202,29 @@
       var a = u.valToPos(z[0], 'x', true), b = u.valToPos(z[1], 'x', true);
       ctx.fillRect(a, u.bbox.top, Math.max(2, b - a), u.bbox.height);
     });
+    ctx.restore();
+  }
+
+  function drawEdge(u, edge) {
+    if (!edge.length) { return; }
+    var ctx = u.ctx;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(u.bbox.left, u.bbox.top, u.bbox.width, u.bbox.height);
+    ctx.clip();
+    ctx.strokeStyle = COLORS.win;
+    ctx.lineWidth = window.devicePixelRatio || 1;
+    ctx.beginPath();
+    var y = u.valToPos(edge[0][1], 'y', true);
+    ctx.moveTo(u.valToPos(edge[0][0], 'x', true), y);
+    for (var i = 1; i < edge.length; i++) {
+      var x = u.valToPos(edge[i][0], 'x', true);
+      ctx.lineTo(x, y);
+      y = u.valToPos(edge[i][1], 'y', true);
+      ctx.lineTo(x, y);
+    }
+    ctx.lineTo(u.bbox.left + u.bbox.width, y);
+    ctx.stroke();
     ctx.restore();
   }
 
