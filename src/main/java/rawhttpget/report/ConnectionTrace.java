@@ -214,8 +214,10 @@ final class ConnectionTrace {
     }
 
     private void sampleStack(long now) {
-        stack.sample(now, connection.readable(), connection.outOfOrderBytes(), Math.max(0, connection.advertisedWindow()),
-                connection.bytesRead());
+        long window = Math.max(0, connection.advertisedWindow());
+        if (stack.due(now, connection.hasReceiveHoles(), window)) {
+            stack.sample(now, connection.readable(), connection.outOfOrderBytes(), window, connection.bytesRead());
+        }
     }
 
     void event(long now, String kind, String text, long seq) {

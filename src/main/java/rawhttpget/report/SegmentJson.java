@@ -4,7 +4,20 @@ import rawhttpget.tcp.TcpFlags;
 
 /** One segment as a JSON object, the same in the report's data and in the events file. */
 final class SegmentJson {
+    /** tcpdump's notation of every flags byte, made once: a long connection writes one per segment. */
+    private static final String[] FLAGS = new String[256];
+
+    static {
+        for (int f = 0; f < 256; f++) {
+            FLAGS[f] = TcpFlags.format(f);
+        }
+    }
+
     private SegmentJson() {
+    }
+
+    static String flags(byte flags) {
+        return FLAGS[flags & 0xFF];
     }
 
     static StringBuilder append(StringBuilder s, SegmentLog log, int row, long origin) {
@@ -12,7 +25,7 @@ final class SegmentJson {
         JsonText.seconds(s, log.time[row] - origin);
         s.append(",\"dir\":\"").append(log.outgoing[row] ? "out" : "in").append("\",\"seq\":").append(log.seq[row])
                 .append(",\"ack\":").append(log.ack[row]).append(",\"len\":").append(log.length[row])
-                .append(",\"flags\":\"").append(TcpFlags.format(log.flags[row] & 0xFF)).append("\",\"win\":")
+                .append(",\"flags\":\"").append(flags(log.flags[row])).append("\",\"win\":")
                 .append(log.window[row]).append(",\"sack\":[");
         int at = log.sackAt[row];
         for (int i = 0; i < log.sackCount[row]; i++) {

@@ -63,15 +63,16 @@ final class SegmentSummary {
         return true;
     }
 
-    /** The runs that ended since the last call, to write now; with {@code end}, every run still open too. */
+    /**
+     * The runs that ended since the last call, to write now and then {@link List#clear}; with {@code end}, every
+     * run still open too. The same list each time: a long connection is walked row by row.
+     */
     List<int[]> drain(boolean end) {
         if (end) {
             close(0);
             close(1);
         }
-        List<int[]> runs = new ArrayList<>(closed);
-        closed.clear();
-        return runs;
+        return closed;
     }
 
     private void close(int d) {

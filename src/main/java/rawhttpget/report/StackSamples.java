@@ -19,12 +19,16 @@ final class StackSamples {
     long[] read = new long[256];
     private long lastAt;
 
+    /**
+     * Whether a sample at {@code t} is wanted: the first, one {@link #SPACING} after the last, or one where a hole
+     * appeared or went, or the window closed or opened. Asked before the values are gathered, once per segment.
+     */
+    boolean due(long t, boolean holes, long windowBytes) {
+        return count == 0 || t - lastAt >= SPACING || (outOfOrder[count - 1] != 0) != holes
+                || (window[count - 1] == 0) != (windowBytes == 0);
+    }
+
     void sample(long t, long bufferedBytes, long outOfOrderBytes, long windowBytes, long readBytes) {
-        boolean holeChanged = count > 0 && (outOfOrder[count - 1] == 0) != (outOfOrderBytes == 0);
-        boolean windowClosedOrOpened = count > 0 && (window[count - 1] == 0) != (windowBytes == 0);
-        if (count > 0 && !holeChanged && !windowClosedOrOpened && t - lastAt < SPACING) {
-            return;
-        }
         lastAt = t;
         if (count == time.length) {
             int n = count * 2;

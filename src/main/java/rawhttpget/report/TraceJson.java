@@ -1,7 +1,6 @@
 package rawhttpget.report;
 
 import rawhttpget.tcp.TcpConnection;
-import rawhttpget.tcp.TcpFlags;
 import rawhttpget.tcp.TcpStats;
 
 import java.io.IOException;
@@ -185,11 +184,13 @@ final class TraceJson {
         boolean first = true;
         for (int i = 0; i <= log.count; i++) {
             boolean absorbed = i < log.count && summary.absorbs(i);
-            for (int[] run : summary.drain(i == log.count)) {
+            List<int[]> runs = summary.drain(i == log.count);
+            for (int r = 0; r < runs.size(); r++) {
                 s.append(first ? "" : ",");
                 first = false;
-                summaryEntry(log, run);
+                summaryEntry(log, runs.get(r));
             }
+            runs.clear();
             if (i < log.count && !absorbed) {
                 s.append(first ? "" : ",");
                 first = false;
@@ -217,7 +218,7 @@ final class TraceJson {
         JsonText.seconds(s, log.time[b] - origin);
         s.append(",\"dir\":\"").append(log.outgoing[a] ? "out" : "in").append("\",\"seq\":").append(log.seq[a])
                 .append(",\"ack\":").append(log.ack[b]).append(",\"ack0\":").append(log.ack[a]).append(",\"len\":")
-                .append(run[3]).append(",\"flags\":\"").append(TcpFlags.format(log.flags[b] & 0xFF))
+                .append(run[3]).append(",\"flags\":\"").append(SegmentJson.flags(log.flags[b]))
                 .append("\",\"win\":").append(log.window[b]).append(",\"sack\":[],\"n\":").append(run[2]).append('}');
     }
 
