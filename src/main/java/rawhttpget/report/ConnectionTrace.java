@@ -35,7 +35,11 @@ final class ConnectionTrace {
     final List<WindowDecision> windowDecisions = new ArrayList<>();
     final List<RttSample> rtt = new ArrayList<>();
 
+    static final int MERGE_STEP = 20_000;
+
     private final EventLines lines;
+    /** The newest row of each direction (0: in, 1: out), which a plain segment may join. */
+    private final int[] lastRow = {-1, -1};
     /** Our sequence space (our ISS) and the peer's (its IRS). */
     private final Unwrapper ours = new Unwrapper();
     private final Unwrapper theirs = new Unwrapper();
@@ -85,13 +89,32 @@ final class ConnectionTrace {
         if (out) {
             highestOutEnd = Math.max(highestOutEnd, end);
             sent(now, row, relSeq, relAck, len, flags, window, highest);
+            if (lines != null) {
+                lines.segment(this, row);
+            }
+            fold(row, 1);
         } else {
             highestInEnd = Math.max(highestInEnd, end);
             arrived(now, row, relAck, flags, window, highest);
         }
-        if (lines != null) {
-            lines.segment(this, row);
+    }
+
+    /**
+     * Past {@link TraceJson#SEGMENT_LIMIT} rows, a plain segment joins the previous plain row of its direction (data
+     * only where it continues it), up to a group size that doubles every {@link #MERGE_STEP} rows: memory and the
+     * report's writing stay bounded however long the transfer, while every marked segment keeps its own row.
+     */
+    private void fold(int row, int direction) {
+        int previous = lastRow[direction];
+        SegmentLog log = segments;
+        if (log.count > TraceJson.SEGMENT_LIMIT && previous >= 0 && row == log.count - 1 && log.plain(row)
+                && log.plain(previous)
+                && log.members[previous] < (8 << Math.min(10, (log.count - TraceJson.SEGMENT_LIMIT) / MERGE_STEP))
+                && (direction == 1 || log.seq[row] == log.seq[previous] + log.length[previous])) {
+            log.mergeLast(previous);
+            return;
         }
+        lastRow[direction] = row;
     }
 
     private void sent(long now, int row, long relSeq, long relAck, int len, int flags, long window, long highest) {
@@ -211,6 +234,10 @@ final class ConnectionTrace {
             rttSamplesSeen = r.samples();
             rtt.add(new RttSample(now, r.lastSample(), r.srtt(), r.rto()));
         }
+        if (lines != null) {
+            lines.segment(this, row);
+        }
+        fold(row, 0);
     }
 
     private void sampleStack(long now) {

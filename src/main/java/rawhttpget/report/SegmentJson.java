@@ -39,6 +39,11 @@ final class SegmentJson {
         mark(s, log, row, SegmentLog.OUT_OF_ORDER, "ooo");
         mark(s, log, row, SegmentLog.DUPLICATE, "dup");
         mark(s, log, row, SegmentLog.DSACK, "dsack");
+        if (log.members[row] > 1) {
+            s.append(",\"t1\":");
+            JsonText.seconds(s, log.lastTime[row] - origin);
+            s.append(",\"ack0\":").append(log.firstAck[row]).append(",\"n\":").append(log.members[row]);
+        }
         return s.append('}');
     }
 

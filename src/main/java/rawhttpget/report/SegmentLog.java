@@ -1,11 +1,15 @@
 package rawhttpget.report;
 
+import rawhttpget.tcp.TcpFlags;
+
 import java.util.Arrays;
 
 /**
- * Every segment of one connection, one row each, in columns of primitives: a gigabyte's million segments cost a
- * few dozen bytes each and no object apiece. Sequence and acknowledgement numbers are already relative to each
- * side's initial sequence number and unwrapped past 4 GiB; SACK blocks are pairs in one shared column.
+ * Every segment of one connection, one row each, in columns of primitives: a segment costs a few dozen bytes and
+ * no object. Sequence and acknowledgement numbers are already relative to each side's initial sequence number and
+ * unwrapped past 4 GiB; SACK blocks are pairs in one shared column. A row may stand for a run of plain segments
+ * ({@link #members} more than one, see ConnectionTrace): then its time and first ACK are the run's first, its
+ * last time, ACK and window the run's last, and its length the run's bytes.
  */
 final class SegmentLog {
     /** Bits of {@link #marks}: what the segment was, beyond its header. */
@@ -15,6 +19,8 @@ final class SegmentLog {
     static final int DSACK = 8;
 
     int count;
+    /** Segments recorded, counting every member of a merged row. */
+    long segmentsSeen;
     long[] time = new long[1024];
     long[] seq = new long[1024];
     long[] ack = new long[1024];
@@ -27,6 +33,9 @@ final class SegmentLog {
     /** Index of the segment's first SACK edge in {@link #sackEdges}, and how many blocks it carried. */
     int[] sackAt = new int[1024];
     byte[] sackCount = new byte[1024];
+    int[] members = new int[1024];
+    long[] lastTime = new long[1024];
+    long[] firstAck = new long[1024];
     long[] sackEdges = new long[256];
     int sackEdgeCount;
 
@@ -45,6 +54,10 @@ final class SegmentLog {
         marks[i] = 0;
         sackAt[i] = sackEdgeCount;
         sackCount[i] = 0;
+        members[i] = 1;
+        lastTime[i] = t;
+        firstAck[i] = relAck;
+        segmentsSeen++;
         return i;
     }
 
@@ -65,6 +78,31 @@ final class SegmentLog {
         return (marks[row] & bit) != 0;
     }
 
+    /**
+     * A plain segment: in-order data with no mark, or a pure ACK, without SACK blocks, other flags than ACK and
+     * PSH, or a zero window. Only such rows are merged or summarised.
+     */
+    boolean plain(int row) {
+        int f = flags[row] & 0xFF;
+        if (marks[row] != 0 || sackCount[row] != 0 || window[row] == 0 || (f != TcpFlags.ACK && f != (TcpFlags.ACK | TcpFlags.PSH))) {
+            return false;
+        }
+        return outgoing[row] ? length[row] == 0 : length[row] > 0;
+    }
+
+    /** Folds the last row into {@code into}, a row of the same direction, and forgets it. */
+    void mergeLast(int into) {
+        int row = count - 1;
+        members[into] += members[row];
+        lastTime[into] = lastTime[row];
+        ack[into] = ack[row];
+        window[into] = window[row];
+        length[into] += length[row];
+        flags[into] |= flags[row];
+        sackEdgeCount = sackAt[row];
+        count--;
+    }
+
     private void grow(int n) {
         time = Arrays.copyOf(time, n);
         seq = Arrays.copyOf(seq, n);
@@ -76,5 +114,8 @@ final class SegmentLog {
         marks = Arrays.copyOf(marks, n);
         sackAt = Arrays.copyOf(sackAt, n);
         sackCount = Arrays.copyOf(sackCount, n);
+        members = Arrays.copyOf(members, n);
+        lastTime = Arrays.copyOf(lastTime, n);
+        firstAck = Arrays.copyOf(firstAck, n);
     }
 }

@@ -1,7 +1,5 @@
 package rawhttpget.report;
 
-import rawhttpget.tcp.TcpFlags;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +13,7 @@ import java.util.List;
 final class SegmentSummary {
     private final SegmentLog log;
     private final int groupSize;
-    /** The open run of each direction (index 0: in, 1: out): {first row, last row, members, bytes}, or null. */
+    /** The open run of each direction (index 0: in, 1: out): {first row, last row, rows, bytes, segments}, or null. */
     private final int[][] open = new int[2][];
     private final List<int[]> closed = new ArrayList<>();
 
@@ -27,7 +25,7 @@ final class SegmentSummary {
         }
         long plain = 0;
         for (int i = 0; i < log.count; i++) {
-            if (plain(i)) {
+            if (log.plain(i)) {
                 plain++;
             }
         }
@@ -47,7 +45,7 @@ final class SegmentSummary {
         }
         int d = log.outgoing[row] ? 1 : 0;
         int[] run = open[d];
-        if (!plain(row)) {
+        if (!log.plain(row)) {
             close(d);
             return false;
         }
@@ -56,10 +54,11 @@ final class SegmentSummary {
             run[1] = row;
             run[2]++;
             run[3] += log.length[row];
+            run[4] += log.members[row];
             return true;
         }
         close(d);
-        open[d] = new int[] {row, row, 1, log.length[row]};
+        open[d] = new int[] {row, row, 1, log.length[row], log.members[row]};
         return true;
     }
 
@@ -80,14 +79,5 @@ final class SegmentSummary {
             closed.add(open[d]);
             open[d] = null;
         }
-    }
-
-    private boolean plain(int row) {
-        int flags = log.flags[row] & 0xFF;
-        if (log.marks[row] != 0 || log.sackCount[row] != 0 || log.window[row] == 0
-                || (flags != TcpFlags.ACK && flags != (TcpFlags.ACK | TcpFlags.PSH))) {
-            return false;
-        }
-        return log.outgoing[row] ? log.length[row] == 0 : log.length[row] > 0;
     }
 }

@@ -199,13 +199,13 @@ final class TraceJson {
             flush(CHUNK);
         }
         s.append(']');
-        if (summary.groupSize() > 1) {
+        if (summary.groupSize() > 1 || log.segmentsSeen != log.count) {
             s.append(",\"summarised\":{\"groupSize\":").append(summary.groupSize()).append(",\"segments\":")
-                    .append(log.count).append('}');
+                    .append(log.segmentsSeen).append('}');
         }
     }
 
-    /** A run of plain segments, {@code run} = {first row, last row, members, bytes}. */
+    /** A run of plain segments, {@code run} = {first row, last row, rows, bytes, segments}. */
     private void summaryEntry(SegmentLog log, int[] run) {
         int a = run[0];
         int b = run[1];
@@ -215,11 +215,11 @@ final class TraceJson {
         }
         s.append("{\"t\":");
         JsonText.seconds(s, log.time[a] - origin).append(",\"t1\":");
-        JsonText.seconds(s, log.time[b] - origin);
+        JsonText.seconds(s, log.lastTime[b] - origin);
         s.append(",\"dir\":\"").append(log.outgoing[a] ? "out" : "in").append("\",\"seq\":").append(log.seq[a])
-                .append(",\"ack\":").append(log.ack[b]).append(",\"ack0\":").append(log.ack[a]).append(",\"len\":")
+                .append(",\"ack\":").append(log.ack[b]).append(",\"ack0\":").append(log.firstAck[a]).append(",\"len\":")
                 .append(run[3]).append(",\"flags\":\"").append(SegmentJson.flags(log.flags[b]))
-                .append("\",\"win\":").append(log.window[b]).append(",\"sack\":[],\"n\":").append(run[2]).append('}');
+                .append("\",\"win\":").append(log.window[b]).append(",\"sack\":[],\"n\":").append(run[4]).append('}');
     }
 
     private void flush(int above) throws IOException {

@@ -88,7 +88,7 @@ class LongConnectionSummaryTest {
     void aLongConnectionIsSummarisedButKeepsEveryMarkedSegmentAndSack() throws Exception {
         Map<String, Object> c = transfer(200_000, 150_000);
         List<Map<String, Object>> segments = segments(c);
-        int total = recorder.connections().get(0).segments.count;
+        long total = recorder.connections().get(0).segments.segmentsSeen;
 
         assertThat(total).isGreaterThan(TraceJson.SEGMENT_LIMIT * 2);
         assertThat(segments.size()).isLessThanOrEqualTo(TraceJson.SEGMENT_LIMIT);
