@@ -14,6 +14,8 @@ public final class PhaseTimes {
     private long establishedAt = -1;
     private long completedAt = -1;
     private long doneAt = -1;
+    /** When TLS finished its handshake, for --report (--stats counts it in the transfer); -1 without TLS. */
+    private long securedAt = -1;
     private long lastSeen = -1;
 
     public void seen(long now) {
@@ -31,6 +33,17 @@ public final class PhaseTimes {
         if (establishedAt < 0) {
             establishedAt = now;
         }
+    }
+
+    /** The transport's own handshake (TLS) is complete. */
+    public void secured(long now) {
+        if (securedAt < 0) {
+            securedAt = now;
+        }
+    }
+
+    long securedAt() {
+        return securedAt;
     }
 
     public void completed(long now) {

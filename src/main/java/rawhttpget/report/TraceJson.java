@@ -149,14 +149,24 @@ final class TraceJson {
                 }
             }
         }
-        // The request is the first data we sent (a TLS ClientHello over https) until the first data that came back.
+        // Over TLS, its handshake runs from the connection's establishment until TLS says it is complete.
+        long secured = transfer == null ? -1 : transfer.phases().securedAt();
+        if (secured >= 0) {
+            s.append(sep);
+            phase("tls", transfer.phases().start(PhaseTimes.Phase.TRANSFER), secured);
+            sep = ",";
+        }
+        // The request: the first data we sent (after the TLS handshake, over https) until the first data back.
         long firstOut = -1;
         long firstIn = -1;
         SegmentLog log = t.segments;
         for (int i = 0; i < log.count && (firstOut < 0 || firstIn < 0); i++) {
-            if (log.length[i] > 0 && log.outgoing[i] && firstOut < 0) {
+            if (log.length[i] == 0 || log.time[i] < secured) {
+                continue;
+            }
+            if (log.outgoing[i] && firstOut < 0) {
                 firstOut = log.time[i];
-            } else if (log.length[i] > 0 && !log.outgoing[i] && firstIn < 0) {
+            } else if (!log.outgoing[i] && firstOut >= 0 && firstIn < 0) {
                 firstIn = log.time[i];
             }
         }

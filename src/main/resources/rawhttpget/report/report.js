@@ -54,9 +54,9 @@
       + ', receive buffer ' + fmtBytes(c.receiveBuffer) + ', window scale ours ' + c.wscale.ours + ', peer '
       + c.wscale.peer + '.'));
     if (c.summarised) {
-      section.appendChild(el('p', 'note', 'This connection had ' + c.summarised.segments + ' segments: runs of up to '
-        + c.summarised.groupSize + ' plain in-order segments (and plain ACKs) are drawn as one line each; every '
-        + 'retransmission, out-of-order arrival, SACK and event is kept.'));
+      section.appendChild(el('p', 'note', 'This connection had ' + c.summarised.segments + ' segments: runs of '
+        + 'plain in-order segments (and of plain ACKs) are drawn as one line each; every retransmission, '
+        + 'out-of-order arrival, SACK and event is kept as it was.'));
     }
     var segs = c.segments.slice().sort(function (a, b) { return a.t - b.t; });
     var span = timeSpan(c, segs);
@@ -289,8 +289,8 @@
   function phases(section, c, span, tsg) {
     var box = el('div', 'phases');
     box.appendChild(el('h3', null, 'Phases'));
-    box.appendChild(el('p', 'help', 'ARP: resolving the next hop; handshake: SYN until established; request: the first '
-      + 'byte we sent (over https, the TLS ClientHello) until the first byte back; transfer: established until the '
+    box.appendChild(el('p', 'help', 'ARP: resolving the next hop; handshake: SYN until established; tls: established until TLS\'s handshake is complete; request: the first '
+      + 'byte we sent after it until the first byte back; transfer: established until the '
       + 'response was complete; close: our FIN until done. Click a phase to zoom the graphs to it.'));
     var total = span[1] - span[0];
     c.phases.forEach(function (p) {
