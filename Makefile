@@ -10,6 +10,7 @@
 #   make bench      benchmarks (not part of make test): bench-lan and bench-wan, one after the other
 #   make bench-lan  curl vs rawhttpget on the LAN test network (scripts/bench-lan.sh; ROUNDS=, SIZE_MB=)
 #   make bench-wan  rawhttpget vs curl over an emulated WAN (scripts/bench-wan.sh)
+#   make bench-report  the cost of --report: a LAN download with and without it (scripts/bench-report.sh; ROUNDS=, SIZE_MB=)
 #   make bench-jmh  JMH microbenchmarks of the receive path (src/jmh/java, Maven profile jmh; JMH_ARGS=)
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -36,7 +37,7 @@ JVM_FLAGS := $(shell sed -e '/^[#]/d' -e "s/.*/'&'/" config/jvm.options) -XX:Sha
 # The launcher names java by the path found now, so it works under sudo's reset PATH as well.
 JAVA_BIN ?= $(shell command -v java 2>/dev/null || echo java)
 
-.PHONY: all deps build demo test test-unit test-fuzz fuzz test-e2e clean install install-files uninstall wanem cds bench bench-lan bench-wan bench-jmh
+.PHONY: all deps build demo test test-unit test-fuzz fuzz test-e2e clean install install-files uninstall wanem cds bench bench-lan bench-wan bench-report bench-jmh
 
 all: build
 
@@ -109,6 +110,9 @@ bench-lan: build
 
 bench-wan: build wanem
 	scripts/bench-wan.sh
+
+bench-report: build
+	scripts/bench-report.sh $(JAR)
 
 # JMH runs from the jmh profile's own tree (target/jmh), so JMH never enters the jar or make test.
 JMH_ARGS ?=

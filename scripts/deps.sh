@@ -31,7 +31,8 @@ java_major() { javac -version 2>&1 | sed -n 's/^javac \([0-9]*\).*/\1/p'; }
 #   gcc, libc6-dev  build ../shared/tools/wanem.c, the WAN emulator of the WAN tests and `make bench`
 #                 (libc6-dev has the headers; --no-install-recommends would leave it out).
 #   time          GNU time: peak RSS and CPU seconds in make bench-lan.
-wanted=(nftables iptables ethtool iproute2 procps curl tshark tcpdump openssl libcap2-bin gcc libc6-dev time)
+#   chromium      headless, the e2e tests open a --report HTML file as a user would: console errors, a screenshot.
+wanted=(nftables iptables ethtool iproute2 procps curl tshark tcpdump openssl libcap2-bin gcc libc6-dev time chromium)
 missing=()
 for pkg in "${wanted[@]}"; do
     installed "$pkg" || missing+=("$pkg")

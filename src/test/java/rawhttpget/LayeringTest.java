@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import rawhttpget.link.PcapLink;
+import rawhttpget.tcp.SegmentObserver;
 import rawhttpget.time.SystemClock;
 import rawhttpget.time.SystemSleeper;
 
@@ -188,6 +189,19 @@ class LayeringTest {
     @Test
     void reportReadsTheStacksCounters() {
         layerMayUseOnly("report", "rawhttpget.stack..", "rawhttpget.tcp..", "rawhttpget.link..", "rawhttpget.inet..");
+    }
+
+    /**
+     * --report and --events see segments only through tcp.SegmentObserver, which the stack calls when one is set:
+     * the stack and TCP never know the report, and only the report implements the hook.
+     */
+    @Test
+    void theReportSeesSegmentsOnlyThroughTheObserverHook() {
+        noClasses().that().resideInAnyPackage("rawhttpget.stack..", "rawhttpget.tcp..")
+                .should().dependOnClassesThat().resideInAPackage("rawhttpget.report..")
+                .check(classes);
+        classes().that().implement(SegmentObserver.class).should().resideInAPackage("rawhttpget.report..")
+                .check(classes);
     }
 
     @Test

@@ -27,7 +27,7 @@ final class HelpSections {
                 "--body-file", "--content-disposition", "--content-on-error", "--auth-no-challenge"));
         SECTIONS.put("HTTPS (SSL/TLS) options", List.of("--ca-certificate", "--no-check-certificate"));
         SECTIONS.put("Userspace stack (rawhttpget's own)", List.of("--interface", "--ip", "--mac", "--no-host-setup",
-                "--rcvbuf", "--time-wait", "--local-port", "--no-realtime", "--pcap", "--stats"));
+                "--rcvbuf", "--time-wait", "--local-port", "--no-realtime", "--pcap", "--stats", "--report", "--events"));
     }
 
     static final String OTHER = "Other";

@@ -87,6 +87,8 @@ final class Options {
     // Debugging sessions: a pcap trace, an end-of-run report
     String pcapFile;
     boolean stats;
+    String reportFile;
+    String eventsFile;
 
     static final List<CliOption> TABLE = List.of(
         flag("V", "version", "Show the version and the libpcap found, and exit.", (o, v) -> o.version = true),
@@ -205,7 +207,12 @@ final class Options {
                 + "as a pcap file (Ethernet, nanosecond timestamps) that tcpdump, tshark and Wireshark read.",
                 (o, v) -> o.pcapFile = v),
         flag(null, "stats", "At the end, print a TCP report to stderr: segments, bytes, retransmissions, RTT, "
-                + "windows, drops, and the time spent in each phase.", (o, v) -> o.stats = true));
+                + "windows, drops, and the time spent in each phase.", (o, v) -> o.stats = true),
+        value(null, "report", "FILE.html", null, "At the end, write a self-contained HTML report of each connection: "
+                + "tcptrace's time-sequence graph, throughput, RTT, what the stack knew, phases and notable events.",
+                (o, v) -> o.reportFile = v),
+        value(null, "events", "FILE", null, "Write every TCP segment and notable event as JSON lines while the run "
+                + "goes (the data of --report).", (o, v) -> o.eventsFile = v));
 
     Options() {
         for (CliOption option : TABLE) {
@@ -221,7 +228,7 @@ final class Options {
                 timeoutSeconds, timeWaitSeconds, pcapFile, noRealtime, urls.isEmpty() ? null : urls.get(0));
         return new DownloadSettings(List.copyOf(urls), quiet, tries, waitRetrySeconds, outputDocument, directoryPrefix,
                 noClobber, continueDownload, progress, maxRedirect, contentOnError, caCertificate, noCheckCertificate,
-                localPort, stats, Version.get(), host, requestSettings(), retrievalSettings());
+                localPort, stats, reportFile, eventsFile, Version.get(), host, requestSettings(), retrievalSettings());
     }
 
     RequestSettings requestSettings() {

@@ -107,23 +107,42 @@ public final class Downloader {
         try (Network host = networkOpener.open(options.host(), interrupts)) {
             retryPause = new RetryPause(host.clock(), host.sleeper());
             host.reportStatsTo(options.stats() ? err : null);
-            for (HttpUrl url : urls) {
-                try {
-                    download(host, url);
-                } catch (DownloadException e) {
-                    if (e.exitCode() == ExitCode.INTERRUPTED_SIGINT || e.exitCode() == ExitCode.INTERRUPTED_SIGTERM
-                            || urls.size() == 1 && list.invalid() == null) {
-                        throw e;
-                    }
-                    // wget goes on with the next URL and reports the failure in its exit status.
-                    err.println("rawhttpget: " + url + ": " + e.getMessage());
-                    worst = ExitCodes.moreSevere(worst, e);
+            RunTrace trace = RunTrace.start(host, options.reportFile(), options.eventsFile());
+            boolean failing = true;
+            try {
+                worst = downloadAll(host, urls, worst);
+                failing = worst != null;
+            } finally {
+                if (trace != null) {
+                    trace.finish(host, err, failing);
                 }
             }
         }
         if (worst != null) {
             throw new DownloadException(worst.exitCode(), "some downloads failed");
         }
+    }
+
+    /**
+     * Downloads each URL in turn; returns the worst failure of a run that went on past it (starting from
+     * {@code worst}, an input file's invalid line), or null.
+     */
+    private DownloadException downloadAll(Network host, List<HttpUrl> urls, DownloadException worst)
+            throws DownloadException {
+        for (HttpUrl url : urls) {
+            try {
+                download(host, url);
+            } catch (DownloadException e) {
+                if (e.exitCode() == ExitCode.INTERRUPTED_SIGINT || e.exitCode() == ExitCode.INTERRUPTED_SIGTERM
+                        || urls.size() == 1 && worst == null) {
+                    throw e;
+                }
+                // wget goes on with the next URL and reports the failure in its exit status.
+                err.println("rawhttpget: " + url + ": " + e.getMessage());
+                worst = ExitCodes.moreSevere(worst, e);
+            }
+        }
+        return worst;
     }
 
     private void checkOptions(int urlCount) throws DownloadException {

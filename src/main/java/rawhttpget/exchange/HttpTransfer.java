@@ -175,6 +175,9 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
         }
         try {
             transport.pump(reader::accept);
+            if (transport.hasHandshake() && transport.isHandshakeComplete()) {
+                phases.secured(now);
+            }
             reader.check();
             if (!reader.isDone() && transport.isInputFinished()) {
                 reader.endOfStream(transport.isInputTruncated());

@@ -80,6 +80,16 @@ final class TlsTransport implements Transport {
     }
 
     @Override
+    public boolean hasHandshake() {
+        return true;
+    }
+
+    @Override
+    public boolean isHandshakeComplete() {
+        return tls.isHandshakeComplete();
+    }
+
+    @Override
     public boolean isInputTruncated() {
         return tls.isTruncated();
     }

@@ -44,6 +44,16 @@ public interface Transport {
         return false;
     }
 
+    /** Whether the layer has a handshake of its own (TLS), which the report shows as a phase. */
+    default boolean hasHandshake() {
+        return false;
+    }
+
+    /** The layer's own handshake is complete (always, for a layer without one). */
+    default boolean isHandshakeComplete() {
+        return true;
+    }
+
     /** We are done: the connection's FIN follows (after a close_notify, for TLS). */
     void close();
 }

@@ -14,6 +14,8 @@ public final class PhaseTimes {
     private long establishedAt = -1;
     private long completedAt = -1;
     private long doneAt = -1;
+    /** When TLS finished its handshake, for --report (--stats counts it in the transfer); -1 without TLS. */
+    private long securedAt = -1;
     private long lastSeen = -1;
 
     public void seen(long now) {
@@ -31,6 +33,17 @@ public final class PhaseTimes {
         if (establishedAt < 0) {
             establishedAt = now;
         }
+    }
+
+    /** The transport's own handshake (TLS) is complete. */
+    public void secured(long now) {
+        if (securedAt < 0) {
+            securedAt = now;
+        }
+    }
+
+    long securedAt() {
+        return securedAt;
     }
 
     public void completed(long now) {
@@ -59,7 +72,7 @@ public final class PhaseTimes {
         return end(phase) >= 0;
     }
 
-    private long start(Phase phase) {
+    long start(Phase phase) {
         return switch (phase) {
             case ARP -> startedAt;
             case HANDSHAKE -> resolvedAt;
@@ -68,7 +81,7 @@ public final class PhaseTimes {
         };
     }
 
-    private long end(Phase phase) {
+    long end(Phase phase) {
         // A later phase's start ends this one, so a failure in the handshake leaves only the handshake unfinished.
         return switch (phase) {
             case ARP -> resolvedAt;

@@ -22,6 +22,12 @@ public final class RunStats {
     }
 
     public void print(PrintWriter out, NetworkStack stack, Link link, String pcapFile, String scheduling) {
+        out.print(render(stack, link, pcapFile, scheduling));
+        out.flush();
+    }
+
+    /** The --stats text, which the HTML report also shows as its header. */
+    public String render(NetworkStack stack, Link link, String pcapFile, String scheduling) {
         List<StatsReport.Transfer> rows = new ArrayList<>();
         for (Entry e : transfers) {
             TcpConnection c = e.transfer().connection();
@@ -31,8 +37,16 @@ public final class RunStats {
                     c == null ? null : c.rtt()));
         }
         long pcapFrames = link instanceof PcapRecorderLink recorder ? recorder.framesRecorded() : 0;
-        out.print(StatsReport.render(rows, new StatsReport.Stack(stack.stats(), link.droppedFrames(), pcapFile,
-                pcapFrames, scheduling)));
-        out.flush();
+        return StatsReport.render(rows, new StatsReport.Stack(stack.stats(), link.droppedFrames(), pcapFile, pcapFrames,
+                scheduling));
+    }
+
+    /** Each transfer's URL, connection (null when it never opened one) and phases, for the HTML report. */
+    List<TraceJson.Transfer> transfers() {
+        List<TraceJson.Transfer> list = new ArrayList<>();
+        for (Entry e : transfers) {
+            list.add(new TraceJson.Transfer(e.url(), e.transfer().connection(), e.transfer().phases()));
+        }
+        return list;
     }
 }

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import rawhttpget.failure.DownloadException;
 import rawhttpget.link.Link;
 import rawhttpget.report.RunStats;
+import rawhttpget.report.TraceRecorder;
 import rawhttpget.stack.NetworkStack;
 import rawhttpget.tcp.TcpConfig;
 import rawhttpget.time.Clock;
@@ -74,6 +75,16 @@ public final class Network implements AutoCloseable {
     /** See {@link HostHooks#openLocalPort}. */
     public LocalPort openLocalPort(int wanted, int server, int serverPort) throws DownloadException {
         return host.openLocalPort(wanted, server, serverPort);
+    }
+
+    /** From now on the stack tells {@code recorder} of every segment (--report, --events); null stops it. */
+    public void recordSegments(TraceRecorder recorder) {
+        stack.observe(recorder);
+    }
+
+    /** The --stats text of the run so far (the HTML report's header). */
+    public String statsText() {
+        return runStats.render(stack, link, host.pcapFile(), host.scheduling());
     }
 
     /** With --stats, where the report goes when the run ends; null for none. */

@@ -6,6 +6,7 @@ import rawhttpget.inet.Ipv4Address;
 import rawhttpget.ipv4.IcmpMessage;
 import rawhttpget.ipv4.Ipv4Packet;
 import rawhttpget.ipv4.QuotedPacket;
+import rawhttpget.tcp.SegmentObserver;
 import rawhttpget.tcp.TcpConnection;
 
 /**
@@ -31,7 +32,8 @@ final class IcmpInput {
         this.connections = connections;
     }
 
-    void onIcmp(Ipv4Packet ip, byte[] b, long now) {
+    /** @param observer --report's observer, told of an ICMP error about a connection; null for none */
+    void onIcmp(Ipv4Packet ip, byte[] b, long now, SegmentObserver observer) {
         String problem = icmp.wrap(b, ip.payloadOffset(), ip.payloadLength());
         if (problem != null) {
             if (dropping(ipLog, DropReason.ofIcmp(problem))) {
@@ -70,6 +72,9 @@ final class IcmpInput {
             return;
         }
         ipLog.info("ICMP from {}: {}", Ipv4Address.format(ip.source()), icmp.describe());
+        if (observer != null) {
+            observer.event(c, now, "icmp", "ICMP from " + Ipv4Address.format(ip.source()) + ": " + icmp.describe());
+        }
         if (icmp.type() == IcmpMessage.TYPE_DEST_UNREACHABLE && icmp.code() == IcmpMessage.CODE_FRAGMENTATION_NEEDED) {
             c.onFragmentationNeeded(icmp.nextHopMtu(), quoted.totalLength(), quoted.tcpSequence(), now);
         } else if (icmp.type() == IcmpMessage.TYPE_DEST_UNREACHABLE) {

@@ -11,6 +11,7 @@ import rawhttpget.ipv4.Ipv4Packet;
 import rawhttpget.ipv4.Route;
 import rawhttpget.link.Link;
 import rawhttpget.tcp.IsnGenerator;
+import rawhttpget.tcp.SegmentObserver;
 import rawhttpget.tcp.SegmentOutput;
 import rawhttpget.tcp.TcpConfig;
 import rawhttpget.tcp.TcpConnection;
@@ -65,12 +66,13 @@ public final class NetworkStack {
 
     private final EthernetFrame frame = new EthernetFrame();
     private final ArpPacket arpView = new ArpPacket();
-    private final TcpSegment sentTcp = new TcpSegment();
     private final Ipv4Packet ip = new Ipv4Packet();
     private final TcpSegment tcp = new TcpSegment();
     private final TcpOptions options = new TcpOptions();
     private final byte[] tx = new byte[TCP_AT + 60 + 65535];
     private final SegmentOutput segmentOutput = new FramingOutput();
+    /** --report and --events: told of every segment of every connection; null (and never called) otherwise. */
+    private SegmentObserver observer;
     private int identification;
     /** What the frame being received carried after its link-layer header. */
     private int ipBytesInFrame;
@@ -106,6 +108,11 @@ public final class NetworkStack {
 
     public StackStats stats() {
         return stats;
+    }
+
+    /** From now on, tells {@code observer} of each segment the connections receive and send (null: nobody). */
+    public void observe(SegmentObserver observer) {
+        this.observer = observer;
     }
 
     /** Receives what has arrived, runs ARP and every connection, sends what is due. */
@@ -291,7 +298,7 @@ public final class NetworkStack {
         }
         switch (ip.protocol()) {
             case Ipv4Packet.PROTOCOL_TCP -> onTcp(b);
-            case Ipv4Packet.PROTOCOL_ICMP -> icmpInput.onIcmp(ip, b, now);
+            case Ipv4Packet.PROTOCOL_ICMP -> icmpInput.onIcmp(ip, b, now, observer);
             default -> {
                 if (dropping(ipLog, DropReason.UNKNOWN_IP_PROTOCOL)) {
                     ipLog.debug("drop: IP {} > {}: ip-proto-{}, length {}: not a protocol we speak",
@@ -345,12 +352,18 @@ public final class NetworkStack {
             return;
         }
         TcpStats counters = c.stats();
-        long unusualBefore = unusualSegments(counters);
+        long unusualBefore = counters.unusualSegments();
         boolean holesBefore = c.hasReceiveHoles();
+        if (observer != null) {
+            observer.segment(c, now, false, tcp, options);
+        }
         c.onSegment(tcp, options, now);
+        if (observer != null) {
+            observer.processed(c, now);
+        }
         long due = c.pollAt();
         if (due != Long.MAX_VALUE && due - now <= 0
-                && (!plainInOrderData(holesBefore || c.hasReceiveHoles(), unusualSegments(counters) != unusualBefore)
+                && (!plainInOrderData(holesBefore || c.hasReceiveHoles(), counters.unusualSegments() != unusualBefore)
                         || c.unacknowledgedBytes() >= MAX_COALESCED_RUN)) {
             // An ACK the segment made due (out of order, a hole filled, a duplicate) leaves now, not after the
             // rest of the batch: with several holes opening in one batch, one ACK's three SACK blocks would
@@ -365,11 +378,6 @@ public final class NetworkStack {
         // 2.07-2.24 s, 0.7 s more CPU (README).
     }
 
-    /** Segments that always deserve an immediate answer, by the connection's own counters. */
-    private static long unusualSegments(TcpStats s) {
-        return s.outOfOrderSegments + s.duplicateSegments + s.unacceptableSegments + s.pawsRejected + s.challengeAcks;
-    }
-
     /** The segment just processed was data that extended the in-order stream, and nothing else. */
     private boolean plainInOrderData(boolean holes, boolean unusual) {
         return !holes && !unusual && tcp.payloadLength() > 0 && (tcp.flags() & ~(TcpFlags.ACK | TcpFlags.PSH)) == 0;
@@ -377,18 +385,8 @@ public final class NetworkStack {
 
     /** RFC 9293 §3.10.7.1: a segment for no connection is answered with a RST (own-address mode only). */
     private void resetStray() {
-        boolean hasAck = tcp.has(TcpFlags.ACK);
-        int seq = hasAck ? tcp.ack() : 0;
-        int ack = tcp.seq() + tcp.sequenceLength();
-        int flags = hasAck ? TcpFlags.RST : TcpFlags.RST | TcpFlags.ACK;
-        int end = TcpSegment.emitHeader(tx, TCP_AT, tcp.destinationPort(), tcp.sourcePort(), seq, hasAck ? 0 : ack, flags,
-                0, null);
-        TcpSegment.fillChecksum(tx, TCP_AT, end - TCP_AT, route.localAddress(), ip.source());
-        if (tcpLog.isDebugEnabled()) {
-            sentTcp.wrap(tx, TCP_AT, end - TCP_AT);
-            tcpLog.debug("Out {}", TcpdumpNotation.segment(route.localAddress(), ip.source(), sentTcp, false, 0, 0));
-        }
-        sendIpv4(ip.source(), Ipv4Packet.PROTOCOL_TCP, end - TCP_AT);
+        int length = StrayReset.emit(tx, TCP_AT, tcp, route.localAddress(), ip.source(), tcpLog.isDebugEnabled() ? tcpLog : null);
+        sendIpv4(ip.source(), Ipv4Packet.PROTOCOL_TCP, length);
     }
 
     private TcpConnection find(int remoteIp, int remotePort, int localPort) {
@@ -402,8 +400,8 @@ public final class NetworkStack {
         return null;
     }
 
-    /** Wraps the transport payload already at {@link #TCP_AT} of {@link #tx} in IPv4 and Ethernet and sends it. */
-    private void sendIpv4(int destination, int protocol, int payloadLength) {
+    /** Wraps the payload at {@link #TCP_AT} of {@link #tx} in IPv4 and Ethernet and sends it; false without a MAC. */
+    private boolean sendIpv4(int destination, int protocol, int payloadLength) {
         int nextHop = route.nextHop(destination);
         long dstMac = nextHop == 0 ? ArpCache.NO_ENTRY : arp.resolve(nextHop, now);
         if (dstMac == ArpCache.NO_ENTRY) {
@@ -412,14 +410,14 @@ public final class NetworkStack {
                 ipLog.debug("ip: no MAC yet for next hop {}; packet to {} dropped", Ipv4Address.format(nextHop),
                         Ipv4Address.format(destination));
             }
-            return;
+            return false;
         }
         identification = (identification + 1) & 0xFFFF;
         Ipv4Packet.emitHeader(tx, IP_AT, route.localAddress(), destination, protocol, payloadLength,
                 identification, Ipv4Packet.DEFAULT_TTL);
         if (!ethernetHeader) {
             transmit(tx, IP_AT, TCP_AT - IP_AT + payloadLength);
-            return;
+            return true;
         }
         EthernetFrame.emitHeader(tx, 0, dstMac, mac, EthernetFrame.TYPE_IPV4);
         int length = Math.max(MIN_FRAME, TCP_AT + payloadLength);
@@ -427,6 +425,7 @@ public final class NetworkStack {
             java.util.Arrays.fill(tx, TCP_AT + payloadLength, length, (byte) 0);
         }
         transmit(tx, 0, length);
+        return true;
     }
 
     private void transmit(byte[] b, int off, int length) {
@@ -447,6 +446,8 @@ public final class NetworkStack {
     }
 
     private final class FramingOutput implements SegmentOutput {
+        private final SentSegmentView sent = new SentSegmentView(NetworkStack.this::find);
+
         @Override
         public byte[] buffer() {
             return tx;
@@ -459,7 +460,9 @@ public final class NetworkStack {
 
         @Override
         public void transmit(int sourceIp, int destinationIp, int tcpLength) {
-            sendIpv4(destinationIp, Ipv4Packet.PROTOCOL_TCP, tcpLength);
+            if (sendIpv4(destinationIp, Ipv4Packet.PROTOCOL_TCP, tcpLength) && observer != null) {
+                sent.observe(observer, tx, TCP_AT, tcpLength, destinationIp, now);
+            }
         }
     }
 }

@@ -77,6 +77,15 @@ public final class ReceiveBuffer {
         return readOffset;
     }
 
+    /** Bytes held beyond a hole, waiting for it to be filled (the out-of-order queue). */
+    public long outOfOrderBytes() {
+        long sum = 0;
+        for (int i = 0; i < ranges; i++) {
+            sum += rangeEnd[i] - rangeStart[i];
+        }
+        return sum;
+    }
+
     public boolean hasHoles() {
         return ranges > 0;
     }

@@ -105,6 +105,15 @@ final class Receiver {
         return buffer.readable();
     }
 
+    long outOfOrderBytes() {
+        return buffer.outOfOrderBytes();
+    }
+
+    /** Bytes the application has taken so far. */
+    long bytesRead() {
+        return buffer.readOffset();
+    }
+
     boolean hasHoles() {
         return buffer.hasHoles();
     }

@@ -19,6 +19,7 @@ public final class RttEstimator {
     private long minSample = Long.MAX_VALUE;
     private long maxSample;
     private long sumSamples;
+    private long lastSample = -1;
 
     public RttEstimator(long minRtoNanos, long maxRtoNanos) {
         this.minRto = minRtoNanos;
@@ -43,6 +44,7 @@ public final class RttEstimator {
         minSample = Math.min(minSample, rttNanos);
         maxSample = Math.max(maxSample, rttNanos);
         sumSamples += rttNanos;
+        lastSample = rttNanos;
     }
 
     /** The timer expired: double the timeout (RFC 6298 §5.5). */
@@ -65,6 +67,11 @@ public final class RttEstimator {
 
     public long samples() {
         return samples;
+    }
+
+    /** The newest sample, or -1 before the first. */
+    public long lastSample() {
+        return lastSample;
     }
 
     public long minSample() {

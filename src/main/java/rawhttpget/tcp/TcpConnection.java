@@ -128,6 +128,41 @@ public final class TcpConnection {
         return receiver.finReceived() && receiver.readable() == 0;
     }
 
+    // What --report shows of the receive side; read between segments, never on the data path.
+
+    /** Bytes held beyond a hole (the out-of-order queue). */
+    public long outOfOrderBytes() {
+        return receiver.outOfOrderBytes();
+    }
+
+    /** In-order bytes the application has taken from the connection so far. */
+    public long bytesRead() {
+        return receiver.bytesRead();
+    }
+
+    /** The window, in bytes, that our last segment advertised; -1 before any. */
+    public long advertisedWindow() {
+        return receiver.advertisedWindow();
+    }
+
+    /** The shift of our window fields once the peer agreed to scaling (RFC 7323), else 0. */
+    public int receiveWindowShift() {
+        return receiver.activeShift();
+    }
+
+    /** The shift of the peer's window fields, or 0. */
+    public int sendWindowShift() {
+        return sender.sendShift();
+    }
+
+    public TcpConfig config() {
+        return config;
+    }
+
+    public int localIp() {
+        return localIp;
+    }
+
     public TcpState state() {
         return state;
     }

@@ -32,4 +32,9 @@ public final class TcpStats {
     public long pawsRejected;
     public long unacceptableSegments;
     public long windowUpdates;
+
+    /** Segments that always deserve an immediate answer: out of order, duplicate, unacceptable, PAWS, challenged. */
+    public long unusualSegments() {
+        return outOfOrderSegments + duplicateSegments + unacceptableSegments + pawsRejected + challengeAcks;
+    }
 }

@@ -106,8 +106,8 @@ class FaultyPathDownloadTest {
         return b;
     }
 
-    /** One download in virtual time. */
-    private static final class Run {
+    /** One download in virtual time (SegmentObserverDownloadTest runs one too). */
+    static final class Run {
         static final long START = 1_000 * MS;
         final ManualClock clock = new ManualClock(START);
         final MemoryLink clientEnd;
