@@ -7,8 +7,10 @@
 #   make test-unit / make test-fuzz / make test-e2e / make clean
 #   make install    build, then install the jar and a `rawhttpget` launcher under PREFIX (default /usr/local)
 #   make uninstall  remove what install put there
-#   make bench      benchmarks (not part of make test): bench-lan and bench-wan, one after the other
+#   make bench      benchmarks (not part of make test): bench-lan, bench-https, bench-startup, bench-wan, bench-report
 #   make bench-lan  curl vs rawhttpget on the LAN test network (scripts/bench-lan.sh; ROUNDS=, SIZE_MB=)
+#   make bench-https  curl vs rawhttpget (plain java -jar) over HTTPS on the LAN test network (ROUNDS=, SIZE_MB=)
+#   make bench-startup  a small file: rawhttpget (plain java -jar) vs java -version, curl, wget (RUNS=)
 #   make bench-wan  rawhttpget vs curl over an emulated WAN (scripts/bench-wan.sh)
 #   make bench-report  the cost of --report: a LAN download with and without it (scripts/bench-report.sh; ROUNDS=, SIZE_MB=)
 #   make bench-jmh  JMH microbenchmarks of the receive path (src/jmh/java, Maven profile jmh; JMH_ARGS=)
@@ -37,7 +39,7 @@ JVM_FLAGS := $(shell sed -e '/^[#]/d' -e "s/.*/'&'/" config/jvm.options) -XX:Sha
 # The launcher names java by the path found now, so it works under sudo's reset PATH as well.
 JAVA_BIN ?= $(shell command -v java 2>/dev/null || echo java)
 
-.PHONY: all deps build demo test test-unit test-fuzz fuzz test-e2e clean install install-files uninstall wanem cds bench bench-lan bench-wan bench-report bench-jmh
+.PHONY: all deps build demo test test-unit test-fuzz fuzz test-e2e clean install install-files uninstall wanem cds bench bench-lan bench-https bench-startup bench-wan bench-report bench-jmh
 
 all: build
 
@@ -103,10 +105,16 @@ target/wanem: $(WANEM_SRC)
 
 # Benchmarks: measurements, not pass/fail tests. Each bench-* target is one benchmark; add new ones to bench
 # (it runs them one after another, .NOTPARALLEL).
-bench: bench-lan bench-wan
+bench: bench-lan bench-https bench-startup bench-wan bench-report
 
 bench-lan: build
 	scripts/bench-lan.sh $(JAR)
+
+bench-https: build
+	scripts/bench-https.sh $(JAR)
+
+bench-startup: build
+	scripts/bench-startup.sh $(JAR)
 
 bench-wan: build wanem
 	scripts/bench-wan.sh

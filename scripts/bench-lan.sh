@@ -5,18 +5,20 @@
 #   scripts/bench-lan.sh [JAR]        (make bench-lan; run as root)
 #
 # Environment:
-#   ROUNDS=5          rounds; each round runs every case once, curl and rawhttpget alternately, the order
-#                     swapped every round so neither tool always runs right after the other
+#   ROUNDS=5          rounds; each round runs every case once with curl, rawhttpget with JAVA_OPTS (tuned) and
+#                     rawhttpget with plain `java -jar` (plain), the order rotated every round so that no tool
+#                     always runs right after another
 #   SIZE_MB=1024      the big file, in MiB
-#   JAVA_OPTS=...     JVM flags for rawhttpget (default: config/jvm.options, plus the class-data archive
-#                     rawhttpget.jsa beside the jar when make build wrote one)
+#   JAVA_OPTS=...     JVM flags for the tuned rawhttpget (default: config/jvm.options, plus the class-data archive
+#                     rawhttpget.jsa beside the jar when make build wrote one); "plain" is always `java -jar`
+#                     alone, as a user runs it
 #   RHG_ARGS=...      extra rawhttpget arguments (e.g. "--ip 198.18.1.50/24" for own-address mode)
 #
 # Cases: the body thrown away (curl -o /dev/null, rawhttpget -O /dev/null: the network path alone), and the body
 # written to a file on the same tmpfs as nginx's docroot (each copy is compared with the source, untimed).
-# Then peak RSS of rawhttpget for 100 MB and for the big file, to show memory does not grow with the file.
+# Then peak RSS of rawhttpget (each way) for 100 MB and for the big file, to show memory does not grow with the file.
 # Prints per tool and case: median goodput (MB/s, 10^6 bytes) with min-max, the rawhttpget/curl ratio of the
-# medians and of each round's pair, median peak RSS, median CPU seconds (user+sys), and frames the capture
+# medians and of each round's pair (tuned and plain), median peak RSS, median CPU seconds (user+sys), and frames the capture
 # dropped (rawhttpget --stats: "N frames lost before the stack saw them"; the max over the rounds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -78,8 +80,10 @@ run() {
     if [ "$tool" = curl ]; then
         inns $TIME -f '%e %M %U %S' -o "$WORK/time" curl -sS --noproxy '*' -o "$dest" "$URL/$file" 2>"$log"
     else
+        local opts=$JAVA_OPTS
+        [ "$tool" = plain ] && opts=
         # shellcheck disable=SC2086
-        inns $TIME -f '%e %M %U %S' -o "$WORK/time" java $JAVA_OPTS -jar "$JAR" -q --stats $RHG_ARGS -i "$TESTNET_ONLINK_IF" \
+        inns $TIME -f '%e %M %U %S' -o "$WORK/time" java $opts -jar "$JAR" -q --stats $RHG_ARGS -i "$TESTNET_ONLINK_IF" \
             -O "$dest" "$URL/$file" 2>"$log"
         drops=$(sed -n 's/^ *\([0-9]*\) frames lost before the stack saw them.*/\1/p' "$log" | tail -1)
         [ -n "$drops" ] || { echo "bench-lan: no drop count in rawhttpget's log:" >&2; cat "$log" >&2; exit 1; }
@@ -94,10 +98,14 @@ run() {
 }
 
 echo "bench-lan: $ROUNDS rounds, ${SIZE_MB} MiB, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg);" \
-     "rawhttpget: java $JAVA_OPTS -jar $JAR $RHG_ARGS" >&2
+     "rawhttpget (tuned): java $JAVA_OPTS -jar $JAR $RHG_ARGS; plain: java -jar $JAR $RHG_ARGS" >&2
 : >"$WORK/results"
 for round in $(seq 1 "$ROUNDS"); do
-    if [ $((round % 2)) -eq 1 ]; then order="curl rawhttpget"; else order="rawhttpget curl"; fi
+    case $((round % 3)) in
+        1) order="curl rawhttpget plain" ;;
+        2) order="rawhttpget plain curl" ;;
+        0) order="plain curl rawhttpget" ;;
+    esac
     for case in null file; do
         for tool in $order; do
             run "$tool" "$case" "$round" big.bin
@@ -125,8 +133,9 @@ function median(a, n,   i, j, t) {
 END {
     printf "%-10s %-5s %9s %15s %8s %8s %6s\n", "tool", "body", "MB/s", "min-max", "RSS MB", "CPU s", "drops"
     split("null file", cases, " ")
-    for (ci = 1; ci <= 2; ci++) for (ti = 1; ti <= 2; ti++) {
-        c = cases[ci]; tool = ti == 1 ? "curl" : "rawhttpget"; k = tool SUBSEP c
+    split("curl rawhttpget plain", tools, " ")
+    for (ci = 1; ci <= 2; ci++) for (ti = 1; ti <= 3; ti++) {
+        c = cases[ci]; tool = tools[ti]; k = tool SUBSEP c
         lo = 1e18; hi = 0
         for (i = 1; i <= n[k]; i++) { g[i] = gp[k, i]; m[i] = rss[k, i]; u[i] = cpu[k, i]
             if (g[i] < lo) lo = g[i]; if (g[i] > hi) hi = g[i] }
@@ -134,18 +143,21 @@ END {
         printf "%-10s %-5s %9.0f %7.0f-%-7.0f %8.0f %8.2f %6s\n", tool, c == "null" ? "null" : "tmpfs", med[k], lo, hi,
             median(m, n[k]), median(u, n[k]), tool == "curl" ? "-" : drops[k] ""
     }
-    for (ci = 1; ci <= 2; ci++) {
-        c = cases[ci]; line = ""
-        for (r = 1; r <= rounds; r++) { q[r] = wall["curl", c, r] / wall["rawhttpget", c, r]; line = line sprintf(" %.2f", q[r]) }
-        printf "ratio rawhttpget/curl, body %s: %.2f (median of goodputs); per round:%s\n",
-            c == "null" ? "to /dev/null" : "to tmpfs", med["rawhttpget" SUBSEP c] / med["curl" SUBSEP c], line
+    for (ti = 2; ti <= 3; ti++) for (ci = 1; ci <= 2; ci++) {
+        c = cases[ci]; tool = tools[ti]; line = ""
+        for (r = 1; r <= rounds; r++) { q[r] = wall["curl", c, r] / wall[tool, c, r]; line = line sprintf(" %.2f", q[r]) }
+        printf "ratio rawhttpget/curl (%s), body %s: %.2f (median of goodputs); per round:%s\n", tool == "plain" ? "plain java -jar" : "tuned",
+            c == "null" ? "to /dev/null" : "to tmpfs", med[tool SUBSEP c] / med["curl" SUBSEP c], line
     }
-    k = "rawhttpget" SUBSEP "mem100"
-    for (i = 1; i <= n[k]; i++) m[i] = rss[k, i]
-    small_rss = median(m, n[k])
-    k = "rawhttpget" SUBSEP "null"
-    for (i = 1; i <= n[k]; i++) m[i] = rss[k, i]
-    big_rss = median(m, n[k])
-    printf "rawhttpget peak RSS: %.0f MB for 100 MB, %.0f MB for %.0f MiB (%+.0f%%)\n", small_rss, big_rss, big / 1048576,
-        (big_rss / small_rss - 1) * 100
+    for (ti = 2; ti <= 3; ti++) {
+        tool = tools[ti]
+        k = tool SUBSEP "mem100"
+        for (i = 1; i <= n[k]; i++) m[i] = rss[k, i]
+        small_rss = median(m, n[k])
+        k = tool SUBSEP "null"
+        for (i = 1; i <= n[k]; i++) m[i] = rss[k, i]
+        big_rss = median(m, n[k])
+        printf "rawhttpget (%s) peak RSS: %.0f MB for 100 MB, %.0f MB for %.0f MiB (%+.0f%%)\n", tool == "plain" ? "plain java -jar" : "tuned",
+            small_rss, big_rss, big / 1048576, (big_rss / small_rss - 1) * 100
+    }
 }' "$WORK/results"

@@ -87,11 +87,12 @@ class LayeringTest {
 
     /**
      * TLS is bytes in, bytes out over SSLEngine: nothing of ours, and of the JDK only its TLS and certificate
-     * APIs (X500Principal is how a certificate names its subject).
+     * APIs (X500Principal is how a certificate names its subject), and Conscrypt, another provider of the same
+     * SSLEngine API (NativeTls).
      */
     @Test
     void tlsSeesOnlyTheJdksTls() {
-        layerMayUseOnly("tls", "javax.net.ssl..", "javax.security.auth.x500..");
+        layerMayUseOnly("tls", "javax.net.ssl..", "javax.security.auth.x500..", "org.conscrypt..");
     }
 
     /** The TrustManager interface names Socket in a signature; tls must never open, read or create one. */

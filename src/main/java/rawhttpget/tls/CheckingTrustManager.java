@@ -25,6 +25,7 @@ final class CheckingTrustManager extends X509ExtendedTrustManager {
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
             throws CertificateException {
         String host = engine.getPeerHost();
+        authType = jdkAuthType(authType);
         try {
             pkix.checkServerTrusted(chain, authType);
         } catch (CertificateException e) {
@@ -39,6 +40,14 @@ final class CheckingTrustManager extends X509ExtendedTrustManager {
             }
             throw new CertificateRejected(notTrusted(host, e), e);
         }
+    }
+
+    /**
+     * TLS 1.3's suites name no key exchange: the JDK's engine then says "UNKNOWN", Conscrypt's "GENERIC", and the
+     * JDK's validator knows only the former (for which it checks the key usage that any TLS 1.3 server needs).
+     */
+    private static String jdkAuthType(String authType) {
+        return "GENERIC".equals(authType) ? "UNKNOWN" : authType;
     }
 
     private static String notTrusted(String host, CertificateException e) {

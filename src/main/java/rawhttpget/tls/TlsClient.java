@@ -289,6 +289,10 @@ public final class TlsClient {
             engine.closeOutbound();
             log.debug("queueing close_notify to {}", host);
             progress = true;
+        } else if (closeOutboundCalled) {
+            // The JDK's engine asks for the close_notify's wrap itself (NEED_WRAP); Conscrypt's holds it until
+            // a wrap comes, and then says NOT_HANDSHAKING. Once it is out, this wrap produces nothing.
+            progress = wrap();
         }
         if (netIn.position() > 0 && !engine.isInboundDone()) {
             progress |= unwrap();

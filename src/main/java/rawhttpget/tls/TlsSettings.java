@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.Provider;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -104,7 +106,10 @@ public final class TlsSettings {
 
     private static SSLContext context(X509ExtendedTrustManager trustManager) throws TlsException {
         try {
-            SSLContext context = SSLContext.getInstance("TLS");
+            Optional<Provider> provider = NativeTls.provider();
+            SSLContext context = provider.isPresent() ? SSLContext.getInstance("TLS", provider.get())
+                    : SSLContext.getInstance("TLS");
+            log.debug("TLS engine: {}", context.getProvider().getName());
             context.init(null, new TrustManager[] {trustManager}, null);
             return context;
         } catch (GeneralSecurityException e) {

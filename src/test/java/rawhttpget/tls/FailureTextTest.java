@@ -45,4 +45,20 @@ class FailureTextTest {
         String shortened = FailureText.oneLine(new RuntimeException("x".repeat(1000)));
         assertThat(shortened).hasSize(FailureText.MAX_LENGTH).endsWith("…");
     }
+
+    @Test
+    void boringSslsAlertIsSaidAsTheJdkSaysIt() {
+        Exception e = new javax.net.ssl.SSLHandshakeException("Read error: ssl=0x7f3380a2bc38: Failure in SSL library,"
+                + " usually a protocol error error:10000412:SSL routines:OPENSSL_internal:SSLV3_ALERT_BAD_CERTIFICATE"
+                + " (../ssl/tls_record.cc:594 0x7f3380a4bc58:0x00000001)");
+        assertThat(FailureText.oneLine(e)).isEqualTo("Received fatal alert: bad_certificate");
+    }
+
+    @Test
+    void boringSslsOtherReasonsAreTheirCodeInWords() {
+        Exception e = new javax.net.ssl.SSLException("Read error: ssl=0x1: Failure in SSL library, usually a protocol"
+                + " error error:1000008b:SSL routines:OPENSSL_internal:DECRYPTION_FAILED_OR_BAD_RECORD_MAC (x.cc:1 0x2:0x0)");
+        e.initCause(new IllegalStateException("ignored"));
+        assertThat(FailureText.oneLine(e)).isEqualTo("decryption failed or bad record mac");
+    }
 }

@@ -119,4 +119,11 @@ class TlsSettingsTest {
         f.init((java.security.KeyStore) null);
         return ((javax.net.ssl.X509TrustManager) f.getTrustManagers()[0]).getAcceptedIssuers().length;
     }
+
+    /** The build runs these tests on both engines (pom.xml): this one proves which ran. */
+    @Test
+    void theEngineIsConscryptUnlessTheJdksIsAskedFor() throws Exception {
+        String expected = "jdk".equals(System.getProperty(NativeTls.ENGINE_PROPERTY)) ? "SunJSSE" : "Conscrypt";
+        assertThat(TlsSettings.insecure().context().getProvider().getName()).isEqualTo(expected);
+    }
 }

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# bench-startup.sh — how long a small download takes as users run it: rawhttpget with plain `java -jar` (no
+# config/jvm.options, no class-data archive) against a bare JVM start (`java -version`), curl and wget, on the LAN
+# test network (scripts/testnet.sh). Every command runs inside the client's namespace, so each pays the same
+# `ip netns exec`.
+#
+#   scripts/bench-startup.sh [JAR]     (make bench-startup; run as root)
+#
+# Environment:
+#   RUNS=15           runs of each command; each run executes all four in turn, the order rotated every run
+#   JAVA_OPTS=...     JVM flags for rawhttpget and for java -version (default: none)
+#   RHG_ARGS=...      extra rawhttpget arguments
+#
+# Prints per command: median wall time (ms, from `date +%s%N` around the command) with min-max, median CPU
+# (user+sys, /usr/bin/time) and peak RSS, then rawhttpget's median over java -version's, and over curl's.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+JAR=${1:-rawhttpget.jar}
+RUNS=${RUNS:-15}
+JAVA_OPTS=${JAVA_OPTS:-}
+RHG_ARGS=${RHG_ARGS:-}
+P=bs$$
+TIME=/usr/bin/time
+
+[ "$(id -u)" -eq 0 ] || { echo "bench-startup: run as root (namespaces, capture)" >&2; exit 1; }
+[ -f "$JAR" ] || { echo "bench-startup: no $JAR (make build)" >&2; exit 1; }
+for tool in "$TIME" curl wget; do
+    command -v "$tool" >/dev/null || { echo "bench-startup: $tool missing" >&2; exit 1; }
+done
+
+WORK=$(mktemp -d /tmp/rawhttpget-bench-startup-XXXXXX)
+cleanup() {
+    scripts/testnet.sh down "$P" >/dev/null 2>&1 || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+mkdir -p "$WORK/doc" "$WORK/out"
+printf 'seventeen bytes.\n' >"$WORK/doc/small.txt"
+scripts/testnet.sh up "$P" "$WORK/doc" >"$WORK/testnet.log" 2>&1 || { cat "$WORK/testnet.log" >&2; exit 1; }
+eval "$(scripts/testnet.sh env "$P")"
+URL="http://$TESTNET_SERVER_ONLINK_IP/small.txt"
+inns() { ip netns exec "$TESTNET_CLI_NS" "$@"; }
+
+# run NAME ROUND COMMAND...: one timed command; appends "name round wall_ms cpu_s rss_kb" to results.
+run() {
+    local name=$1 round=$2 start end
+    shift 2
+    rm -f "$WORK/out/small.txt"
+    start=$(date +%s%N)
+    inns $TIME -f '%U %S %M' -o "$WORK/time" "$@" >"$WORK/run.log" 2>&1 || { cat "$WORK/run.log" >&2; exit 1; }
+    end=$(date +%s%N)
+    if [ "$name" != java-version ]; then
+        cmp -s "$WORK/out/small.txt" "$WORK/doc/small.txt" || { echo "bench-startup: $name wrote a wrong copy" >&2; exit 1; }
+    fi
+    read -r user sys rss <"$WORK/time"
+    echo "$name $round $(((end - start) / 1000000)) $(awk "BEGIN {print $user + $sys}") $rss" >>"$WORK/results"
+}
+
+# shellcheck disable=SC2086
+run_one() {
+    case $1 in
+        rawhttpget) run rawhttpget "$2" java $JAVA_OPTS -jar "$JAR" -q $RHG_ARGS -i "$TESTNET_ONLINK_IF" \
+                        -O "$WORK/out/small.txt" "$URL" ;;
+        java-version) run java-version "$2" java $JAVA_OPTS -version ;;
+        curl) run curl "$2" curl -sS --noproxy '*' -o "$WORK/out/small.txt" "$URL" ;;
+        wget) run wget "$2" wget -q --no-proxy -O "$WORK/out/small.txt" "$URL" ;;
+    esac
+}
+
+echo "bench-startup: $RUNS runs, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg);" \
+     "rawhttpget: java $JAVA_OPTS -jar $JAR $RHG_ARGS" >&2
+: >"$WORK/results"
+names=(rawhttpget java-version curl wget)
+for round in $(seq 1 "$RUNS"); do
+    for i in 0 1 2 3; do
+        run_one "${names[$(((i + round) % 4))]}" "$round"
+    done
+done
+
+awk '
+function median(a, n,   i, j, t) {
+    for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j-1] > a[j]; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
+    return n % 2 ? a[(n+1)/2] : (a[n/2] + a[n/2+1]) / 2
+}
+{ t = $1; n[t]++; w[t, n[t]] = $3; c[t, n[t]] = $4; m[t, n[t]] = $5 / 1024 }
+END {
+    printf "%-13s %8s %11s %7s %7s\n", "command", "wall ms", "min-max", "CPU s", "RSS MB"
+    split("rawhttpget java-version curl wget", names, " ")
+    for (k = 1; k <= 4; k++) {
+        t = names[k]; lo = 1e9; hi = 0
+        for (i = 1; i <= n[t]; i++) { a[i] = w[t, i]; if (a[i] < lo) lo = a[i]; if (a[i] > hi) hi = a[i] }
+        med[t] = median(a, n[t])
+        for (i = 1; i <= n[t]; i++) a[i] = c[t, i]; cpu = median(a, n[t])
+        for (i = 1; i <= n[t]; i++) a[i] = m[t, i]; rss = median(a, n[t])
+        printf "%-13s %8.0f %5.0f-%-5.0f %7.2f %7.0f\n", t, med[t], lo, hi, cpu, rss
+    }
+    printf "ratio rawhttpget / java -version: %.2f; rawhttpget / curl: %.1f; rawhttpget / wget: %.1f\n",
+        med["rawhttpget"] / med["java-version"], med["rawhttpget"] / med["curl"], med["rawhttpget"] / med["wget"]
+}' "$WORK/results"
