@@ -113,5 +113,4 @@ final class Icmpv6Notation {
     private static String address(Icmpv6Message m, int at) {
         return Ipv6Address.read(m.buffer(), at).toString();
     }
-
 }

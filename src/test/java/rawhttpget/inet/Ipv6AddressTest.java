@@ -72,6 +72,7 @@ class Ipv6AddressTest {
         assertThat(Ipv6Address.parse("1:0:0:2:0:0:0:3").toString()).isEqualTo("1:0:0:2::3");
         assertThat(Ipv6Address.parse("1:0:0:2:0:0:3:4").toString()).isEqualTo("1::2:0:0:3:4");
         assertThat(Ipv6Address.parse("1:0:2:3:4:5:6:7").toString()).isEqualTo("1:0:2:3:4:5:6:7");
+        assertThat(Ipv6Address.parse("0:0:0:7293:0:0:0:9676").toString()).isEqualTo("::7293:0:0:0:9676");
     }
 
     @Test
@@ -120,5 +121,29 @@ class Ipv6AddressTest {
         assertThat(a.sameSubnet(Ipv6Address.parse("2001:2::f1"), 120)).isTrue();
         assertThat(a.sameSubnet(Ipv6Address.parse("ffff::"), 0)).isTrue();
         assertThatThrownBy(() -> a.sameSubnet(a, 129)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * The JDK as an oracle: random addresses with long zero runs, written by us, read back by java.net; and our
+     * reading of the JDK's own (uncompressed) text.
+     */
+    @Test
+    void agreesWithTheJdkOnRandomAddresses() throws Exception {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(16);
+        for (int i = 0; i < 2000; i++) {
+            byte[] b = new byte[16];
+            for (int f = 0; f < 8; f++) {
+                int v = random.nextInt(3) == 0 ? 0 : random.nextInt(0x10000);
+                b[2 * f] = (byte) (v >>> 8);
+                b[2 * f + 1] = (byte) v;
+            }
+            Ipv6Address a = Ipv6Address.read(b, 0);
+            String ours = a.toString();
+            assertThat(java.net.InetAddress.getByName(ours).getAddress()).as(ours).isEqualTo(
+                    a.isIpv4Mapped() ? java.util.Arrays.copyOfRange(b, 12, 16) : b);
+            String jdk = java.net.InetAddress.getByAddress(b).getHostAddress();
+            assertThat(Ipv6Address.parse(jdk)).as(jdk).isEqualTo(a);
+            assertThat(ours).matches("[0-9a-f:.]+");
+        }
     }
 }
