@@ -40,6 +40,12 @@ public final class Icmpv6Message {
 
     /** Wraps the message an IPv6 packet carries as its upper layer; returns null, or why it is dropped. */
     public String wrap(Ipv6Packet ip) {
+        if (ip.upperLayerProtocol() != Ipv6Packet.NEXT_HEADER_ICMPV6) {
+            return "icmp6: next header " + ip.upperLayerProtocol() + ", not ICMPv6";
+        }
+        if (ip.isFragment()) {
+            return "icmp6: a fragment, which only reassembly would make whole"; // we do not reassemble
+        }
         int length = ip.upperLayerLength();
         return wrap(ip.buffer(), ip.upperLayerOffset(), length,
                 ip.pseudoHeaderSum(Ipv6Packet.NEXT_HEADER_ICMPV6, length));

@@ -84,6 +84,18 @@ class Icmpv6MessageTest {
         assertThat(ip.wrap(packet, 0, packet.length)).isNull();
         assertThat(icmp.wrap(ip)).isEqualTo(Icmpv6Message.BAD_CHECKSUM);
         assertThat(icmp.wrap(packet, 40, 7, 0)).isEqualTo("icmp6: 7 bytes, shorter than a header");
+        byte[] syn = CapturedIpv6Frames.ipPacket(CapturedIpv6Frames.SYN);
+        assertThat(ip.wrap(syn, 0, syn.length)).isNull();
+        assertThat(icmp.wrap(ip)).isEqualTo("icmp6: next header 6, not ICMPv6");
+    }
+
+    @Test
+    void refusesAFragmentOfAMessage() {
+        byte[] message = Icmpv6Messages.message(Icmpv6Message.TYPE_ECHO_REQUEST, 0, 0, new byte[8]);
+        byte[] fragment = Icmpv6Messages.withHeader(message, Ipv6Packet.NEXT_HEADER_FRAGMENT,
+                new byte[] {58, 0, 0, 1, 0, 0, 0, 9});
+        assertThat(ip.wrap(fragment, 0, fragment.length)).isNull();
+        assertThat(icmp.wrap(ip)).isEqualTo("icmp6: a fragment, which only reassembly would make whole");
     }
 
     @Test
