@@ -16,6 +16,9 @@ if [[ ${#targets[@]} -eq 0 ]]; then
         rawhttpget.arp.ArpPacketFuzzTest#arbitraryBytesAreRefusedWithAReasonOrReadBackExactly
         rawhttpget.ipv4.Ipv4PacketFuzzTest#arbitraryBytesAreRefusedWithAReasonOrHaveAPayloadInsideThem
         rawhttpget.ipv4.IcmpMessageFuzzTest#arbitraryBytesAreRefusedWithAReasonOrDescribed
+        rawhttpget.ipv6.Ipv6PacketFuzzTest#arbitraryBytesAreRefusedWithAReasonOrWalkedToAnUpperLayerInsideThem
+        rawhttpget.ipv6.Icmpv6MessageFuzzTest#arbitraryBytesAreRefusedWithAReasonOrDescribed
+        rawhttpget.ndp.NdpMessageFuzzTest#arbitraryBytesAreRefusedWithAReasonOrReadWithinTheMessage
         rawhttpget.tcp.TcpSegmentFuzzTest#arbitraryBytesAreRefusedWithAReasonOrReadWithinTheSegment
         rawhttpget.stack.NetworkStackFuzzTest#hostileFramesNeverThrowAndEverythingSentIsWellFormed
         rawhttpget.http.ResponseParserJazzerTest#arbitraryResponsesOnlyEverFailWithAProtocolError

@@ -1,10 +1,13 @@
 package rawhttpget;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import rawhttpget.inet.MacAddress;
+import rawhttpget.ipv4.InternetChecksum;
 import rawhttpget.link.PcapLink;
 import rawhttpget.tcp.SegmentObserver;
 import rawhttpget.time.SystemClock;
@@ -17,7 +20,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  * The architecture of STYLE.md as executable rules: each layer depends only on layers below it. The application,
  * top down: cli → logging, download → exchange → runtime → report, with output, progress and failure below them;
  * the application sees the network through stack, tcp, http and tls (never arp or ethernet), and only runtime
- * touches the host and picks the link. Below: stack → tcp → ipv4 → arp → ethernet → link. Pcap4J stays inside
+ * touches the host and picks the link. Below: stack → tcp → ipv4 → arp → ethernet → link, and beside them
+ * ndp → ipv6 (the IPv6 codecs and Neighbor Discovery, which only the stack uses). Pcap4J stays inside
  * PcapLink, and only the time package reads a clock or sleeps.
  */
 class LayeringTest {
@@ -60,6 +64,27 @@ class LayeringTest {
         layerMayUseOnly("ipv4", "rawhttpget.inet..");
     }
 
+    /**
+     * IPv6 sees addresses and nothing else of ours but the Internet checksum, which it shares with IPv4 (one
+     * definition of RFC 1071's sum, for every upper layer's checksum).
+     */
+    @Test
+    void ipv6SeesNoMacAddresses() {
+        classes().that().resideInAPackage("rawhttpget.ipv6..")
+                .should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("rawhttpget.ipv6..", "java..",
+                        "rawhttpget.inet..").or(JavaClass.Predicates.belongToAnyOf(InternetChecksum.class)))
+                .check(classes);
+        noClasses().that().resideInAPackage("rawhttpget.ipv6..")
+                .should().dependOnClassesThat().belongToAnyOf(MacAddress.class)
+                .check(classes);
+    }
+
+    /** Neighbor Discovery sits on ICMPv6 as ARP sits on Ethernet: the counterpart of arp's rule. */
+    @Test
+    void ndpSitsOnIcmpv6AndEthernet() {
+        layerMayUseOnly("ndp", "rawhttpget.ipv6..", "rawhttpget.ethernet..", "rawhttpget.inet..");
+    }
+
     @Test
     void tcpSeesOnlyIpv4() {
         layerMayUseOnly("tcp", "rawhttpget.ipv4..", "rawhttpget.inet..");
@@ -76,6 +101,14 @@ class LayeringTest {
     void onlyTheStackUsesArp() {
         noClasses().that().resideOutsideOfPackages("rawhttpget.stack..", "rawhttpget.arp..")
                 .should().dependOnClassesThat().resideInAPackage("rawhttpget.arp..")
+                .check(classes);
+    }
+
+    /** Neighbours are the stack's business for IPv6 too. */
+    @Test
+    void onlyTheStackUsesNdp() {
+        noClasses().that().resideOutsideOfPackages("rawhttpget.stack..", "rawhttpget.ndp..")
+                .should().dependOnClassesThat().resideInAPackage("rawhttpget.ndp..")
                 .check(classes);
     }
 
@@ -115,7 +148,7 @@ class LayeringTest {
     @Test
     void theStackNeverReadsAClockNorSleeps() {
         noClasses().that().resideInAnyPackage("rawhttpget.stack..", "rawhttpget.tcp..", "rawhttpget.ipv4..",
-                        "rawhttpget.arp..", "rawhttpget.ethernet..", "rawhttpget.http..", "rawhttpget.tls..")
+                        "rawhttpget.ipv6..", "rawhttpget.ndp..", "rawhttpget.arp..", "rawhttpget.ethernet..", "rawhttpget.http..", "rawhttpget.tls..")
                 .should().callMethod(System.class, "nanoTime")
                 .orShould().callMethod(System.class, "currentTimeMillis")
                 .orShould().callMethod(Thread.class, "sleep", long.class)

@@ -9,10 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import rawhttpget.testing.CapturedFrames;
+import rawhttpget.testing.CapturedIpv6Frames;
 
 /**
  * Writes the seed corpus of every fuzz target under {@code src/test/resources}, from the frames captured from real
- * Linux traffic ({@link CapturedFrames}) and from hand-written HTTP responses and URLs. Run from the repository root
+ * Linux traffic ({@link CapturedFrames}, {@link CapturedIpv6Frames}) and from hand-written HTTP responses and URLs. Run from the repository root
  * after changing the captures: {@code java -cp target/test-classes:target/classes rawhttpget.fuzz.WriteSeeds}.
  * Jazzer replays every file there as a regression test in {@code mvn test} and starts fuzzing from them.
  */
@@ -50,6 +51,36 @@ public final class WriteSeeds {
         }
         writeStackSeeds();
         writeHttpSeeds();
+        writeIpv6Seeds();
+    }
+
+    /** The IPv6 captures ({@link CapturedIpv6Frames}): packets, their ICMPv6 messages, and the NDP ones. */
+    private static void writeIpv6Seeds() throws IOException {
+        for (String name : List.of("MLD_REPORT_WITH_HOP_BY_HOP", "ROUTER_SOLICITATION", "DAD_NEIGHBOR_SOLICITATION",
+                "NEIGHBOR_SOLICITATION", "NEIGHBOR_ADVERTISEMENT", "LAST_FRAGMENT", "PORT_UNREACHABLE", "HTTP_GET",
+                "SYN", "SYN_ACK", "PACKET_TOO_BIG")) {
+            String seed = name.toLowerCase();
+            byte[] packet = CapturedIpv6Frames.ipPacket(ipv6Hex(name));
+            write("ipv6/Ipv6PacketFuzzTestInputs/arbitraryBytesAreRefusedWithAReasonOrWalkedToAnUpperLayerInsideThem",
+                    seed, packet);
+            int upper = name.startsWith("MLD") ? 48 : 40;
+            if (packet[6] == 58 || name.startsWith("MLD")) {
+                write("ipv6/Icmpv6MessageFuzzTestInputs/arbitraryBytesAreRefusedWithAReasonOrDescribed", seed,
+                        slice(packet, upper, packet.length));
+            }
+            if (name.contains("SOLICITATION") || name.contains("ADVERTISEMENT")) {
+                write("ndp/NdpMessageFuzzTestInputs/arbitraryBytesAreRefusedWithAReasonOrReadWithinTheMessage", seed,
+                        packet);
+            }
+        }
+    }
+
+    private static String ipv6Hex(String field) {
+        try {
+            return (String) CapturedIpv6Frames.class.getField(field).get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Records for NetworkStackFuzzTest: [kind][length:2][bytes]; TCP numbers relative to the connection's. */
