@@ -15,7 +15,8 @@ final class HelpSections {
 
     static {
         SECTIONS.put("Startup", List.of("--version", "--help"));
-        SECTIONS.put("Logging", List.of("--quiet", "--verbose", "--debug", "--log", "--log-config", "--log-file"));
+        SECTIONS.put("Logging", List.of("--quiet", "--no-verbose", "--output-file", "--append-output", "--verbose",
+                "--debug", "--log", "--log-config", "--log-file"));
         SECTIONS.put("Download", List.of("--tries", "--waitretry", "--output-document", "--no-clobber", "--continue",
                 "--progress", "--timeout"));
         SECTIONS.put("Directories", List.of("--directory-prefix"));

@@ -13,11 +13,15 @@ import rawhttpget.output.StreamSink;
 import rawhttpget.progress.Progress;
 import rawhttpget.progress.ProgressSink;
 import rawhttpget.progress.ProgressStyle;
+import rawhttpget.progress.ScreenWidth;
+import rawhttpget.progress.StatusLines;
 import rawhttpget.progress.Terminal;
 import rawhttpget.runtime.Interrupts;
 import rawhttpget.runtime.LocalPort;
 import rawhttpget.runtime.Network;
 import rawhttpget.runtime.NetworkOpener;
+import rawhttpget.runtime.TerminalColumns;
+import rawhttpget.time.EpochClock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +39,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,6 +56,8 @@ public final class Downloader {
     private final NetworkOpener networkOpener;
     private final ProgressStyle progressStyle;
     private final Transports transports;
+    private final ScreenWidth screenWidth = new ScreenWidth(TerminalColumns::ofStderr, System.getenv("COLUMNS"));
+    private StatusLines status;
     private RetryPause retryPause;
     private Interrupts interrupts;
 
@@ -59,7 +66,8 @@ public final class Downloader {
         this.options = options;
         this.networkOpener = networkOpener;
         this.err = err;
-        this.progressStyle = ProgressStyle.choose(options.progress(), options.quiet(), Terminal.isStderrTerminal());
+        this.progressStyle = ProgressStyle.choose(options.progress(), options.quiet() || options.noVerbose(),
+                !options.logToFile() && Terminal.isStderrTerminal());
         this.transports = new Transports(options.caCertificate(), options.noCheckCertificate(), this::say);
     }
 
@@ -77,6 +85,8 @@ public final class Downloader {
         DownloadException worst = null;
         try (Network host = networkOpener.open(options.host(), interrupts)) {
             retryPause = new RetryPause(host.clock(), host.sleeper());
+            status = new StatusLines(err, verbosity(), EpochClock.anchoredNow(host.clock()), ZoneId.systemDefault(),
+                    StatusLines.utf8Locale(System.getenv()));
             host.reportStatsTo(options.stats() ? err : null);
             for (HttpUrl url : urls) {
                 try {
@@ -95,6 +105,11 @@ public final class Downloader {
         if (worst != null) {
             throw new DownloadException(worst.exitCode(), "some downloads failed");
         }
+    }
+
+    private StatusLines.Verbosity verbosity() {
+        return options.quiet() ? StatusLines.Verbosity.QUIET
+                : options.noVerbose() ? StatusLines.Verbosity.NOT_VERBOSE : StatusLines.Verbosity.NORMAL;
     }
 
     private void checkOptions(int urlCount) throws DownloadException {
@@ -140,7 +155,8 @@ public final class Downloader {
         HttpUrl url = original;
         int failedTries = 0;
         while (true) {
-            Exchange exchange = new Exchange(plan, host);
+            Exchange exchange = new Exchange(plan, host, failedTries + 1);
+            status.requesting(url.toString(), failedTries + 1);
             try {
                 exchange.run(url);
             } catch (DownloadException e) {
@@ -165,16 +181,18 @@ public final class Downloader {
                         throw new DownloadException(ExitCode.PROTOCOL, e.getMessage());
                     }
                     url = chain.follow(next);
-                    say("Location: " + next + " [following]");
+                    status.following(head.first("Location").orElse(next.toString()));
                     failedTries = 0;
                 }
                 case ALREADY_COMPLETE -> {
                     finishCompletePartial(plan);
-                    say("The file is already fully retrieved; nothing to do.");
+                    status.alreadyComplete();
                     return;
                 }
                 case SAVE, APPEND -> {
-                    say("'" + plan.displayName() + "' saved [" + exchange.fileSize() + lengthSuffix(exchange) + "]");
+                    status.saved(plan.kind() == OutputPlan.Kind.STDOUT ? null : plan.displayName(), url.toString(),
+                            exchange.fileSize(), exchange.decision.expectedSize(), exchange.bytesPerSecond(),
+                            exchange.tryNumber);
                     return;
                 }
                 case ERROR, SAVE_ERROR -> throw new DownloadException(ExitCode.SERVER_ERROR,
@@ -189,10 +207,6 @@ public final class Downloader {
         }
         // Bytes already written to stdout or a pipe cannot be taken back, and a second try would repeat them.
         return exchange.plan.kind() == OutputPlan.Kind.FILE || exchange.written == 0;
-    }
-
-    private static String lengthSuffix(Exchange exchange) {
-        return exchange.decision.expectedSize() >= 0 ? "/" + exchange.decision.expectedSize() : "";
     }
 
     /** A failure that left a partial file says where, so the user knows -c can continue it. */
@@ -237,15 +251,26 @@ public final class Downloader {
     private final class Exchange {
         final OutputPlan plan;
         final Network host;
+        final int tryNumber;
         ResponseHead head;
         ResponseDecision decision;
         long resumeOffset;
         long written;
         private BodySink sink;
+        private long headAt;
+        private long endedAt;
 
-        Exchange(OutputPlan plan, Network host) {
+        Exchange(OutputPlan plan, Network host, int tryNumber) {
             this.plan = plan;
             this.host = host;
+            this.tryNumber = tryNumber;
+        }
+
+        /** This response's body rate, from its head to its end, for the saved line. */
+        double bytesPerSecond() {
+            // wget divides by half its timer's resolution when no time has passed: a huge rate, never "inf".
+            double seconds = Math.max(endedAt - headAt, 0.5) / 1e9;
+            return written / seconds;
         }
 
         /** The size of the saved file: what this run wrote plus what a resumed file already had. */
@@ -256,6 +281,7 @@ public final class Downloader {
         void run(HttpUrl url) throws DownloadException {
             Transport.Factory layer = transports.forUrl(url);
             int server = resolve(url);
+            status.connecting(url.isIpv4Literal() ? null : url.host(), Ipv4Address.format(server), url.port());
             resumeOffset = plan.resumeOffset();
             HttpRequest request = HttpRequest.get(url, options.version());
             if (resumeOffset > 0) {
@@ -270,15 +296,24 @@ public final class Downloader {
                 host.runStats().add(url, transfer);
                 try {
                     host.loop().run(transfer);
+                } catch (DownloadException e) {
+                    if (head == null) {
+                        status.failedBeforeResponse(transfer.phases().wasEstablished(), e.getMessage());
+                    }
+                    throw e;
                 } finally {
                     written = sink == null ? 0 : sink.written();
+                    endedAt = host.clock().nanos();
                 }
             }
         }
 
         private BodySink onHead(ResponseHead head) throws DownloadException {
             this.head = head;
+            headAt = host.clock().nanos();
+            status.response(head.statusCode(), head.reason());
             decision = ResponseDecision.of(head, resumeOffset, options.contentOnError());
+            announceBody();
             sink = switch (decision.action()) {
                 case SAVE, SAVE_ERROR -> {
                     if (resumeOffset > 0) {
@@ -291,6 +326,20 @@ public final class Downloader {
                 case FOLLOW, ALREADY_COMPLETE, ERROR -> null;
             };
             return sink;
+        }
+
+        /** wget's Length and Saving to lines, before the body's progress. */
+        private void announceBody() {
+            long expected = decision.expectedSize();
+            String type = head.first("Content-Type").orElse(null);
+            switch (decision.action()) {
+                case SAVE, SAVE_ERROR -> status.length(expected, -1, type);
+                case APPEND -> status.length(expected, expected < 0 ? -1 : expected - resumeOffset, type);
+                default -> {
+                    return;
+                }
+            }
+            status.savingTo(plan.kind() == OutputPlan.Kind.STDOUT ? null : plan.displayName());
         }
 
         private BodySink openFresh() throws DownloadException {
@@ -320,7 +369,7 @@ public final class Downloader {
         }
 
         private BodySink withProgress(BodySink inner, long alreadyHave) {
-            Progress progress = progressStyle.create(err);
+            Progress progress = progressStyle.create(err, screenWidth);
             if (progress == Progress.NONE) {
                 return inner;
             }
@@ -334,15 +383,23 @@ public final class Downloader {
         if (url.isIpv4Literal()) {
             return Ipv4Address.parseBits(hostName); // a literal needs no resolver, and gets none
         }
+        InetAddress[] addresses;
         try {
-            for (InetAddress a : InetAddress.getAllByName(hostName)) {
-                if (a instanceof Inet4Address) {
-                    return Ipv4Address.readBits(a.getAddress(), 0);
-                }
-            }
-            throw new DownloadException(ExitCode.NETWORK, "'" + hostName + "' has no IPv4 address");
+            addresses = InetAddress.getAllByName(hostName);
         } catch (UnknownHostException e) {
+            status.resolveFailed(hostName, e.getMessage());
             throw new DownloadException(ExitCode.NETWORK, "unable to resolve host address '" + hostName + "'");
         }
+        StringBuilder all = new StringBuilder();
+        for (InetAddress a : addresses) {
+            all.append(all.length() == 0 ? "" : ", ").append(a.getHostAddress());
+        }
+        status.resolved(hostName, all.toString());
+        for (InetAddress a : addresses) {
+            if (a instanceof Inet4Address) {
+                return Ipv4Address.readBits(a.getAddress(), 0);
+            }
+        }
+        throw new DownloadException(ExitCode.NETWORK, "'" + hostName + "' has no IPv4 address");
     }
 }

@@ -5,6 +5,7 @@ import rawhttpget.failure.ExitCode;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.function.IntSupplier;
 
 /**
  * {@code --progress=bar|dot|none} as wget reads it: the bar only on a terminal (falling back to dots elsewhere)
@@ -32,9 +33,10 @@ public enum ProgressStyle {
         };
     }
 
-    public Progress create(PrintWriter err) {
+    /** {@code columns}: the terminal's width at each redraw of the bar ({@link ScreenWidth}). */
+    public Progress create(PrintWriter err, IntSupplier columns) {
         return switch (this) {
-            case BAR -> new BarProgress(err);
+            case BAR -> new BarProgress(err, columns);
             case DOTS -> new DotProgress(err);
             case NONE -> Progress.NONE;
         };

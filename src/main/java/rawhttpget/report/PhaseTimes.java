@@ -33,6 +33,11 @@ public final class PhaseTimes {
         }
     }
 
+    /** Whether the connection was ever established: a failure after it is no longer a failure to connect. */
+    public boolean wasEstablished() {
+        return establishedAt >= 0;
+    }
+
     public void completed(long now) {
         completedAt = now;
     }

@@ -1,0 +1,210 @@
+package rawhttpget.progress;
+
+import rawhttpget.time.Clock;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * wget 1.21.3's status lines around a download, in its words and order, on stderr (or the -o file):
+ * <pre>
+ * --2026-12-07 02:00:00--  http://files.test/f
+ * Resolving files.test (files.test)... 198.18.1.1
+ * Connecting to files.test (files.test)|198.18.1.1|:80... connected.
+ * HTTP request sent, awaiting response... 200 OK
+ * Length: 1048576 (1.0M) [application/octet-stream]
+ * Saving to: ‘f’
+ *
+ * (the progress)
+ *
+ * 2026-12-07 02:00:01 (85.3 MB/s) - ‘f’ saved [1048576/1048576]
+ *
+ * </pre>
+ * With {@code -nv} only the last line is said, as wget's one-liner
+ * ({@code 2026-12-07 02:00:01 URL:http://files.test/f [1048576/1048576] -> "f" [1]}); with {@code -q} nothing.
+ * Timestamps are local time, read from the calendar clock given.
+ */
+public final class StatusLines {
+    /** {@code -q}, {@code -nv}, or wget's default. */
+    public enum Verbosity { QUIET, NOT_VERBOSE, NORMAL }
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final PrintWriter out;
+    private final Verbosity verbosity;
+    private final Clock epochClock;
+    private final ZoneId zone;
+    private final String open;
+    private final String close;
+    /** wget resolves a name once per run and says so once: later connections to it skip "Resolving". */
+    private final Set<String> resolved = new HashSet<>();
+    private boolean connectedSaid;
+
+    /**
+     * @param epochClock    nanoseconds since the Unix epoch, for the timestamps
+     * @param unicodeQuotes wget quotes file names with ‘’ in a UTF-8 locale, with '' otherwise
+     */
+    public StatusLines(PrintWriter out, Verbosity verbosity, Clock epochClock, ZoneId zone, boolean unicodeQuotes) {
+        this.out = out;
+        this.verbosity = verbosity;
+        this.epochClock = epochClock;
+        this.zone = zone;
+        this.open = unicodeQuotes ? "‘" : "'";
+        this.close = unicodeQuotes ? "’" : "'";
+    }
+
+    /** Whether the C library would pick UTF-8 from this environment (LC_ALL, else LC_CTYPE, else LANG). */
+    public static boolean utf8Locale(Map<String, String> environment) {
+        for (String name : new String[] {"LC_ALL", "LC_CTYPE", "LANG"}) {
+            String value = environment.get(name);
+            if (value != null && !value.isEmpty()) {
+                String lower = value.toLowerCase(java.util.Locale.ROOT);
+                return lower.contains("utf-8") || lower.contains("utf8");
+            }
+        }
+        return false;
+    }
+
+    public Verbosity verbosity() {
+        return verbosity;
+    }
+
+    String timestamp() {
+        long nanos = epochClock.nanos();
+        Instant at = Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+        return LocalDateTime.ofInstant(at, zone).format(STAMP);
+    }
+
+    /** A request is about to be made: the first try is 1. */
+    public void requesting(String url, int tryNumber) {
+        connectedSaid = false;
+        normal("--" + timestamp() + "--  " + (tryNumber > 1 ? "(try:" + String.format("%2d", tryNumber) + ")  " : "")
+                + url + "\n");
+    }
+
+    /** The name was looked up (not said for an address literal, nor for a name already looked up). */
+    public void resolved(String host, String address) {
+        if (resolved.add(host)) {
+            normal("Resolving " + host + " (" + host + ")... " + address + "\n");
+        }
+    }
+
+    /** The name could not be looked up; {@code reason} is the resolver's, possibly after "NAME: ". */
+    public void resolveFailed(String host, String reason) {
+        String words = reason == null ? "Name or service not known" : reason.substring(reason.lastIndexOf(": ") + 1).trim();
+        normal("Resolving " + host + " (" + host + ")... failed: " + words + ".\n");
+    }
+
+    /** The connection is being made; {@code host} is null for an address literal. The line ends later. */
+    public void connecting(String host, String address, int port) {
+        normal(host == null ? "Connecting to " + address + ":" + port + "... "
+                : "Connecting to " + host + " (" + host + ")|" + address + "|:" + port + "... ");
+    }
+
+    /** The response head arrived: the connection was made and the request sent. */
+    public void response(int status, String reason) {
+        saidConnected();
+        normal(status + " " + reason + "\n");
+    }
+
+    private void saidConnected() {
+        if (!connectedSaid) {
+            connectedSaid = true;
+            normal("connected.\nHTTP request sent, awaiting response... ");
+        }
+    }
+
+    /**
+     * The exchange failed before a response head: {@code established} says whether the connection had been made.
+     * {@code reason} is our failure's message; its first words end wget's line.
+     */
+    public void failedBeforeResponse(boolean established, String reason) {
+        String words = reason;
+        int detail = words.indexOf(" (");
+        if (detail > 0) {
+            words = words.substring(0, detail);
+        }
+        words = words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        if (established) {
+            saidConnected();
+            normal(words + ".\n");
+        } else {
+            normal("failed: " + words + ".\n");
+        }
+    }
+
+    /** A redirection: wget shows the Location as the server sent it. */
+    public void following(String location) {
+        normal("Location: " + location + " [following]\n");
+    }
+
+    /**
+     * @param total     the whole file's size, -1 when unknown
+     * @param remaining what this response brings of it when resuming, else -1
+     */
+    public void length(long total, long remaining, String contentType) {
+        StringBuilder s = new StringBuilder("Length: ");
+        if (total < 0) {
+            s.append("unspecified");
+        } else {
+            s.append(sized(total));
+            if (remaining >= 0) {
+                s.append(", ").append(sized(remaining)).append(" remaining");
+            }
+        }
+        if (contentType != null) {
+            s.append(" [").append(contentType).append(']');
+        }
+        normal(s.append('\n').toString());
+    }
+
+    private static String sized(long bytes) {
+        return bytes < 1024 ? Long.toString(bytes) : bytes + " (" + WgetNumbers.humanReadable(bytes, 10, 1) + ")";
+    }
+
+    /** {@code name} null: standard output. The blank line separates the progress that follows. */
+    public void savingTo(String name) {
+        normal("Saving to: " + (name == null ? open + "STDOUT" + close : open + name + close) + "\n\n");
+    }
+
+    /**
+     * The body is saved whole.
+     *
+     * @param name     the file's name as shown, null for standard output
+     * @param url      the URL the body came from (the last of a redirect chain)
+     * @param size     bytes of the file now
+     * @param expected the size announced, -1 when none was
+     * @param bytesPerSecond this response's average rate
+     */
+    public void saved(String name, String url, long size, long expected, double bytesPerSecond, int tryNumber) {
+        String sizes = "[" + size + (expected >= 0 ? "/" + expected : "") + "]";
+        if (verbosity == Verbosity.NORMAL) {
+            String rate = WgetNumbers.rate(Math.max(bytesPerSecond, 0), false);
+            out.print("\n" + timestamp() + " (" + rate + ") - "
+                    + (name == null ? "written to stdout " : open + name + close + " saved ") + sizes + "\n\n");
+            out.flush();
+        } else if (verbosity == Verbosity.NOT_VERBOSE) {
+            out.print(timestamp() + " URL:" + url + " " + sizes + " -> \"" + (name == null ? "-" : name) + "\" ["
+                    + tryNumber + "]\n");
+            out.flush();
+        }
+    }
+
+    /** -c on a file the server says is complete (416). */
+    public void alreadyComplete() {
+        normal("\n    The file is already fully retrieved; nothing to do.\n\n");
+    }
+
+    private void normal(String text) {
+        if (verbosity == Verbosity.NORMAL) {
+            out.print(text);
+            out.flush();
+        }
+    }
+}
