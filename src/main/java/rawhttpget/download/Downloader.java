@@ -303,7 +303,9 @@ public final class Downloader {
                     throw e;
                 } finally {
                     written = sink == null ? 0 : sink.written();
-                    endedAt = host.clock().nanos();
+                    // The body's end, not the close after it, as wget times the body alone.
+                    long completedAt = transfer.phases().completedAt();
+                    endedAt = completedAt >= 0 ? completedAt : host.clock().nanos();
                 }
             }
         }

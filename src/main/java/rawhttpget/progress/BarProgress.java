@@ -48,6 +48,7 @@ final class BarProgress implements Progress {
     public void start(String name, long alreadyHave, long total, long now) {
         this.name = name;
         meter.start(alreadyHave, total, now);
+        out.print('\n'); // wget sets the bar off from the lines above with an empty one
         draw(now, false);
     }
 

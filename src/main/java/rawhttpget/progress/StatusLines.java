@@ -168,9 +168,9 @@ public final class StatusLines {
         return bytes < 1024 ? Long.toString(bytes) : bytes + " (" + WgetNumbers.humanReadable(bytes, 10, 1) + ")";
     }
 
-    /** {@code name} null: standard output. The blank line separates the progress that follows. */
+    /** {@code name} null: standard output. The progress that follows starts with an empty line of its own. */
     public void savingTo(String name) {
-        normal("Saving to: " + (name == null ? open + "STDOUT" + close : open + name + close) + "\n\n");
+        normal("Saving to: " + (name == null ? open + "STDOUT" + close : open + name + close) + "\n");
     }
 
     /**

@@ -72,17 +72,23 @@ final class WgetNumbers {
 
     /** "13s", "99s", "2m 5s", "1h 2m", "3d 4h": wget's ETA and duration, whole seconds. */
     static String shortDuration(long seconds) {
+        return shortDuration(seconds, false);
+    }
+
+    /** {@code condensed} (the dots): no space between the two parts, "2m5s". */
+    static String shortDuration(long seconds, boolean condensed) {
+        String space = condensed ? "" : " ";
         if (seconds < 100) {
             return seconds + "s";
         }
         if (seconds < 100 * 60) {
-            return seconds / 60 + "m " + seconds % 60 + "s";
+            return seconds / 60 + "m" + space + seconds % 60 + "s";
         }
         if (seconds < 48 * 3600) {
-            return seconds / 3600 + "h " + seconds / 60 % 60 + "m";
+            return seconds / 3600 + "h" + space + seconds / 60 % 60 + "m";
         }
         if (seconds < 100 * 86400L) {
-            return seconds / 86400 + "d " + seconds / 3600 % 24 + "h";
+            return seconds / 86400 + "d" + space + seconds / 3600 % 24 + "h";
         }
         return seconds / 86400 + "d";
     }

@@ -38,6 +38,11 @@ public final class PhaseTimes {
         return establishedAt >= 0;
     }
 
+    /** When the response was complete, or -1 while it is not. */
+    public long completedAt() {
+        return completedAt;
+    }
+
     public void completed(long now) {
         completedAt = now;
     }

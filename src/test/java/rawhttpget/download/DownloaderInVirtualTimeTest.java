@@ -89,8 +89,8 @@ class DownloaderInVirtualTimeTest {
                 + "Connecting to 198.18.0.2:80... connected.\n"
                 + "HTTP request sent, awaiting response... 200 OK\n"
                 + "Length: 5000 (4.9K)\n"
-                + "Saving to: '" + dir.resolve("start.bin") + "'\n\n"
-                + "     0K ....                                                   100% --.-=0s\n"
+                + "Saving to: '" + dir.resolve("start.bin") + "'\n"
+                + "\n     0K ....                                                  100% 9.09T=0s\n"
                 + "\nDATE (9.09 TB/s) - '" + dir.resolve("start.bin") + "' saved [5000/5000]\n\n");
     }
 
@@ -113,16 +113,16 @@ class DownloaderInVirtualTimeTest {
                 + "Connecting to 198.18.0.2:80... connected.\n"
                 + "HTTP request sent, awaiting response... 200 OK\n"
                 + "Length: 10000 (9.8K)\n"
-                + "Saving to: '" + dir.resolve("big.bin") + "'\n\n"
-                + "     0K ...                                                     40% --.-=0s\n"
+                + "Saving to: '" + dir.resolve("big.bin") + "'\n"
+                + "\n     0K ...                                                    40% 7.28T=0s\n"
                 + "rawhttpget: connection reset by peer (198.18.0.2 (198.18.0.2:80)) after 4000 body bytes;"
                 + " retrying in 1 s (try 2 of 2)\n"
                 + "--DATE--  (try: 2)  " + SERVER + "/big.bin\n"
                 + "Connecting to 198.18.0.2:80... connected.\n"
                 + "HTTP request sent, awaiting response... 206 Partial Content\n"
                 + "Length: 10000 (9.8K), 6000 (5.9K) remaining\n"
-                + "Saving to: '" + dir.resolve("big.bin") + "'\n\n"
-                + "     0K ,,,......                                              100% --.-=0s\n"
+                + "Saving to: '" + dir.resolve("big.bin") + "'\n"
+                + "\n     0K ,,,......                                             100% 10.9T=0s\n"
                 + "\nDATE (10.9 TB/s) - '" + dir.resolve("big.bin") + "' saved [10000/10000]\n\n");
         // The one-second pause went by in virtual time, a slice at a time.
         assertThat(network.sleeper.sleeps()).isEqualTo(Collections.nCopies(10, SLICE));

@@ -104,7 +104,7 @@ class BarProgressTest {
         walker.finish(T0 + 8 * MS, true);
 
         assertThat(text.toString()).isEqualTo(
-                "\rch                      [<=>                 ]       0  --.-KB/s               "
+                "\n\rch                      [<=>                 ]       0  --.-KB/s               "
                 + "\rch                      [ <=>                ]   1.00M  --.-KB/s    in 0.008s  \n");
     }
 
@@ -152,6 +152,7 @@ class BarProgressTest {
         }
         b.finish(T0 + 2_600 * MS, true);
 
+        assertThat(text.toString()).startsWith("\n\r").endsWith("\n");
         List<String> frames = Arrays.asList(text.toString().replace("\n", "").split("\r"));
         assertThat(frames.get(0)).isEmpty();
         assertThat(frames.subList(1, frames.size())).extracting(String::length)

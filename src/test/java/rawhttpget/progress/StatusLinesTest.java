@@ -45,7 +45,6 @@ class StatusLinesTest {
                 Length: 1048576 (1.0M) [application/octet-stream]
                 Saving to: ‘f’
 
-
                 2026-12-07 02:00:01 (85.3 MB/s) - ‘f’ saved [1048576/1048576]
 
                 """);
@@ -99,7 +98,6 @@ class StatusLinesTest {
 
         assertThat(text.toString()).isEqualTo("""
                 Saving to: ‘STDOUT’
-
 
                 2026-12-07 02:00:00 (79.2 MB/s) - written to stdout [1048576/1048576]
 
@@ -187,6 +185,6 @@ class StatusLinesTest {
         assertThat(StatusLines.utf8Locale(Map.of())).isFalse();
         StatusLines ascii = lines(StatusLines.Verbosity.NORMAL, false);
         ascii.savingTo("f");
-        assertThat(text.toString()).isEqualTo("Saving to: 'f'\n\n");
+        assertThat(text.toString()).isEqualTo("Saving to: 'f'\n");
     }
 }
