@@ -257,6 +257,7 @@ public final class Downloader {
         long resumeOffset;
         long written;
         private BodySink sink;
+        private HttpTransfer transfer;
         private long headAt;
         private long endedAt;
 
@@ -290,23 +291,23 @@ public final class Downloader {
             try (LocalPort localPort = host.openLocalPort(options.localPort(), server, url.port())) {
                 String description = url.host() + " (" + Ipv4Address.format(server) + ":" + url.port() + ")";
                 log.info("{} -> {}", request, description);
-                HttpTransfer transfer = new HttpTransfer(host.stack(), host.tcpConfig(),
+                transfer = new HttpTransfer(host.stack(), host.tcpConfig(),
                         new HttpTransfer.Target(server, url.port(), localPort.port(), request.toBytes(), description),
                         layer, this::onHead);
                 host.runStats().add(url, transfer);
                 try {
                     host.loop().run(transfer);
-                } catch (DownloadException e) {
-                    if (head == null) {
-                        status.failedBeforeResponse(transfer.phases().wasEstablished(), e.getMessage());
-                    }
-                    throw e;
                 } finally {
                     written = sink == null ? 0 : sink.written();
                     // The body's end, not the close after it, as wget times the body alone.
                     long completedAt = transfer.phases().completedAt();
                     endedAt = completedAt >= 0 ? completedAt : host.clock().nanos();
                 }
+            } catch (DownloadException e) {
+                if (head == null) {
+                    status.failedBeforeResponse(transfer != null && transfer.phases().wasEstablished(), e.getMessage());
+                }
+                throw e;
             }
         }
 

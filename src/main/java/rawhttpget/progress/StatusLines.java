@@ -121,22 +121,21 @@ public final class StatusLines {
     }
 
     /**
-     * The exchange failed before a response head: {@code established} says whether the connection had been made.
-     * {@code reason} is our failure's message; its first words end wget's line.
+     * The exchange failed before a response head. Not connected: wget's "failed: Connection refused." from the
+     * first words of our message. Connected: only "connected.", since our own error line says what went wrong.
      */
     public void failedBeforeResponse(boolean established, String reason) {
+        if (established) {
+            normal("connected.\n");
+            return;
+        }
         String words = reason;
         int detail = words.indexOf(" (");
         if (detail > 0) {
             words = words.substring(0, detail);
         }
         words = words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
-        if (established) {
-            saidConnected();
-            normal(words + ".\n");
-        } else {
-            normal("failed: " + words + ".\n");
-        }
+        normal("failed: " + words + ".\n");
     }
 
     /** A redirection: wget shows the Location as the server sent it. */

@@ -125,6 +125,14 @@ class StatusLinesTest {
     }
 
     @Test
+    void aFailureAfterConnectingLeavesTheReasonToTheErrorLine() {
+        StatusLines s = lines(StatusLines.Verbosity.NORMAL, true);
+        s.connecting("files.test", "198.18.1.1", 443);
+        s.failedBeforeResponse(true, "certificate for files.test is not trusted");
+        assertThat(text.toString()).isEqualTo("Connecting to files.test (files.test)|198.18.1.1|:443... connected.\n");
+    }
+
+    @Test
     void anAddressLiteralIsNotResolved() {
         StatusLines s = lines(StatusLines.Verbosity.NORMAL, false);
         s.connecting(null, "198.18.1.1", 8080);
