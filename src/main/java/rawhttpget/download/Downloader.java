@@ -58,6 +58,10 @@ public final class Downloader {
     private final Transports transports;
     private final ScreenWidth screenWidth = new ScreenWidth(TerminalColumns::ofStderr, System.getenv("COLUMNS"));
     private StatusLines status;
+    /** For wget's summary after several URLs: the files saved, their bytes and the time their bodies took. */
+    private int filesSaved;
+    private long bytesSaved;
+    private long bodyNanos;
     private RetryPause retryPause;
     private Interrupts interrupts;
 
@@ -88,6 +92,7 @@ public final class Downloader {
             status = new StatusLines(err, verbosity(), EpochClock.anchoredNow(host.clock()), ZoneId.systemDefault(),
                     StatusLines.utf8Locale(System.getenv()));
             host.reportStatsTo(options.stats() ? err : null);
+            long startedAt = host.clock().nanos();
             for (HttpUrl url : urls) {
                 try {
                     download(host, url);
@@ -100,6 +105,9 @@ public final class Downloader {
                     err.println("rawhttpget: " + url + ": " + e.getMessage());
                     worst = ExitCodes.moreSevere(worst, e);
                 }
+            }
+            if (urls.size() > 1 && bytesSaved > 0) {
+                status.finished(filesSaved, bytesSaved, bodyNanos / 1e9, (host.clock().nanos() - startedAt) / 1e9);
             }
         }
         if (worst != null) {
@@ -190,6 +198,9 @@ public final class Downloader {
                     return;
                 }
                 case SAVE, APPEND -> {
+                    filesSaved++;
+                    bytesSaved += exchange.written;
+                    bodyNanos += exchange.bodyNanos();
                     status.saved(plan.kind() == OutputPlan.Kind.STDOUT ? null : plan.displayName(), url.toString(),
                             exchange.fileSize(), exchange.decision.expectedSize(), exchange.bytesPerSecond(),
                             exchange.tryNumber);
@@ -270,8 +281,12 @@ public final class Downloader {
         /** This response's body rate, from its head to its end, for the saved line. */
         double bytesPerSecond() {
             // wget divides by half its timer's resolution when no time has passed: a huge rate, never "inf".
-            double seconds = Math.max(endedAt - headAt, 0.5) / 1e9;
+            double seconds = Math.max(bodyNanos(), 0.5) / 1e9;
             return written / seconds;
+        }
+
+        long bodyNanos() {
+            return Math.max(endedAt - headAt, 0);
         }
 
         /** The size of the saved file: what this run wrote plus what a resumed file already had. */

@@ -195,6 +195,41 @@ public final class StatusLines {
         }
     }
 
+    /**
+     * After several URLs (not after one), wget sums the run up, unless quiet:
+     * "FINISHED --DATE--", the wall clock time, and the files, bytes, download time and rate.
+     */
+    public void finished(int files, long bytes, double downloadSeconds, double wallSeconds) {
+        if (verbosity == Verbosity.QUIET) {
+            return;
+        }
+        out.print("FINISHED --" + timestamp() + "--\n"
+                + "Total wall clock time: " + humanTime(wallSeconds) + "\n"
+                + "Downloaded: " + files + " files, " + WgetNumbers.humanReadable(bytes, 10, 1) + " in "
+                + humanTime(downloadSeconds) + " (" + WgetNumbers.rate(bytes / Math.max(downloadSeconds, 0.5e-9), false)
+                + ")\n");
+        out.flush();
+    }
+
+    /** wget's secs_to_human_time: "0.002s", "12s", "1m 5s", "2h 0m 3s", "1d 2h 3m 4s". */
+    static String humanTime(double seconds) {
+        long secs = (long) (seconds + 0.5);
+        long days = secs / 86400;
+        long hours = secs % 86400 / 3600;
+        long mins = secs % 3600 / 60;
+        secs %= 60;
+        if (days > 0) {
+            return days + "d " + hours + "h " + mins + "m " + secs + "s";
+        }
+        if (hours > 0) {
+            return hours + "h " + mins + "m " + secs + "s";
+        }
+        if (mins > 0) {
+            return mins + "m " + secs + "s";
+        }
+        return WgetNumbers.decimal(seconds) + "s";
+    }
+
     /** -c on a file the server says is complete (416). */
     public void alreadyComplete() {
         normal("\n    The file is already fully retrieved; nothing to do.\n\n");

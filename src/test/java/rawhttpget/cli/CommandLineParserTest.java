@@ -20,6 +20,12 @@ class CommandLineParserTest {
     static Stream<String[]> spellings() {
         return Stream.of(
             row("-O f u", "outputDocument=f urls=[u]"),
+            row("-nv u", "noVerbose=true urls=[u]"),
+            row("--no-verbose u", "noVerbose=true urls=[u]"),
+            row("-o log u", "outputFile=log urls=[u]"),
+            row("--output-file=log u", "outputFile=log urls=[u]"),
+            row("-a log u", "appendOutput=log urls=[u]"),
+            row("--append-output log u", "appendOutput=log urls=[u]"),
             row("-Of u", "outputDocument=f urls=[u]"),
             row("--output-document=f u", "outputDocument=f urls=[u]"),
             row("--output-document f u", "outputDocument=f urls=[u]"),

@@ -95,6 +95,21 @@ class DownloaderInVirtualTimeTest {
     }
 
     @Test
+    void noVerboseSaysOneLinePerFileAndSumsUpSeveralUrls() throws Exception {
+        VirtualNetwork network = new VirtualNetwork(List.of(
+                Reply.respond("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello"),
+                Reply.respond("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n")));
+
+        run(network, "-nv", SERVER + "/a.txt", SERVER + "/b.txt");
+
+        assertThat(said()).matches("DATE URL:" + SERVER + "/a.txt \\[5/5\\] -> \"" + dir.resolve("a.txt") + "\" \\[1\\]\n"
+                + "DATE URL:" + SERVER + "/b.txt \\[3\\] -> \"" + dir.resolve("b.txt") + "\" \\[1\\]\n"
+                + "FINISHED --DATE--\n"
+                + "Total wall clock time: [0-9.]+s\n"
+                + "Downloaded: 2 files, 8 in [0-9.]+s \\([0-9.]+ [KMGT]?B/s\\)\n");
+    }
+
+    @Test
     void resumesWithARangeAfterAResetMidBody() throws Exception {
         String content = body(10000);
         VirtualNetwork network = new VirtualNetwork(List.of(

@@ -167,6 +167,21 @@ class StatusLinesTest {
     }
 
     @Test
+    void severalUrlsAreSummedUpAtTheEnd() {
+        lines(StatusLines.Verbosity.NORMAL, true).finished(2, 131_072, 0.000_613, 0.002);
+        lines(StatusLines.Verbosity.NOT_VERBOSE, true).finished(3, 3_145_728, 65.2, 3725);
+
+        assertThat(text.toString()).isEqualTo("""
+                FINISHED --2026-12-07 02:00:00--
+                Total wall clock time: 0.002s
+                Downloaded: 2 files, 128K in 0.001s (204 MB/s)
+                FINISHED --2026-12-07 02:00:00--
+                Total wall clock time: 1h 2m 5s
+                Downloaded: 3 files, 3.0M in 1m 5s (47.1 KB/s)
+                """);
+    }
+
+    @Test
     void quietSaysNothing() {
         StatusLines s = lines(StatusLines.Verbosity.QUIET, true);
         s.requesting("http://files.test/f", 1);
