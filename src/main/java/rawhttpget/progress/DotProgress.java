@@ -6,8 +6,10 @@ import java.util.Locale;
 /**
  * wget's dot progress, for logs and pipes (stderr is not a terminal): in the default style a dot per KiB, a
  * space every ten dots, fifty dots (50 KiB) to a row, each row ended by the percentage, that row's rate and the
- * ETA; the last row by the rate and the time of the whole run. A row starts with its newline, as wget's do, and
- * bytes a resumed download already had are drawn as commas after a "[ skipping NK ]" line for the whole rows.
+ * ETA; the last row by the rate and the time of the whole run. An empty line comes first, and bytes a resumed
+ * download already had are drawn as commas after a "[ skipping NK ]" line for the whole rows. wget starts each
+ * row with its newline; the bytes are the same when each row ends with one instead, and a row is written whole
+ * (flushed at its end), so that log lines on the same stderr (-v, -d, --log) fall between rows, not inside one.
  * <pre>
  *
  *      0K .......... .......... .......... .......... .......... 48% 29.8M 0s
@@ -56,13 +58,14 @@ final class DotProgress implements Progress {
     @Override
     public void start(String name, long alreadyHave, long total, long now) {
         meter.start(alreadyHave, total, now);
+        out.print('\n');
         if (alreadyHave > 0) {
             long skipped = alreadyHave - alreadyHave % style.rowBytes();
             if (skipped > 0) {
                 String kib = Long.toString(skipped / 1024);
-                out.print("\n" + " ".repeat(2 + Math.max(6, kib.length())) + "[ skipping " + kib + "K ]");
+                out.print(" ".repeat(2 + Math.max(6, kib.length())) + "[ skipping " + kib + "K ]\n");
             }
-            out.print(String.format(Locale.ROOT, "\n%6dK", skipped / 1024));
+            out.print(String.format(Locale.ROOT, "%6dK", skipped / 1024));
             for (long remainder = alreadyHave % style.rowBytes(); remainder >= style.dotBytes; remainder -= style.dotBytes) {
                 out.print(dots % style.spacing == 0 ? " ," : ",");
                 dots++;
@@ -78,24 +81,24 @@ final class DotProgress implements Progress {
         long due = meter.have() / style.dotBytes;
         while (rows * style.perLine + dots < due) {
             if (dots == 0) {
-                out.print(String.format(Locale.ROOT, "\n%6dK", rows * style.rowBytes() / 1024));
+                out.print(String.format(Locale.ROOT, "%6dK", rows * style.rowBytes() / 1024));
             }
             out.print(dots % style.spacing == 0 ? " ." : ".");
             dots++;
             if (dots >= style.perLine) {
                 rows++;
                 dots = 0;
-                out.print(rowStats(now, false));
+                out.print(rowStats(now, false) + "\n");
+                out.flush();
             }
         }
-        out.flush();
     }
 
     @Override
     public void finish(long now, boolean complete) {
         meter.finish(now);
         if (dots == 0) {
-            out.print(String.format(Locale.ROOT, "\n%6dK", rows * style.rowBytes() / 1024));
+            out.print(String.format(Locale.ROOT, "%6dK", rows * style.rowBytes() / 1024));
         }
         StringBuilder padding = new StringBuilder();
         for (int i = dots; i < style.perLine; i++) {

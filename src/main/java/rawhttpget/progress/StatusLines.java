@@ -44,7 +44,8 @@ public final class StatusLines {
     private final String close;
     /** wget resolves a name once per run and says so once: later connections to it skip "Resolving". */
     private final Set<String> resolved = new HashSet<>();
-    private boolean connectedSaid;
+    /** "Connecting to ...", held until its outcome is known (see {@link #connecting}). */
+    private String connecting = "";
 
     /**
      * @param epochClock    nanoseconds since the Unix epoch, for the timestamps
@@ -83,7 +84,7 @@ public final class StatusLines {
 
     /** A request is about to be made: the first try is 1. */
     public void requesting(String url, int tryNumber) {
-        connectedSaid = false;
+        connecting = "";
         normal("--" + timestamp() + "--  " + (tryNumber > 1 ? "(try:" + String.format("%2d", tryNumber) + ")  " : "")
                 + url + "\n");
     }
@@ -101,10 +102,14 @@ public final class StatusLines {
         normal("Resolving " + host + " (" + host + ")... failed: " + words + ".\n");
     }
 
-    /** The connection is being made; {@code host} is null for an address literal. The line ends later. */
+    /**
+     * The connection is being made; {@code host} is null for an address literal. wget prints the line now and its
+     * end ("connected.", "failed: ...") later; ours is printed whole when its end is known, so that log lines on
+     * the same stderr (-v, -d, --log) cannot land in the middle of it.
+     */
     public void connecting(String host, String address, int port) {
-        normal(host == null ? "Connecting to " + address + ":" + port + "... "
-                : "Connecting to " + host + " (" + host + ")|" + address + "|:" + port + "... ");
+        connecting = host == null ? "Connecting to " + address + ":" + port + "... "
+                : "Connecting to " + host + " (" + host + ")|" + address + "|:" + port + "... ";
     }
 
     /** The response head arrived: the connection was made and the request sent. */
@@ -114,9 +119,9 @@ public final class StatusLines {
     }
 
     private void saidConnected() {
-        if (!connectedSaid) {
-            connectedSaid = true;
-            normal("connected.\nHTTP request sent, awaiting response... ");
+        if (!connecting.isEmpty()) {
+            normal(connecting + "connected.\nHTTP request sent, awaiting response... ");
+            connecting = "";
         }
     }
 
@@ -126,7 +131,8 @@ public final class StatusLines {
      */
     public void failedBeforeResponse(boolean established, String reason) {
         if (established) {
-            normal("connected.\n");
+            normal(connecting + "connected.\n");
+            connecting = "";
             return;
         }
         String words = reason;
@@ -135,7 +141,8 @@ public final class StatusLines {
             words = words.substring(0, detail);
         }
         words = words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
-        normal("failed: " + words + ".\n");
+        normal(connecting + "failed: " + words + ".\n");
+        connecting = "";
     }
 
     /** A redirection: wget shows the Location as the server sent it. */

@@ -75,7 +75,7 @@ class DotProgressTest {
 
         // wget: the skipped rows in one line, the rest of the row as commas.
         assertThat(text.toString()).isEqualTo("\n        [ skipping 250K ]"
-                + "\n   250K ,,,,,,,,,, ,,,,,,,,,, ,,,,,,,,,, ,,,,,,,,,, ,,........ 29% 4.88M 1s");
+                + "\n   250K ,,,,,,,,,, ,,,,,,,,,, ,,,,,,,,,, ,,,,,,,,,, ,,........ 29% 4.88M 1s\n");
     }
 
     @Test
