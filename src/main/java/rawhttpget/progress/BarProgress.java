@@ -32,6 +32,7 @@ final class BarProgress implements Progress {
     private final PrintWriter out;
     private final IntSupplier columns;
     private final ProgressMeter meter = new ProgressMeter();
+    private final SpeedRing speed = new SpeedRing();
     private String name;
     private long lastDrawAt;
     private long etaSeconds = -1;
@@ -54,6 +55,7 @@ final class BarProgress implements Progress {
 
     @Override
     public void update(long received, long now) {
+        speed.add(received - meter.received(), meter.elapsed(now) / 1e9);
         meter.update(received, now);
         if (now - lastDrawAt >= REDRAW_NANOS) {
             draw(now, false);
@@ -93,7 +95,7 @@ final class BarProgress implements Progress {
         }
         s.append(String.format(Locale.ROOT, " %7s", WgetNumbers.humanReadable(have, 1000, 2)));
         // The recent rate even on the last frame, as wget: a body that came in one burst shows "--.-KB/s".
-        double perSecond = meter.recentRate();
+        double perSecond = speed.bytesPerSecond(meter.elapsed(now) / 1e9);
         s.append(perSecond < 0 ? "  --.-KB/s" : "  " + WgetNumbers.rate(perSecond, true));
         if (finished) {
             s.append("    in ").append(WgetNumbers.elapsed(meter.elapsed(now) / 1e9));
