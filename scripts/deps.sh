@@ -32,7 +32,10 @@ java_major() { javac -version 2>&1 | sed -n 's/^javac \([0-9]*\).*/\1/p'; }
 #                 (libc6-dev has the headers; --no-install-recommends would leave it out).
 #   time          GNU time: peak RSS and CPU seconds in make bench-lan.
 #   chromium      headless, the e2e tests open a --report HTML file as a user would: console errors, a screenshot.
-wanted=(nftables iptables ethtool iproute2 procps curl tshark tcpdump openssl libcap2-bin gcc libc6-dev time chromium)
+#   wget          the e2e tests draw wget's progress bar in a pseudo-terminal beside ours (TerminalOutputEndToEndTest).
+#   bsdutils      script(1), the pseudo-terminal of known width those tests run both programs in.
+wanted=(nftables iptables ethtool iproute2 procps curl tshark tcpdump openssl libcap2-bin gcc libc6-dev time chromium
+        wget bsdutils)
 missing=()
 for pkg in "${wanted[@]}"; do
     installed "$pkg" || missing+=("$pkg")

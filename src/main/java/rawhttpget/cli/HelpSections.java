@@ -15,8 +15,8 @@ final class HelpSections {
 
     static {
         SECTIONS.put("Startup", List.of("--version", "--help"));
-        SECTIONS.put("Logging", List.of("--quiet", "--verbose", "--debug", "--log", "--log-config", "--log-file",
-                "--input-file", "--base"));
+        SECTIONS.put("Logging", List.of("--quiet", "--no-verbose", "--output-file", "--append-output", "--verbose",
+                "--debug", "--log", "--log-config", "--log-file", "--input-file", "--base"));
         SECTIONS.put("Download", List.of("--tries", "--retry-connrefused", "--retry-on-http-error", "--waitretry",
                 "--output-document", "--no-clobber", "--continue", "--progress", "--timestamping",
                 "--no-use-server-timestamps", "--server-response", "--spider", "--timeout", "--user", "--password",

@@ -55,6 +55,15 @@ public final class Main {
             out.println("libpcap: " + LibpcapVersion.describe());
             return ExitCode.SUCCESS.code();
         }
+        if (options.outputFile != null || options.appendOutput != null) {
+            try {
+                err = OutputFile.redirectStderr(options.appendOutput != null ? options.appendOutput : options.outputFile,
+                        options.appendOutput != null);
+            } catch (DownloadException e) {
+                err.println("rawhttpget: " + e.getMessage());
+                return e.exitCode().code();
+            }
+        }
         try {
             LogSetup.apply(options.logSettings());
         } catch (DownloadException e) {

@@ -29,6 +29,9 @@ final class Options {
     boolean help;
     // Logging and input file
     boolean quiet;
+    boolean noVerbose;
+    String outputFile;
+    String appendOutput;
     boolean verbose;
     boolean debug;
     List<LogLevels.Spec> logLevels = new ArrayList<>();
@@ -94,6 +97,11 @@ final class Options {
         flag("V", "version", "Show the version and the libpcap found, and exit.", (o, v) -> o.version = true),
         flag("h", "help", "Show this help and exit.", (o, v) -> o.help = true),
         flag("q", "quiet", "Quiet: errors only, no progress.", (o, v) -> o.quiet = true),
+        flag("nv", "no-verbose", "Say one line per file (and errors) instead of wget's status lines and the progress.",
+                (o, v) -> o.noVerbose = true),
+        value("o", "output-file", "FILE", null, "Write what would go to stderr (status lines, progress, errors, "
+                + "and log lines unless --log-file is given) to FILE, truncated.", (o, v) -> o.outputFile = v),
+        value("a", "append-output", "FILE", null, "As -o, but append to FILE.", (o, v) -> o.appendOutput = v),
         flag("v", "verbose", "Verbose: INFO from every layer (state changes, ARP, retransmissions).",
                 (o, v) -> o.verbose = true),
         flag("d", "debug", "Debug: one line per frame and segment, in tcpdump's notation.", (o, v) -> o.debug = true),
@@ -228,7 +236,8 @@ final class Options {
                 timeoutSeconds, timeWaitSeconds, pcapFile, noRealtime, urls.isEmpty() ? null : urls.get(0));
         return new DownloadSettings(List.copyOf(urls), quiet, tries, waitRetrySeconds, outputDocument, directoryPrefix,
                 noClobber, continueDownload, progress, maxRedirect, contentOnError, caCertificate, noCheckCertificate,
-                localPort, stats, reportFile, eventsFile, Version.get(), host, requestSettings(), retrievalSettings());
+                localPort, stats, reportFile, eventsFile, Version.get(), host, requestSettings(), retrievalSettings(),
+                noVerbose, outputFile != null || appendOutput != null);
     }
 
     RequestSettings requestSettings() {

@@ -1,5 +1,7 @@
 package rawhttpget.download;
 
+import rawhttpget.failure.DownloadException;
+import rawhttpget.failure.ExitCode;
 import rawhttpget.runtime.HostSettings;
 
 import java.util.List;
@@ -13,11 +15,35 @@ import java.util.List;
  * @param version this build's version, for the User-Agent header
  * @param request  what each request carries: headers, method and body, credentials
  * @param retrieval input file, names and dates, -S, and which failures are tried again
+ * @param noVerbose  {@code -nv}: wget's one line per file instead of its status lines and the progress
+ * @param logToFile  {@code -o}/{@code -a}: what goes to stderr goes to a file, so the bar is not the default
  */
 public record DownloadSettings(List<String> urls, boolean quiet, int tries, long waitRetrySeconds,
                                String outputDocument, String directoryPrefix, boolean noClobber,
                                boolean continueDownload, String progress, int maxRedirect, boolean contentOnError,
                                String caCertificate, boolean noCheckCertificate, int localPort, boolean stats,
                                String reportFile, String eventsFile, String version, HostSettings host,
-                               RequestSettings request, RetrievalSettings retrieval) {
+                               RequestSettings request, RetrievalSettings retrieval, boolean noVerbose,
+                               boolean logToFile) {
+    /** Refuses what the command line cannot mean, with exit status 2, before anything touches the network. */
+    void check(int urlCount) throws DownloadException {
+        if (outputDocument() != null && urlCount > 1 && !outputDocument().equals("-")) {
+            throw new DownloadException(ExitCode.USAGE, "-O FILE takes one URL (use -O - to concatenate to stdout)");
+        }
+        if (!(host().timeoutSeconds() > 0)) {
+            throw new DownloadException(ExitCode.USAGE, "--timeout must be positive: " + host().timeoutSeconds());
+        }
+        if (!(host().timeWaitSeconds() >= 0) || Double.isInfinite(host().timeWaitSeconds())) {
+            throw new DownloadException(ExitCode.USAGE, "--time-wait must be 0 or more seconds: " + host().timeWaitSeconds());
+        }
+        if (tries() < 0) {
+            throw new DownloadException(ExitCode.USAGE, "--tries must be 0 (no limit) or more: " + tries());
+        }
+        if (maxRedirect() < 0) {
+            throw new DownloadException(ExitCode.USAGE, "--max-redirect must be 0 or more: " + maxRedirect());
+        }
+        if (waitRetrySeconds() < 0) {
+            throw new DownloadException(ExitCode.USAGE, "--waitretry must be 0 or more: " + waitRetrySeconds());
+        }
+    }
 }

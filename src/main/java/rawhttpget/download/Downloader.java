@@ -14,11 +14,15 @@ import rawhttpget.output.StreamSink;
 import rawhttpget.progress.Progress;
 import rawhttpget.progress.ProgressSink;
 import rawhttpget.progress.ProgressStyle;
+import rawhttpget.progress.ScreenWidth;
+import rawhttpget.progress.StatusLines;
 import rawhttpget.progress.Terminal;
 import rawhttpget.runtime.Interrupts;
 import rawhttpget.runtime.LocalPort;
 import rawhttpget.runtime.Network;
 import rawhttpget.runtime.NetworkOpener;
+import rawhttpget.runtime.TerminalColumns;
+import rawhttpget.time.EpochClock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,10 +39,9 @@ import java.io.PrintWriter;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.io.InputStream;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
@@ -58,6 +61,12 @@ public final class Downloader {
     private final Transports transports;
     private final RetrievalSettings retrieval;
     private final Supplier<InputStream> stdin;
+    private final ScreenWidth screenWidth = new ScreenWidth(TerminalColumns::ofStderr, System.getenv("COLUMNS"));
+    private StatusLines status;
+    /** For wget's summary after several URLs: the files saved, their bytes and the time their bodies took. */
+    private int filesSaved;
+    private long bytesSaved;
+    private long bodyNanos;
     private RetryPause retryPause;
     private Interrupts interrupts;
     private RequestPlan requests;
@@ -76,14 +85,15 @@ public final class Downloader {
         this.stdin = stdin;
         this.networkOpener = networkOpener;
         this.err = err;
-        this.progressStyle = ProgressStyle.choose(options.progress(), options.quiet(), Terminal.isStderrTerminal());
+        this.progressStyle = ProgressStyle.choose(options.progress(), options.quiet() || options.noVerbose(),
+                !options.logToFile() && Terminal.isStderrTerminal());
         this.transports = new Transports(options.caCertificate(), options.noCheckCertificate(), this::say);
     }
 
     public void run() throws DownloadException {
         UrlList list = UrlList.of(options.urls(), retrieval, stdin, err);
         List<HttpUrl> urls = list.urls();
-        checkOptions(urls.size());
+        options.check(urls.size());
         requests = RequestPlan.prepare(options.request(), options.version());
         if (retrieval.spider()) {
             requests = requests.asHead();
@@ -106,7 +116,10 @@ public final class Downloader {
         DownloadException worst = list.invalid();
         try (Network host = networkOpener.open(options.host(), interrupts)) {
             retryPause = new RetryPause(host.clock(), host.sleeper());
+            status = new StatusLines(err, verbosity(), EpochClock.anchoredNow(host.clock()), ZoneId.systemDefault(),
+                    StatusLines.utf8Locale(System.getenv()));
             host.reportStatsTo(options.stats() ? err : null);
+            long startedAt = host.clock().nanos();
             RunTrace trace = RunTrace.start(host, options.reportFile(), options.eventsFile());
             boolean failing = true;
             try {
@@ -116,6 +129,9 @@ public final class Downloader {
                 if (trace != null) {
                     trace.finish(host, err, failing);
                 }
+            }
+            if (urls.size() > 1 && bytesSaved > 0) {
+                status.finished(filesSaved, bytesSaved, bodyNanos / 1e9, (host.clock().nanos() - startedAt) / 1e9);
             }
         }
         if (worst != null) {
@@ -145,25 +161,9 @@ public final class Downloader {
         return worst;
     }
 
-    private void checkOptions(int urlCount) throws DownloadException {
-        if (options.outputDocument() != null && urlCount > 1 && !options.outputDocument().equals("-")) {
-            throw new DownloadException(ExitCode.USAGE, "-O FILE takes one URL (use -O - to concatenate to stdout)");
-        }
-        if (!(options.host().timeoutSeconds() > 0)) {
-            throw new DownloadException(ExitCode.USAGE, "--timeout must be positive: " + options.host().timeoutSeconds());
-        }
-        if (!(options.host().timeWaitSeconds() >= 0) || Double.isInfinite(options.host().timeWaitSeconds())) {
-            throw new DownloadException(ExitCode.USAGE, "--time-wait must be 0 or more seconds: " + options.host().timeWaitSeconds());
-        }
-        if (options.tries() < 0) {
-            throw new DownloadException(ExitCode.USAGE, "--tries must be 0 (no limit) or more: " + options.tries());
-        }
-        if (options.maxRedirect() < 0) {
-            throw new DownloadException(ExitCode.USAGE, "--max-redirect must be 0 or more: " + options.maxRedirect());
-        }
-        if (options.waitRetrySeconds() < 0) {
-            throw new DownloadException(ExitCode.USAGE, "--waitretry must be 0 or more: " + options.waitRetrySeconds());
-        }
+    private StatusLines.Verbosity verbosity() {
+        return options.quiet() ? StatusLines.Verbosity.QUIET
+                : options.noVerbose() ? StatusLines.Verbosity.NOT_VERBOSE : StatusLines.Verbosity.NORMAL;
     }
 
     private void download(Network host, HttpUrl original) throws DownloadException {
@@ -184,8 +184,9 @@ public final class Downloader {
             if (retrieval.spider()) {
                 say(Spider.ENABLED);
             }
-            Exchange exchange = new Exchange(plan, host, request, answer);
+            Exchange exchange = new Exchange(plan, host, request, answer, failedTries + 1);
             OptionalLong serverAskedWait = OptionalLong.empty();
+            status.requesting(url.toString(), failedTries + 1);
             try {
                 exchange.run(url);
                 plan = exchange.plan;
@@ -205,7 +206,7 @@ public final class Downloader {
                 plan = exchange.plan;
                 failedTries++;
                 if (!mayTryAgain(e, failedTries, exchange)) {
-                    throw withPartialNote(e, plan);
+                    throw PartialFiles.withNote(e, plan);
                 }
                 plan.continueAfterFailedTry();
                 long wait = Backoff.seconds(failedTries, options.waitRetrySeconds(), serverAskedWait);
@@ -226,12 +227,12 @@ public final class Downloader {
                     url = chain.follow(next);
                     request = request.afterRedirect(head.statusCode());
                     answer = null;
-                    say("Location: " + next + " [following]");
+                    status.following(head.first("Location").orElse(next.toString()));
                     failedTries = 0;
                 }
                 case ALREADY_COMPLETE -> {
-                    finishCompletePartial(plan);
-                    say("The file is already fully retrieved; nothing to do.");
+                    PartialFiles.finishComplete(plan);
+                    status.alreadyComplete();
                     return;
                 }
                 case UNCHANGED -> {
@@ -249,7 +250,12 @@ public final class Downloader {
                     if (retrieval.useServerTimestamps() && plan.kind() == OutputPlan.Kind.FILE) {
                         ServerTimestamp.apply(plan.target(), head);
                     }
-                    say("'" + plan.displayName() + "' saved [" + exchange.fileSize() + lengthSuffix(exchange) + "]");
+                    filesSaved++;
+                    bytesSaved += exchange.written;
+                    bodyNanos += exchange.bodyNanos();
+                    status.saved(plan.kind() == OutputPlan.Kind.STDOUT ? null : plan.displayName(), url.toString(),
+                            exchange.fileSize(), exchange.decision.expectedSize(), exchange.bytesPerSecond(),
+                            exchange.tryNumber);
                     return;
                 }
                 case ERROR, SAVE_ERROR -> {
@@ -270,42 +276,6 @@ public final class Downloader {
         return exchange.plan.kind() == OutputPlan.Kind.FILE || exchange.written == 0;
     }
 
-    private static String lengthSuffix(Exchange exchange) {
-        return exchange.decision.expectedSize() >= 0 ? "/" + exchange.decision.expectedSize() : "";
-    }
-
-    /** A failure that left a partial file says where, so the user knows -c can continue it. */
-    private static DownloadException withPartialNote(DownloadException e, OutputPlan plan) {
-        // Not after a signal either: the user stopped the run and hears only that it stopped, as from wget.
-        if (plan.kind() != OutputPlan.Kind.FILE || e.exitCode() == ExitCode.SERVER_ERROR
-                || e.exitCode() == ExitCode.INTERRUPTED_SIGINT || e.exitCode() == ExitCode.INTERRUPTED_SIGTERM) {
-            return e;
-        }
-        Path part = FileSink.partOf(plan.target());
-        try {
-            if (Files.isRegularFile(part) && Files.size(part) > 0) {
-                return e.withDetail(" (" + Files.size(part) + " bytes kept in '" + part + "'; -c continues it)");
-            }
-        } catch (IOException ignored) {
-            // No note then; the failure itself is what matters.
-        }
-        return e;
-    }
-
-    /** 416 to our Range: the partial file is the whole file, so it gets its final name. */
-    private static void finishCompletePartial(OutputPlan plan) throws DownloadException {
-        if (plan.partial() == null || plan.partial().equals(plan.target())) {
-            return;
-        }
-        try {
-            Files.move(plan.partial(), plan.target(), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new DownloadException(ExitCode.FILE_IO, "cannot rename '" + plan.partial() + "' to '"
-                    + plan.target() + "': " + e.getMessage(), e);
-        }
-    }
-
     private void say(String line) {
         if (!options.quiet()) {
             err.println(line);
@@ -320,22 +290,38 @@ public final class Downloader {
         /** The answer to a 401 this exchange sends, or null. */
         final String answer;
         boolean sentCredentials;
+        final int tryNumber;
         ResponseHead head;
         ResponseDecision decision;
         long resumeOffset;
         long written;
         private BodySink sink;
         private ServerTimestamp.Local local;
+        private HttpTransfer transfer;
+        private long headAt;
+        private long endedAt;
 
-        Exchange(OutputPlan plan, Network host, RequestPlan request, String answer) {
+        Exchange(OutputPlan plan, Network host, RequestPlan request, String answer, int tryNumber) {
             this.plan = plan;
             this.host = host;
             this.request = request;
             this.answer = answer;
+            this.tryNumber = tryNumber;
         }
 
         boolean isHead() {
             return request.parserMethod() == RequestMethod.HEAD;
+        }
+
+        /** This response's body rate, from its head to its end, for the saved line. */
+        double bytesPerSecond() {
+            // wget divides by half its timer's resolution when no time has passed: a huge rate, never "inf".
+            double seconds = Math.max(bodyNanos(), 0.5) / 1e9;
+            return written / seconds;
+        }
+
+        long bodyNanos() {
+            return Math.max(endedAt - headAt, 0);
         }
 
         /** The size of the saved file: what this run wrote plus what a resumed file already had. */
@@ -346,6 +332,7 @@ public final class Downloader {
         void run(HttpUrl url) throws DownloadException {
             Transport.Factory layer = transports.forUrl(url);
             int server = resolve(url);
+            status.connecting(url.isIpv4Literal() ? null : url.host(), Ipv4Address.format(server), url.port());
             resumeOffset = plan.resumeOffset();
             String unasked = answer == null ? authentication.unasked(url) : null;
             HttpRequest request = this.request.request(url, resumeOffset, answer != null ? answer : unasked,
@@ -360,7 +347,7 @@ public final class Downloader {
                 String description = url.host() + " (" + Ipv4Address.format(server) + ":" + url.port() + ")";
                 log.info("{} -> {}", request, description);
                 log.debug("request head:\n{}", request.headForLog().stripTrailing());
-                HttpTransfer transfer = new HttpTransfer(host.stack(), host.tcpConfig(),
+                transfer = new HttpTransfer(host.stack(), host.tcpConfig(),
                         new HttpTransfer.Target(server, url.port(), localPort.port(), request.toBytes(), description,
                                 this.request.parserMethod()),
                         layer, this::onHead);
@@ -369,18 +356,33 @@ public final class Downloader {
                     host.loop().run(transfer);
                 } finally {
                     written = sink == null ? 0 : sink.written();
+                    // The body's end, not the close after it, as wget times the body alone.
+                    long completedAt = transfer.phases().completedAt();
+                    endedAt = completedAt >= 0 ? completedAt : host.clock().nanos();
                 }
+            } catch (DownloadException e) {
+                if (head == null) {
+                    status.failedBeforeResponse(transfer != null && transfer.phases().wasEstablished(), e.getMessage());
+                }
+                throw e;
             }
         }
 
         private BodySink onHead(ResponseHead head) throws DownloadException {
             this.head = head;
+            headAt = host.clock().nanos();
             if (retrieval.serverResponse()) {
+                status.responseShownBelow();
                 ServerResponse.print(head, err);
+            } else {
+                status.response(head.statusCode(), head.reason());
             }
             // A 401 is answered with credentials or ends the run with exit 6: its page is never saved.
             decision = ResponseDecision.of(head, resumeOffset, options.contentOnError() && head.statusCode() != 401);
             if (retrieval.spider()) {
+                if (decision.action() == ResponseDecision.Action.SAVE) {
+                    status.length(decision.expectedSize(), -1, head.first("Content-Type").orElse(null));
+                }
                 decision = Spider.decide(decision);
                 return null;
             }
@@ -389,15 +391,16 @@ public final class Downloader {
             }
             if (local != null && (head.statusCode() == 304 || decision.action() == ResponseDecision.Action.SAVE
                     && local.isCurrentFor(head))) {
-                say(head.statusCode() == 304
-                        ? "File '" + plan.target() + "' not modified on server. Omitting download."
-                        : "Server ignored If-Modified-Since header for file '" + plan.target() + "'.");
+                String name = status.quoted(plan.displayName());
+                say(head.statusCode() == 304 ? "File " + name + " not modified on server. Omitting download."
+                        : "Server ignored If-Modified-Since header for file " + name + ".");
                 decision = new ResponseDecision(ResponseDecision.Action.UNCHANGED, -1);
                 return null;
             }
             if (decision.action() == ResponseDecision.Action.SAVE && resumeOffset == 0) {
                 plan = ServerName.replan(plan, head, options, retrieval);
             }
+            announceBody();
             sink = switch (decision.action()) {
                 case SAVE, SAVE_ERROR -> {
                     if (resumeOffset > 0) {
@@ -410,6 +413,20 @@ public final class Downloader {
                 case FOLLOW, ALREADY_COMPLETE, ERROR, UNCHANGED, EXISTS -> null;
             };
             return sink;
+        }
+
+        /** wget's Length and Saving to lines, before the body's progress. */
+        private void announceBody() {
+            long expected = decision.expectedSize();
+            String type = head.first("Content-Type").orElse(null);
+            switch (decision.action()) {
+                case SAVE, SAVE_ERROR -> status.length(expected, -1, type);
+                case APPEND -> status.length(expected, expected < 0 ? -1 : expected - resumeOffset, type);
+                default -> {
+                    return;
+                }
+            }
+            status.savingTo(plan.kind() == OutputPlan.Kind.STDOUT ? null : plan.displayName());
         }
 
         private BodySink openFresh() throws DownloadException {
@@ -439,7 +456,7 @@ public final class Downloader {
         }
 
         private BodySink withProgress(BodySink inner, long alreadyHave) {
-            Progress progress = progressStyle.create(err);
+            Progress progress = progressStyle.create(err, screenWidth);
             if (progress == Progress.NONE) {
                 return inner;
             }
@@ -453,15 +470,23 @@ public final class Downloader {
         if (url.isIpv4Literal()) {
             return Ipv4Address.parseBits(hostName); // a literal needs no resolver, and gets none
         }
+        InetAddress[] addresses;
         try {
-            for (InetAddress a : InetAddress.getAllByName(hostName)) {
-                if (a instanceof Inet4Address) {
-                    return Ipv4Address.readBits(a.getAddress(), 0);
-                }
-            }
-            throw new DownloadException(ExitCode.NETWORK, "'" + hostName + "' has no IPv4 address");
+            addresses = InetAddress.getAllByName(hostName);
         } catch (UnknownHostException e) {
+            status.resolveFailed(hostName, e.getMessage());
             throw new DownloadException(ExitCode.NETWORK, "unable to resolve host address '" + hostName + "'");
         }
+        StringBuilder all = new StringBuilder();
+        for (InetAddress a : addresses) {
+            all.append(all.length() == 0 ? "" : ", ").append(a.getHostAddress());
+        }
+        status.resolved(hostName, all.toString());
+        for (InetAddress a : addresses) {
+            if (a instanceof Inet4Address) {
+                return Ipv4Address.readBits(a.getAddress(), 0);
+            }
+        }
+        throw new DownloadException(ExitCode.NETWORK, "'" + hostName + "' has no IPv4 address");
     }
 }

@@ -46,6 +46,16 @@ public final class PhaseTimes {
         return securedAt;
     }
 
+    /** Whether the connection was ever established: a failure after it is no longer a failure to connect. */
+    public boolean wasEstablished() {
+        return establishedAt >= 0;
+    }
+
+    /** When the response was complete, or -1 while it is not. */
+    public long completedAt() {
+        return completedAt;
+    }
+
     public void completed(long now) {
         completedAt = now;
     }

@@ -407,7 +407,9 @@ final class Sender {
         }
         if (persistTimer.isExpired(now)) {
             path.sendWindowProbe(now, out);
-            persistTimer.probeSent(now, c.rtt.rto(), c.config.maxRtoNanos());
+            // A probe's answer is what keeps the idle timeout (-T) from firing while the peer's window is shut: the
+            // interval never grows past half of it, or a live peer that we merely stopped asking would time out.
+            persistTimer.probeSent(now, c.rtt.rto(), Math.min(c.config.maxRtoNanos(), c.config.idleTimeoutNanos() / 2));
         }
     }
 

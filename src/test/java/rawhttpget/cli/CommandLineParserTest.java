@@ -20,6 +20,12 @@ class CommandLineParserTest {
     static Stream<String[]> spellings() {
         return Stream.of(
             row("-O f u", "outputDocument=f urls=[u]"),
+            row("-nv u", "noVerbose=true urls=[u]"),
+            row("--no-verbose u", "noVerbose=true urls=[u]"),
+            row("-o log u", "outputFile=log urls=[u]"),
+            row("--output-file=log u", "outputFile=log urls=[u]"),
+            row("-a log u", "appendOutput=log urls=[u]"),
+            row("--append-output log u", "appendOutput=log urls=[u]"),
             row("-Of u", "outputDocument=f urls=[u]"),
             row("--output-document=f u", "outputDocument=f urls=[u]"),
             row("--output-document f u", "outputDocument=f urls=[u]"),
@@ -87,7 +93,7 @@ class CommandLineParserTest {
         "-qx u                     | Unknown option: '-x' (while processing option: '-qx')",
         "-n u                      | Unknown option: '-n'",
         "-nz u                     | Unknown option: '-nz'",
-        "--no u                    | Ambiguous option: '--no' could be --no-use-server-timestamps, --no-clobber, --no-netrc, --no-check-certificate, --no-host-setup or --no-realtime",
+        "--no u                    | Ambiguous option: '--no' could be --no-verbose, --no-use-server-timestamps, --no-clobber, --no-netrc, --no-check-certificate, --no-host-setup or --no-realtime",
         "--lo=x u                  | Ambiguous option: '--lo' could be --local-port, --log, --log-config or --log-file",
         "--local-port 0 u          | Invalid value for option '--local-port' (PORT): '0' is not a port number (1-65535)",
         "--local-port=65536 u      | Invalid value for option '--local-port' (PORT): '65536' is not a port number (1-65535)",

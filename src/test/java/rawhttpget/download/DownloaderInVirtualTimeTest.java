@@ -41,6 +41,12 @@ class DownloaderInVirtualTimeTest {
                 network).run();
     }
 
+    /** What the run said on stderr, its timestamps (the wall clock's) as DATE and its quotes as ASCII. */
+    private String said() {
+        return errText.toString().replaceAll("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d", "DATE")
+                .replace('‘', '\'').replace('’', '\'');
+    }
+
     private static String body(int length) {
         StringBuilder b = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
@@ -70,10 +76,37 @@ class DownloaderInVirtualTimeTest {
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("start.bin");
         }
-        assertThat(errText.toString()).isEqualTo("Location: " + SERVER + "/hop [following]\n"
+        // wget shows each Location as the server sent it.
+        assertThat(said()).isEqualTo("--DATE--  " + SERVER + "/start.bin\n"
+                + "Connecting to 198.18.0.2:80... connected.\n"
+                + "HTTP request sent, awaiting response... 302 Found\n"
+                + "Location: /hop [following]\n"
+                + "--DATE--  " + SERVER + "/hop\n"
+                + "Connecting to 198.18.0.2:80... connected.\n"
+                + "HTTP request sent, awaiting response... 302 Found\n"
                 + "Location: " + SERVER + "/final.bin [following]\n"
-                + "     0K ....                                                   100% --.-=0s\n"
-                + "'" + dir.resolve("start.bin") + "' saved [5000/5000]\n");
+                + "--DATE--  " + SERVER + "/final.bin\n"
+                + "Connecting to 198.18.0.2:80... connected.\n"
+                + "HTTP request sent, awaiting response... 200 OK\n"
+                + "Length: 5000 (4.9K)\n"
+                + "Saving to: '" + dir.resolve("start.bin") + "'\n"
+                + "\n     0K ....                                                  100% 9.09T=0s\n"
+                + "\nDATE (9.09 TB/s) - '" + dir.resolve("start.bin") + "' saved [5000/5000]\n\n");
+    }
+
+    @Test
+    void noVerboseSaysOneLinePerFileAndSumsUpSeveralUrls() throws Exception {
+        VirtualNetwork network = new VirtualNetwork(List.of(
+                Reply.respond("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello"),
+                Reply.respond("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n")));
+
+        run(network, "-nv", SERVER + "/a.txt", SERVER + "/b.txt");
+
+        assertThat(said()).matches("DATE URL:" + SERVER + "/a.txt \\[5/5\\] -> \"" + dir.resolve("a.txt") + "\" \\[1\\]\n"
+                + "DATE URL:" + SERVER + "/b.txt \\[3\\] -> \"" + dir.resolve("b.txt") + "\" \\[1\\]\n"
+                + "FINISHED --DATE--\n"
+                + "Total wall clock time: [0-9.]+s\n"
+                + "Downloaded: 2 files, 8 in [0-9.]+s \\([0-9.]+ [KMGT]?B/s\\)\n");
     }
 
     @Test
@@ -91,12 +124,21 @@ class DownloaderInVirtualTimeTest {
         assertThat(requests.get(0)).doesNotContain("Range:");
         assertThat(requests.get(1)).contains("\r\nRange: bytes=4000-\r\n");
         assertThat(file("big.bin")).isEqualTo(content);
-        assertThat(errText.toString()).isEqualTo(
-                "     0K ...                                                     40% --.-=0s\n"
+        assertThat(said()).isEqualTo("--DATE--  " + SERVER + "/big.bin\n"
+                + "Connecting to 198.18.0.2:80... connected.\n"
+                + "HTTP request sent, awaiting response... 200 OK\n"
+                + "Length: 10000 (9.8K)\n"
+                + "Saving to: '" + dir.resolve("big.bin") + "'\n"
+                + "\n     0K ...                                                    40% 7.28T=0s\n"
                 + "rawhttpget: connection reset by peer (198.18.0.2 (198.18.0.2:80)) after 4000 body bytes;"
                 + " retrying in 1 s (try 2 of 2)\n"
-                + "     0K ,,,......                                              100% --.-=0s\n"
-                + "'" + dir.resolve("big.bin") + "' saved [10000/10000]\n");
+                + "--DATE--  (try: 2)  " + SERVER + "/big.bin\n"
+                + "Connecting to 198.18.0.2:80... connected.\n"
+                + "HTTP request sent, awaiting response... 206 Partial Content\n"
+                + "Length: 10000 (9.8K), 6000 (5.9K) remaining\n"
+                + "Saving to: '" + dir.resolve("big.bin") + "'\n"
+                + "\n     0K ,,,......                                             100% 10.9T=0s\n"
+                + "\nDATE (10.9 TB/s) - '" + dir.resolve("big.bin") + "' saved [10000/10000]\n\n");
         // The one-second pause went by in virtual time, a slice at a time.
         assertThat(network.sleeper.sleeps()).isEqualTo(Collections.nCopies(10, SLICE));
     }
@@ -122,7 +164,10 @@ class DownloaderInVirtualTimeTest {
                         e -> assertThat(e.exitCode()).isEqualTo(ExitCode.SERVER_ERROR))
                 .hasMessage("ERROR 404: Not Found.");
         assertThat(ExitCode.SERVER_ERROR.code()).isEqualTo(8);
-        assertThat(errText.toString()).isEmpty(); // Main prints the failure itself
+        // Main prints the failure itself.
+        assertThat(said()).isEqualTo("--DATE--  " + SERVER + "/missing.bin\n"
+                + "Connecting to 198.18.0.2:80... connected.\n"
+                + "HTTP request sent, awaiting response... 404 Not Found\n");
         try (var files = Files.list(dir)) {
             assertThat(files).isEmpty();
         }
@@ -139,7 +184,10 @@ class DownloaderInVirtualTimeTest {
 
         assertThat(network.server.requests().get(0)).contains("\r\nRange: bytes=3000-\r\n");
         // As end to end (WgetBehaviourEndToEndTest) and as wget: exit 0, this one line, the file untouched.
-        assertThat(errText.toString()).isEqualTo("The file is already fully retrieved; nothing to do.\n");
+        assertThat(said()).isEqualTo("--DATE--  " + SERVER + "/done.bin\n"
+                + "Connecting to 198.18.0.2:80... connected.\n"
+                + "HTTP request sent, awaiting response... 416 Range Not Satisfiable\n"
+                + "\n    The file is already fully retrieved; nothing to do.\n\n");
         assertThat(file("done.bin")).isEqualTo(content);
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("done.bin");

@@ -44,6 +44,12 @@ class WgetFilesInVirtualTimeTest {
                 network, () -> new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))).run();
     }
 
+    /** What the run said on stderr, its timestamps (the wall clock's) as DATE and its quotes as ASCII. */
+    private String said() {
+        return errText.toString().replaceAll("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d", "DATE")
+                .replace('‘', '\'').replace('’', '\'');
+    }
+
     private static Reply ok(String body, String... extraHeaders) {
         return Reply.respond("HTTP/1.1 200 OK\r\n" + String.join("", extraHeaders) + "Content-Length: " + body.length()
                 + "\r\n\r\n" + body);
@@ -141,8 +147,13 @@ class WgetFilesInVirtualTimeTest {
         }
 
         // The second server ignored If-Modified-Since, but its file is older and of the same size: kept.
-        assertThat(errText.toString()).isEqualTo("File '" + dir.resolve("old.txt")
-                + "' not modified on server. Omitting download.\n"
+        assertThat(said()).isEqualTo("--DATE--  " + SERVER + "/old.txt\n"
+                + "Connecting to 198.18.0.2:80... connected.\n"
+                + "HTTP request sent, awaiting response... 304 Not Modified\n"
+                + "File '" + dir.resolve("old.txt") + "' not modified on server. Omitting download.\n"
+                + "--DATE--  " + SERVER + "/old.txt\n"
+                + "Connecting to 198.18.0.2:80... connected.\n"
+                + "HTTP request sent, awaiting response... 200 OK\n"
                 + "Server ignored If-Modified-Since header for file '" + dir.resolve("old.txt") + "'.\n");
         assertThat(files()).containsExactly("old.txt");
         assertThat(mtime("old.txt")).isEqualTo(LAST_MODIFIED_SECONDS + 60);
@@ -225,11 +236,22 @@ class WgetFilesInVirtualTimeTest {
 
         runLoud(network, "--spider", SERVER + "/redirect/old.txt", SERVER + "/p.html");
 
-        assertThat(errText.toString()).isEqualTo("Spider mode enabled. Check if remote file exists.\n"
-                + "Location: " + SERVER + "/old.txt [following]\n"
+        assertThat(said()).isEqualTo("Spider mode enabled. Check if remote file exists.\n"
+                + "--DATE--  " + SERVER + "/redirect/old.txt\n"
+                + "Connecting to 198.18.0.2:80... connected.\n"
+                + "HTTP request sent, awaiting response... 302 Found\n"
+                + "Location: /old.txt [following]\n"
                 + "Spider mode enabled. Check if remote file exists.\n"
+                + "--DATE--  " + SERVER + "/old.txt\n"
+                + "Connecting to 198.18.0.2:80... connected.\n"
+                + "HTTP request sent, awaiting response... 200 OK\n"
+                + "Length: 6 [text/plain]\n"
                 + "Remote file exists.\n"
                 + "Spider mode enabled. Check if remote file exists.\n"
+                + "--DATE--  " + SERVER + "/p.html\n"
+                + "Connecting to 198.18.0.2:80... connected.\n"
+                + "HTTP request sent, awaiting response... 200 OK\n"
+                + "Length: 8 [text/html; charset=utf-8]\n"
                 + "Remote file exists and could contain further links,\n"
                 + "but recursion is disabled -- not retrieving.\n");
         assertThat(files()).isEmpty();

@@ -132,9 +132,11 @@ class DebuggingSessionEndToEndTest {
                 .anyMatch(l -> l.matches(".* DEBUG tcp: Out IP .*Flags \\[S\\].*"))
                 .anyMatch(l -> l.matches(".* DEBUG tcp: In  IP .*Flags \\[S\\.\\].*"))
                 .noneMatch(l -> l.contains(" arp: "))
-                // Every line is the tcp logger's (DEBUG and the INFO below it), or the closing line.
+                // Every line is the tcp logger's (DEBUG and the INFO below it), or one of wget's status lines.
                 .allMatch(l -> l.matches("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (DEBUG|INFO ) tcp: .*")
-                        || l.equals("'-' saved [" + SMALL_TEXT.length() + "/" + SMALL_TEXT.length() + "]"));
+                        || l.isEmpty() || l.matches("^(--|Resolving |Connecting to |HTTP request sent|Length: |Saving to: ).*")
+                        || l.matches(WgetLines.DATE + " \\(.*\\) - written to stdout \\[" + SMALL_TEXT.length() + "/"
+                                + SMALL_TEXT.length() + "\\]"));
     }
 
     @Test
@@ -145,8 +147,14 @@ class DebuggingSessionEndToEndTest {
 
         assertThat(run.exitCode()).as(run.describe()).isZero();
         assertThat(run.stdout()).isEmpty();
-        assertThat(run.stderr()).as("no JVM, SLF4J, JNA or logback noise")
-                .isEqualTo("'" + SMALL + "' saved [" + SMALL_TEXT.length() + "/" + SMALL_TEXT.length() + "]\n");
+        assertThat(run.stderr()).as("no JVM, SLF4J, JNA or logback noise: wget's status lines only")
+                .matches("--" + WgetLines.DATE + "--  http://" + TestNetwork.SERVER_NAME.replace(".", "\\.") + "/"
+                        + Pattern.quote(SMALL) + "\n"
+                        + "Resolving .*\nConnecting to .* connected\\.\n"
+                        + "HTTP request sent, awaiting response\\.\\.\\. 200 OK\n"
+                        + "Length: " + SMALL_TEXT.length() + " \\[[^\n]*\\]\n"
+                        + "Saving to: [^\n]*\n"
+                        + WgetLines.saved(SMALL, SMALL_TEXT.length() + "/" + SMALL_TEXT.length()));
     }
 
     private void iptablesOnServer(String insertOrDelete) throws IOException, InterruptedException {

@@ -72,7 +72,9 @@ class WgetFilesEndToEndTest {
 
         SoftAssertions.assertSoftly(soft -> {
             soft.assertThat(r.exitCode()).as(r.describe()).isZero();
-            soft.assertThat(r.stderr()).contains("File 'old.txt' not modified on server. Omitting download.");
+            soft.assertThat(r.stderr()).endsWith("HTTP request sent, awaiting response... 304 Not Modified\n"
+                    + "File " + WgetLines.QUOTE + "old.txt" + WgetLines.QUOTE_END
+                    + " not modified on server. Omitting download.\n");
             soft.assertThat(log.subList(logLines, log.size()))
                     .singleElement().asString().contains("\"GET /old.txt HTTP/1.1\" 304 ");
         });
@@ -105,9 +107,15 @@ class WgetFilesEndToEndTest {
             soft.assertThat(plain.exitCode()).as(plain.describe()).isEqualTo(8);
             soft.assertThat(listed.exitCode()).as(listed.describe()).isEqualTo(8);
             // nginx's reason phrase for its own 503.
-            soft.assertThat(listed.stderr()).isEqualTo(
-                    "rawhttpget: ERROR 503: Service Temporarily Unavailable.; retrying in 1 s (try 2 of 2)\n"
-                    + "rawhttpget: ERROR 503: Service Temporarily Unavailable.\n");
+            soft.assertThat(listed.stderr()).matches(WgetLines.literally("--DATE--  http://files.test/unavailable/x\n"
+                    + "Resolving files.test (files.test)... 198.18.1.1\n"
+                    + "Connecting to files.test (files.test)|198.18.1.1|:80... connected.\n"
+                    + "HTTP request sent, awaiting response... 503 Service Temporarily Unavailable\n"
+                    + "rawhttpget: ERROR 503: Service Temporarily Unavailable.; retrying in 1 s (try 2 of 2)\n"
+                    + "--DATE--  (try: 2)  http://files.test/unavailable/x\n"
+                    + "Connecting to files.test (files.test)|198.18.1.1|:80... connected.\n"
+                    + "HTTP request sent, awaiting response... 503 Service Temporarily Unavailable\n"
+                    + "rawhttpget: ERROR 503: Service Temporarily Unavailable.\n"));
             soft.assertThat(log.subList(logLines, log.size())).hasSize(2);
         });
     }
@@ -121,11 +129,22 @@ class WgetFilesEndToEndTest {
 
         SoftAssertions.assertSoftly(soft -> {
             soft.assertThat(there.exitCode()).as(there.describe()).isZero();
-            soft.assertThat(there.stderr()).isEqualTo("Spider mode enabled. Check if remote file exists.\n"
-                    + "Remote file exists.\n");
+            soft.assertThat(there.stderr()).matches(WgetLines.literally(
+                    "Spider mode enabled. Check if remote file exists.\n"
+                    + "--DATE--  http://files.test/old.txt\n"
+                    + "Resolving files.test (files.test)... 198.18.1.1\n"
+                    + "Connecting to files.test (files.test)|198.18.1.1|:80... connected.\n"
+                    + "HTTP request sent, awaiting response... 200 OK\n"
+                    + "Length: 6 [text/plain]\n"
+                    + "Remote file exists.\n"));
             soft.assertThat(broken.exitCode()).as(broken.describe()).isEqualTo(8);
-            soft.assertThat(broken.stderr()).isEqualTo("Spider mode enabled. Check if remote file exists.\n"
-                    + "rawhttpget: Remote file does not exist -- broken link!!!\n");
+            soft.assertThat(broken.stderr()).matches(WgetLines.literally(
+                    "Spider mode enabled. Check if remote file exists.\n"
+                    + "--DATE--  http://files.test/nope.txt\n"
+                    + "Resolving files.test (files.test)... 198.18.1.1\n"
+                    + "Connecting to files.test (files.test)|198.18.1.1|:80... connected.\n"
+                    + "HTTP request sent, awaiting response... 404 Not Found\n"
+                    + "rawhttpget: Remote file does not exist -- broken link!!!\n"));
             // As wget asks: HEAD, so the server sends no body.
             soft.assertThat(log.subList(logLines, log.size())).hasSize(2)
                     .allSatisfy(line -> soft.assertThat(line).contains("\"HEAD /"));

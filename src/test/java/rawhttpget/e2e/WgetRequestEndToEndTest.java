@@ -191,7 +191,11 @@ class WgetRequestEndToEndTest {
 
         assertThat(r.exitCode()).as(r.describe()).isZero();
         assertThat(w.exitCode()).as(w.describe()).isZero();
-        assertThat(r.stderr()).isEqualTo("Remote file exists.\n");
+        assertThat(r.stderr()).matches(WgetLines.literally("--DATE--  http://files.test/file.bin\n"
+                + "Resolving files.test (files.test)... 198.18.1.1\n"
+                + "Connecting to files.test (files.test)|198.18.1.1|:80... connected.\n"
+                + "HTTP request sent, awaiting response... 200 OK\n"
+                + "Remote file exists.\n"));
         try (Stream<Path> files = Files.list(fixture.work())) {
             assertThat(files).isEmpty();
         }

@@ -22,8 +22,8 @@ class DotProgressTest {
         dots.finish(T0 + 200 * MS, true);
 
         assertThat(text.toString()).isEqualTo(
-                "     0K .......... .......... .......... .......... ..........  51% 500K 0.0s\n"
-                        + "    50K .......... .......... .......... .......... .......    100% 488K=0.2s\n");
+                "\n     0K .......... .......... .......... .......... .......... 51%  500K 0s"
+                        + "\n    50K .......... .......... .......... .......... .......   100%  477K=0.2s\n");
     }
 
     @Test
@@ -34,8 +34,8 @@ class DotProgressTest {
         dots.finish(T0 + 200 * MS, true);
 
         assertThat(text.toString()).isEqualTo(
-                "     0K ,,,,,,,,,, ,,,,,,,,,, ,,,,,,,,,. .......... ..........  51% 207K 0.2s\n"
-                        + "    50K .......... .......... .......... .......... .......    100% 342K=0.2s\n");
+                "\n     0K ,,,,,,,,,, ,,,,,,,,,, ,,,,,,,,,. .......... .......... 51%  500K 0s"
+                        + "\n    50K .......... .......... .......... .......... .......   100%  477K=0.2s\n");
     }
 
     @Test
@@ -45,17 +45,18 @@ class DotProgressTest {
         dots.finish(T0 + 1000 * MS, true);
 
         assertThat(text.toString()).isEqualTo(
-                "     0K ..                                                     2.00K=1s\n");
+                "\n     0K ..                                                     2.00K=1.0s\n");
     }
 
     @Test
-    void aBodyEndingOnALineBoundaryPrintsNoEmptyLastLine() {
+    void aBodyEndingOnARowBoundaryGetsARowOfItsOwnForTheSummaryAsInWget() {
         dots.start("f", 0, 51_200, T0);
         dots.update(51_200, T0 + 1000 * MS);
         dots.finish(T0 + 1000 * MS, true);
 
         assertThat(text.toString()).isEqualTo(
-                "     0K .......... .......... .......... .......... .......... 100% 50.0K\n");
+                "\n     0K .......... .......... .......... .......... ..........100% 50.0K 0s"
+                        + "\n    50K                                                       100% 0.00 =1.0s\n");
     }
 
     @Test
@@ -64,6 +65,27 @@ class DotProgressTest {
         dots.finish(T0 + 10 * MS, true);
 
         assertThat(text.toString()).isEqualTo(
-                "     0K                                                        0=0.0s\n");
+                "\n     0K                                                        0.00 =0.01s\n");
+    }
+
+    @Test
+    void aResumeOfWholeRowsSaysHowMuchItSkips() {
+        dots.start("f", 300_000, 1 << 20, T0);
+        dots.update(7_200, T0 + 10 * MS);
+
+        // wget: the skipped rows in one line, the rest of the row as commas.
+        assertThat(text.toString()).isEqualTo("\n        [ skipping 250K ]"
+                + "\n   250K ,,,,,,,,,, ,,,,,,,,,, ,,,,,,,,,, ,,,,,,,,,, ,,........ 29% 4.88M 1s\n");
+    }
+
+    @Test
+    void theMegaStyleHasSixtyFourKibibyteDotsFortyEightToARow() {
+        DotProgress mega = new DotProgress(new PrintWriter(text), DotProgress.Style.MEGA);
+        mega.start("f", 0, 1 << 20, T0);
+        mega.update(1 << 20, T0 + 20 * MS);
+        mega.finish(T0 + 20 * MS, true);
+
+        assertThat(text.toString()).isEqualTo(
+                "\n     0K ........ ........                                    100% 50.0M=0.02s\n");
     }
 }

@@ -214,6 +214,30 @@ class SenderTest {
     }
 
     @Test
+    void probesNeverWaitLongerThanHalfTheIdleTimeoutSoAnAnsweringPeerIsNotTimedOut() {
+        TcpConfig config = ScriptedPeer.plainConfig().withIdleTimeout(3 * S);
+        ScriptedPeer peer = ScriptedPeer.established(config, PeerSyn.mssOnly(1460).window(0));
+        peer.at(20 * MS);
+        peer.write(REQUEST);
+        peer.poll();
+        peer.peerWindow = 0;
+        Seg probe = Seg.ack(0, 1).window(60000);
+
+        // 220, 620 and 1420 ms as the backoff has it, then every 1.5 s (half of -T 3) instead of 1.6, 3.2 s and more.
+        for (long at : new long[] {220, 620, 1420, 2920, 4420, 5920, 7420}) {
+            peer.runUntil(at * MS);
+            assertThat(peer.take()).as("probe at %d ms", at).containsExactly(probe);
+            assertThat(peer.now).isEqualTo(at * MS);
+            peer.receive(peer.seg().window(0)); // answered: the peer is alive, its window still shut
+        }
+        assertThat(peer.conn.state()).isEqualTo(TcpState.ESTABLISHED);
+
+        peer.receive(peer.seg().window(1000));
+        peer.poll();
+        assertThat(peer.take()).containsExactly(data(1, REQUEST.getBytes(), true));
+    }
+
+    @Test
     void zeroWindowProbeCarriesTheCurrentTimestamp() {
         ScriptedPeer peer = ScriptedPeer.established(TcpConfig.defaults(1460), PeerSyn.linux().window(0));
         peer.at(20 * MS);
