@@ -6,13 +6,19 @@ import rawhttpget.failure.DownloadException;
 import rawhttpget.failure.ExitCode;
 import rawhttpget.host.Firewall;
 import rawhttpget.host.HostException;
+import rawhttpget.host.KernelRoute;
 import rawhttpget.host.LoopbackRouting;
 import rawhttpget.host.PortReservation;
 import rawhttpget.host.RstRule;
 import rawhttpget.host.RstSuppressor;
+import rawhttpget.host.Routes;
 import rawhttpget.host.StaleRuleSweep;
+import rawhttpget.host.UnusableInterfaceException;
+import rawhttpget.inet.Ipv4Address;
 
 import java.security.SecureRandom;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The host's part of each connection, behind a {@link Network} that {@link HostContext} opened: in host-address
@@ -40,11 +46,20 @@ final class HostConnections implements HostHooks {
     private RstSuppressor removing;
     /** Own-address mode's local ports (RFC 6056's random choice); made when first needed, as it costs start-up time. */
     private SecureRandom random;
+    /** See the constructor; null when -i named the interface. */
+    private final Routes routes;
+    /** Servers whose route is known to leave through this run's interface. */
+    private final Set<Integer> routedHere = new HashSet<>();
 
+    /**
+     * @param routes the main routing table when the interface was chosen by the kernel's route to the first URL's
+     *               server (no -i), so that every later server is checked to go the same way; null with -i
+     */
     HostConnections(String interfaceName, boolean ownAddressMode, int localAddress, Firewall firewall,
                     StaleRuleSweep staleRuleSweep, String pcapFile, StackThreadPriority priority,
-                    LoopbackRouting loopbackRouting) {
+                    LoopbackRouting loopbackRouting, Routes routes) {
         this.loopbackRouting = loopbackRouting;
+        this.routes = routes;
         this.interfaceName = interfaceName;
         this.ownAddressMode = ownAddressMode;
         this.localAddress = localAddress;
@@ -56,6 +71,7 @@ final class HostConnections implements HostHooks {
 
     @Override
     public LocalPort openLocalPort(int wanted, int server, int serverPort) throws DownloadException {
+        requireRoutedHere(server);
         if (ownAddressMode) {
             if (wanted != 0) {
                 return LocalPort.plain(wanted);
@@ -87,6 +103,29 @@ final class HostConnections implements HostHooks {
                 reservation.close();
             }
         }
+    }
+
+    /**
+     * One stack runs on one interface, the one the kernel routes the first URL's server to. A later server (another
+     * URL, a redirect) that the kernel routes elsewhere could not be reached from it: say so in one line rather than
+     * send its SYN out of the wrong interface and time out.
+     */
+    private void requireRoutedHere(int server) throws DownloadException {
+        if (routes == null || routedHere.contains(server)) {
+            return;
+        }
+        String through;
+        try {
+            through = KernelRoute.to(server, routes).interfaceName();
+        } catch (UnusableInterfaceException e) {
+            throw new DownloadException(ExitCode.NETWORK, e.getMessage(), e);
+        }
+        if (!through.equals(interfaceName)) {
+            throw new DownloadException(ExitCode.NETWORK, Ipv4Address.format(server) + " is routed through " + through
+                    + ", but this run's stack is on " + interfaceName + " (the first URL's route): fetch it in a run"
+                    + " of its own, or name the interface with -i");
+        }
+        routedHere.add(server);
     }
 
     /** Host-address mode's port: the kernel's reservation of it, and the rule that keeps the kernel's RSTs in. */

@@ -151,7 +151,7 @@ public final class HostContext {
                     new IsnGenerator(secret, timestampKey), coalescing);
             loopback = linkKind == LinkKind.LOOPBACK ? loopbackRouting(name, addsFirewallRules) : null;
             HostConnections host = new HostConnections(name, own != null, address, firewall, sweep, settings.pcapFile(),
-                    priority, loopback);
+                    priority, loopback, settings.interfaceName() == null ? routes : null);
             Network network = new Network(link, clock, SystemSleeper.INSTANCE, Waiter.onLink(link, clock), stack, tcp,
                     interrupts, host);
             try {

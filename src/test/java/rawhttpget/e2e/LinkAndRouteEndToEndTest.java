@@ -143,6 +143,21 @@ class LinkAndRouteEndToEndTest {
     }
 
     @Test
+    void aLaterUrlRoutedThroughAnotherInterfaceIsRefusedInOneLineNotTimedOut() throws Exception {
+        CommandResult run = Rawhttpget.run(fixture.net(), fixture.work(), "-q",
+                "http://" + TestNetwork.SERVER_ROUTED_NAME + "/1M.bin", "http://" + TestNetwork.SERVER_NAME + "/1M.bin");
+
+        assertThat(run.exitCode()).as(run.describe()).isEqualTo(4);
+        assertThat(run.stderr()).isEqualTo("rawhttpget: http://" + TestNetwork.SERVER_NAME + "/1M.bin: "
+                + TestNetwork.SERVER_ONLINK_IP + " is routed through " + fixture.net().onLinkInterface()
+                + ", but this run's stack is on " + fixture.net().routedInterface()
+                + " (the first URL's route): fetch it in a run of its own, or name the interface with -i\n"
+                + "rawhttpget: some downloads failed\n");
+        assertThat(Sha256.of(fixture.work().resolve("1M.bin"))).isEqualTo(fileSha256);
+        assertThat(fixture.work().toFile().list()).containsExactly("1M.bin");
+    }
+
+    @Test
     void whenNothingRoutesTheServerSaysSoInOneLineAndExitsFour() throws Exception {
         inClient(List.of("ip", "route", "del", "default"));
         try {
