@@ -23,25 +23,13 @@ SIZE_MB=${SIZE_MB:-1024}
 JAVA_OPTS=${JAVA_OPTS:-}
 RHG_ARGS=${RHG_ARGS:-}
 P=bh$$
-TIME=/usr/bin/time
 
-[ "$(id -u)" -eq 0 ] || { echo "bench-https: run as root (namespaces, capture)" >&2; exit 1; }
-[ -f "$JAR" ] || { echo "bench-https: no $JAR (make build)" >&2; exit 1; }
-[ -x "$TIME" ] || { echo "bench-https: $TIME missing (apt-get install time)" >&2; exit 1; }
-
-WORK=$(mktemp -d /tmp/rawhttpget-bench-https-XXXXXX)
-cleanup() {
-    scripts/testnet.sh down "$P" >/dev/null 2>&1 || true
-    umount "$WORK/fs" 2>/dev/null || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+NAME=bench-https
+source scripts/lib/bench.sh
+bench_require
+bench_workdir $((SIZE_MB + 64))
 
 # The docroot on tmpfs: the disk is not what is measured.
-mkdir -p "$WORK/fs"
-mount -t tmpfs -o size=$((SIZE_MB + 64))m rawhttpget-bench "$WORK/fs"
 head -c $((SIZE_MB << 20)) /dev/urandom >"$WORK/fs/big.bin"
 scripts/make-test-cert.sh "$WORK/tls" 2>/dev/null
 TESTNET_TLS_DIR="$WORK/tls" scripts/testnet.sh up "$P" "$WORK/fs" >"$WORK/testnet.log" 2>&1 \

@@ -33,26 +33,14 @@ if [ -z "${JAVA_OPTS+set}" ]; then
 fi
 RHG_ARGS=${RHG_ARGS:-}
 P=bl$$
-TIME=/usr/bin/time
 
-[ "$(id -u)" -eq 0 ] || { echo "bench-lan: run as root (namespaces, capture)" >&2; exit 1; }
-[ -f "$JAR" ] || { echo "bench-lan: no $JAR (make build)" >&2; exit 1; }
-[ -x "$TIME" ] || { echo "bench-lan: $TIME missing (apt-get install time)" >&2; exit 1; }
-
-WORK=$(mktemp -d /tmp/rawhttpget-bench-XXXXXX)
-cleanup() {
-    scripts/testnet.sh down "$P" >/dev/null 2>&1 || true
-    umount "$WORK/fs" 2>/dev/null || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+NAME=bench-lan
+source scripts/lib/bench.sh
+bench_require
+bench_workdir $((SIZE_MB * 3 + 400))
 
 # One tmpfs for the docroot and the copies: the disk is not what is measured, and "the same tmpfs" makes the
 # file case a memory-to-memory copy for both tools.
-mkdir -p "$WORK/fs"
-mount -t tmpfs -o size=$((SIZE_MB * 3 + 400))m rawhttpget-bench "$WORK/fs"
 DOC="$WORK/fs/doc" OUT="$WORK/fs/out"
 mkdir -p "$DOC" "$OUT"
 head -c $((SIZE_MB << 20)) /dev/urandom >"$DOC/big.bin"

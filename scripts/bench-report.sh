@@ -23,24 +23,12 @@ if [ -z "${JAVA_OPTS+set}" ]; then
     [ -f "$CDS_ARCHIVE" ] && JAVA_OPTS="$JAVA_OPTS -XX:SharedArchiveFile=$CDS_ARCHIVE -Xlog:cds=off -Xlog:cds+dynamic=off"
 fi
 P=br$$
-TIME=/usr/bin/time
 
-[ "$(id -u)" -eq 0 ] || { echo "bench-report: run as root (namespaces, capture)" >&2; exit 1; }
-[ -f "$JAR" ] || { echo "bench-report: no $JAR (make build)" >&2; exit 1; }
-[ -x "$TIME" ] || { echo "bench-report: $TIME missing (apt-get install time)" >&2; exit 1; }
+NAME=bench-report
+source scripts/lib/bench.sh
+bench_require
+bench_workdir $((SIZE_MB + 300))
 
-WORK=$(mktemp -d /tmp/rawhttpget-bench-report-XXXXXX)
-cleanup() {
-    scripts/testnet.sh down "$P" >/dev/null 2>&1 || true
-    umount "$WORK/fs" 2>/dev/null || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-mkdir -p "$WORK/fs"
-mount -t tmpfs -o size=$((SIZE_MB + 300))m rawhttpget-bench-report "$WORK/fs"
 DOC="$WORK/fs/doc"
 mkdir -p "$DOC"
 head -c $((SIZE_MB << 20)) /dev/urandom >"$DOC/big.bin"

@@ -21,22 +21,11 @@ RUNS=${RUNS:-15}
 JAVA_OPTS=${JAVA_OPTS:-}
 RHG_ARGS=${RHG_ARGS:-}
 P=bs$$
-TIME=/usr/bin/time
 
-[ "$(id -u)" -eq 0 ] || { echo "bench-startup: run as root (namespaces, capture)" >&2; exit 1; }
-[ -f "$JAR" ] || { echo "bench-startup: no $JAR (make build)" >&2; exit 1; }
-for tool in "$TIME" curl wget; do
-    command -v "$tool" >/dev/null || { echo "bench-startup: $tool missing" >&2; exit 1; }
-done
-
-WORK=$(mktemp -d /tmp/rawhttpget-bench-startup-XXXXXX)
-cleanup() {
-    scripts/testnet.sh down "$P" >/dev/null 2>&1 || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+NAME=bench-startup
+source scripts/lib/bench.sh
+bench_require
+bench_workdir
 
 mkdir -p "$WORK/doc" "$WORK/out"
 printf 'seventeen bytes.\n' >"$WORK/doc/small.txt"

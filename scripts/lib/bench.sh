@@ -1,0 +1,29 @@
+# bench.sh — what every scripts/bench-*.sh does before it measures: checks root, the jar and GNU time, makes a
+# work directory (optionally with a tmpfs, so the disk is not what is measured) and removes it, with the test
+# network named $P, on exit, error, Ctrl-C or SIGTERM. Sourced, not run; needs NAME, JAR and P set first.
+
+TIME=/usr/bin/time
+
+bench_require() {
+    [ "$(id -u)" -eq 0 ] || { echo "$NAME: run as root (namespaces, capture)" >&2; exit 1; }
+    [ -f "$JAR" ] || { echo "$NAME: no $JAR (make build)" >&2; exit 1; }
+    [ -x "$TIME" ] || { echo "$NAME: $TIME missing (apt-get install time)" >&2; exit 1; }
+}
+
+bench_cleanup() {
+    scripts/testnet.sh down "$P" >/dev/null 2>&1 || true
+    umount "$WORK/fs" 2>/dev/null || true
+    rm -rf "$WORK"
+}
+
+# bench_workdir [TMPFS_MB]: WORK, removed at exit; with TMPFS_MB, a tmpfs of that size mounted on $WORK/fs.
+bench_workdir() {
+    WORK=$(mktemp -d "/tmp/rawhttpget-$NAME-XXXXXX")
+    trap bench_cleanup EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+    if [ -n "${1:-}" ]; then
+        mkdir -p "$WORK/fs"
+        mount -t tmpfs -o size="$1"m "rawhttpget-$NAME" "$WORK/fs"
+    fi
+}
