@@ -201,14 +201,19 @@ public final class NdpMessage {
         return NetworkBytes.u16(buf, off + 6);
     }
 
-    /** Milliseconds; 0: unspecified. */
+    /** A Router Advertisement's, in milliseconds; 0: unspecified, or not a Router Advertisement. */
     public long reachableTime() {
-        return NetworkBytes.i32(buf, off + 8) & 0xFFFF_FFFFL;
+        return isRouterAdvertisement() ? NetworkBytes.i32(buf, off + 8) & 0xFFFF_FFFFL : 0;
     }
 
-    /** Milliseconds; 0: unspecified. */
+    /** A Router Advertisement's, in milliseconds; 0: unspecified, or not a Router Advertisement. */
     public long retransTimer() {
-        return NetworkBytes.i32(buf, off + 12) & 0xFFFF_FFFFL;
+        return isRouterAdvertisement() ? NetworkBytes.i32(buf, off + 12) & 0xFFFF_FFFFL : 0;
+    }
+
+    /** Only a Router Advertisement's fixed part reaches its timers: a Router Solicitation's ends 8 bytes in. */
+    private boolean isRouterAdvertisement() {
+        return type() == Icmpv6Message.TYPE_ROUTER_ADVERTISEMENT;
     }
 
     /** The Source Link-Layer Address option's MAC, or {@link #ABSENT}. */
