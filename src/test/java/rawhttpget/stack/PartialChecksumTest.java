@@ -1,8 +1,11 @@
 package rawhttpget.stack;
 
+import static rawhttpget.stack.StackTestBytes.drain;
+import static rawhttpget.stack.StackTestBytes.pattern;
+import static rawhttpget.stack.StackTestBytes.sequenceOf;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import rawhttpget.ethernet.EthernetFrame;
@@ -178,27 +181,5 @@ class PartialChecksumTest {
         frame[TCP_AT + 16] = (byte) (partial >>> 8);
         frame[TCP_AT + 17] = (byte) partial;
         return frame;
-    }
-
-    private static byte[] pattern(int length) {
-        byte[] bytes = new byte[length];
-        for (int i = 0; i < length; i++) {
-            bytes[i] = (byte) (i * 31 + 7);
-        }
-        return bytes;
-    }
-
-    private static byte[] drain(TcpConnection c) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        c.drainTo((b, off, len) -> {
-            out.write(b, off, len);
-            return len;
-        });
-        return out.toByteArray();
-    }
-
-    private static int sequenceOf(byte[] frame) {
-        int at = TCP_AT + 4;
-        return (frame[at] & 0xFF) << 24 | (frame[at + 1] & 0xFF) << 16 | (frame[at + 2] & 0xFF) << 8 | (frame[at + 3] & 0xFF);
     }
 }

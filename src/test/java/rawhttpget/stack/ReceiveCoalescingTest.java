@@ -1,8 +1,11 @@
 package rawhttpget.stack;
 
+import static rawhttpget.stack.StackTestBytes.drain;
+import static rawhttpget.stack.StackTestBytes.pattern;
+import static rawhttpget.stack.StackTestBytes.sequenceOf;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -205,28 +208,5 @@ class ReceiveCoalescingTest {
         int at = EthernetFrame.HEADER_LENGTH + Ipv4Packet.MIN_HEADER_LENGTH + 16;
         frame[at] ^= 0x5A;
         return frame;
-    }
-
-    private static byte[] pattern(int length) {
-        byte[] bytes = new byte[length];
-        for (int i = 0; i < length; i++) {
-            bytes[i] = (byte) (i * 31 + 7);
-        }
-        return bytes;
-    }
-
-    private static byte[] drain(TcpConnection c) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        c.drainTo((b, off, len) -> {
-            out.write(b, off, len);
-            return len;
-        });
-        return out.toByteArray();
-    }
-
-    /** The sequence number of a frame we sent (Ethernet, a 20-byte IPv4 header, TCP). */
-    private static int sequenceOf(byte[] frame) {
-        int at = EthernetFrame.HEADER_LENGTH + Ipv4Packet.MIN_HEADER_LENGTH + 4;
-        return (frame[at] & 0xFF) << 24 | (frame[at + 1] & 0xFF) << 16 | (frame[at + 2] & 0xFF) << 8 | (frame[at + 3] & 0xFF);
     }
 }
