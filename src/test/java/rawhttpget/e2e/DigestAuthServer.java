@@ -130,7 +130,8 @@ public final class DigestAuthServer {
         }
     }
 
-    private static String readHead(InputStream in) throws IOException {
+    /** A request head up to and including its empty line (or what came before the client closed). */
+    static String readHead(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
         while (matched < 4) {

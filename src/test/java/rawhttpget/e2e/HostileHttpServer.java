@@ -1,6 +1,5 @@
 package rawhttpget.e2e;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -114,17 +113,7 @@ public final class HostileHttpServer {
     }
 
     private static String readRequestPath(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        while (matched < 4) {
-            int c = in.read();
-            if (c < 0) {
-                break;
-            }
-            head.write(c);
-            matched = (c == "\r\n\r\n".charAt(matched)) ? matched + 1 : (c == '\r' ? 1 : 0);
-        }
-        String[] requestLine = head.toString(StandardCharsets.ISO_8859_1).split("\r\n", 2)[0].split(" ");
+        String[] requestLine = DigestAuthServer.readHead(in).split("\r\n", 2)[0].split(" ");
         return requestLine.length > 1 ? requestLine[1] : "";
     }
 
