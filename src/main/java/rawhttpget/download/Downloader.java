@@ -231,6 +231,7 @@ public final class Downloader {
                     failedTries = 0;
                 }
                 case ALREADY_COMPLETE -> {
+                    ChecksumCheck.verifyComplete(plan.partial(), options.body().checksum());
                     PartialFiles.finishComplete(plan);
                     status.alreadyComplete();
                     return;
@@ -351,6 +352,7 @@ public final class Downloader {
                         new HttpTransfer.Target(server, url.port(), localPort.port(), request.toBytes(), description,
                                 this.request.parserMethod()),
                         layer, this::onHead);
+                transfer.limitReadRate(options.body().limitRate());
                 host.runStats().add(url, transfer);
                 try {
                     host.loop().run(transfer);
@@ -455,7 +457,8 @@ public final class Downloader {
                     + IoMessages.describe(e), e);
         }
 
-        private BodySink withProgress(BodySink inner, long alreadyHave) {
+        private BodySink withProgress(BodySink sink, long alreadyHave) throws DownloadException {
+            BodySink inner = ChecksumCheck.wrap(sink, options.body().checksum(), plan.partial(), alreadyHave);
             Progress progress = progressStyle.create(err, screenWidth);
             if (progress == Progress.NONE) {
                 return inner;

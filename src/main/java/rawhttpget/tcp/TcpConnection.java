@@ -109,6 +109,14 @@ public final class TcpConnection {
         return receiver.drainTo(consumer);
     }
 
+    /**
+     * Paces the application's reads to {@code pacer} (--limit-rate): bytes it does not allow stay in the receive
+     * buffer, so the advertised window throttles the peer. Null lifts the limit.
+     */
+    public void paceReads(ReadPacer pacer) {
+        receiver.paceReads(pacer);
+    }
+
     public int readable() {
         return receiver.readable();
     }
