@@ -40,13 +40,18 @@ final class ChecksumCheck {
         }
     }
 
-    /** A file found complete: its hash must be {@code expected} before it gets its final name. */
-    static void verifyComplete(Path file, ExpectedChecksum expected) throws DownloadException {
+    /**
+     * A file -c found complete: its hash must be {@code expected} before it gets its final name. A wrong
+     * {@code NAME.part} is deleted; {@code NAME} itself, continued in place, is left as this run found it.
+     */
+    static void verifyComplete(OutputPlan plan, ExpectedChecksum expected) throws DownloadException {
+        Path file = plan.partial();
         if (expected == null || file == null) {
             return;
         }
         try {
-            ChecksumSink.verifyFile(file, expected.algorithm(), expected.type(), expected.digest());
+            ChecksumSink.verifyFile(file, expected.algorithm(), expected.type(), expected.digest(),
+                    !file.equals(plan.target()));
         } catch (IOException e) {
             throw new DownloadException(ExitCode.FILE_IO, "cannot read '" + file + "' to hash it: "
                     + IoMessages.describe(e), e);

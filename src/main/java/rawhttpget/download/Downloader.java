@@ -231,7 +231,7 @@ public final class Downloader {
                     failedTries = 0;
                 }
                 case ALREADY_COMPLETE -> {
-                    ChecksumCheck.verifyComplete(plan.partial(), options.body().checksum());
+                    ChecksumCheck.verifyComplete(plan, options.body().checksum());
                     PartialFiles.finishComplete(plan);
                     status.alreadyComplete();
                     return;

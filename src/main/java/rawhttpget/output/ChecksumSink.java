@@ -45,17 +45,20 @@ public final class ChecksumSink implements BodySink {
     }
 
     /**
-     * A whole file found complete (-c, and the server answered 416): throws the mismatch, after deleting the
-     * file, when its hash is not {@code expected}.
+     * A whole file found complete (-c, and the server answered 416): throws the mismatch when its hash is not
+     * {@code expected}, after deleting the file if {@code delete} (a {@code NAME.part}, which would otherwise
+     * be renamed; a file continued in place this run did not write to is left as it was).
      */
-    public static void verifyFile(Path file, String algorithm, String type, byte[] expected)
+    public static void verifyFile(Path file, String algorithm, String type, byte[] expected, boolean delete)
             throws IOException, DownloadException {
         MessageDigest digest = newDigest(algorithm);
         hashFile(digest, file, Files.size(file));
         byte[] actual = digest.digest();
         if (!MessageDigest.isEqual(actual, expected)) {
-            Files.deleteIfExists(file);
-            throw mismatch(type, expected, actual, file.toString());
+            if (delete) {
+                Files.deleteIfExists(file);
+            }
+            throw mismatch(type, expected, actual, delete ? file.toString() : null);
         }
     }
 
