@@ -118,10 +118,15 @@ public final class ReadPacer {
         return pauses;
     }
 
-    /** Hands {@code consumer} at most the allowance from {@code buffer}, and takes what it took from the credit. */
+    /**
+     * Hands {@code consumer} at most the allowance from {@code buffer}, and takes what it took from the credit.
+     * Nothing is read until the allowance covers a quantum (or all that waits, if less): reads of whatever trickled
+     * in since the last packet woke the loop would open the window in slivers, each just above the SWS threshold,
+     * and keep the peer sending a segment or two per window update; a quantum opens it in one useful step.
+     */
     long drain(ReceiveBuffer buffer, ReceiveBuffer.Consumer consumer) {
         long allowed = allowance();
-        if (allowed <= 0) {
+        if (allowed <= 0 || allowed < Math.min(buffer.readable(), quantumBytes)) {
             return 0;
         }
         limited.start(consumer, allowed);

@@ -103,6 +103,22 @@ class ReadPacerTest {
     }
 
     @Test
+    void lessThanAQuantumIsNotReadUnlessItIsAllThatWaits() {
+        ReceiveBuffer buffer = new ReceiveBuffer(10_000);
+        buffer.write(0, bytes(4000, 1), 0, 4000);
+        ReadPacer pacer = new ReadPacer(1000, 10_000, 1000, T0);
+        pacer.refill(T0 + 999 * MS);
+        assertThat(pacer.drain(buffer, (b, o, l) -> l)).as("999 bytes allowed, a quantum is 1000").isZero();
+        pacer.refill(T0 + S);
+        assertThat(pacer.drain(buffer, (b, o, l) -> l)).isEqualTo(1000);
+
+        ReceiveBuffer little = new ReceiveBuffer(10_000);
+        little.write(0, bytes(300, 2), 0, 300);
+        pacer.refill(T0 + S + 300 * MS);
+        assertThat(pacer.drain(little, (b, o, l) -> l)).as("all that waits").isEqualTo(300);
+    }
+
+    @Test
     void aConsumerThatTakesLessKeepsTheRestOfTheCredit() {
         ReceiveBuffer buffer = new ReceiveBuffer(10_000);
         buffer.write(0, bytes(4000, 1), 0, 4000);
@@ -142,7 +158,7 @@ class ReadPacerTest {
     void pacedReadsOpenTheWindowOnlyAsFastAsTheRate() {
         ScriptedPeer peer = ScriptedPeer.established(ScriptedPeer.plainConfig());
         peer.at(20 * MS);
-        ReadPacer pacer = new ReadPacer(14_600, 14_600, 1460, 20 * MS);
+        ReadPacer pacer = new ReadPacer(14_600, 14_600, 730, 20 * MS);
         peer.conn.paceReads(pacer);
         for (int i = 0; i < 41; i++) {
             peer.receive(peer.data(bytes(1460, i)));
@@ -154,8 +170,9 @@ class ReadPacerTest {
         peer.runUntil(100 * MS);
         assertThat(peer.take()).last().isEqualTo(Seg.ack(1, 60001).window(0));
 
-        // 100 ms at 14600 bytes/s: 1460 bytes, one segment's room, and the window update says so.
-        assertThat(pacer.readAt(peer.conn.readable())).isEqualTo(120 * MS);
+        // A quantum is 730 bytes: 50 ms. Later, 100 ms at 14600 bytes/s is 1460 bytes, one segment's room, and
+        // the window update says so.
+        assertThat(pacer.readAt(peer.conn.readable())).isEqualTo(70 * MS);
         peer.at(120 * MS);
         pacer.refill(peer.now);
         assertThat(peer.drain()).hasSize(1460);
