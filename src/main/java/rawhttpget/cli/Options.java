@@ -126,8 +126,8 @@ final class Options {
                 (o, v) -> o.serverResponse = true),
         flag(null, "spider", "Check that each URL is there (a 2xx after redirects), saving nothing; exit 8 for a "
                 + "broken link.", (o, v) -> o.spider = true),
-        value(null, "limit-rate", "RATE", null, "Read at most RATE bytes a second (k, m, g suffixes: 1024, 1024², "
-                + "1024³; 1.5m is fine), through the TCP receive window: the server is held to it by flow control.",
+        value(null, "limit-rate", "RATE", null, "Read at most RATE bytes a second (k, m, g, t suffixes as wget's: "
+                + "1.5m is 1572864), through the TCP receive window: the server is held to it by flow control.",
                 (o, v) -> o.limitRate = LimitRate.parse(v)),
         value(null, "checksum", "TYPE=DIGEST", null, "Check the file's hash before it gets its name (one URL only): "
                 + "TYPE sha-1, sha-224, sha-256, sha-384, sha-512 or md5, as aria2c; a mismatch deletes it, exit 7.",
