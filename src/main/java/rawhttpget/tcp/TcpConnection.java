@@ -320,6 +320,11 @@ public final class TcpConnection {
             return;
         }
         if (!receiver.acceptable(seg)) {
+            if (receiver.advertisedWindow() == 0 && !seg.has(TcpFlags.RST)) {
+                // A zero-window probe: the peer is there, waiting for our window (a paced reader holds it shut
+                // for as long as its rate needs), so the idle timeout must not count this as silence.
+                lastHeardAt = now;
+            }
             receiver.onUnacceptable(seg, now);
             return;
         }
