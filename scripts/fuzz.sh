@@ -26,6 +26,7 @@ if [[ ${#targets[@]} -eq 0 ]]; then
         rawhttpget.http.AuthChallengeFuzzTest#arbitraryChallengesAreReadOrRefusedWithAReason
         rawhttpget.download.NetrcFuzzTest#arbitraryFilesAreReadWithoutFailing
         rawhttpget.download.InputFileFuzzTest#arbitraryInputFilesGiveTrimmedLinesThatResolveOrAreRefused
+        rawhttpget.download.LimitRateFuzzTest#arbitraryRatesAndChecksumsAreReadOrRefusedWithOneLine
         rawhttpget.http.ContentDispositionFuzzTest#arbitraryDispositionsGiveANonEmptyNameOrNone
         rawhttpget.http.ContentDispositionFuzzTest#arbitraryRetryAftersGiveANonNegativeWaitOrNone
     )

@@ -29,7 +29,7 @@ final class HelpText {
         new String[] {" 5", "TLS failure (certificate not trusted, host name mismatch, handshake, --ca-certificate "
                 + "unreadable)"},
         new String[] {" 6", "authentication failure"},
-        new String[] {" 7", "protocol error (malformed or truncated response, bad Content-Range)"},
+        new String[] {" 7", "protocol error (malformed or truncated response, bad Content-Range, --checksum mismatch)"},
         new String[] {" 8", "server issued an error response (4xx, 5xx; too many redirects, a redirect loop)"},
         new String[] {"130", "interrupted by SIGINT"},
         new String[] {"143", "terminated by SIGTERM"});

@@ -74,7 +74,9 @@ public final class Main {
             new Downloader(options.downloadSettings(), err, HostContext::open).run();
             return ExitCode.SUCCESS.code();
         } catch (DownloadException e) {
-            err.println("rawhttpget: " + e.getMessage());
+            if (!e.isReported()) {
+                err.println("rawhttpget: " + e.getMessage());
+            }
             if (options.debug && e.getCause() != null) {
                 e.getCause().printStackTrace(err);
             }

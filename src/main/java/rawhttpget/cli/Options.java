@@ -5,7 +5,10 @@ import rawhttpget.logging.LogLevels;
 import static rawhttpget.cli.CliOption.flag;
 import static rawhttpget.cli.CliOption.value;
 
+import rawhttpget.download.BodySettings;
 import rawhttpget.download.DownloadSettings;
+import rawhttpget.download.ExpectedChecksum;
+import rawhttpget.download.LimitRate;
 import rawhttpget.download.RequestSettings;
 import rawhttpget.download.RetrievalSettings;
 import rawhttpget.logging.LogSettings;
@@ -56,6 +59,8 @@ final class Options {
     boolean noUseServerTimestamps;
     boolean serverResponse;
     boolean spider;
+    long limitRate;
+    ExpectedChecksum checksum;
     // Directories
     String directoryPrefix;
     // HTTP options
@@ -121,6 +126,12 @@ final class Options {
                 (o, v) -> o.serverResponse = true),
         flag(null, "spider", "Check that each URL is there (a 2xx after redirects), saving nothing; exit 8 for a "
                 + "broken link.", (o, v) -> o.spider = true),
+        value(null, "limit-rate", "RATE", null, "Read at most RATE bytes a second (k, m, g, t suffixes as wget's: "
+                + "1.5m is 1572864), through the TCP receive window: the server is held to it by flow control.",
+                (o, v) -> o.limitRate = LimitRate.parse(v)),
+        value(null, "checksum", "TYPE=DIGEST", null, "Check the file's hash before it gets its name (one URL only): "
+                + "TYPE sha-1, sha-224, sha-256, sha-384, sha-512 or md5, as aria2c; a mismatch deletes it, exit 7.",
+                (o, v) -> o.checksum = ExpectedChecksum.parse(v)),
         value(null, "waitretry", "SECONDS", "10", "Between tries wait 1 s, 2 s, ... up to SECONDS (default: {default}).",
                 (o, v) -> o.waitRetrySeconds = longNumber(v)),
         value("O", "output-document", "FILE", null,
@@ -237,7 +248,7 @@ final class Options {
         return new DownloadSettings(List.copyOf(urls), quiet, tries, waitRetrySeconds, outputDocument, directoryPrefix,
                 noClobber, continueDownload, progress, maxRedirect, contentOnError, caCertificate, noCheckCertificate,
                 localPort, stats, reportFile, eventsFile, Version.get(), host, requestSettings(), retrievalSettings(),
-                noVerbose, outputFile != null || appendOutput != null);
+                noVerbose, outputFile != null || appendOutput != null, new BodySettings(limitRate, checksum));
     }
 
     RequestSettings requestSettings() {

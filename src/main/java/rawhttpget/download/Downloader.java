@@ -135,7 +135,7 @@ public final class Downloader {
             }
         }
         if (worst != null) {
-            throw new DownloadException(worst.exitCode(), "some downloads failed");
+            throw worst.isReported() ? worst : new DownloadException(worst.exitCode(), "some downloads failed");
         }
     }
 
@@ -153,8 +153,9 @@ public final class Downloader {
                         || urls.size() == 1 && worst == null) {
                     throw e;
                 }
-                // wget goes on with the next URL and reports the failure in its exit status.
-                err.println("rawhttpget: " + url + ": " + e.getMessage());
+                if (!e.isReported()) { // wget goes on with the next URL and reports the failure in its exit status
+                    err.println("rawhttpget: " + url + ": " + e.getMessage());
+                }
                 worst = ExitCodes.moreSevere(worst, e);
             }
         }
@@ -182,7 +183,7 @@ public final class Downloader {
         int failedTries = 0;
         while (true) {
             if (retrieval.spider()) {
-                say(Spider.ENABLED);
+                status.spiderEnabled(Spider.ENABLED);
             }
             Exchange exchange = new Exchange(plan, host, request, answer, failedTries + 1);
             OptionalLong serverAskedWait = OptionalLong.empty();
@@ -194,8 +195,7 @@ public final class Downloader {
                         || exchange.decision.action() == ResponseDecision.Action.SAVE_ERROR)
                         && exchange.head.statusCode() != 401) {
                     ResponseHead head = exchange.head;
-                    DownloadException error = new DownloadException(ExitCode.SERVER_ERROR, retrieval.spider()
-                            ? Spider.BROKEN_LINK : "ERROR " + head.statusCode() + ": " + head.reason() + ".");
+                    DownloadException error = Spider.errorStatus(retrieval.spider(), status, url.toString(), head);
                     if (!retrieval.retryOnHttpError().contains(head.statusCode())) {
                         throw error;
                     }
@@ -231,6 +231,7 @@ public final class Downloader {
                     failedTries = 0;
                 }
                 case ALREADY_COMPLETE -> {
+                    ChecksumCheck.verifyComplete(plan, options.body().checksum());
                     PartialFiles.finishComplete(plan);
                     status.alreadyComplete();
                     return;
@@ -239,7 +240,7 @@ public final class Downloader {
                     return;
                 }
                 case EXISTS -> {
-                    Spider.exists(head).forEach(this::say);
+                    status.spiderExists(Spider.exists(head), url.toString(), head.statusCode(), head.reason());
                     return;
                 }
                 case SAVE, APPEND -> {
@@ -351,6 +352,7 @@ public final class Downloader {
                         new HttpTransfer.Target(server, url.port(), localPort.port(), request.toBytes(), description,
                                 this.request.parserMethod()),
                         layer, this::onHead);
+                transfer.limitReadRate(options.body().limitRate());
                 host.runStats().add(url, transfer);
                 try {
                     host.loop().run(transfer);
@@ -455,7 +457,8 @@ public final class Downloader {
                     + IoMessages.describe(e), e);
         }
 
-        private BodySink withProgress(BodySink inner, long alreadyHave) {
+        private BodySink withProgress(BodySink sink, long alreadyHave) throws DownloadException {
+            BodySink inner = ChecksumCheck.wrap(sink, options.body().checksum(), plan.partial(), alreadyHave);
             Progress progress = progressStyle.create(err, screenWidth);
             if (progress == Progress.NONE) {
                 return inner;

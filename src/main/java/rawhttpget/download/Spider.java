@@ -1,6 +1,9 @@
 package rawhttpget.download;
 
+import rawhttpget.failure.DownloadException;
+import rawhttpget.failure.ExitCode;
 import rawhttpget.http.ResponseHead;
+import rawhttpget.progress.StatusLines;
 
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +27,18 @@ final class Spider {
             case SAVE_ERROR -> new ResponseDecision(ResponseDecision.Action.ERROR, -1);
             default -> download;
         };
+    }
+
+    /**
+     * The failure an error status ends in (exit 8): wget's {@code ERROR 404: Not Found.}, or with --spider its
+     * broken-link lines, said now (so the failure says nothing more).
+     */
+    static DownloadException errorStatus(boolean spider, StatusLines status, String url, ResponseHead head) {
+        if (!spider) {
+            return new DownloadException(ExitCode.SERVER_ERROR, "ERROR " + head.statusCode() + ": " + head.reason() + ".");
+        }
+        status.spiderBroken(url, BROKEN_LINK);
+        return DownloadException.reported(ExitCode.SERVER_ERROR, BROKEN_LINK);
     }
 
     /** The lines for a URL that exists; a page that could hold links says that recursion would follow them. */

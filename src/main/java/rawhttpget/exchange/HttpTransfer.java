@@ -81,6 +81,8 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
     private long closingSince;
     /** In AWAITING_SERVER_CLOSE: when we stop waiting for the server's FIN and send ours. */
     private long serverCloseDeadline;
+    /** --limit-rate: paces the reads, so the window throttles the server; null for none. */
+    private ReadRateLimit rateLimit;
 
     public HttpTransfer(NetworkStack stack, TcpConfig tcpConfig, Target target, Transport.Factory transports,
                  HeadHandler headHandler) throws DownloadException {
@@ -93,6 +95,11 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
             throw new DownloadException(ExitCode.NETWORK, "no route to " + Ipv4Address.format(target.address())
                     + ": it is not on the interface's subnet and there is no default gateway");
         }
+    }
+
+    /** Reads at most {@code bytesPerSecond} (--limit-rate), through the receive window; call before the loop runs. */
+    public void limitReadRate(long bytesPerSecond) {
+        rateLimit = bytesPerSecond > 0 ? new ReadRateLimit(bytesPerSecond) : null;
     }
 
     /** The final response's head, once it has arrived. */
@@ -153,7 +160,8 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
 
     private void connect(long now) throws DownloadException {
         log.info("connecting to {} from local port {}", target.description(), target.localPort());
-        connection = stack.connect(tcpConfig, target.localPort(), target.address(), target.port(), now);
+        TcpConfig config = rateLimit == null ? tcpConfig : rateLimit.config(tcpConfig);
+        connection = stack.connect(config, target.localPort(), target.address(), target.port(), now);
         phase = Phase.TRANSFERRING;
         transport = transports.over(connection);
         transport.send(target.request());
@@ -172,6 +180,9 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
         noteResolved(now);
         if (connection.state().isSynchronized()) {
             phases.established(now);
+        }
+        if (rateLimit != null) {
+            rateLimit.beforeReading(connection, transport, now);
         }
         try {
             transport.pump(reader::accept);
@@ -195,6 +206,9 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
                 throw e;
             }
             phases.completed(now);
+            if (rateLimit != null) {
+                connection.paceReads(null); // what follows the body (a FIN, a close_notify) is read at once
+            }
             serverCloseDeadline = now + SERVER_CLOSE_WAIT_NANOS;
             phase = Phase.AWAITING_SERVER_CLOSE;
             awaitServerClose(now);
@@ -235,9 +249,12 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
         }
     }
 
-    /** The step's own deadline: the end of the wait for the server's FIN. */
+    /** The step's own deadline: the end of the wait for the server's FIN, or the paced reads' next turn. */
     @Override
     public long wakeAt() {
+        if (phase == Phase.TRANSFERRING && rateLimit != null) {
+            return rateLimit.wakeAt(connection);
+        }
         return phase == Phase.AWAITING_SERVER_CLOSE ? serverCloseDeadline : Long.MAX_VALUE;
     }
 

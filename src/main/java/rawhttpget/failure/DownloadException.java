@@ -10,6 +10,7 @@ public final class DownloadException extends Exception {
     private final ExitCode exitCode;
     private final boolean retryable;
     private boolean connectionRefused;
+    private boolean reported;
 
     public DownloadException(ExitCode exitCode, String message) {
         this(exitCode, message, null, false);
@@ -37,6 +38,20 @@ public final class DownloadException extends Exception {
         return e;
     }
 
+    /**
+     * A failure already told to the user in wget's own words (--spider's broken link): exits with its status,
+     * and nothing more is printed for it.
+     */
+    public static DownloadException reported(ExitCode exitCode, String message) {
+        DownloadException e = new DownloadException(exitCode, message, null, false);
+        e.reported = true;
+        return e;
+    }
+
+    public boolean isReported() {
+        return reported;
+    }
+
     public boolean isConnectionRefused() {
         return connectionRefused;
     }
@@ -45,6 +60,7 @@ public final class DownloadException extends Exception {
     public DownloadException withDetail(String detail) {
         DownloadException e = new DownloadException(exitCode, getMessage() + detail, getCause(), retryable);
         e.connectionRefused = connectionRefused;
+        e.reported = reported;
         e.setStackTrace(getStackTrace());
         return e;
     }

@@ -9,7 +9,7 @@ public enum ExitCode {
     NETWORK(4, "network failure (unusable interface, address taken, no route, no ARP reply, refused, reset, timed out)"),
     TLS(5, "TLS verification failure"),
     AUTH(6, "username/password authentication failure"),
-    PROTOCOL(7, "protocol error (malformed or truncated response)"),
+    PROTOCOL(7, "protocol error (malformed or truncated response, checksum mismatch)"),
     SERVER_ERROR(8, "server issued an error response (4xx, 5xx)"),
     INTERRUPTED_SIGINT(130, "interrupted by SIGINT (Ctrl-C)"),
     INTERRUPTED_SIGTERM(143, "terminated by SIGTERM");

@@ -17,6 +17,15 @@ public interface BodySink extends AutoCloseable {
     /** The transfer failed: keep what arrived where the user can resume it, never under the final name. */
     void abandon();
 
+    /**
+     * The body arrived but is wrong (its checksum does not match): nothing of it may stay where it could pass for
+     * the file. Returns what was deleted, for the message, or null when nothing could be (a stream).
+     */
+    default String discard() {
+        abandon();
+        return null;
+    }
+
     /** Body bytes written by this run (a resumed file's earlier bytes are not counted). */
     long written();
 

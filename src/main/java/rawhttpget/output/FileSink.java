@@ -114,6 +114,18 @@ public final class FileSink implements BodySink {
         close();
     }
 
+    /** Deletes the partial file (or the file continued in place): its bytes are not the file asked for. */
+    @Override
+    public String discard() {
+        close();
+        try {
+            Files.deleteIfExists(part);
+        } catch (IOException e) {
+            return null;
+        }
+        return part.toString();
+    }
+
     @Override
     public long written() {
         return written;

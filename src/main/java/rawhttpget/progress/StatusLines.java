@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -248,9 +249,33 @@ public final class StatusLines {
         return WgetNumbers.decimal(seconds) + "s";
     }
 
+    /** --spider: said before each request, at the default verbosity only. */
+    public void spiderEnabled(String line) {
+        normal(line + "\n");
+    }
+
+    /** --spider: {@code url} exists. wget's lines and a blank line; with -nv its one line of the final URL. */
+    public void spiderExists(List<String> lines, String url, int status, String reason) {
+        normal(String.join("\n", lines) + "\n\n");
+        notVerbose(timestamp() + " URL: " + url + " " + status + " " + reason + "\n");
+    }
+
+    /** --spider: {@code url} is a broken link. wget's line and a blank line; with -nv the URL above it. */
+    public void spiderBroken(String url, String line) {
+        normal(line + "\n\n");
+        notVerbose(url + ":\n" + line + "\n");
+    }
+
     /** -c on a file the server says is complete (416). */
     public void alreadyComplete() {
         normal("\n    The file is already fully retrieved; nothing to do.\n\n");
+    }
+
+    private void notVerbose(String text) {
+        if (verbosity == Verbosity.NOT_VERBOSE) {
+            out.print(text);
+            out.flush();
+        }
     }
 
     private void normal(String text) {

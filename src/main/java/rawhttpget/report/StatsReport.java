@@ -102,6 +102,12 @@ final class StatsReport {
             s.append("    rtt not measured, rto ").append(millis(r.rto())).append('\n');
         }
         s.append("    largest window advertised ").append(c.largestWindowAdvertised).append(" bytes\n");
+        if (c.readRateLimit > 0) {
+            s.append("    reads paced to ").append(c.readRateLimit).append(" bytes/s (--limit-rate), so the window limited"
+                    + " the server: windows advertised ").append(c.smallestWindowAdvertised == Long.MAX_VALUE ? 0
+                    : c.smallestWindowAdvertised).append('-').append(c.largestWindowAdvertised).append(" bytes, ")
+                    .append(c.pacedReads).append(" reads held back with bytes waiting\n");
+        }
         line(s, c.zeroWindowEvents, "times our window closed to zero (" + c.zeroWindowsAdvertised
                 + " segments advertised zero)");
         line(s, c.peerZeroWindows, "times the peer's window closed to zero");

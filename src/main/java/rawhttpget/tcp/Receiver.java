@@ -52,6 +52,9 @@ final class Receiver {
     private long pendingDuplicateStart = -1;
     private long pendingDuplicateEnd = -1;
 
+    /** Limits how fast the application drains the buffer, and so how fast the window opens; null for none. */
+    private ReadPacer pacer;
+
     private long challengeWindowStart;
     private int challengeAcksInWindow;
 
@@ -98,7 +101,24 @@ final class Receiver {
     }
 
     long drainTo(ReceiveBuffer.Consumer consumer) {
-        return buffer.drainTo(consumer);
+        if (pacer == null) {
+            return buffer.drainTo(consumer);
+        }
+        long taken = pacer.drain(buffer, consumer);
+        c.stats.pacedReads = pacer.pauses();
+        return taken;
+    }
+
+    /** From now on the application reads at the pacer's rate (--limit-rate); null: as fast as it likes. */
+    void paceReads(ReadPacer readPacer) {
+        pacer = readPacer;
+        if (readPacer != null) {
+            c.stats.readRateLimit = readPacer.bytesPerSecond();
+        }
+    }
+
+    ReadPacer pacer() {
+        return pacer;
     }
 
     int readable() {
@@ -408,6 +428,7 @@ final class Receiver {
         }
         advertisedWindow = field << shift;
         c.stats.largestWindowAdvertised = Math.max(c.stats.largestWindowAdvertised, field << shift);
+        c.stats.smallestWindowAdvertised = Math.min(c.stats.smallestWindowAdvertised, field << shift);
         return (int) field;
     }
 

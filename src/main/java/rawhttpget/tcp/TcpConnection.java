@@ -109,6 +109,14 @@ public final class TcpConnection {
         return receiver.drainTo(consumer);
     }
 
+    /**
+     * Paces the application's reads to {@code pacer} (--limit-rate): bytes it does not allow stay in the receive
+     * buffer, so the advertised window throttles the peer. Null lifts the limit.
+     */
+    public void paceReads(ReadPacer pacer) {
+        receiver.paceReads(pacer);
+    }
+
     public int readable() {
         return receiver.readable();
     }
@@ -312,6 +320,11 @@ public final class TcpConnection {
             return;
         }
         if (!receiver.acceptable(seg)) {
+            if (receiver.advertisedWindow() == 0 && !seg.has(TcpFlags.RST)) {
+                // A zero-window probe: the peer is there, waiting for our window (a paced reader holds it shut
+                // for as long as its rate needs), so the idle timeout must not count this as silence.
+                lastHeardAt = now;
+            }
             receiver.onUnacceptable(seg, now);
             return;
         }

@@ -28,6 +28,12 @@ public final class TcpStats {
     /** Times the peer's window closed to zero. */
     public long peerZeroWindows;
     public long largestWindowAdvertised;
+    /** The smallest window a non-SYN segment of ours advertised; Long.MAX_VALUE before any. */
+    public long smallestWindowAdvertised = Long.MAX_VALUE;
+    /** --limit-rate: the rate reads from the receive buffer were paced to, bytes a second; 0 when unpaced. */
+    public long readRateLimit;
+    /** Reads the pacer cut short with bytes still waiting: each left the window to the pace of the reads. */
+    public long pacedReads;
     public long challengeAcks;
     public long pawsRejected;
     public long unacceptableSegments;

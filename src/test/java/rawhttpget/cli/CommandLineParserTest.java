@@ -109,6 +109,14 @@ class CommandLineParserTest {
         "--max-redirect= u         | Invalid value for option '--max-redirect' (N): '' is not a whole number",
         "--log=tcp=loud u          | Invalid value for option '--log' (LAYER=LEVEL[,...]): unknown level 'loud' for tcp (levels: off, error, warn, info, debug, trace)",
         "--log tcp u               | Invalid value for option '--log' (LAYER=LEVEL[,...]): 'tcp' is not LAYER=LEVEL, e.g. --log tcp=debug,arp=trace",
+        "--limit-rate=abc u        | Invalid value for option '--limit-rate' (RATE): Invalid byte value 'abc'",
+        "--limit-rate=-5 u         | Invalid value for option '--limit-rate' (RATE): Invalid byte value '-5'",
+        "--limit-rate=2mb u        | Invalid value for option '--limit-rate' (RATE): Invalid byte value '2mb'",
+        "--limit-rate= u           | Invalid value for option '--limit-rate' (RATE): Invalid byte value ''",
+        "--checksum=sha-256 u      | Invalid value for option '--checksum' (TYPE=DIGEST): 'sha-256' is not TYPE=DIGEST, e.g. sha-256=HEX",
+        "--checksum=crc32=00 u     | Invalid value for option '--checksum' (TYPE=DIGEST): unknown checksum type 'crc32' (sha-1, sha-224, sha-256, sha-384, sha-512 or md5)",
+        "--checksum=md5=abc u      | Invalid value for option '--checksum' (TYPE=DIGEST): a md5 digest is 32 hexadecimal digits, not 3",
+        "--checksum=md5=0123456789abcdef0123456789abcdeg u | Invalid value for option '--checksum' (TYPE=DIGEST): a md5 digest is hexadecimal digits only: '0123456789abcdef0123456789abcdeg'",
         "--quiet=yes u             | Option '--quiet' takes no value: '--quiet=yes'",
         "--help=3                  | Option '--help' takes no value: '--help=3'"})
     void refusesABadCommandLineWithOneLineAndExitStatus2(String args, String message) {

@@ -247,13 +247,15 @@ class WgetFilesInVirtualTimeTest {
                 + "HTTP request sent, awaiting response... 200 OK\n"
                 + "Length: 6 [text/plain]\n"
                 + "Remote file exists.\n"
+                + "\n"
                 + "Spider mode enabled. Check if remote file exists.\n"
                 + "--DATE--  " + SERVER + "/p.html\n"
                 + "Connecting to 198.18.0.2:80... connected.\n"
                 + "HTTP request sent, awaiting response... 200 OK\n"
                 + "Length: 8 [text/html; charset=utf-8]\n"
                 + "Remote file exists and could contain further links,\n"
-                + "but recursion is disabled -- not retrieving.\n");
+                + "but recursion is disabled -- not retrieving.\n"
+                + "\n");
         assertThat(files()).isEmpty();
         assertThat(network.server.requests()).extracting(r -> r.substring(0, r.indexOf(' ')))
                 .containsExactly("HEAD", "HEAD", "HEAD");
@@ -269,6 +271,47 @@ class WgetFilesInVirtualTimeTest {
                         e -> assertThat(e.exitCode()).isEqualTo(ExitCode.SERVER_ERROR))
                 .hasMessage("Remote file does not exist -- broken link!!!");
         assertThat(files()).isEmpty();
+    }
+
+    /** wget's lines, as run side by side with wget 1.21.3: the broken link said once, and a blank line after. */
+    @Test
+    void spiderSaysABrokenLinkAsWgetDoesAndNothingMoreAtTheEnd() throws Exception {
+        VirtualNetwork network = new VirtualNetwork(List.of(
+                Reply.respond("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"),
+                ok("hello\n", "Content-Type: text/plain\r\n")));
+
+        assertThatThrownBy(() -> runLoud(network, "--spider", SERVER + "/nope.txt", SERVER + "/old.txt"))
+                .isInstanceOfSatisfying(DownloadException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.SERVER_ERROR);
+                    assertThat(e.isReported()).as("Main prints nothing more").isTrue();
+                });
+        assertThat(said()).isEqualTo("Spider mode enabled. Check if remote file exists.\n"
+                + "--DATE--  " + SERVER + "/nope.txt\n"
+                + "Connecting to 198.18.0.2:80... connected.\n"
+                + "HTTP request sent, awaiting response... 404 Not Found\n"
+                + "Remote file does not exist -- broken link!!!\n"
+                + "\n"
+                + "Spider mode enabled. Check if remote file exists.\n"
+                + "--DATE--  " + SERVER + "/old.txt\n"
+                + "Connecting to 198.18.0.2:80... connected.\n"
+                + "HTTP request sent, awaiting response... 200 OK\n"
+                + "Length: 6 [text/plain]\n"
+                + "Remote file exists.\n"
+                + "\n");
+    }
+
+    @Test
+    void spiderWithNoVerboseSaysOneLineAUrl() throws Exception {
+        VirtualNetwork network = new VirtualNetwork(List.of(
+                Reply.respond("HTTP/1.1 302 Found\r\nLocation: /old.txt\r\nContent-Length: 0\r\n\r\n"),
+                ok("hello\n", "Content-Type: text/plain\r\n"),
+                Reply.respond("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")));
+
+        assertThatThrownBy(() -> runLoud(network, "--spider", "-nv", SERVER + "/redirect/old.txt", SERVER + "/nope"))
+                .isInstanceOf(DownloadException.class);
+        assertThat(said()).isEqualTo("DATE URL: " + SERVER + "/old.txt 200 OK\n"
+                + SERVER + "/nope:\n"
+                + "Remote file does not exist -- broken link!!!\n");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Tag;
@@ -136,7 +137,8 @@ class WgetFilesEndToEndTest {
                     + "Connecting to files.test (files.test)|198.18.1.1|:80... connected.\n"
                     + "HTTP request sent, awaiting response... 200 OK\n"
                     + "Length: 6 [text/plain]\n"
-                    + "Remote file exists.\n"));
+                    + "Remote file exists.\n"
+                    + "\n"));
             soft.assertThat(broken.exitCode()).as(broken.describe()).isEqualTo(8);
             soft.assertThat(broken.stderr()).matches(WgetLines.literally(
                     "Spider mode enabled. Check if remote file exists.\n"
@@ -144,10 +146,60 @@ class WgetFilesEndToEndTest {
                     + "Resolving files.test (files.test)... 198.18.1.1\n"
                     + "Connecting to files.test (files.test)|198.18.1.1|:80... connected.\n"
                     + "HTTP request sent, awaiting response... 404 Not Found\n"
-                    + "rawhttpget: Remote file does not exist -- broken link!!!\n"));
+                    + "Remote file does not exist -- broken link!!!\n"
+                    + "\n"));
             // As wget asks: HEAD, so the server sends no body.
             soft.assertThat(log.subList(logLines, log.size())).hasSize(2)
                     .allSatisfy(line -> soft.assertThat(line).contains("\"HEAD /"));
+        });
+        assertThat(files()).isEmpty();
+    }
+
+    /**
+     * wget 1.21.3's lines, run side by side here: -nv's one line per URL (the final URL after a redirect), and
+     * several URLs with a broken one among them (exit 8, nothing more said at the end).
+     */
+    @Test
+    void spiderSaysWhatWgetSaysWithNoVerboseAndForSeveralUrls() throws Exception {
+        CommandResult nv = rawhttpget("--spider", "-nv", "http://files.test/old.txt",
+                "http://files.test/redirect/relative/old.txt", "http://files.test/nope.txt");
+        CommandResult several = rawhttpget("--spider", "http://files.test/old.txt", "http://files.test/nope.txt",
+                "http://files.test/");
+        CommandResult quiet = rawhttpget("--spider", "-q", "http://files.test/nope.txt");
+
+        // The second connection to the same server is a new one here; wget reuses its first.
+        String connection = "(?:" + Pattern.quote("Connecting to files.test (files.test)|198.18.1.1|:80... connected.\n")
+                + "|" + Pattern.quote("Reusing existing connection to files.test:80.\n") + ")";
+        SoftAssertions.assertSoftly(soft -> {
+            soft.assertThat(nv.exitCode()).as(nv.describe()).isEqualTo(8);
+            soft.assertThat(nv.stderr()).matches(WgetLines.literally("DATE URL: http://files.test/old.txt 200 OK\n"
+                    + "DATE URL: http://files.test/old.txt 200 OK\n"
+                    + "http://files.test/nope.txt:\n"
+                    + "Remote file does not exist -- broken link!!!\n"));
+            soft.assertThat(several.exitCode()).as(several.describe()).isEqualTo(8);
+            soft.assertThat(several.stderr()).matches(WgetLines.literally(
+                    "Spider mode enabled. Check if remote file exists.\n"
+                    + "--DATE--  http://files.test/old.txt\n"
+                    + "Resolving files.test (files.test)... 198.18.1.1\n"
+                    + "Connecting to files.test (files.test)|198.18.1.1|:80... connected.\n"
+                    + "HTTP request sent, awaiting response... 200 OK\n"
+                    + "Length: 6 [text/plain]\n"
+                    + "Remote file exists.\n"
+                    + "\n"
+                    + "Spider mode enabled. Check if remote file exists.\n"
+                    + "--DATE--  http://files.test/nope.txt\n") + connection + WgetLines.literally(
+                    "HTTP request sent, awaiting response... 404 Not Found\n"
+                    + "Remote file does not exist -- broken link!!!\n"
+                    + "\n"
+                    + "Spider mode enabled. Check if remote file exists.\n"
+                    + "--DATE--  http://files.test/\n") + connection + WgetLines.literally(
+                    "HTTP request sent, awaiting response... 200 OK\n"
+                    + "Length: unspecified [text/html]\n"
+                    + "Remote file exists and could contain further links,\n"
+                    + "but recursion is disabled -- not retrieving.\n"
+                    + "\n"));
+            soft.assertThat(quiet.exitCode()).as(quiet.describe()).isEqualTo(8);
+            soft.assertThat(quiet.stderr()).isEmpty();
         });
         assertThat(files()).isEmpty();
     }

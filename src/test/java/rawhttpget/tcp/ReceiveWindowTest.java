@@ -66,6 +66,25 @@ class ReceiveWindowTest {
     }
 
     @Test
+    void zeroWindowProbesKeepTheConnectionFromTheIdleTimeout() {
+        ScriptedPeer peer = fillPlainBuffer();
+        // The idle timeout is 60 s; the window stays shut for 150 s, probed every 40 s.
+        for (long at = 40; at <= 160; at += 40) {
+            peer.at(at * ScriptedPeer.S);
+            peer.receive(peer.seg().seq(60000));
+            peer.poll();
+            assertThat(peer.take()).containsExactly(Seg.ack(1, 60001).window(0));
+        }
+        peer.at(170 * ScriptedPeer.S);
+        peer.poll();
+        assertThat(peer.conn.state()).isEqualTo(TcpState.ESTABLISHED);
+        // Silence, though, still ends it.
+        peer.at(221 * ScriptedPeer.S);
+        peer.poll();
+        assertThat(peer.conn.failure()).isEqualTo(TcpFailure.TIMED_OUT);
+    }
+
+    @Test
     void windowUpdateIsSentWhenTheApplicationDrainsAtLeastOneSegment() {
         ScriptedPeer peer = fillPlainBuffer();
         peer.at(200 * MS);
