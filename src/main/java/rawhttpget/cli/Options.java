@@ -6,6 +6,7 @@ import static rawhttpget.cli.CliOption.flag;
 import static rawhttpget.cli.CliOption.value;
 
 import rawhttpget.download.DownloadSettings;
+import rawhttpget.download.ProxySettings;
 import rawhttpget.download.RequestSettings;
 import rawhttpget.download.RetrievalSettings;
 import rawhttpget.logging.LogSettings;
@@ -50,6 +51,7 @@ final class Options {
     String user;
     String password;
     boolean noNetrc;
+    boolean noProxy;
     Set<Integer> retryOnHttpError = Set.of();
     boolean retryConnRefused;
     boolean timestamping;
@@ -141,6 +143,8 @@ final class Options {
         value(null, "password", "PASS", null, "Set the http password to PASS (--http-password wins).",
                 (o, v) -> o.password = v),
         flag(null, "no-netrc", "Don't try to obtain credentials from .netrc.", (o, v) -> o.noNetrc = true),
+        flag(null, "no-proxy", "Explicitly turn off proxy (http_proxy, https_proxy and no_proxy are read otherwise).",
+                (o, v) -> o.noProxy = true),
         value("P", "directory-prefix", "DIR", null, "Save files in DIR (created if missing); not used with -O.",
                 (o, v) -> o.directoryPrefix = v),
         value(null, "http-user", "USER", null, "Set http user to USER.", (o, v) -> o.httpUser = v),
@@ -232,12 +236,15 @@ final class Options {
 
     /** What the run reads: the download, host and stack settings, and this build's version for the User-Agent. */
     DownloadSettings downloadSettings() {
+        ProxySettings proxies = ProxySettings.fromEnvironment(System.getenv(), noProxy);
+        // The interface is the one the kernel routes the first hop to: the proxy, when the first URL has one.
         HostSettings host = new HostSettings(interfaceName, ownAddress, ownMac, noHostSetup, receiveBuffer,
-                timeoutSeconds, timeWaitSeconds, pcapFile, noRealtime, urls.isEmpty() ? null : urls.get(0));
+                timeoutSeconds, timeWaitSeconds, pcapFile, noRealtime,
+                urls.isEmpty() ? null : proxies.firstHop(urls.get(0)));
         return new DownloadSettings(List.copyOf(urls), quiet, tries, waitRetrySeconds, outputDocument, directoryPrefix,
                 noClobber, continueDownload, progress, maxRedirect, contentOnError, caCertificate, noCheckCertificate,
                 localPort, stats, reportFile, eventsFile, Version.get(), host, requestSettings(), retrievalSettings(),
-                noVerbose, outputFile != null || appendOutput != null);
+                noVerbose, outputFile != null || appendOutput != null, proxies);
     }
 
     RequestSettings requestSettings() {

@@ -17,6 +17,7 @@ import java.util.List;
  * @param retrieval input file, names and dates, -S, and which failures are tried again
  * @param noVerbose  {@code -nv}: wget's one line per file instead of its status lines and the progress
  * @param logToFile  {@code -o}/{@code -a}: what goes to stderr goes to a file, so the bar is not the default
+ * @param proxies    the proxies from the environment, or none with --no-proxy
  */
 public record DownloadSettings(List<String> urls, boolean quiet, int tries, long waitRetrySeconds,
                                String outputDocument, String directoryPrefix, boolean noClobber,
@@ -24,7 +25,7 @@ public record DownloadSettings(List<String> urls, boolean quiet, int tries, long
                                String caCertificate, boolean noCheckCertificate, int localPort, boolean stats,
                                String reportFile, String eventsFile, String version, HostSettings host,
                                RequestSettings request, RetrievalSettings retrieval, boolean noVerbose,
-                               boolean logToFile) {
+                               boolean logToFile, ProxySettings proxies) {
     /** Refuses what the command line cannot mean, with exit status 2, before anything touches the network. */
     void check(int urlCount) throws DownloadException {
         if (outputDocument() != null && urlCount > 1 && !outputDocument().equals("-")) {
