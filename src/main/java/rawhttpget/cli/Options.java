@@ -15,6 +15,7 @@ import rawhttpget.runtime.HostSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -236,7 +237,12 @@ final class Options {
 
     /** What the run reads: the download, host and stack settings, and this build's version for the User-Agent. */
     DownloadSettings downloadSettings() {
-        ProxySettings proxies = ProxySettings.fromEnvironment(System.getenv(), noProxy);
+        return downloadSettings(System.getenv());
+    }
+
+    /** {@code environment}: where http_proxy, https_proxy and no_proxy are read. */
+    DownloadSettings downloadSettings(Map<String, String> environment) {
+        ProxySettings proxies = ProxySettings.fromEnvironment(environment, noProxy);
         // The interface is the one the kernel routes the first hop to: the proxy, when the first URL has one.
         HostSettings host = new HostSettings(interfaceName, ownAddress, ownMac, noHostSetup, receiveBuffer,
                 timeoutSeconds, timeWaitSeconds, pcapFile, noRealtime,
