@@ -22,8 +22,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Downloads through a real proxy, Debian's tinyproxy, running in the server's namespace on files.test:8888 with
- * Basic credentials. The origin, origin.proxied.test, has a name only the proxy's namespace can resolve (its hosts
+ * Downloads through a real proxy, Debian's tinyproxy, running in the server's namespace on 198.18.1.1:8888 with
+ * Basic credentials, named proxy.test in the client's hosts file (a name the server's certificate does not have). The origin, origin.proxied.test, has a name only the proxy's namespace can resolve (its hosts
  * file, not the client's): a download that works shows that our TCP went to the proxy and that we never looked the
  * origin up. Plain http goes in absolute form, https through CONNECT with the certificate checked against the
  * origin's name. Each case runs wget 1.21.3 through the same proxy with the same environment, and the exit code
@@ -37,18 +37,23 @@ class ProxyEndToEndTest {
     private static final int PROXY_PORT = 8888;
     private static final String USER = "alice";
     private static final String PASSWORD = "s3cret-proxy";
-    private static final String PROXY = "http://" + USER + ":" + PASSWORD + "@" + TestNetwork.SERVER_NAME + ":"
-            + PROXY_PORT + "/";
-    private static final String CONNECTED = "Connecting to files.test (files.test)|198.18.1.1|:8888... connected.\n";
+    /** The proxy's name in the client's hosts file: not a name of the server's certificate. */
+    private static final String PROXY_NAME = "proxy.test";
+    private static final String PROXY = "http://" + USER + ":" + PASSWORD + "@" + PROXY_NAME + ":" + PROXY_PORT + "/";
+    private static final String CONNECTED = "Connecting to proxy.test (proxy.test)|198.18.1.1|:8888... connected.\n";
 
     @RegisterExtension
     static final NetworkFixture<TestNetwork> fixture = NetworkFixture.testNetworkWithHttps("proxy",
             docroot -> TestFiles.random(docroot.resolve("file.bin"), SIZE, 18), ORIGIN, TestNetwork.SERVER_NAME,
             TestNetwork.SERVER_ONLINK_IP);
+    /** Served by the same nginx, but not a name of its certificate. */
+    private static final String OTHER = "other.proxied.test";
 
     private String fileSha256;
     private Path proxyDir;
     private Path serverHosts;
+    private Path clientHosts;
+    private String clientHostsBefore;
     private Process tinyproxy;
 
     @BeforeAll
@@ -58,7 +63,11 @@ class ProxyEndToEndTest {
         // Only the proxy's side knows the origin's name: ip netns exec mounts this file over its /etc/hosts.
         serverHosts = Path.of("/etc/netns", serverNs, "hosts");
         Files.createDirectories(serverHosts.getParent());
-        Files.writeString(serverHosts, "127.0.0.1 localhost\n" + TestNetwork.SERVER_ONLINK_IP + " " + ORIGIN + "\n");
+        Files.writeString(serverHosts, "127.0.0.1 localhost\n" + TestNetwork.SERVER_ONLINK_IP + " " + ORIGIN + " " + OTHER
+                + "\n");
+        clientHosts = Path.of("/etc/netns", fixture.net().clientNamespace(), "hosts");
+        clientHostsBefore = Files.readString(clientHosts);
+        Files.writeString(clientHosts, clientHostsBefore + TestNetwork.SERVER_ONLINK_IP + " " + PROXY_NAME + "\n");
         proxyDir = Files.createTempDirectory(fixture.scratch(), "tinyproxy-");
         Path config = proxyDir.resolve("tinyproxy.conf");
         Files.writeString(config, String.join("\n",
@@ -107,6 +116,9 @@ class ProxyEndToEndTest {
         } finally {
             if (serverHosts != null) {
                 Files.deleteIfExists(serverHosts);
+            }
+            if (clientHostsBefore != null) {
+                Files.writeString(clientHosts, clientHostsBefore);
             }
             TestFiles.deleteTree(proxyDir);
         }
@@ -164,7 +176,7 @@ class ProxyEndToEndTest {
             soft.assertThat(run.ours().exitCode()).as(run.ours().describe()).isZero();
             soft.assertThat(sha256(run.oursDir().resolve("file.bin"))).isEqualTo(fileSha256);
             soft.assertThat(sha256(run.wgetDir().resolve("file.bin"))).isEqualTo(fileSha256);
-            String resolving = "Resolving files.test (files.test)... 198.18.1.1\n";
+            String resolving = "Resolving proxy.test (proxy.test)... 198.18.1.1\n";
             String sent = CONNECTED + "Proxy request sent, awaiting response... 200 OK\n";
             soft.assertThat(run.wget().stderr()).contains(resolving + sent);
             // -d's log lines come between the status lines.
@@ -173,7 +185,7 @@ class ProxyEndToEndTest {
                     .doesNotContain(PASSWORD, base64)
                     .contains("GET http://" + ORIGIN + "/file.bin HTTP/1.1\r\nHost: " + ORIGIN + "\r\n")
                     .contains("Proxy-Authorization: Basic <redacted>")
-                    .contains("http://" + ORIGIN + "/file.bin via proxy files.test:8888")
+                    .contains("http://" + ORIGIN + "/file.bin via proxy proxy.test:8888")
                     .contains(" > 198.18.1.1.8888")
                     .containsPattern("firewall: added rule for [0-9.]+:[0-9]+ <> 198\\.18\\.1\\.1:8888 ")
                     .doesNotContain("Resolving " + ORIGIN);
@@ -193,6 +205,20 @@ class ProxyEndToEndTest {
             for (CommandResult r : List.of(run.wget(), run.ours())) {
                 soft.assertThat(r.stderr()).contains(CONNECTED + "Proxy request sent, awaiting response... 200 OK\n");
             }
+        });
+    }
+
+    @Test
+    void theCertificateIsCheckedForTheOriginsNameNotTheProxys() throws Exception {
+        // The certificate names origin.proxied.test, files.test and 198.18.1.1: not this origin, nor the proxy.
+        Both run = both(List.of("https_proxy=" + PROXY), List.of("-i", fixture.net().onLinkInterface(), ca()),
+                List.of(ca()), "https://" + OTHER + "/file.bin");
+
+        SoftAssertions.assertSoftly(soft -> {
+            soft.assertThat(run.wget().exitCode()).as(run.wget().describe()).isEqualTo(5);
+            soft.assertThat(run.ours().exitCode()).as(run.ours().describe()).isEqualTo(5);
+            soft.assertThat(run.ours().stderr()).contains("host name " + OTHER + " does not match the certificate");
+            soft.assertThat(files(run.oursDir())).isEmpty();
         });
     }
 
@@ -221,7 +247,7 @@ class ProxyEndToEndTest {
 
     @Test
     void aProxyAskingForCredentialsEndsTheRunAsWgetDoes() throws Exception {
-        String noCredentials = "http://" + TestNetwork.SERVER_NAME + ":" + PROXY_PORT + "/";
+        String noCredentials = "http://" + PROXY_NAME + ":" + PROXY_PORT + "/";
         Both run = both(List.of("http_proxy=" + noCredentials), List.of("-i", fixture.net().onLinkInterface()),
                 List.of(), "http://" + ORIGIN + "/file.bin");
 
@@ -271,13 +297,13 @@ class ProxyEndToEndTest {
 
     @Test
     void aProxyThatRefusesTheConnectionEndsTheRunAsWgetDoes() throws Exception {
-        Both run = both(List.of("http_proxy=" + TestNetwork.SERVER_NAME + ":8899"),
+        Both run = both(List.of("http_proxy=" + PROXY_NAME + ":8899"),
                 List.of("-i", fixture.net().onLinkInterface()), List.of(), "http://" + ORIGIN + "/file.bin");
 
         SoftAssertions.assertSoftly(soft -> {
             soft.assertThat(run.wget().exitCode()).as(run.wget().describe()).isEqualTo(4);
             soft.assertThat(run.ours().exitCode()).as(run.ours().describe()).isEqualTo(4);
-            String line = "Connecting to files.test (files.test)|198.18.1.1|:8899... failed: Connection refused.\n";
+            String line = "Connecting to proxy.test (proxy.test)|198.18.1.1|:8899... failed: Connection refused.\n";
             soft.assertThat(run.wget().stderr()).contains(line);
             soft.assertThat(run.ours().stderr()).contains(line);
             soft.assertThat(files(run.oursDir())).isEmpty();
@@ -286,13 +312,13 @@ class ProxyEndToEndTest {
 
     @Test
     void aProxyUrlThatIsNotHttpIsWgetsError() throws Exception {
-        Both run = both(List.of("http_proxy=ftp://files.test:8888/"), List.of("-i", fixture.net().onLinkInterface()),
+        Both run = both(List.of("http_proxy=ftp://proxy.test:8888/"), List.of("-i", fixture.net().onLinkInterface()),
                 List.of(), "http://" + ORIGIN + "/file.bin");
 
         SoftAssertions.assertSoftly(soft -> {
             soft.assertThat(run.wget().exitCode()).as(run.wget().describe()).isEqualTo(8);
             soft.assertThat(run.ours().exitCode()).as(run.ours().describe()).isEqualTo(8);
-            String line = "Error in proxy URL ftp://files.test:8888/: Must be HTTP.";
+            String line = "Error in proxy URL ftp://proxy.test:8888/: Must be HTTP.";
             soft.assertThat(run.wget().stderr()).contains(line);
             soft.assertThat(run.ours().stderr()).contains(line).doesNotContain("--  http://");
         });
