@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import rawhttpget.cli.CommandLines;
 import rawhttpget.failure.DownloadException;
 import rawhttpget.failure.ExitCode;
@@ -109,6 +111,26 @@ class ProxyInVirtualTimeTest {
                 + "\r\n");
         assertThat(said()).isEqualTo("--DATE--  https://origin.invalid/f.bin\n"
                 + "Connecting to 198.18.0.2:80... connected.\n");
+        assertThat(files()).isEmpty();
+    }
+
+    /** wget 1.21.3 against a proxy answering every request with 502 or 503: exit 8 for a request, 4 for CONNECT. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"502, Bad Gateway", "503, Service Unavailable"})
+    void aFailingProxyEndsTheRunAsWgetDoes(int status, String reason) throws Exception {
+        String answer = "HTTP/1.1 " + status + " " + reason + "\r\nContent-Length: 16\r\n\r\nproxy error page";
+        VirtualNetwork plain = new VirtualNetwork(List.of(Reply.respond(answer)));
+        assertThatThrownBy(() -> run(plain, Map.of("http_proxy", "198.18.0.2:80"), "http://origin.invalid/f.bin"))
+                .isInstanceOfSatisfying(DownloadException.class,
+                        e -> assertThat(e.exitCode()).isEqualTo(ExitCode.SERVER_ERROR))
+                .hasMessage("ERROR " + status + ": " + reason + ".");
+        assertThat(said()).endsWith("Proxy request sent, awaiting response... " + status + " " + reason + "\n");
+
+        VirtualNetwork tunnel = new VirtualNetwork(List.of(Reply.respond(answer)));
+        assertThatThrownBy(() -> run(tunnel, Map.of("https_proxy", "198.18.0.2:80"), "https://origin.invalid/f.bin"))
+                .isInstanceOfSatisfying(DownloadException.class,
+                        e -> assertThat(e.exitCode()).isEqualTo(ExitCode.NETWORK))
+                .hasMessage("Proxy tunneling failed: " + reason + "Unable to establish SSL connection.");
         assertThat(files()).isEmpty();
     }
 
