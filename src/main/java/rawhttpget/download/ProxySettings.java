@@ -156,7 +156,7 @@ public record ProxySettings(String httpProxy, String httpsProxy, List<String> no
             proxy = HttpUrl.parse(withScheme);
         } catch (HttpUrl.InvalidUrlException e) {
             throw new DownloadException(ExitCode.SERVER_ERROR, "Error parsing proxy URL " + shown(text)
-                    + ": " + e.getMessage() + ".");
+                    + ": " + reasonWithoutCredentials(withScheme, e) + ".");
         }
         String authorization = null;
         if (proxy.user().isPresent()) {
@@ -168,6 +168,24 @@ public record ProxySettings(String httpProxy, String httpsProxy, List<String> no
             return new Route(HttpUrl.parse("http://" + proxy.host() + ":" + proxy.port() + "/"), authorization);
         } catch (HttpUrl.InvalidUrlException e) {
             throw new IllegalStateException("a parsed host and port parse again", e);
+        }
+    }
+
+    /**
+     * Why a proxy URL does not parse, without its credentials: the parser's reason quotes the URL, so a URL with
+     * user info is parsed again without it, and if that parses, the user info was the trouble.
+     */
+    private static String reasonWithoutCredentials(String url, HttpUrl.InvalidUrlException e) {
+        int scheme = url.indexOf("://");
+        int at = url.lastIndexOf('@');
+        if (at < scheme) {
+            return e.getMessage();
+        }
+        try {
+            HttpUrl.parse(url.substring(0, scheme + 3) + url.substring(at + 1));
+            return "malformed user name or password";
+        } catch (HttpUrl.InvalidUrlException without) {
+            return without.getMessage();
         }
     }
 

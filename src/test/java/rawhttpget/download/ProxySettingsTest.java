@@ -118,6 +118,17 @@ class ProxySettingsTest {
     }
 
     @Test
+    void aProxyUrlThatDoesNotParseIsQuotedWithoutItsCredentials() {
+        for (String text : List.of("http://alice:s3cret@[bad", "alice:s3cret@p.test:99999", "http://alice:s3cret@p\u0001/")) {
+            assertThatThrownBy(() -> ProxySettings.parse(text)).isInstanceOfSatisfying(DownloadException.class, e -> {
+                assertThat(e.exitCode()).isEqualTo(ExitCode.SERVER_ERROR);
+                assertThat(e.getMessage()).startsWith("Error parsing proxy URL ").doesNotContain("s3cret", "alice")
+                        .contains("<credentials>@");
+            });
+        }
+    }
+
+    @Test
     void theFirstHopOfAProxiedUrlIsTheProxy() {
         ProxySettings settings = ProxySettings.fromEnvironment(Map.of("http_proxy", "u:p@198.18.0.2:8888",
                 "no_proxy", "files.test"), false);
