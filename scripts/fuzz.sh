@@ -24,6 +24,7 @@ if [[ ${#targets[@]} -eq 0 ]]; then
         rawhttpget.http.ResponseParserJazzerTest#arbitraryResponsesOnlyEverFailWithAProtocolError
         rawhttpget.http.HttpUrlFuzzTest#arbitraryUrlsAndLocationsAreRefusedWithAReasonOrWellFormed
         rawhttpget.http.AuthChallengeFuzzTest#arbitraryChallengesAreReadOrRefusedWithAReason
+        rawhttpget.http.ProxyReplyFuzzTest#arbitraryRepliesAreReadWithinTheirHeadOrRefusedWithAReason
         rawhttpget.download.NetrcFuzzTest#arbitraryFilesAreReadWithoutFailing
         rawhttpget.download.InputFileFuzzTest#arbitraryInputFilesGiveTrimmedLinesThatResolveOrAreRefused
         rawhttpget.download.LimitRateFuzzTest#arbitraryRatesAndChecksumsAreReadOrRefusedWithOneLine

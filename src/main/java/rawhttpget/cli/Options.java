@@ -9,6 +9,7 @@ import rawhttpget.download.BodySettings;
 import rawhttpget.download.DownloadSettings;
 import rawhttpget.download.ExpectedChecksum;
 import rawhttpget.download.LimitRate;
+import rawhttpget.download.ProxySettings;
 import rawhttpget.download.RequestSettings;
 import rawhttpget.download.RetrievalSettings;
 import rawhttpget.logging.LogSettings;
@@ -17,6 +18,7 @@ import rawhttpget.runtime.HostSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -53,6 +55,7 @@ final class Options {
     String user;
     String password;
     boolean noNetrc;
+    boolean noProxy;
     Set<Integer> retryOnHttpError = Set.of();
     boolean retryConnRefused;
     boolean timestamping;
@@ -152,6 +155,8 @@ final class Options {
         value(null, "password", "PASS", null, "Set the http password to PASS (--http-password wins).",
                 (o, v) -> o.password = v),
         flag(null, "no-netrc", "Don't try to obtain credentials from .netrc.", (o, v) -> o.noNetrc = true),
+        flag(null, "no-proxy", "Explicitly turn off proxy (http_proxy, https_proxy and no_proxy are read otherwise).",
+                (o, v) -> o.noProxy = true),
         value("P", "directory-prefix", "DIR", null, "Save files in DIR (created if missing); not used with -O.",
                 (o, v) -> o.directoryPrefix = v),
         value(null, "http-user", "USER", null, "Set http user to USER.", (o, v) -> o.httpUser = v),
@@ -243,12 +248,20 @@ final class Options {
 
     /** What the run reads: the download, host and stack settings, and this build's version for the User-Agent. */
     DownloadSettings downloadSettings() {
+        return downloadSettings(System.getenv());
+    }
+
+    /** {@code environment}: where http_proxy, https_proxy and no_proxy are read. */
+    DownloadSettings downloadSettings(Map<String, String> environment) {
+        ProxySettings proxies = ProxySettings.fromEnvironment(environment, noProxy);
+        // The interface is the one the kernel routes the first hop to: the proxy, when the first URL has one.
         HostSettings host = new HostSettings(interfaceName, ownAddress, ownMac, noHostSetup, receiveBuffer,
-                timeoutSeconds, timeWaitSeconds, pcapFile, noRealtime, urls.isEmpty() ? null : urls.get(0));
+                timeoutSeconds, timeWaitSeconds, pcapFile, noRealtime,
+                urls.isEmpty() ? null : proxies.firstHop(urls.get(0)));
         return new DownloadSettings(List.copyOf(urls), quiet, tries, waitRetrySeconds, outputDocument, directoryPrefix,
                 noClobber, continueDownload, progress, maxRedirect, contentOnError, caCertificate, noCheckCertificate,
                 localPort, stats, reportFile, eventsFile, Version.get(), host, requestSettings(), retrievalSettings(),
-                noVerbose, outputFile != null || appendOutput != null, new BodySettings(limitRate, checksum));
+                noVerbose, outputFile != null || appendOutput != null, new BodySettings(limitRate, checksum), proxies);
     }
 
     RequestSettings requestSettings() {

@@ -18,6 +18,7 @@ import java.util.List;
  * @param noVerbose  {@code -nv}: wget's one line per file instead of its status lines and the progress
  * @param logToFile  {@code -o}/{@code -a}: what goes to stderr goes to a file, so the bar is not the default
  * @param body       --limit-rate and --checksum
+ * @param proxies    the proxies from the environment, or none with --no-proxy
  */
 public record DownloadSettings(List<String> urls, boolean quiet, int tries, long waitRetrySeconds,
                                String outputDocument, String directoryPrefix, boolean noClobber,
@@ -25,7 +26,7 @@ public record DownloadSettings(List<String> urls, boolean quiet, int tries, long
                                String caCertificate, boolean noCheckCertificate, int localPort, boolean stats,
                                String reportFile, String eventsFile, String version, HostSettings host,
                                RequestSettings request, RetrievalSettings retrieval, boolean noVerbose,
-                               boolean logToFile, BodySettings body) {
+                               boolean logToFile, BodySettings body, ProxySettings proxies) {
     /** Refuses what the command line cannot mean, with exit status 2, before anything touches the network. */
     void check(int urlCount) throws DownloadException {
         if (outputDocument() != null && urlCount > 1 && !outputDocument().equals("-")) {

@@ -187,9 +187,10 @@ public final class Downloader {
             }
             Exchange exchange = new Exchange(plan, host, request, answer, failedTries + 1);
             OptionalLong serverAskedWait = OptionalLong.empty();
+            ProxySettings.Route route = options.proxies().route(url); // a bad proxy URL: wget's line, then no request
             status.requesting(url.toString(), failedTries + 1);
             try {
-                exchange.run(url);
+                exchange.run(url, route);
                 plan = exchange.plan;
                 if ((exchange.decision.action() == ResponseDecision.Action.ERROR
                         || exchange.decision.action() == ResponseDecision.Action.SAVE_ERROR)
@@ -330,10 +331,12 @@ public final class Downloader {
             return written + (decision.action() == ResponseDecision.Action.APPEND ? resumeOffset : 0);
         }
 
-        void run(HttpUrl url) throws DownloadException {
-            Transport.Factory layer = transports.forUrl(url);
-            int server = resolve(url);
-            status.connecting(url.isIpv4Literal() ? null : url.host(), Ipv4Address.format(server), url.port());
+        void run(HttpUrl url, ProxySettings.Route route) throws DownloadException {
+            Transport.Factory layer = route.layer(transports, url, request.userAgent());
+            HttpUrl hop = route.firstHop(url);
+            int server = resolve(hop);
+            status.connecting(hop.isIpv4Literal() ? null : hop.host(), Ipv4Address.format(server), hop.port(),
+                    !route.isDirect());
             resumeOffset = plan.resumeOffset();
             String unasked = answer == null ? authentication.unasked(url) : null;
             HttpRequest request = this.request.request(url, resumeOffset, answer != null ? answer : unasked,
@@ -344,16 +347,17 @@ public final class Downloader {
             if (local != null) {
                 request = request.withHeader("If-Modified-Since", local.ifModifiedSince());
             }
-            try (LocalPort localPort = host.openLocalPort(options.localPort(), server, url.port())) {
-                String description = url.host() + " (" + Ipv4Address.format(server) + ":" + url.port() + ")";
+            request = route.request(request);
+            try (LocalPort localPort = host.openLocalPort(options.localPort(), server, hop.port())) {
+                String description = hop.host() + " (" + Ipv4Address.format(server) + ":" + hop.port() + ")";
                 log.info("{} -> {}", request, description);
                 log.debug("request head:\n{}", request.headForLog().stripTrailing());
                 transfer = new HttpTransfer(host.stack(), host.tcpConfig(),
-                        new HttpTransfer.Target(server, url.port(), localPort.port(), request.toBytes(), description,
+                        new HttpTransfer.Target(server, hop.port(), localPort.port(), request.toBytes(), description,
                                 this.request.parserMethod()),
                         layer, this::onHead);
                 transfer.limitReadRate(options.body().limitRate());
-                host.runStats().add(url, transfer);
+                host.runStats().add(route.label(url), transfer);
                 try {
                     host.loop().run(transfer);
                 } finally {

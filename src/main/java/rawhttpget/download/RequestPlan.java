@@ -97,6 +97,11 @@ final class RequestPlan {
         return method;
     }
 
+    /** The User-Agent every request carries ("" for none), which a CONNECT to a proxy carries too. */
+    String userAgent() {
+        return userAgent;
+    }
+
     RequestMethod parserMethod() {
         return method.equals("HEAD") ? RequestMethod.HEAD : RequestMethod.GET;
     }

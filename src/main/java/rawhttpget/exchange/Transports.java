@@ -3,6 +3,7 @@ package rawhttpget.exchange;
 import rawhttpget.failure.DownloadException;
 import rawhttpget.failure.ExitCode;
 
+import rawhttpget.http.ConnectRequest;
 import rawhttpget.http.HttpUrl;
 import rawhttpget.tls.TlsException;
 import rawhttpget.tls.TlsSettings;
@@ -36,6 +37,15 @@ public final class Transports {
             return TlsTransport.factory(url.host(), url.port(), tlsSettings());
         }
         return PlainTransport.FACTORY;
+    }
+
+    /**
+     * The layer for {@code url} over a connection to a proxy: as {@link #forUrl} for http (the proxy relays the
+     * request), and for https TLS with the origin inside the tunnel that {@code connect} asks for.
+     */
+    public Transport.Factory throughProxy(HttpUrl url, ConnectRequest connect) throws DownloadException {
+        Transport.Factory direct = forUrl(url);
+        return url.scheme().equals("https") ? ProxyTunnel.factory(connect, direct) : direct;
     }
 
     /** Builds the TLS settings now, so a bad --ca-certificate fails before anything is set up on the host. */

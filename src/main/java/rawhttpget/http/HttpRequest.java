@@ -23,12 +23,19 @@ public final class HttpRequest {
     private final HttpUrl url;
     private final List<HeaderField> headers;
     private final byte[] body;
+    /** The target in absolute form, as a request to a proxy has it (RFC 9112 §3.2.2). */
+    private final boolean absoluteTarget;
 
     HttpRequest(String method, HttpUrl url, List<HeaderField> headers, byte[] body) {
+        this(method, url, headers, body, false);
+    }
+
+    private HttpRequest(String method, HttpUrl url, List<HeaderField> headers, byte[] body, boolean absoluteTarget) {
         this.method = method;
         this.url = url;
         this.headers = List.copyOf(headers);
         this.body = body;
+        this.absoluteTarget = absoluteTarget;
     }
 
     /**
@@ -59,7 +66,23 @@ public final class HttpRequest {
         }
         List<HeaderField> more = new ArrayList<>(headers);
         more.add(new HeaderField(name, FieldSyntax.trimWhitespace(value)));
-        return new HttpRequest(method, url, more, body);
+        return new HttpRequest(method, url, more, body, absoluteTarget);
+    }
+
+    /**
+     * The same request sent to a proxy: the target in absolute form ({@code GET http://host/path HTTP/1.1}), Host
+     * still the origin's, and the proxy's credentials (a {@code Proxy-Authorization} value, or null for none) after
+     * the other headers.
+     *
+     * @throws IllegalArgumentException if the credentials are not printable ASCII
+     */
+    public HttpRequest throughProxy(String proxyAuthorization) {
+        List<HeaderField> more = new ArrayList<>(headers);
+        if (proxyAuthorization != null) {
+            checkField("Proxy-Authorization", proxyAuthorization);
+            more.add(new HeaderField("Proxy-Authorization", proxyAuthorization));
+        }
+        return new HttpRequest(method, url, more, body, true);
     }
 
     public HttpUrl url() {
@@ -98,7 +121,7 @@ public final class HttpRequest {
 
     private String headText(boolean redacted) {
         StringBuilder text = new StringBuilder(160)
-                .append(method).append(' ').append(url.requestTarget()).append(" HTTP/1.1\r\n");
+                .append(method).append(' ').append(target()).append(" HTTP/1.1\r\n");
         for (HeaderField header : headers) {
             String value = redacted && isCredential(header.name()) ? redact(header.value()) : header.value();
             text.append(header.name()).append(": ").append(value).append("\r\n");
@@ -110,15 +133,19 @@ public final class HttpRequest {
         return CREDENTIAL_HEADERS.stream().anyMatch(name::equalsIgnoreCase);
     }
 
-    private static String redact(String value) {
+    static String redact(String value) {
         int space = value.indexOf(' ');
         return space < 0 ? "<redacted>" : value.substring(0, space) + " <redacted>";
+    }
+
+    private String target() {
+        return absoluteTarget ? url.toString() : url.requestTarget();
     }
 
     /** The request line, for logs. */
     @Override
     public String toString() {
-        return method + " " + url.requestTarget() + " HTTP/1.1";
+        return method + " " + target() + " HTTP/1.1";
     }
 
     /**

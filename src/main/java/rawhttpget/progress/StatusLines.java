@@ -47,6 +47,8 @@ public final class StatusLines {
     private final Set<String> resolved = new HashSet<>();
     /** "Connecting to ...", held until its outcome is known (see {@link #connecting}). */
     private String connecting = "";
+    /** The words after "connected.": a proxy gets wget's "Proxy request sent". */
+    private String requestSent = "HTTP request sent, awaiting response... ";
 
     /**
      * @param epochClock    nanoseconds since the Unix epoch, for the timestamps
@@ -109,6 +111,12 @@ public final class StatusLines {
      * the same stderr (-v, -d, --log) cannot land in the middle of it.
      */
     public void connecting(String host, String address, int port) {
+        connecting(host, address, port, false);
+    }
+
+    /** As {@link #connecting(String, String, int)}; {@code proxy}: the host is a proxy, so wget says "Proxy request sent". */
+    public void connecting(String host, String address, int port, boolean proxy) {
+        requestSent = proxy ? "Proxy request sent, awaiting response... " : "HTTP request sent, awaiting response... ";
         connecting = host == null ? "Connecting to " + address + ":" + port + "... "
                 : "Connecting to " + host + " (" + host + ")|" + address + "|:" + port + "... ";
     }
@@ -132,7 +140,7 @@ public final class StatusLines {
 
     private void saidConnected() {
         if (!connecting.isEmpty()) {
-            normal(connecting + "connected.\nHTTP request sent, awaiting response... ");
+            normal(connecting + "connected.\n" + requestSent);
             connecting = "";
         }
     }

@@ -72,9 +72,15 @@ final class NetworkFixture<N extends NamespaceNetwork>
 
     /** A {@link TestNetwork} that also serves HTTPS with a fresh test certificate, its CA in {@link #tlsDirectory}. */
     static NetworkFixture<TestNetwork> testNetworkWithHttps(String name, DocrootWriter files) {
+        return testNetworkWithHttps(name, files, new String[0]);
+    }
+
+    /** As {@link #testNetworkWithHttps(String, DocrootWriter)}, the certificate for {@code certificateNames}. */
+    static NetworkFixture<TestNetwork> testNetworkWithHttps(String name, DocrootWriter files,
+                                                           String... certificateNames) {
         return new NetworkFixture<>(name, files, () -> {}, fixture -> {
             fixture.tlsDirectory = Files.createTempDirectory(fixture.scratch, fixture.name + "-certs-");
-            TestNetwork.makeTestCertificate(fixture.tlsDirectory);
+            TestNetwork.makeTestCertificate(fixture.tlsDirectory, certificateNames);
             return TestNetwork.upWithHttps(fixture.docroot, fixture.tlsDirectory);
         });
     }
