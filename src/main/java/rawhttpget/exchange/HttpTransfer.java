@@ -9,6 +9,7 @@ import rawhttpget.runtime.EventLoop;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import rawhttpget.http.ConnectionPersistence;
 import rawhttpget.http.RequestMethod;
 import rawhttpget.http.ResponseHead;
 import rawhttpget.inet.Ipv4Address;
@@ -46,10 +47,16 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
     /**
      * What the transfer needs to know about its target.
      *
-     * @param method what the request asks, as the parser must know: the answer to a HEAD has no body
+     * @param method    what the request asks, as the parser must know: the answer to a HEAD has no body
+     * @param keepAlive the request asked to keep the connection: if the response agrees, it is kept open
      */
     public record Target(int address, int port, int localPort, byte[] request, String description,
-                         RequestMethod method) {
+                         RequestMethod method, boolean keepAlive) {
+
+        public Target(int address, int port, int localPort, byte[] request, String description,
+                      RequestMethod method) {
+            this(address, port, localPort, request, description, method, false);
+        }
 
         public Target(int address, int port, int localPort, byte[] request, String description) {
             this(address, port, localPort, request, description, RequestMethod.GET);
@@ -76,6 +83,12 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
     private Phase phase = Phase.CONNECTING;
     private TcpConnection connection;
     private Transport transport;
+    /** The connection carried an earlier exchange: it was open when this one began. */
+    private final boolean reused;
+    /** The response ended with the connection fit for another request, and it was left open. */
+    private boolean keptOpen;
+    /** A reused connection failed (reset, closed) before the server sent anything for this exchange. */
+    private boolean failedUnheardOnReuse;
     /** The next hop's MAC became known (at once, or after the stack resolved it): the handshake began. */
     private boolean resolved;
     private long closingSince;
@@ -89,10 +102,41 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
         this.target = target;
         this.transports = transports;
         this.reader = new ResponseReader(headHandler, target.method());
+        this.reused = false;
         if (!stack.hasRouteTo(target.address())) {
             throw new DownloadException(ExitCode.NETWORK, "no route to " + Ipv4Address.format(target.address())
                     + ": it is not on the interface's subnet and there is no default gateway");
         }
+    }
+
+    /** An exchange over a connection an earlier one left open (and its transport: TLS keeps its session). */
+    public HttpTransfer(NetworkStack stack, TcpConfig tcpConfig, Target target, TcpConnection connection,
+                        Transport transport, HeadHandler headHandler) {
+        this.stack = stack;
+        this.tcpConfig = tcpConfig;
+        this.target = target;
+        this.transports = ignored -> transport;
+        this.reader = new ResponseReader(headHandler, target.method());
+        this.reused = true;
+        this.connection = connection;
+        this.transport = transport;
+    }
+
+    /** Whether the response left the connection open for another request (see {@link #connection}). */
+    public boolean keptOpen() {
+        return keptOpen;
+    }
+
+    /**
+     * A reused connection was reset or closed before any byte of the response: the server had dropped it (an idle
+     * timeout, a request limit) as the request went out, and one new connection may carry the request instead.
+     */
+    public boolean failedUnheardOnReuse() {
+        return failedUnheardOnReuse;
+    }
+
+    public Transport transport() {
+        return transport;
     }
 
     /** The final response's head, once it has arrived. */
@@ -152,6 +196,16 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
     }
 
     private void connect(long now) throws DownloadException {
+        if (reused) {
+            log.info("reusing the connection to {} from local port {}", target.description(), connection.localPort());
+            phase = Phase.TRANSFERRING;
+            resolved = true;
+            phases.resolved(now);
+            phases.established(now);
+            transport.send(target.request());
+            transfer(now);
+            return;
+        }
         log.info("connecting to {} from local port {}", target.description(), target.localPort());
         connection = stack.connect(tcpConfig, target.localPort(), target.address(), target.port(), now);
         phase = Phase.TRANSFERRING;
@@ -185,6 +239,9 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
         } catch (DownloadException e) {
             fail(e);
         }
+        if (reader.isDraining() && connection.failure() != null) {
+            reader.stopDraining(); // the head has decided; the body nobody wanted is lost with the connection
+        }
         if (reader.isDone()) {
             try {
                 reader.commit();
@@ -195,6 +252,12 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
                 throw e;
             }
             phases.completed(now);
+            if (mayKeepOpen()) {
+                keptOpen = true;
+                phase = Phase.DONE;
+                phases.done();
+                return;
+            }
             serverCloseDeadline = now + SERVER_CLOSE_WAIT_NANOS;
             phase = Phase.AWAITING_SERVER_CLOSE;
             awaitServerClose(now);
@@ -212,6 +275,12 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
                     : failure == TcpFailure.REFUSED ? DownloadException.refused(ExitCode.NETWORK, message)
                     : new DownloadException(ExitCode.NETWORK, message));
         }
+    }
+
+    private boolean mayKeepOpen() {
+        return target.keepAlive() && reader.leavesConnectionInStep() && ConnectionPersistence.persists(reader.head())
+                && connection.state() == TcpState.ESTABLISHED && connection.failure() == null
+                && connection.readable() == 0 && !transport.isInputFinished();
     }
 
     /**
@@ -242,6 +311,7 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
     }
 
     private void fail(DownloadException e) throws DownloadException {
+        failedUnheardOnReuse = reused && !reader.heardAnything();
         connection.abort();
         reader.abandon();
         phase = Phase.DONE;

@@ -46,6 +46,8 @@ public final class StatusLines {
     private final Set<String> resolved = new HashSet<>();
     /** "Connecting to ...", held until its outcome is known (see {@link #connecting}). */
     private String connecting = "";
+    /** {@link #connecting} holds the Reusing line, which needs no "connected." after it. */
+    private boolean reusing;
 
     /**
      * @param epochClock    nanoseconds since the Unix epoch, for the timestamps
@@ -108,8 +110,15 @@ public final class StatusLines {
      * the same stderr (-v, -d, --log) cannot land in the middle of it.
      */
     public void connecting(String host, String address, int port) {
+        reusing = false;
         connecting = host == null ? "Connecting to " + address + ":" + port + "... "
                 : "Connecting to " + host + " (" + host + ")|" + address + "|:" + port + "... ";
+    }
+
+    /** The request goes over a connection an earlier one left open: wget's line instead of Connecting. */
+    public void reusing(String host, int port) {
+        connecting = "Reusing existing connection to " + host + ":" + port + ".\n";
+        reusing = true;
     }
 
     /** The response head arrived: the connection was made and the request sent. */
@@ -131,7 +140,7 @@ public final class StatusLines {
 
     private void saidConnected() {
         if (!connecting.isEmpty()) {
-            normal(connecting + "connected.\nHTTP request sent, awaiting response... ");
+            normal(connecting + (reusing ? "" : "connected.\n") + "HTTP request sent, awaiting response... ");
             connecting = "";
         }
     }
@@ -142,7 +151,7 @@ public final class StatusLines {
      */
     public void failedBeforeResponse(boolean established, String reason) {
         if (established) {
-            normal(connecting + "connected.\n");
+            normal(connecting + (reusing ? "" : "connected.\n"));
             connecting = "";
             return;
         }
