@@ -28,6 +28,7 @@ if [[ ${#targets[@]} -eq 0 ]]; then
         rawhttpget.download.InputFileFuzzTest#arbitraryInputFilesGiveTrimmedLinesThatResolveOrAreRefused
         rawhttpget.http.ContentDispositionFuzzTest#arbitraryDispositionsGiveANonEmptyNameOrNone
         rawhttpget.http.ContentDispositionFuzzTest#arbitraryRetryAftersGiveANonNegativeWaitOrNone
+        rawhttpget.http.ConnectionPersistenceFuzzTest#arbitraryConnectionFieldsDecideWithoutFailing
     )
 fi
 

@@ -52,7 +52,7 @@ final class Connections {
         ConnectionPool.Reusable open = pool.take(key);
         if (open != null) {
             status.reusing(url.host(), url.port());
-            HttpTransfer.Target target = target(url, open.connection().remoteIp(), open.localPort().port(), request,
+            HttpTransfer.Target target = target(url, open.server(), open.localPort().port(), request,
                     method);
             HttpTransfer transfer = new HttpTransfer(host.stack(), host.tcpConfig(), target, open.connection(),
                     open.transport(), onHead);

@@ -39,6 +39,10 @@ public final class ConnectionPool {
 
     /** A connection taken for reuse. */
     public record Reusable(TcpConnection connection, Transport transport, LocalPort localPort) {
+        /** The server's address, as the connection was made to it. */
+        public int server() {
+            return connection.remoteIp();
+        }
     }
 
     private final EventLoop loop;

@@ -21,7 +21,9 @@ import rawhttpget.tcp.TcpState;
 
 /**
  * One HTTP exchange over one userspace TCP connection, as a sequence of phases advanced by the event
- * loop: connect and send the request, receive the response into the sink, close. Until the next hop's MAC is
+ * loop: connect (or take over a connection an earlier exchange {@link #keptOpen kept open}) and send the request,
+ * receive the response into the sink, then either keep the connection for the next request (the request and the
+ * response allow it, and the response ended where its framing said) or close it. Until the next hop's MAC is
  * known the stack holds the connection; the transfer only waits, and learns of a next hop that never answers
  * as a failed connection.
  * The bytes pass through a {@link Transport} (plain for http, TLS for https) between the connection and
@@ -33,9 +35,9 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
     private static final long CLOSE_GRACE_NANOS = 1_000_000_000L;
 
     /**
-     * How long a complete response waits for the server's FIN before we send ours. The request said
-     * {@code Connection: close}, so the server closes (RFC 9112 §9.6), and its FIN usually comes with or just
-     * after the last data; on the LAN testnet it can sit a few milliseconds in the capture's block (the block
+     * How long a complete response that does not keep its connection waits for the server's FIN before we send
+     * ours. Where the request or the response said {@code Connection: close}, the server closes (RFC 9112 §9.6),
+     * and its FIN usually comes with or just after the last data; on the LAN testnet it can sit a few milliseconds in the capture's block (the block
      * timer is a jiffy, up to 4 ms at HZ=250). Closing first instead made us the active closer: TIME-WAIT, which
      * the run waits out (--time-wait, 1 s), often enough to show in benchmarks (docs/PERFORMANCE.md). A server that
      * does not close costs this much, then we close as before.
