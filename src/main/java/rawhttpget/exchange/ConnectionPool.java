@@ -20,8 +20,8 @@ import java.util.Map;
  * origin takes it instead of opening one. Each carries its transport (a TLS connection keeps its session, so one
  * handshake serves all its requests) and its local port, with whatever the host set up for that port.
  *
- * <p>At most one connection is kept: opening one to another origin first closes the one kept
- * ({@link #closeAllBut}), so the host has one firewall rule at a time as before. At the end of the run
+ * <p>At most one connection is kept, as wget keeps one: opening one to another origin first closes the one kept
+ * ({@link #closeAllBut}), so a run holds one server connection at a time. At the end of the run
  * {@link #closeAll} closes what is left properly: TLS close_notify, then the FIN handshake.
  */
 public final class ConnectionPool {

@@ -62,9 +62,39 @@ class HostLifecycleEndToEndTest {
             soft.assertThat(saved).isEqualTo(fileSha256);
             soft.assertThat(run.stderr()).as("INFO lines of the change and its undoing")
                     .containsPattern("INFO  host: firewall: added rule for .*: \\S+nft add table netdev rawhttpget-\\d+-\\d+ ; "
+                            + "add set netdev rawhttpget-\\d+-\\d+ connections .* ; "
                             + "add chain netdev rawhttpget-\\d+-\\d+ ingress \\{ type filter hook ingress device \""
-                            + fixture.net().onLinkInterface() + "\" .* drop comment \"rawhttpget pid=\\d+ start=\\d+\"\n")
+                            + fixture.net().onLinkInterface() + "\" .* @connections drop comment \"rawhttpget pid=\\d+ start=\\d+\" ; "
+                            + "add element netdev rawhttpget-\\d+-\\d+ connections \\{ 198\\.18\\.1\\.1 \\. 80 \\. "
+                            + "198\\.18\\.1\\.2 \\. \\d+ }\n")
                     .containsPattern("INFO  host: firewall: removed rule for .*nft delete table netdev rawhttpget-\\d+-\\d+\n");
+            soft.assertThat(after).isEqualTo(before);
+        });
+    }
+
+    /**
+     * Two servers' ports, so two connections one after the other: the run's table is made once, the second
+     * connection is one more element of its set (one nft command), and the table goes once, at the end.
+     */
+    @Test
+    void twoConnectionsShareTheRunsTableAndLeaveTheRulesAsTheyWere() throws Exception {
+        String before = rules();
+
+        CommandResult run = rawhttpget("-v", "-i", fixture.net().onLinkInterface(), "-P", "two", URL,
+                "http://" + TestNetwork.SERVER_NAME + ":8080/1M.bin");
+        String first = savedSha256("two/1M.bin");
+        String second = savedSha256("two/1M.bin.1");
+        String after = rules();
+
+        SoftAssertions.assertSoftly(soft -> {
+            soft.assertThat(run.exitCode()).as(run.describe()).isZero();
+            soft.assertThat(first).isEqualTo(fileSha256);
+            soft.assertThat(second).isEqualTo(fileSha256);
+            soft.assertThat(run.stderr().split("firewall: added rule for ", -1)).as("tables made").hasSize(2);
+            soft.assertThat(run.stderr()).containsPattern("INFO  host: firewall: let the connection .*:8080 .* through"
+                    + " the run's rule: \\S+nft add element netdev rawhttpget-\\d+-\\d+ connections"
+                    + " \\{ 198\\.18\\.1\\.1 \\. 8080 \\. 198\\.18\\.1\\.2 \\. \\d+ }\n");
+            soft.assertThat(run.stderr().split("nft delete table netdev", -1)).as("tables deleted").hasSize(2);
             soft.assertThat(after).isEqualTo(before);
         });
     }
@@ -385,10 +415,13 @@ class HostLifecycleEndToEndTest {
         // Without the rule the kernel resets the connection, which is what the line warns about.
         assertThat(run.exitCode()).as(run.describe()).isEqualTo(4);
         assertThat(run.stderr()).containsPattern("WARN  host: --no-host-setup: no firewall rule added, .*: nft add table"
-                + " netdev rawhttpget-(\\d+)-(\\d+) ';' add chain netdev rawhttpget-\\1-\\2 ingress '\\{ type filter hook ingress device \""
+                + " netdev rawhttpget-(\\d+)-(\\d+) ';' add set netdev rawhttpget-\\1-\\2 connections"
+                + " '\\{ type ipv4_addr \\. inet_service \\. ipv4_addr \\. inet_service ; }' ';'"
+                + " add chain netdev rawhttpget-\\1-\\2 ingress '\\{ type filter hook ingress device \""
                 + fixture.net().onLinkInterface() + "\" priority 0 ; policy accept ; }' ';' add rule netdev rawhttpget-\\1-\\2 ingress"
-                + " ip saddr 198\\.18\\.1\\.1 ip daddr 198\\.18\\.1\\.2 tcp sport 80 tcp dport \\d+ drop comment"
-                + " '\"rawhttpget pid=\\1 start=\\2\"'\n");
+                + " ip saddr \\. tcp sport \\. ip daddr \\. tcp dport @connections drop comment"
+                + " '\"rawhttpget pid=\\1 start=\\2\"' ';' add element netdev rawhttpget-\\1-\\2 connections"
+                + " '\\{ 198\\.18\\.1\\.1 \\. 80 \\. 198\\.18\\.1\\.2 \\. \\d+ }'\n");
         assertThat(rules()).isEqualTo(before);
     }
 
