@@ -88,8 +88,10 @@ final class HostConnections implements HostHooks {
         }
         PortReservation reservation = null;
         boolean reserved = false;
+        // --local-port: every connection uses the port in turn, and the run still holds it for an earlier one.
+        ReservedPort earlier = wanted == 0 ? null : endedHolding(wanted);
         try {
-            reservation = PortReservation.reserve(localAddress, wanted);
+            reservation = earlier != null ? earlier.handOver() : PortReservation.reserve(localAddress, wanted);
             int port = reservation.port();
             RstRule rule = RstRule.forThisProcess(interfaceName, localAddress, port, server, serverPort);
             RstSuppressor rst = null;
@@ -105,9 +107,23 @@ final class HostConnections implements HostHooks {
             throw new DownloadException(ExitCode.GENERIC, e.getMessage(), e);
         } finally {
             if (!reserved && reservation != null) {
-                reservation.close();
+                if (earlier != null) {
+                    earlier.reservation = reservation; // still ours while the earlier connection's rule stays
+                } else {
+                    reservation.close();
+                }
             }
         }
+    }
+
+    /** The connection that is over and still holds {@code port}, or null. */
+    private ReservedPort endedHolding(int port) {
+        for (ReservedPort p : ended) {
+            if (p.reservation != null && p.reservation.port() == port) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /**
@@ -135,17 +151,27 @@ final class HostConnections implements HostHooks {
 
     /** Host-address mode's port: the kernel's reservation of it, and the rule that keeps the kernel's RSTs in. */
     private final class ReservedPort implements LocalPort {
-        private final PortReservation reservation;
+        /** Null once handed over to a later connection from the same port. */
+        private PortReservation reservation;
         private final RstSuppressor rst;
+        private final int port;
 
         ReservedPort(PortReservation reservation, RstSuppressor rst) {
             this.reservation = reservation;
             this.rst = rst;
+            this.port = reservation.port();
         }
 
         @Override
         public int port() {
-            return reservation.port();
+            return port;
+        }
+
+        /** A later connection from the same port takes the reservation; this one's rule stays until the end. */
+        PortReservation handOver() {
+            PortReservation taken = reservation;
+            reservation = null;
+            return taken;
         }
 
         /** The connection is over: its port and rule stay until the run's end ({@link #connectionsOver}). */
@@ -163,7 +189,9 @@ final class HostConnections implements HostHooks {
                     rst.close();
                 }
             } finally {
-                reservation.close();
+                if (reservation != null) {
+                    reservation.close();
+                }
             }
         }
     }

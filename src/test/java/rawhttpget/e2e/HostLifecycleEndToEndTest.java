@@ -99,6 +99,25 @@ class HostLifecycleEndToEndTest {
         });
     }
 
+    /** --local-port: the second connection takes the port over from the first, whose rule stays until the end. */
+    @Test
+    void theLocalPortServesEveryConnectionOfTheRunInTurn() throws Exception {
+        String before = rules();
+
+        CommandResult run = rawhttpget("-i", fixture.net().onLinkInterface(), "--local-port", "47211", "-P", "port",
+                URL, "http://" + TestNetwork.SERVER_NAME + ":8080/1M.bin");
+        String first = savedSha256("port/1M.bin");
+        String second = savedSha256("port/1M.bin.1");
+        String after = rules();
+
+        SoftAssertions.assertSoftly(soft -> {
+            soft.assertThat(run.exitCode()).as(run.describe()).isZero();
+            soft.assertThat(first).isEqualTo(fileSha256);
+            soft.assertThat(second).isEqualTo(fileSha256);
+            soft.assertThat(after).isEqualTo(before);
+        });
+    }
+
     @Test
     void anErrorExitLeavesTheRulesAsTheyWere() throws Exception {
         String before = rules();
