@@ -72,52 +72,6 @@ class HostLifecycleEndToEndTest {
         });
     }
 
-    /**
-     * Two servers' ports, so two connections one after the other: the run's table is made once, the second
-     * connection is one more element of its set (one nft command), and the table goes once, at the end.
-     */
-    @Test
-    void twoConnectionsShareTheRunsTableAndLeaveTheRulesAsTheyWere() throws Exception {
-        String before = rules();
-
-        CommandResult run = rawhttpget("-v", "-i", fixture.net().onLinkInterface(), "-P", "two", URL,
-                "http://" + TestNetwork.SERVER_NAME + ":8080/1M.bin");
-        String first = savedSha256("two/1M.bin");
-        String second = savedSha256("two/1M.bin.1");
-        String after = rules();
-
-        SoftAssertions.assertSoftly(soft -> {
-            soft.assertThat(run.exitCode()).as(run.describe()).isZero();
-            soft.assertThat(first).isEqualTo(fileSha256);
-            soft.assertThat(second).isEqualTo(fileSha256);
-            soft.assertThat(run.stderr().split("firewall: added rule for ", -1)).as("tables made").hasSize(2);
-            soft.assertThat(run.stderr()).containsPattern("INFO  host: firewall: let the connection .*:8080 .* through"
-                    + " the run's rule: \\S+nft add element netdev rawhttpget-\\d+-\\d+ connections"
-                    + " \\{ 198\\.18\\.1\\.1 \\. 8080 \\. 198\\.18\\.1\\.2 \\. \\d+ }\n");
-            soft.assertThat(run.stderr().split("nft delete table netdev", -1)).as("tables deleted").hasSize(2);
-            soft.assertThat(after).isEqualTo(before);
-        });
-    }
-
-    /** --local-port: the second connection takes the port over from the first, whose rule stays until the end. */
-    @Test
-    void theLocalPortServesEveryConnectionOfTheRunInTurn() throws Exception {
-        String before = rules();
-
-        CommandResult run = rawhttpget("-i", fixture.net().onLinkInterface(), "--local-port", "47211", "-P", "port",
-                URL, "http://" + TestNetwork.SERVER_NAME + ":8080/1M.bin");
-        String first = savedSha256("port/1M.bin");
-        String second = savedSha256("port/1M.bin.1");
-        String after = rules();
-
-        SoftAssertions.assertSoftly(soft -> {
-            soft.assertThat(run.exitCode()).as(run.describe()).isZero();
-            soft.assertThat(first).isEqualTo(fileSha256);
-            soft.assertThat(second).isEqualTo(fileSha256);
-            soft.assertThat(after).isEqualTo(before);
-        });
-    }
-
     @Test
     void anErrorExitLeavesTheRulesAsTheyWere() throws Exception {
         String before = rules();

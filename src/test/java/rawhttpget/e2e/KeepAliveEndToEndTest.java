@@ -158,4 +158,40 @@ class KeepAliveEndToEndTest {
         assertThat(log).extracting(Logged::status).containsExactly(404, 200);
         assertThat(log).extracting(Logged::connection).containsOnly(log.get(0).connection());
     }
+
+    /**
+     * Two ports of the server, so two connections one after the other: the run's nft table is made once, the second
+     * connection is one more element of its set (one nft command), and the table goes once, at the end.
+     */
+    @Test
+    void twoConnectionsShareTheRunsFirewallTableAndLeaveTheRulesAsTheyWere() throws Exception {
+        String before = fixture.net().firewallRules();
+
+        CommandResult r = rawhttpget("-v", "-P", "two", "http://files.test/f0.bin", "http://files.test:8080/f1.bin");
+        String after = fixture.net().firewallRules();
+
+        assertThat(r.exitCode()).as(r.describe()).isZero();
+        assertThat(Sha256.of(fixture.work().resolve("two/f0.bin"))).isEqualTo(sha.get(0));
+        assertThat(Sha256.of(fixture.work().resolve("two/f1.bin"))).isEqualTo(sha.get(1));
+        assertThat(r.stderr().split("firewall: added rule for ", -1)).as("tables made").hasSize(2);
+        assertThat(r.stderr()).containsPattern("INFO  host: firewall: let the connection .*:8080 .* through the run's"
+                + " rule: \\S+nft add element netdev rawhttpget-\\d+-\\d+ connections"
+                + " \\{ 198\\.18\\.1\\.1 \\. 8080 \\. 198\\.18\\.1\\.2 \\. \\d+ }\n");
+        assertThat(r.stderr().split("nft delete table netdev", -1)).as("tables deleted").hasSize(2);
+        assertThat(after).isEqualTo(before);
+    }
+
+    /** --local-port: the second connection takes the port over from the first, whose rule stays until the end. */
+    @Test
+    void theLocalPortServesEveryConnectionOfTheRunInTurn() throws Exception {
+        String before = fixture.net().firewallRules();
+
+        CommandResult r = rawhttpget("-nv", "--local-port", "47211", "-P", "port", "http://files.test/f2.bin",
+                "http://files.test:8080/f3.bin");
+
+        assertThat(r.exitCode()).as(r.describe()).isZero();
+        assertThat(Sha256.of(fixture.work().resolve("port/f2.bin"))).isEqualTo(sha.get(2));
+        assertThat(Sha256.of(fixture.work().resolve("port/f3.bin"))).isEqualTo(sha.get(3));
+        assertThat(fixture.net().firewallRules()).isEqualTo(before);
+    }
 }

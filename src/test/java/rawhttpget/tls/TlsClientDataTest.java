@@ -50,6 +50,26 @@ class TlsClientDataTest {
         assertThat(x.client.hasCiphertext()).as("nothing to say back").isFalse();
     }
 
+    /**
+     * A kept-alive connection: nothing follows the response, so every record that has arrived must come out at once,
+     * without waiting for more input (an engine left with too little room keeps plaintext of its own until it is
+     * called again).
+     */
+    @Test
+    void manyRecordsArrivingTogetherComeOutWholeWithNothingAfterThem() throws Exception {
+        for (int size : new int[] {200_000, 16_384 * 3 + 5, 1_000_000}) {
+            byte[] body = randomBytes(size, 3);
+            Exchange x = connect(HOST, trusting, 1460);
+            x.server.send(body);
+            byte[] down = x.server.takeCiphertext();
+            ByteArrayOutputStream got = new ByteArrayOutputStream();
+            x.client.receive(down, 0, down.length);
+            x.client.drainPlaintext(got::write);
+            assertThat(got.size()).as("plaintext of %d bytes, all in one receive", size).isEqualTo(size);
+            assertThat(got.toByteArray()).isEqualTo(body);
+        }
+    }
+
     @Test
     void tenMegabytesToTheServerArriveExactly() throws Exception {
         byte[] upload = randomBytes(10 * 1024 * 1024, 2);
