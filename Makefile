@@ -7,11 +7,13 @@
 #   make test-unit / make test-fuzz / make test-e2e / make clean
 #   make install    build, then install the jar and a `rawhttpget` launcher under PREFIX (default /usr/local)
 #   make uninstall  remove what install put there
-#   make bench      benchmarks (not part of make test): bench-lan, bench-https, bench-startup, bench-wan, bench-report
+#   make bench      benchmarks (not part of make test): bench-lan, bench-https, bench-startup, bench-wan, bench-report,
+#                   bench-many
 #   make bench-lan  curl vs rawhttpget on the LAN test network (scripts/bench-lan.sh; ROUNDS=, SIZE_MB=)
 #   make bench-https  curl vs rawhttpget (plain java -jar) over HTTPS on the LAN test network (ROUNDS=, SIZE_MB=)
 #   make bench-startup  a small file: rawhttpget (plain java -jar) vs java -version, curl, wget (RUNS=)
 #   make bench-wan  rawhttpget vs curl over an emulated WAN (scripts/bench-wan.sh)
+#   make bench-many  20 URLs of 1 MiB in one run: rawhttpget (plain java -jar) vs wget and curl (ROUNDS=, COUNT=, SIZE_MB=)
 #   make bench-report  the cost of --report: a LAN download with and without it (scripts/bench-report.sh; ROUNDS=, SIZE_MB=)
 #   make bench-jmh  JMH microbenchmarks of the receive path (src/jmh/java, Maven profile jmh; JMH_ARGS=)
 SHELL := /bin/bash
@@ -39,7 +41,7 @@ JVM_FLAGS := $(shell sed -e '/^[#]/d' -e "s/.*/'&'/" config/jvm.options) -XX:Sha
 # The launcher names java by the path found now, so it works under sudo's reset PATH as well.
 JAVA_BIN ?= $(shell command -v java 2>/dev/null || echo java)
 
-.PHONY: all deps build demo test test-unit test-fuzz fuzz test-e2e clean install install-files uninstall wanem cds bench bench-lan bench-https bench-startup bench-wan bench-report bench-jmh
+.PHONY: all deps build demo test test-unit test-fuzz fuzz test-e2e clean install install-files uninstall wanem cds bench bench-lan bench-https bench-startup bench-wan bench-report bench-many bench-jmh
 
 all: build
 
@@ -105,7 +107,7 @@ target/wanem: $(WANEM_SRC)
 
 # Benchmarks: measurements, not pass/fail tests. Each bench-* target is one benchmark; add new ones to bench
 # (it runs them one after another, .NOTPARALLEL).
-bench: bench-lan bench-https bench-startup bench-wan bench-report
+bench: bench-lan bench-https bench-startup bench-wan bench-report bench-many
 
 bench-lan: build
 	scripts/bench-lan.sh $(JAR)
@@ -121,6 +123,9 @@ bench-wan: build wanem
 
 bench-report: build
 	scripts/bench-report.sh $(JAR)
+
+bench-many: build
+	scripts/bench-many.sh $(JAR)
 
 # JMH runs from the jmh profile's own tree (target/jmh), so JMH never enters the jar or make test.
 JMH_ARGS ?=

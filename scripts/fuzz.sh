@@ -30,6 +30,7 @@ if [[ ${#targets[@]} -eq 0 ]]; then
         rawhttpget.download.LimitRateFuzzTest#arbitraryRatesAndChecksumsAreReadOrRefusedWithOneLine
         rawhttpget.http.ContentDispositionFuzzTest#arbitraryDispositionsGiveANonEmptyNameOrNone
         rawhttpget.http.ContentDispositionFuzzTest#arbitraryRetryAftersGiveANonNegativeWaitOrNone
+        rawhttpget.http.ConnectionPersistenceFuzzTest#arbitraryConnectionFieldsDecideWithoutFailing
     )
 fi
 

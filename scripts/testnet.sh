@@ -48,6 +48,7 @@
 #   /_testnet/probe.bin      a 64 KiB random file the checks use; also under /chunked/_testnet/
 #   port 8080                serves the same as port 80 (a second listener for later tests)
 #   /norange/PATH            the same file, Range ignored (max_ranges 0): a 200 where a 206 was asked for
+#   /keepalive2/PATH         DOCROOT/PATH; nginx closes a connection after its second request (keepalive_requests 2)
 #   /forbidden/ANY           403 Forbidden
 #   /redirect/relative/PATH  302 to "/PATH" (absolute_redirect off: the Location is relative as sent)
 #   /redirect/dotdot/PATH    302 to "../../PATH", a relative reference that resolves to /PATH
@@ -153,6 +154,7 @@ write_testnet_nginx_conf() {
         location /_testnet/ { alias $STATE/probe/; }
         location /chunked/_testnet/ { alias $STATE/probe/; $chunked }
         location /norange/ { alias $docroot/; max_ranges 0; }
+        location /keepalive2/ { alias $docroot/; keepalive_requests 2; }
         location /forbidden/ { return 403; }
         location ~ ^/redirect/relative/(.*)\$ { absolute_redirect off; return 302 /\$1; }
         location ~ ^/redirect/dotdot/(.*)\$ { absolute_redirect off; return 302 ../../\$1; }

@@ -2,7 +2,8 @@
 # Its config, pid, logs and temp paths all live in the network's state directory, never /etc/nginx.
 
 # write_nginx_conf SCRIPT < HTTP_BODY: $STATE/nginx.conf (the caller has made $STATE/tmp), its http block ending
-# with what stdin holds (server blocks and anything else). Workers run as root so they can read docroots that tests
+# with what stdin holds (server blocks and anything else). The access log is nginx's combined format followed by
+# conn=\$connection reqs=\$connection_requests, so a test can tell which requests shared a connection. Workers run as root so they can read docroots that tests
 # create in private (0700) temp directories.
 write_nginx_conf() {
     {
@@ -15,7 +16,10 @@ lock_file $STATE/nginx.lock;
 error_log $STATE/error.log;
 events { worker_connections 256; }
 http {
-    access_log $STATE/access.log;
+    # combined, then which connection carried the request and its number on it (tests count connections).
+    log_format rawhttpget '\$remote_addr - \$remote_user [\$time_local] "\$request" \$status \$body_bytes_sent'
+                          ' "\$http_referer" "\$http_user_agent" conn=\$connection reqs=\$connection_requests';
+    access_log $STATE/access.log rawhttpget;
     client_body_temp_path $STATE/tmp/body;
     proxy_temp_path $STATE/tmp/proxy;
     fastcgi_temp_path $STATE/tmp/fastcgi;

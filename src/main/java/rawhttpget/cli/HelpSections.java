@@ -23,6 +23,7 @@ final class HelpSections {
                 "--no-netrc", "--limit-rate", "--checksum", "--no-proxy"));
         SECTIONS.put("Directories", List.of("--directory-prefix"));
         SECTIONS.put("HTTP options", List.of("--http-user", "--http-password", "--default-page", "--header",
+                "--no-http-keep-alive",
                 "--max-redirect", "--referer", "--user-agent", "--post-data", "--post-file", "--method", "--body-data",
                 "--body-file", "--content-disposition", "--content-on-error", "--auth-no-challenge"));
         SECTIONS.put("HTTPS (SSL/TLS) options", List.of("--ca-certificate", "--no-check-certificate"));

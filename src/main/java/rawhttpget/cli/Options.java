@@ -73,6 +73,7 @@ final class Options {
     String httpPassword;
     /** --header values in order, each "Name: value" (checked when given). */
     List<String> headers = new ArrayList<>();
+    boolean noHttpKeepAlive;
     String referer;
     String userAgent;
     String postData;
@@ -163,6 +164,8 @@ final class Options {
         value(null, "http-password", "PASS", null, "Set http password to PASS.", (o, v) -> o.httpPassword = v),
         value(null, "header", "STRING", null, "Insert STRING ('Name: value') among the headers; it replaces a header"
                 + " of the same name. Repeatable; an empty STRING clears the list.", Options::addHeader),
+        flag(null, "no-http-keep-alive", "Ask for one request per connection (Connection: Close): no connection is"
+                + " reused.", (o, v) -> o.noHttpKeepAlive = true),
         value(null, "max-redirect", "N", "20", "Follow at most N redirections (default: {default}).",
                 (o, v) -> o.maxRedirect = wholeNumber(v)),
         value(null, "referer", "URL", null, "Include 'Referer: URL' header in HTTP request.",
@@ -266,7 +269,10 @@ final class Options {
 
     RequestSettings requestSettings() {
         String home = System.getenv("HOME");
-        return new RequestSettings(userAgent, referer, headers.stream().map(RequestSettings::header).toList(), method,
+        // wget's --no-http-keep-alive sends "Connection: Close" where Keep-Alive stands; a --header may still replace it.
+        List<String> all = new ArrayList<>(noHttpKeepAlive ? List.of("Connection: Close") : List.of());
+        all.addAll(headers);
+        return new RequestSettings(userAgent, referer, all.stream().map(RequestSettings::header).toList(), method,
                 bodyData, bodyFile, postData, postFile, user, password, httpUser, httpPassword, noNetrc,
                 authNoChallenge, home == null || home.isEmpty() ? null : Path.of(home, ".netrc"));
     }

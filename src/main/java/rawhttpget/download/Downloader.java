@@ -18,7 +18,6 @@ import rawhttpget.progress.ScreenWidth;
 import rawhttpget.progress.StatusLines;
 import rawhttpget.progress.Terminal;
 import rawhttpget.runtime.Interrupts;
-import rawhttpget.runtime.LocalPort;
 import rawhttpget.runtime.Network;
 import rawhttpget.runtime.NetworkOpener;
 import rawhttpget.runtime.TerminalColumns;
@@ -32,13 +31,9 @@ import rawhttpget.http.Redirects;
 import rawhttpget.http.RequestMethod;
 import rawhttpget.http.ResponseHead;
 import rawhttpget.http.RetryAfter;
-import rawhttpget.inet.Ipv4Address;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.io.InputStream;
 import java.time.ZoneId;
@@ -71,6 +66,7 @@ public final class Downloader {
     private Interrupts interrupts;
     private RequestPlan requests;
     private Authentication authentication;
+    private Connections connections;
 
     /** {@code networkOpener}: where the run's network comes from, {@code HostContext::open} for the real one. */
     public Downloader(DownloadSettings options, PrintWriter err, NetworkOpener networkOpener) throws DownloadException {
@@ -121,11 +117,14 @@ public final class Downloader {
             host.reportStatsTo(options.stats() ? err : null);
             long startedAt = host.clock().nanos();
             RunTrace trace = RunTrace.start(host, options.reportFile(), options.eventsFile());
+            connections = new Connections(host, status, options.localPort(), options.body().limitRate());
             boolean failing = true;
             try {
                 worst = downloadAll(host, urls, worst);
+                connections.closeAll();
                 failing = worst != null;
             } finally {
+                connections.abandon(); // after a failure that ended the run; nothing is left open otherwise
                 if (trace != null) {
                     trace.finish(host, err, failing);
                 }
@@ -333,10 +332,6 @@ public final class Downloader {
 
         void run(HttpUrl url, ProxySettings.Route route) throws DownloadException {
             Transport.Factory layer = route.layer(transports, url, request.userAgent());
-            HttpUrl hop = route.firstHop(url);
-            int server = resolve(hop);
-            status.connecting(hop.isIpv4Literal() ? null : hop.host(), Ipv4Address.format(server), hop.port(),
-                    !route.isDirect());
             resumeOffset = plan.resumeOffset();
             String unasked = answer == null ? authentication.unasked(url) : null;
             HttpRequest request = this.request.request(url, resumeOffset, answer != null ? answer : unasked,
@@ -348,29 +343,19 @@ public final class Downloader {
                 request = request.withHeader("If-Modified-Since", local.ifModifiedSince());
             }
             request = route.request(request);
-            try (LocalPort localPort = host.openLocalPort(options.localPort(), server, hop.port())) {
-                String description = hop.host() + " (" + Ipv4Address.format(server) + ":" + hop.port() + ")";
-                log.info("{} -> {}", request, description);
-                log.debug("request head:\n{}", request.headForLog().stripTrailing());
-                transfer = new HttpTransfer(host.stack(), host.tcpConfig(),
-                        new HttpTransfer.Target(server, hop.port(), localPort.port(), request.toBytes(), description,
-                                this.request.parserMethod()),
-                        layer, this::onHead);
-                transfer.limitReadRate(options.body().limitRate());
-                host.runStats().add(route.label(url), transfer);
-                try {
-                    host.loop().run(transfer);
-                } finally {
-                    written = sink == null ? 0 : sink.written();
-                    // The body's end, not the close after it, as wget times the body alone.
-                    long completedAt = transfer.phases().completedAt();
-                    endedAt = completedAt >= 0 ? completedAt : host.clock().nanos();
-                }
+            try {
+                connections.exchange(url, route, layer, request, this.request.parserMethod(), this::onHead,
+                        t -> transfer = t);
             } catch (DownloadException e) {
                 if (head == null) {
                     status.failedBeforeResponse(transfer != null && transfer.phases().wasEstablished(), e.getMessage());
                 }
                 throw e;
+            } finally {
+                written = sink == null ? 0 : sink.written();
+                // The body's end, not the close after it, as wget times the body alone.
+                long completedAt = transfer == null ? -1 : transfer.phases().completedAt();
+                endedAt = completedAt >= 0 ? completedAt : host.clock().nanos();
             }
         }
 
@@ -470,30 +455,5 @@ public final class Downloader {
             return new ProgressSink(inner, progress, host.clock(), plan.displayName(), alreadyHave,
                     decision.expectedSize());
         }
-    }
-
-    private int resolve(HttpUrl url) throws DownloadException {
-        String hostName = url.host();
-        if (url.isIpv4Literal()) {
-            return Ipv4Address.parseBits(hostName); // a literal needs no resolver, and gets none
-        }
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(hostName);
-        } catch (UnknownHostException e) {
-            status.resolveFailed(hostName, e.getMessage());
-            throw new DownloadException(ExitCode.NETWORK, "unable to resolve host address '" + hostName + "'");
-        }
-        StringBuilder all = new StringBuilder();
-        for (InetAddress a : addresses) {
-            all.append(all.length() == 0 ? "" : ", ").append(a.getHostAddress());
-        }
-        status.resolved(hostName, all.toString());
-        for (InetAddress a : addresses) {
-            if (a instanceof Inet4Address) {
-                return Ipv4Address.readBits(a.getAddress(), 0);
-            }
-        }
-        throw new DownloadException(ExitCode.NETWORK, "'" + hostName + "' has no IPv4 address");
     }
 }

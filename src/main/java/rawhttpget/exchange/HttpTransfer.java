@@ -9,6 +9,7 @@ import rawhttpget.runtime.EventLoop;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import rawhttpget.http.ConnectionPersistence;
 import rawhttpget.http.RequestMethod;
 import rawhttpget.http.ResponseHead;
 import rawhttpget.inet.Ipv4Address;
@@ -20,7 +21,9 @@ import rawhttpget.tcp.TcpState;
 
 /**
  * One HTTP exchange over one userspace TCP connection, as a sequence of phases advanced by the event
- * loop: connect and send the request, receive the response into the sink, close. Until the next hop's MAC is
+ * loop: connect (or take over a connection an earlier exchange {@link #keptOpen kept open}) and send the request,
+ * receive the response into the sink, then either keep the connection for the next request (the request and the
+ * response allow it, and the response ended where its framing said) or close it. Until the next hop's MAC is
  * known the stack holds the connection; the transfer only waits, and learns of a next hop that never answers
  * as a failed connection.
  * The bytes pass through a {@link Transport} (plain for http, TLS for https) between the connection and
@@ -32,9 +35,9 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
     private static final long CLOSE_GRACE_NANOS = 1_000_000_000L;
 
     /**
-     * How long a complete response waits for the server's FIN before we send ours. The request said
-     * {@code Connection: close}, so the server closes (RFC 9112 §9.6), and its FIN usually comes with or just
-     * after the last data; on the LAN testnet it can sit a few milliseconds in the capture's block (the block
+     * How long a complete response that does not keep its connection waits for the server's FIN before we send
+     * ours. Where the request or the response said {@code Connection: close}, the server closes (RFC 9112 §9.6),
+     * and its FIN usually comes with or just after the last data; on the LAN testnet it can sit a few milliseconds in the capture's block (the block
      * timer is a jiffy, up to 4 ms at HZ=250). Closing first instead made us the active closer: TIME-WAIT, which
      * the run waits out (--time-wait, 1 s), often enough to show in benchmarks (docs/PERFORMANCE.md). A server that
      * does not close costs this much, then we close as before.
@@ -46,10 +49,16 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
     /**
      * What the transfer needs to know about its target.
      *
-     * @param method what the request asks, as the parser must know: the answer to a HEAD has no body
+     * @param method    what the request asks, as the parser must know: the answer to a HEAD has no body
+     * @param keepAlive the request asked to keep the connection: if the response agrees, it is kept open
      */
     public record Target(int address, int port, int localPort, byte[] request, String description,
-                         RequestMethod method) {
+                         RequestMethod method, boolean keepAlive) {
+
+        public Target(int address, int port, int localPort, byte[] request, String description,
+                      RequestMethod method) {
+            this(address, port, localPort, request, description, method, false);
+        }
 
         public Target(int address, int port, int localPort, byte[] request, String description) {
             this(address, port, localPort, request, description, RequestMethod.GET);
@@ -76,6 +85,12 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
     private Phase phase = Phase.CONNECTING;
     private TcpConnection connection;
     private Transport transport;
+    /** The connection carried an earlier exchange: it was open when this one began. */
+    private final boolean reused;
+    /** The response ended with the connection fit for another request, and it was left open. */
+    private boolean keptOpen;
+    /** A reused connection failed (reset, closed) before the server sent anything for this exchange. */
+    private boolean failedUnheardOnReuse;
     /** The next hop's MAC became known (at once, or after the stack resolved it): the handshake began. */
     private boolean resolved;
     private long closingSince;
@@ -91,6 +106,7 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
         this.target = target;
         this.transports = transports;
         this.reader = new ResponseReader(headHandler, target.method());
+        this.reused = false;
         if (!stack.hasRouteTo(target.address())) {
             throw new DownloadException(ExitCode.NETWORK, "no route to " + Ipv4Address.format(target.address())
                     + ": it is not on the interface's subnet and there is no default gateway");
@@ -100,6 +116,36 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
     /** Reads at most {@code bytesPerSecond} (--limit-rate), through the receive window; call before the loop runs. */
     public void limitReadRate(long bytesPerSecond) {
         rateLimit = bytesPerSecond > 0 ? new ReadRateLimit(bytesPerSecond) : null;
+    }
+
+    /** An exchange over a connection an earlier one left open (and its transport: TLS keeps its session). */
+    public HttpTransfer(NetworkStack stack, TcpConfig tcpConfig, Target target, TcpConnection connection,
+                        Transport transport, HeadHandler headHandler) {
+        this.stack = stack;
+        this.tcpConfig = tcpConfig;
+        this.target = target;
+        this.transports = ignored -> transport;
+        this.reader = new ResponseReader(headHandler, target.method());
+        this.reused = true;
+        this.connection = connection;
+        this.transport = transport;
+    }
+
+    /** Whether the response left the connection open for another request (see {@link #connection}). */
+    public boolean keptOpen() {
+        return keptOpen;
+    }
+
+    /**
+     * A reused connection was reset or closed before any byte of the response: the server had dropped it (an idle
+     * timeout, a request limit) as the request went out, and one new connection may carry the request instead.
+     */
+    public boolean failedUnheardOnReuse() {
+        return failedUnheardOnReuse;
+    }
+
+    public Transport transport() {
+        return transport;
     }
 
     /** The final response's head, once it has arrived. */
@@ -159,6 +205,16 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
     }
 
     private void connect(long now) throws DownloadException {
+        if (reused) {
+            log.info("reusing the connection to {} from local port {}", target.description(), connection.localPort());
+            phase = Phase.TRANSFERRING;
+            resolved = true;
+            phases.resolved(now);
+            phases.established(now);
+            transport.send(target.request());
+            transfer(now);
+            return;
+        }
         log.info("connecting to {} from local port {}", target.description(), target.localPort());
         TcpConfig config = rateLimit == null ? tcpConfig : rateLimit.config(tcpConfig);
         connection = stack.connect(config, target.localPort(), target.address(), target.port(), now);
@@ -196,6 +252,9 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
         } catch (DownloadException e) {
             fail(e);
         }
+        if (reader.isDraining() && connection.failure() != null) {
+            reader.stopDraining(); // the head has decided; the body nobody wanted is lost with the connection
+        }
         if (reader.isDone()) {
             try {
                 reader.commit();
@@ -208,6 +267,12 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
             phases.completed(now);
             if (rateLimit != null) {
                 connection.paceReads(null); // what follows the body (a FIN, a close_notify) is read at once
+            }
+            if (mayKeepOpen()) {
+                keptOpen = true;
+                phase = Phase.DONE;
+                phases.done();
+                return;
             }
             serverCloseDeadline = now + SERVER_CLOSE_WAIT_NANOS;
             phase = Phase.AWAITING_SERVER_CLOSE;
@@ -226,6 +291,12 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
                     : failure == TcpFailure.REFUSED ? DownloadException.refused(ExitCode.NETWORK, message)
                     : new DownloadException(ExitCode.NETWORK, message));
         }
+    }
+
+    private boolean mayKeepOpen() {
+        return target.keepAlive() && reader.leavesConnectionInStep() && ConnectionPersistence.persists(reader.head())
+                && connection.state() == TcpState.ESTABLISHED && connection.failure() == null
+                && connection.readable() == 0 && !transport.isInputFinished();
     }
 
     /**
@@ -259,6 +330,7 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
     }
 
     private void fail(DownloadException e) throws DownloadException {
+        failedUnheardOnReuse = reused && !reader.heardAnything();
         connection.abort();
         reader.abandon();
         phase = Phase.DONE;

@@ -25,6 +25,11 @@ import java.io.IOException;
  */
 final class ResponseReader implements ResponseListener {
     private static final Logger log = LoggerFactory.getLogger("rawhttpget.cli");
+    /**
+     * The most body bytes read and dropped, after a head whose body nobody wants (a redirect, an error page), to
+     * keep the connection for the next request; a longer body is cheaper to cut by closing the connection.
+     */
+    static final long DRAIN_LIMIT = 64 * 1024;
 
     private final HttpTransfer.HeadHandler headHandler;
     private final ResponseParser parser;
@@ -33,6 +38,12 @@ final class ResponseReader implements ResponseListener {
     private DownloadException failure;
     private boolean complete;
     private boolean stoppedAtHead;
+    /** The unwanted body is being read to its end so the connection can be reused. */
+    private boolean draining;
+    /** The response ended where its framing says, with nothing after it: the connection is in step for another. */
+    private boolean endedInStep;
+    /** Bytes the transport handed over, the response's and any after it. */
+    private long bytesReceived;
 
     ResponseReader(HttpTransfer.HeadHandler headHandler) {
         this(headHandler, RequestMethod.GET);
@@ -45,7 +56,9 @@ final class ResponseReader implements ResponseListener {
 
     /** Takes application bytes in order; always all of them (after the end of the response they are ignored). */
     int accept(byte[] buf, int off, int len) {
+        bytesReceived += len;
         if (complete || failure != null) {
+            endedInStep = false;
             return len;
         }
         try {
@@ -74,7 +87,12 @@ final class ResponseReader implements ResponseListener {
      */
     void endOfStream(boolean truncated) throws DownloadException {
         check();
+        endedInStep = false;
         if (complete) {
+            return;
+        }
+        if (draining) {
+            stopDraining(); // the close cut a body nobody wanted: the head has decided already
             return;
         }
         if (truncated && bodyRunsUntilClose()) {
@@ -94,6 +112,31 @@ final class ResponseReader implements ResponseListener {
     /** The response is over: the body arrived whole, or the handler wanted none. */
     boolean isDone() {
         return complete;
+    }
+
+    /** Whether any byte came from the server since this exchange began. */
+    boolean heardAnything() {
+        return bytesReceived > 0;
+    }
+
+    /**
+     * Whether the connection can carry another request: the response ended where its framing said (an unwanted
+     * body read to its end), nothing followed it, and it did not run until the close.
+     */
+    boolean leavesConnectionInStep() {
+        return complete && endedInStep && parser.bytesAfterEnd() == 0;
+    }
+
+    /** An unwanted body is being read and dropped (see {@link #DRAIN_LIMIT}). */
+    boolean isDraining() {
+        return draining;
+    }
+
+    /** The connection failed while an unwanted body was read: the response is over, the connection is not reusable. */
+    void stopDraining() {
+        draining = false;
+        complete = true;
+        endedInStep = false;
     }
 
     /** The handler wanted no body (a redirect, an error status): the exchange ended at the head. */
@@ -149,12 +192,25 @@ final class ResponseReader implements ResponseListener {
         }
         if (sink == null) {
             stoppedAtHead = true;
-            complete = true;
+            BodyFraming framing = head.bodyFraming();
+            if (framing == BodyFraming.CHUNKED || framing == BodyFraming.CONTENT_LENGTH
+                    && head.contentLength().orElse(Long.MAX_VALUE) <= DRAIN_LIMIT) {
+                draining = !parser.isComplete(); // the parser completes a zero length after this call
+            }
+            if (!draining) {
+                complete = true;
+                endedInStep = framing == BodyFraming.NONE
+                        || framing == BodyFraming.CONTENT_LENGTH && head.contentLength().orElse(-1) == 0;
+            }
         }
     }
 
     @Override
     public void onBody(byte[] buf, int off, int len) {
+        if (draining && parser.bodyBytes() > DRAIN_LIMIT) {
+            stopDraining(); // a chunked body longer than it is worth: the connection is closed instead
+            return;
+        }
         if (sink == null || failure != null) {
             return;
         }
@@ -167,6 +223,11 @@ final class ResponseReader implements ResponseListener {
 
     @Override
     public void onComplete() {
+        if (complete && !draining) {
+            return; // the head said all (no body wanted and none to read): decided in onHead
+        }
+        draining = false;
         complete = true;
+        endedInStep = head.bodyFraming() != BodyFraming.UNTIL_CLOSE;
     }
 }

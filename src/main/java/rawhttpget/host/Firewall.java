@@ -27,6 +27,11 @@ public final class Firewall {
     private final CommandRunner runner;
     /** The choice in use: the first that worked, so later connections of the run do not retry one that failed. */
     private int current;
+    /**
+     * The choice whose rule set for the run is in place (nft: the run's table and its set), so that a later
+     * connection is only one more element; null before the first rule and where each connection has its own.
+     */
+    private FirewallCommands runSetBy;
 
     Firewall(FirewallCommands commands, CommandRunner runner) {
         this(List.of(commands), runner);
@@ -105,6 +110,13 @@ public final class Firewall {
      * netdev family, say), the next is tried, and kept for the rest of the run; the last one's error is thrown.
      */
     public InstalledRule add(RstRule rule) {
+        FirewallCommands inUse = choices.get(current);
+        List<String> element = runSetBy == inUse ? inUse.addToRunSet(rule) : null;
+        if (element != null) {
+            runOrFail(element, "cannot add firewall rule");
+            log.info("firewall: let the connection {} through the run's rule: {}", rule, String.join(" ", element));
+            return new InstalledRule(rule, List.of()); // goes with the table, at the end of the run
+        }
         while (true) {
             FirewallCommands commands = choices.get(current);
             try {
@@ -144,6 +156,9 @@ public final class Firewall {
             log.info("firewall: {}", String.join(" ", command));
         }
         log.info("firewall: added rule for {}: {}", rule, String.join(" ", add));
+        if (commands.addToRunSet(rule) != null) {
+            runSetBy = commands;
+        }
         return new InstalledRule(rule, commands.undo(rule, added.stdout()));
     }
 
@@ -156,7 +171,18 @@ public final class Firewall {
      * removal (and throws if it failed).
      */
     public Removal startRemoval(InstalledRule installed) {
+        if (installed.undoCommand().isEmpty()) {
+            // An element of the run's set: the table's removal takes it.
+            return new Removal(installed, new CommandRunner.Finished(new CommandResult(0, "", "")));
+        }
+        if (installed.undoCommand().equals(runSetUndo(installed.rule()))) {
+            runSetBy = null; // the next connection makes the table again
+        }
         return new Removal(installed, runner.start(installed.undoCommand()));
+    }
+
+    private List<String> runSetUndo(RstRule rule) {
+        return runSetBy == null ? null : runSetBy.undo(rule, "");
     }
 
     /** A rule's removal under way. */
@@ -172,6 +198,9 @@ public final class Firewall {
         public void await() {
             List<String> undo = installed.undoCommand();
             CommandResult result = command.await();
+            if (undo.isEmpty()) {
+                return;
+            }
             if (!result.succeeded()) {
                 throw new HostException("cannot remove firewall rule " + installed.rule() + ": "
                         + Path.of(undo.get(0)).getFileName() + " failed: " + result.complaint());

@@ -14,6 +14,15 @@ interface FirewallCommands {
 
     List<String> add(RstRule rule);
 
+    /**
+     * The command that lets one more connection through the rule set {@link #add} made for the run (nft: an element
+     * of the table's set of connections), or null where each connection needs a rule of its own (iptables). An
+     * element needs no undo of its own: the run's table goes, with every element, at the end of the run.
+     */
+    default List<String> addToRunSet(RstRule rule) {
+        return null;
+    }
+
     /** The command that removes exactly the rule {@link #add} made, given what that command printed. */
     List<String> undo(RstRule rule, String addOutput);
 

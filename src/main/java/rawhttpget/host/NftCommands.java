@@ -1,11 +1,12 @@
 package rawhttpget.host;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * nft command lines for an output rule, for hosts without iptables where {@link NftIngressCommands} cannot be
  * used: table {@code inet rawhttpget-PID-STARTTIME} with an {@code output} chain hooked on output, whose rule drops the
- * kernel's RSTs to the server. nft joins its arguments into one line and parses that, so the quotes around the
+ * kernel's RSTs to the servers of the connections in the table's set. nft joins its arguments into one line and parses that, so the quotes around the
  * comment are part of the argument.
  */
 final class NftCommands extends NftTableCommands {
@@ -18,19 +19,27 @@ final class NftCommands extends NftTableCommands {
 
     @Override
     public List<List<String>> prepare(RstRule rule) {
-        // "add" (unlike "create") succeeds when the table or an identical chain already exists.
+        // "add" (unlike "create") succeeds when the table, the set or an identical chain already exists.
         return List.of(
                 List.of(nft, "add", "table", FAMILY, table(rule.owner())),
+                List.of(nft, "add", "set", FAMILY, table(rule.owner()), SET, SET_TYPE),
                 List.of(nft, "add", "chain", FAMILY, table(rule.owner()), CHAIN,
                         "{ type filter hook output priority 0 ; policy accept ; }"));
     }
 
     @Override
     public List<String> add(RstRule rule) {
-        return List.of(nft, "add", "rule", FAMILY, table(rule.owner()), CHAIN,
-                "ip", "saddr", rule.localAddressText(), "tcp", "sport", Integer.toString(rule.localPort()),
-                "ip", "daddr", rule.peerAddressText(), "tcp", "dport", Integer.toString(rule.peerPort()),
+        List<String> command = new ArrayList<>(List.of(nft, "add", "rule", FAMILY, table(rule.owner()), CHAIN,
+                "ip", "saddr", ".", "tcp", "sport", ".", "ip", "daddr", ".", "tcp", "dport", "@" + SET,
                 "tcp", "flags", "&", "rst", "==", "rst",
-                "drop", "comment", "\"" + rule.comment() + "\"");
+                "drop", "comment", "\"" + rule.comment() + "\"", ";"));
+        command.addAll(addElementWords(rule));
+        return command;
+    }
+
+    /** Our end first: the rule drops the kernel's RSTs from us to the server. */
+    @Override
+    String tuple(RstRule rule) {
+        return concatenation(rule.localAddressText(), rule.localPort(), rule.peerAddressText(), rule.peerPort());
     }
 }

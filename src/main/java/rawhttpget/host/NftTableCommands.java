@@ -8,15 +8,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What both nft rules share: each process keeps its rule in a table of its own,
+ * What both nft rules share: each process keeps its rules in a table of its own,
  * {@code FAMILY rawhttpget-PID-STARTTIME} ({@link RuleOwner}; tables of older runs are {@code rawhttpget-PID}),
  * so we never edit anyone else's rules and can leave the rule set exactly as it was: the undo deletes the whole
  * table. (A table shared by every run could not be removed safely: nft deletes a chain even when another run's
- * rule is in it.) A process has at most one rule at a time, since its downloads run one after another. The
- * subclasses say which family the table is in and what it holds.
+ * rule is in it.) The table is made once per run, with the run's first connection: one rule, tagged with the
+ * owner's comment, that matches the set {@value #SET} of the run's connections (address and port of both ends);
+ * each later connection is one more element of the set ({@link #addToRunSet}), and the table goes, with all of
+ * them, at the end of the run. Each element's local port stays reserved until then, so the set matches only
+ * our connections. The subclasses say which family the table is in and which way the set's tuples point.
  */
 abstract class NftTableCommands implements FirewallCommands {
     static final String TABLE_PREFIX = "rawhttpget-";
+    /** The set of the run's connections, in the run's table. */
+    static final String SET = "connections";
+    /** The set's elements: address and port of one end, then of the other, as the rule's match reads them. */
+    static final String SET_TYPE = "{ type ipv4_addr . inet_service . ipv4_addr . inet_service ; }";
 
     /** Our tables in {@code nft list tables} output, in either family we use. */
     private static final Pattern OUR_TABLE = Pattern.compile(
@@ -38,6 +45,27 @@ abstract class NftTableCommands implements FirewallCommands {
     @Override
     public String tool() {
         return "nft";
+    }
+
+    /** The connection as an element of {@link #SET}, its ends in the order the rule matches them. */
+    abstract String tuple(RstRule rule);
+
+    /** {@code add element FAMILY TABLE connections { TUPLE }}: the words after "nft". */
+    List<String> addElementWords(RstRule rule) {
+        return List.of("add", "element", family, table(rule.owner()), SET, "{ " + tuple(rule) + " }");
+    }
+
+    @Override
+    public List<String> addToRunSet(RstRule rule) {
+        List<String> command = new ArrayList<>();
+        command.add(nft);
+        command.addAll(addElementWords(rule));
+        return command;
+    }
+
+    /** {@code ADDRESS . PORT . ADDRESS . PORT}, as nft writes a concatenation. */
+    static String concatenation(String address, int port, String otherAddress, int otherPort) {
+        return address + " . " + port + " . " + otherAddress + " . " + otherPort;
     }
 
     @Override

@@ -10,8 +10,7 @@ import java.util.Objects;
 /**
  * A request as bytes for the wire: request line, header fields in the order given, and an optional body.
  * {@link #get} makes the plain GET; {@link RequestBuilder} lays out everything else in wget's order.
- * {@code Connection: close} because we fetch one resource per connection and the close is what ends an
- * until-close body. Immutable: {@link #withHeader} returns a new request.
+ * Immutable: {@link #withHeader} returns a new request.
  */
 public final class HttpRequest {
     private static final List<String> FIXED_HEADERS =
@@ -49,6 +48,23 @@ public final class HttpRequest {
             throw new IllegalArgumentException("version must be a non-empty token: " + Printable.clean(version));
         }
         return new RequestBuilder(url).userAgent("rawhttpget/" + version).build();
+    }
+
+    /**
+     * Whether this request lets the connection stay open after its response: no Connection field of it (ours or
+     * one from --header) has the "close" option.
+     */
+    public boolean keepsConnection() {
+        for (HeaderField field : headers) {
+            if (field.hasName("Connection")) {
+                for (String option : field.value().split(",", -1)) {
+                    if (FieldSyntax.trimWhitespace(option).equalsIgnoreCase("close")) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     /**

@@ -8,7 +8,8 @@ import java.util.List;
  * Range, User-Agent, Accept, Accept-Encoding, an Authorization sent without a challenge, Connection,
  * Content-Type and Content-Length for a body; then the user's headers, each replacing a header of the same name
  * where it stands (wget's --header rule, also among the user's own); last an Authorization answering a challenge.
- * We send {@code Connection: close} where wget sends Keep-Alive: we fetch one resource per connection.
+ * {@code Connection: Keep-Alive} asks the server to keep the connection for the run's next request, as wget
+ * does; {@link #keepAlive keepAlive(false)} sends wget's {@code Connection: Close} instead (--no-http-keep-alive).
  */
 public final class RequestBuilder {
     /** wget's Content-Type for any body whose type the user did not give. */
@@ -23,6 +24,7 @@ public final class RequestBuilder {
     private byte[] body;
     private final List<HeaderField> userHeaders = new ArrayList<>();
     private String challengedAuthorization;
+    private boolean keepAlive = true;
 
     public RequestBuilder(HttpUrl url) {
         this.url = url;
@@ -69,6 +71,12 @@ public final class RequestBuilder {
         return this;
     }
 
+    /** Whether the connection should stay open after the response (wget's Keep-Alive) or close (Close). */
+    public RequestBuilder keepAlive(boolean keepAlive) {
+        this.keepAlive = keepAlive;
+        return this;
+    }
+
     /** A body, announced with Content-Length and (unless a user header names another) wget's form type. */
     public RequestBuilder body(byte[] body) {
         this.body = body.clone();
@@ -103,7 +111,7 @@ public final class RequestBuilder {
         if (eagerAuthorization != null) {
             headers.add(new HeaderField("Authorization", eagerAuthorization));
         }
-        headers.add(new HeaderField("Connection", "close"));
+        headers.add(new HeaderField("Connection", keepAlive ? "Keep-Alive" : "Close"));
         if (body != null) {
             headers.add(new HeaderField("Content-Type", FORM_CONTENT_TYPE));
             headers.add(new HeaderField("Content-Length", Integer.toString(body.length)));

@@ -56,6 +56,8 @@ public final class ResponseParser {
     private long remaining;
     private boolean chunkCrSeen;
     private long bodyBytes;
+    /** Bytes fed after the end of the response: on a connection we would reuse, a sign that it is out of step. */
+    private long bytesAfterEnd;
     private List<HeaderField> trailers = List.of();
     private String failure;
 
@@ -98,7 +100,8 @@ public final class ResponseParser {
             failure = e.getMessage();
             throw e;
         }
-        if (pos < end && log.isDebugEnabled()) {
+        if (pos < end) {
+            bytesAfterEnd += end - pos;
             log.debug("ignoring {} bytes after the end of the response", end - pos);
         }
     }
@@ -123,6 +126,11 @@ public final class ResponseParser {
 
     public boolean isComplete() {
         return state == State.DONE;
+    }
+
+    /** Bytes fed after the response ended (and ignored); a connection that carried any is not reused. */
+    public long bytesAfterEnd() {
+        return bytesAfterEnd;
     }
 
     /** Body bytes passed to the listener so far, after transfer-decoding. */

@@ -49,6 +49,8 @@ public final class StatusLines {
     private String connecting = "";
     /** The words after "connected.": a proxy gets wget's "Proxy request sent". */
     private String requestSent = "HTTP request sent, awaiting response... ";
+    /** {@link #connecting} holds the Reusing line, which needs no "connected." after it. */
+    private boolean reusing;
 
     /**
      * @param epochClock    nanoseconds since the Unix epoch, for the timestamps
@@ -117,8 +119,15 @@ public final class StatusLines {
     /** As {@link #connecting(String, String, int)}; {@code proxy}: the host is a proxy, so wget says "Proxy request sent". */
     public void connecting(String host, String address, int port, boolean proxy) {
         requestSent = proxy ? "Proxy request sent, awaiting response... " : "HTTP request sent, awaiting response... ";
+        reusing = false;
         connecting = host == null ? "Connecting to " + address + ":" + port + "... "
                 : "Connecting to " + host + " (" + host + ")|" + address + "|:" + port + "... ";
+    }
+
+    /** The request goes over a connection an earlier one left open: wget's line instead of Connecting. */
+    public void reusing(String host, int port) {
+        connecting = "Reusing existing connection to " + host + ":" + port + ".\n";
+        reusing = true;
     }
 
     /** The response head arrived: the connection was made and the request sent. */
@@ -140,7 +149,7 @@ public final class StatusLines {
 
     private void saidConnected() {
         if (!connecting.isEmpty()) {
-            normal(connecting + "connected.\n" + requestSent);
+            normal(connecting + (reusing ? "" : "connected.\n") + requestSent);
             connecting = "";
         }
     }
@@ -151,7 +160,7 @@ public final class StatusLines {
      */
     public void failedBeforeResponse(boolean established, String reason) {
         if (established) {
-            normal(connecting + "connected.\n");
+            normal(connecting + (reusing ? "" : "connected.\n"));
             connecting = "";
             return;
         }

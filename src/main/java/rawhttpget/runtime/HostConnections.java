@@ -17,14 +17,19 @@ import rawhttpget.host.UnusableInterfaceException;
 import rawhttpget.inet.Ipv4Address;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * The host's part of each connection, behind a {@link Network} that {@link HostContext} opened: in host-address
- * mode a port the kernel reserves for us and the firewall rule that keeps the kernel's RSTs off our connection,
- * removed beside the rest of the run; in own-address mode a random port and nothing else. At the run's end, the
- * wait for those removals and for the sweep of rules left by killed runs.
+ * mode a port the kernel reserves for us and the firewall rule that keeps the kernel's RSTs off our connection;
+ * in own-address mode a random port and nothing else. The rule is made once per run where the tool allows it
+ * (nft: a table whose set each later connection joins, {@code host.NftTableCommands}), so both the rules and the
+ * ports stay until the run's end: a port let through the rule stays ours while the rule matches it. They are
+ * removed beside the end of the run (after the last connection, while the capture closes), with the sweep of
+ * rules left by killed runs.
  */
 final class HostConnections implements HostHooks {
     private static final Logger hostLog = LoggerFactory.getLogger("rawhttpget.host");
@@ -42,8 +47,8 @@ final class HostConnections implements HostHooks {
     private final StackThreadPriority priority;
     /** On lo in host-address mode: the routing settings set for the run, put back at its end; else null. */
     private final LoopbackRouting loopbackRouting;
-    /** The last connection's rule while it is being removed beside the rest of the run; else null. */
-    private RstSuppressor removing;
+    /** Host-address mode: the ports of connections that are over, with their rules, kept until the run's end. */
+    private final List<ReservedPort> ended = new ArrayList<>();
     /** Own-address mode's local ports (RFC 6056's random choice); made when first needed, as it costs start-up time. */
     private SecureRandom random;
     /** See the constructor; null when -i named the interface. */
@@ -83,8 +88,10 @@ final class HostConnections implements HostHooks {
         }
         PortReservation reservation = null;
         boolean reserved = false;
+        // --local-port: every connection uses the port in turn, and the run still holds it for an earlier one.
+        ReservedPort earlier = wanted == 0 ? null : endedHolding(wanted);
         try {
-            reservation = PortReservation.reserve(localAddress, wanted);
+            reservation = earlier != null ? earlier.handOver() : PortReservation.reserve(localAddress, wanted);
             int port = reservation.port();
             RstRule rule = RstRule.forThisProcess(interfaceName, localAddress, port, server, serverPort);
             RstSuppressor rst = null;
@@ -100,9 +107,23 @@ final class HostConnections implements HostHooks {
             throw new DownloadException(ExitCode.GENERIC, e.getMessage(), e);
         } finally {
             if (!reserved && reservation != null) {
-                reservation.close();
+                if (earlier != null) {
+                    earlier.reservation = reservation; // still ours while the earlier connection's rule stays
+                } else {
+                    reservation.close();
+                }
             }
         }
+    }
+
+    /** The connection that is over and still holds {@code port}, or null. */
+    private ReservedPort endedHolding(int port) {
+        for (ReservedPort p : ended) {
+            if (p.reservation != null && p.reservation.port() == port) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /**
@@ -130,58 +151,69 @@ final class HostConnections implements HostHooks {
 
     /** Host-address mode's port: the kernel's reservation of it, and the rule that keeps the kernel's RSTs in. */
     private final class ReservedPort implements LocalPort {
-        private final PortReservation reservation;
+        /** Null once handed over to a later connection from the same port. */
+        private PortReservation reservation;
         private final RstSuppressor rst;
+        private final int port;
 
         ReservedPort(PortReservation reservation, RstSuppressor rst) {
             this.reservation = reservation;
             this.rst = rst;
+            this.port = reservation.port();
         }
 
         @Override
         public int port() {
-            return reservation.port();
+            return port;
         }
 
+        /** A later connection from the same port takes the reservation; this one's rule stays until the end. */
+        PortReservation handOver() {
+            PortReservation taken = reservation;
+            reservation = null;
+            return taken;
+        }
+
+        /** The connection is over: its port and rule stay until the run's end ({@link #connectionsOver}). */
         @Override
         public void close() {
+            if (!ended.contains(this)) {
+                ended.add(this);
+            }
+        }
+
+        /** Removes the rule and then frees the port: the port must not be the kernel's while a rule matches it. */
+        void release() {
             try {
                 if (rst != null) {
-                    // Removed beside the rest of the run's end; release() waits for it (see there).
-                    removeRuleInBackground(rst);
+                    rst.close();
                 }
             } finally {
-                reservation.close();
+                if (reservation != null) {
+                    reservation.close();
+                }
             }
         }
     }
 
-    /**
-     * Host-address mode: adds the rule for one connection, once the sweep of killed runs' rules is done and the
-     * previous connection's rule (a table of the same name) is gone.
-     */
+    /** Host-address mode: adds the rule for one connection, once the sweep of killed runs' rules is done. */
     private RstSuppressor installRule(RstRule rule) {
-        awaitRuleRemoval();
         return RstSuppressor.install(firewall, rule, staleRuleSweep);
     }
 
     /**
-     * Starts removing a connection's rule and returns once nft (or iptables) runs: the next connection's
-     * {@link #installRule}, or {@link #release()} after the capture is closed, waits for it. The two waits of a
-     * run's end (nft deleting the table, the kernel closing the capture socket) then overlap. The capture must
-     * be closed only after the tool has started: a child spawned meanwhile would hold the socket, close it last
-     * and pay for the socket's teardown (two RCU grace periods) before running the tool.
+     * Starts removing the run's rules and returns once nft (or iptables) runs: {@link #release()}, after the capture
+     * is closed, waits for them. The two waits of a run's end (nft deleting the table, the kernel closing the
+     * capture socket) then overlap. The capture must be closed only after the tool has started: a child spawned
+     * meanwhile would hold the socket, close it last and pay for the socket's teardown (two RCU grace periods)
+     * before running the tool.
      */
-    private void removeRuleInBackground(RstSuppressor rule) {
-        rule.closeInBackground();
-        removing = rule;
-    }
-
-    private void awaitRuleRemoval() {
-        RstSuppressor rule = removing;
-        if (rule != null) {
-            removing = null;
-            rule.close();
+    @Override
+    public void connectionsOver() {
+        for (ReservedPort port : ended) {
+            if (port.rst != null) {
+                port.rst.closeInBackground();
+            }
         }
     }
 
@@ -195,11 +227,22 @@ final class HostConnections implements HostHooks {
         return priority.describe();
     }
 
-    /** After the capture is closed (see {@link #removeRuleInBackground}). */
+    /** After the capture is closed (see {@link #connectionsOver}). */
     @Override
     public void release() {
         try {
-            awaitRuleRemoval();
+            RuntimeException first = null;
+            for (ReservedPort port : ended) {
+                try {
+                    port.release();
+                } catch (RuntimeException e) {
+                    first = first == null ? e : first;
+                }
+            }
+            ended.clear();
+            if (first != null) {
+                throw first;
+            }
         } finally {
             if (staleRuleSweep != null) {
                 staleRuleSweep.await();

@@ -19,6 +19,10 @@ public interface HostHooks {
     /** For --stats: what the stack's threads ran at. */
     String scheduling();
 
+    /** Called once the run has no connection left, before the link is closed: may start undoing what it set up. */
+    default void connectionsOver() {
+    }
+
     /** Called once the link is closed: waits for what the host is still undoing. */
     void release();
 }

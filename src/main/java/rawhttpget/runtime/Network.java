@@ -100,7 +100,11 @@ public final class Network implements AutoCloseable {
             }
         } finally {
             try {
-                link.close();
+                try {
+                    host.connectionsOver();
+                } finally {
+                    link.close();
+                }
             } finally {
                 host.release();
             }

@@ -331,6 +331,13 @@ public final class TlsClient {
             return false;
         }
         HandshakeStatus before = engine.getHandshakeStatus();
+        // Room for a whole record's plaintext: an engine given less (Conscrypt) fills what there is and keeps the
+        // rest to itself until it is called again, which only more input would do. On a connection that stays
+        // open after the response, no more input comes, and the response's end would wait for ever.
+        int room = engine.getSession().getApplicationBufferSize();
+        if (appIn.remaining() < room) {
+            appIn = grow(appIn, room);
+        }
         netIn.flip();
         SSLEngineResult result;
         try {

@@ -29,6 +29,14 @@ class RequestOptionsTest {
     }
 
     @Test
+    void noHttpKeepAliveSendsWgetsConnectionCloseWhichALaterHeaderMayReplace() throws UsageException {
+        assertThat(parse("--no-http-keep-alive", "--header", "X-A: 1", "u").headers())
+                .containsExactly(new HeaderField("Connection", "Close"), new HeaderField("X-A", "1"));
+        assertThat(parse("--header=X-A: 1", "--no-http-keep-alive", "--header=", "u").headers())
+                .containsExactly(new HeaderField("Connection", "Close"));
+    }
+
+    @Test
     void readsEveryRequestOption() throws UsageException {
         RequestSettings s = parse("-U", "Agent X", "--referer=http://r/", "--method", "put", "--body-data", "b",
                 "--body-file", "f", "--post-data", "p", "--post-file", "pf", "--user", "u", "--password", "pw",

@@ -59,7 +59,7 @@ class RequestPlanTest {
         RequestPlan plan = RequestPlan.prepare(settings(null, null, null, "a=1", null), "9");
 
         assertThat(head(plan)).isEqualTo("POST /p HTTP/1.1\r\nHost: h\r\nUser-Agent: rawhttpget/9\r\nAccept: */*\r\n"
-                + "Accept-Encoding: identity\r\nConnection: close\r\n"
+                + "Accept-Encoding: identity\r\nConnection: Keep-Alive\r\n"
                 + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 3\r\n\r\na=1");
     }
 
@@ -99,6 +99,6 @@ class RequestPlanTest {
 
         assertThat(plan.parserMethod()).isEqualTo(RequestMethod.HEAD);
         assertThat(head(plan)).isEqualTo("HEAD /p HTTP/1.1\r\nHost: h\r\nReferer: http://r/\r\nAccept: */*\r\n"
-                + "Accept-Encoding: identity\r\nConnection: close\r\nX-T: 1\r\n\r\n");
+                + "Accept-Encoding: identity\r\nConnection: Keep-Alive\r\nX-T: 1\r\n\r\n");
     }
 }

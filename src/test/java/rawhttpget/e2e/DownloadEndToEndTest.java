@@ -154,7 +154,8 @@ class DownloadEndToEndTest {
         String port = "47123";
         String url = Route.ON_LINK_HOST_ADDRESS.url("/one.bin");
         List<String> options = new ArrayList<>(Route.ON_LINK_HOST_ADDRESS.options(fixture.net()));
-        options.addAll(List.of("--local-port", port, "--stats", "-O"));
+        // One request per connection, so that nginx closes first and holds the connection in TIME-WAIT.
+        options.addAll(List.of("--no-http-keep-alive", "--local-port", port, "--stats", "-O"));
 
         List<String> first = new ArrayList<>(options);
         first.addAll(List.of("first.bin", url));

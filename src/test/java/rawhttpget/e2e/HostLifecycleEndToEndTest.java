@@ -62,8 +62,11 @@ class HostLifecycleEndToEndTest {
             soft.assertThat(saved).isEqualTo(fileSha256);
             soft.assertThat(run.stderr()).as("INFO lines of the change and its undoing")
                     .containsPattern("INFO  host: firewall: added rule for .*: \\S+nft add table netdev rawhttpget-\\d+-\\d+ ; "
+                            + "add set netdev rawhttpget-\\d+-\\d+ connections .* ; "
                             + "add chain netdev rawhttpget-\\d+-\\d+ ingress \\{ type filter hook ingress device \""
-                            + fixture.net().onLinkInterface() + "\" .* drop comment \"rawhttpget pid=\\d+ start=\\d+\"\n")
+                            + fixture.net().onLinkInterface() + "\" .* @connections drop comment \"rawhttpget pid=\\d+ start=\\d+\" ; "
+                            + "add element netdev rawhttpget-\\d+-\\d+ connections \\{ 198\\.18\\.1\\.1 \\. 80 \\. "
+                            + "198\\.18\\.1\\.2 \\. \\d+ }\n")
                     .containsPattern("INFO  host: firewall: removed rule for .*nft delete table netdev rawhttpget-\\d+-\\d+\n");
             soft.assertThat(after).isEqualTo(before);
         });
@@ -385,10 +388,13 @@ class HostLifecycleEndToEndTest {
         // Without the rule the kernel resets the connection, which is what the line warns about.
         assertThat(run.exitCode()).as(run.describe()).isEqualTo(4);
         assertThat(run.stderr()).containsPattern("WARN  host: --no-host-setup: no firewall rule added, .*: nft add table"
-                + " netdev rawhttpget-(\\d+)-(\\d+) ';' add chain netdev rawhttpget-\\1-\\2 ingress '\\{ type filter hook ingress device \""
+                + " netdev rawhttpget-(\\d+)-(\\d+) ';' add set netdev rawhttpget-\\1-\\2 connections"
+                + " '\\{ type ipv4_addr \\. inet_service \\. ipv4_addr \\. inet_service ; }' ';'"
+                + " add chain netdev rawhttpget-\\1-\\2 ingress '\\{ type filter hook ingress device \""
                 + fixture.net().onLinkInterface() + "\" priority 0 ; policy accept ; }' ';' add rule netdev rawhttpget-\\1-\\2 ingress"
-                + " ip saddr 198\\.18\\.1\\.1 ip daddr 198\\.18\\.1\\.2 tcp sport 80 tcp dport \\d+ drop comment"
-                + " '\"rawhttpget pid=\\1 start=\\2\"'\n");
+                + " ip saddr \\. tcp sport \\. ip daddr \\. tcp dport @connections drop comment"
+                + " '\"rawhttpget pid=\\1 start=\\2\"' ';' add element netdev rawhttpget-\\1-\\2 connections"
+                + " '\\{ 198\\.18\\.1\\.1 \\. 80 \\. 198\\.18\\.1\\.2 \\. \\d+ }'\n");
         assertThat(rules()).isEqualTo(before);
     }
 

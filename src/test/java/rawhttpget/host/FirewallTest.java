@@ -26,14 +26,48 @@ class FirewallTest {
         FakeCommandRunner runner = new FakeCommandRunner();
         Firewall firewall = new Firewall(nft, runner);
         firewall.remove(firewall.add(rule));
-        assertThat(runner.ran()).containsExactly(nft.prepare(rule).get(0), nft.prepare(rule).get(1), nft.add(rule),
-                List.of("nft", "delete", "table", "inet", "rawhttpget-4242"));
+        assertThat(runner.ran()).containsExactly(nft.prepare(rule).get(0), nft.prepare(rule).get(1),
+                nft.prepare(rule).get(2), nft.add(rule), List.of("nft", "delete", "table", "inet", "rawhttpget-4242"));
+    }
+
+    @Test
+    void withNftLaterConnectionsOfTheRunAreOneElementEachAndGoWithTheTable() {
+        NftIngressCommands nft = new NftIngressCommands("nft");
+        FakeCommandRunner runner = new FakeCommandRunner();
+        Firewall firewall = new Firewall(nft, runner);
+        RstRule second = new RstRule("eth0", Ipv4Address.parseBits("198.18.0.1"), 40001,
+                Ipv4Address.parseBits("198.18.1.3"), 8080, 4242);
+
+        InstalledRule first = firewall.add(rule);
+        InstalledRule next = firewall.add(second);
+        firewall.remove(next);
+        firewall.remove(first);
+        firewall.add(rule);
+
+        assertThat(runner.ran()).containsExactly(nft.add(rule),
+                List.of("nft", "add", "element", "netdev", "rawhttpget-4242", "connections",
+                        "{ 198.18.1.3 . 8080 . 198.18.0.1 . 40001 }"),
+                List.of("nft", "delete", "table", "netdev", "rawhttpget-4242"),
+                nft.add(rule));
+    }
+
+    @Test
+    void withIptablesEveryConnectionHasARuleOfItsOwn() {
+        FakeCommandRunner runner = new FakeCommandRunner();
+        Firewall firewall = new Firewall(iptables, runner);
+        RstRule second = new RstRule("eth0", Ipv4Address.parseBits("198.18.0.1"), 40001,
+                Ipv4Address.parseBits("198.18.1.2"), 80, 4242);
+        InstalledRule first = firewall.add(rule);
+        firewall.remove(firewall.add(second));
+        firewall.remove(first);
+        assertThat(runner.ran()).containsExactly(iptables.add(rule), iptables.add(second), iptables.undo(second, ""),
+                iptables.undo(rule, ""));
     }
 
     @Test
     void withNftATableMadeForARuleThatFailedIsDeletedAgain() {
         NftCommands nft = new NftCommands("nft");
-        FakeCommandRunner runner = new FakeCommandRunner().answer(0, "", "").answer(0, "", "")
+        FakeCommandRunner runner = new FakeCommandRunner().answer(0, "", "").answer(0, "", "").answer(0, "", "")
                 .answer(1, "", "Error: Could not process rule: No buffer space available\n");
         Firewall firewall = new Firewall(nft, runner);
         assertThatThrownBy(() -> firewall.add(rule)).isInstanceOf(HostException.class)

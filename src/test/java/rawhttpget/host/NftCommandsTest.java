@@ -11,21 +11,25 @@ class NftCommandsTest {
     private final RstRule rule = new RstRule("eth0", Ipv4Address.parseBits("198.18.0.1"), 40000, Ipv4Address.parseBits("198.18.1.2"), 80, 4242);
 
     @Test
-    void createsATableAndOutputChainOfTheProcesssOwn() {
+    void createsATableItsSetOfConnectionsAndOutputChainOfTheProcesssOwn() {
         assertThat(nft.prepare(rule)).containsExactly(
                 List.of("nft", "add", "table", "inet", "rawhttpget-4242"),
+                List.of("nft", "add", "set", "inet", "rawhttpget-4242", "connections",
+                        "{ type ipv4_addr . inet_service . ipv4_addr . inet_service ; }"),
                 List.of("nft", "add", "chain", "inet", "rawhttpget-4242", "output",
                         "{ type filter hook output priority 0 ; policy accept ; }"));
     }
 
     @Test
-    void addsARuleDroppingOnlyThisConnectionsOutgoingRsts() {
+    void addsARuleDroppingOnlyTheOutgoingRstsOfOurConnectionsAndThisConnectionAsTheFirst() {
         assertThat(nft.add(rule)).containsExactly(
                 "nft", "add", "rule", "inet", "rawhttpget-4242", "output",
-                "ip", "saddr", "198.18.0.1", "tcp", "sport", "40000",
-                "ip", "daddr", "198.18.1.2", "tcp", "dport", "80",
+                "ip", "saddr", ".", "tcp", "sport", ".", "ip", "daddr", ".", "tcp", "dport", "@connections",
                 "tcp", "flags", "&", "rst", "==", "rst",
-                "drop", "comment", "\"rawhttpget pid=4242\"");
+                "drop", "comment", "\"rawhttpget pid=4242\"", ";",
+                "add", "element", "inet", "rawhttpget-4242", "connections", "{ 198.18.0.1 . 40000 . 198.18.1.2 . 80 }");
+        assertThat(nft.addToRunSet(rule)).containsExactly("nft", "add", "element", "inet", "rawhttpget-4242",
+                "connections", "{ 198.18.0.1 . 40000 . 198.18.1.2 . 80 }");
     }
 
     @Test
@@ -62,10 +66,12 @@ class NftCommandsTest {
     void namesTheTableAndCommentAfterTheOwnersPidAndStartTime() {
         assertThat(nft.prepare(recorded)).containsExactly(
                 List.of("nft", "add", "table", "inet", "rawhttpget-4242-987654"),
+                List.of("nft", "add", "set", "inet", "rawhttpget-4242-987654", "connections",
+                        "{ type ipv4_addr . inet_service . ipv4_addr . inet_service ; }"),
                 List.of("nft", "add", "chain", "inet", "rawhttpget-4242-987654", "output",
                         "{ type filter hook output priority 0 ; policy accept ; }"));
         assertThat(nft.add(recorded)).containsSubsequence("rawhttpget-4242-987654", "output")
-                .endsWith("drop", "comment", "\"rawhttpget pid=4242 start=987654\"");
+                .containsSubsequence("drop", "comment", "\"rawhttpget pid=4242 start=987654\"", ";");
         assertThat(nft.undo(recorded, "")).containsExactly("nft", "delete", "table", "inet", "rawhttpget-4242-987654");
     }
 

@@ -13,15 +13,24 @@ class NftIngressCommandsTest {
             Ipv4Address.parseBits("198.18.1.2"), 80, 4242);
 
     @Test
-    void makesTableChainAndRuleInOneTransactionDroppingOnlyTheServersSegmentsOfThisConnection() {
+    void makesTableSetChainRuleAndTheFirstElementInOneTransactionDroppingOnlyTheServersSegmentsOfOurConnections() {
         assertThat(nft.prepare(rule)).isEmpty();
         assertThat(nft.add(rule)).containsExactly("nft",
                 "add", "table", "netdev", "rawhttpget-4242", ";",
+                "add", "set", "netdev", "rawhttpget-4242", "connections",
+                "{ type ipv4_addr . inet_service . ipv4_addr . inet_service ; }", ";",
                 "add", "chain", "netdev", "rawhttpget-4242", "ingress",
                 "{ type filter hook ingress device \"rhg1c1\" priority 0 ; policy accept ; }", ";",
                 "add", "rule", "netdev", "rawhttpget-4242", "ingress",
-                "ip", "saddr", "198.18.1.2", "ip", "daddr", "198.18.0.1", "tcp", "sport", "80", "tcp", "dport", "40000",
-                "drop", "comment", "\"rawhttpget pid=4242\"");
+                "ip", "saddr", ".", "tcp", "sport", ".", "ip", "daddr", ".", "tcp", "dport", "@connections",
+                "drop", "comment", "\"rawhttpget pid=4242\"", ";",
+                "add", "element", "netdev", "rawhttpget-4242", "connections", "{ 198.18.1.2 . 80 . 198.18.0.1 . 40000 }");
+    }
+
+    @Test
+    void aLaterConnectionIsOneMoreElementOfTheSet() {
+        assertThat(nft.addToRunSet(rule)).containsExactly("nft", "add", "element", "netdev", "rawhttpget-4242",
+                "connections", "{ 198.18.1.2 . 80 . 198.18.0.1 . 40000 }");
     }
 
     @Test
@@ -58,11 +67,14 @@ class NftIngressCommandsTest {
                 Ipv4Address.parseBits("198.18.1.2"), 80, RuleOwner.of(4242, 987654));
         assertThat(nft.add(recorded)).containsExactly("nft",
                 "add", "table", "netdev", "rawhttpget-4242-987654", ";",
+                "add", "set", "netdev", "rawhttpget-4242-987654", "connections",
+                "{ type ipv4_addr . inet_service . ipv4_addr . inet_service ; }", ";",
                 "add", "chain", "netdev", "rawhttpget-4242-987654", "ingress",
                 "{ type filter hook ingress device \"rhg1c1\" priority 0 ; policy accept ; }", ";",
                 "add", "rule", "netdev", "rawhttpget-4242-987654", "ingress",
-                "ip", "saddr", "198.18.1.2", "ip", "daddr", "198.18.0.1", "tcp", "sport", "80", "tcp", "dport", "40000",
-                "drop", "comment", "\"rawhttpget pid=4242 start=987654\"");
+                "ip", "saddr", ".", "tcp", "sport", ".", "ip", "daddr", ".", "tcp", "dport", "@connections",
+                "drop", "comment", "\"rawhttpget pid=4242 start=987654\"", ";",
+                "add", "element", "netdev", "rawhttpget-4242-987654", "connections", "{ 198.18.1.2 . 80 . 198.18.0.1 . 40000 }");
         assertThat(nft.undo(recorded, "")).containsExactly("nft", "delete", "table", "netdev",
                 "rawhttpget-4242-987654");
     }

@@ -18,7 +18,7 @@ class HttpRequestTest {
                         + "User-Agent: rawhttpget/0.1.0\r\n"
                         + "Accept: */*\r\n"
                         + "Accept-Encoding: identity\r\n"
-                        + "Connection: close\r\n"
+                        + "Connection: Keep-Alive\r\n"
                         + "\r\n");
     }
 
@@ -32,7 +32,7 @@ class HttpRequestTest {
                         + "User-Agent: rawhttpget/2\r\n"
                         + "Accept: */*\r\n"
                         + "Accept-Encoding: identity\r\n"
-                        + "Connection: close\r\n"
+                        + "Connection: Keep-Alive\r\n"
                         + "\r\n");
     }
 
@@ -47,7 +47,7 @@ class HttpRequestTest {
                         + "User-Agent: rawhttpget/0.1.0\r\n"
                         + "Accept: */*\r\n"
                         + "Accept-Encoding: identity\r\n"
-                        + "Connection: close\r\n"
+                        + "Connection: Keep-Alive\r\n"
                         + "Range: bytes=1048576-\r\n"
                         + "If-Range: \"etag-1\"\r\n"
                         + "\r\n");

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** The request heads below are the ones wget 1.21.3 sent for the same options, Keep-Alive aside. */
+/** The request heads below are the ones wget 1.21.3 sent for the same options. */
 class RequestBuilderTest {
 
     private static String text(HttpRequest request) {
@@ -25,7 +25,7 @@ class RequestBuilderTest {
                 + "User-Agent: rawhttpget/1\r\n"
                 + "Accept: */*\r\n"
                 + "Accept-Encoding: identity\r\n"
-                + "Connection: close\r\n"
+                + "Connection: Keep-Alive\r\n"
                 + "X-T: 1\r\n"
                 + "\r\n");
     }
@@ -43,7 +43,7 @@ class RequestBuilderTest {
                 + "User-Agent: Agent X\r\n"
                 + "accept: text/html\r\n"
                 + "Accept-Encoding: identity\r\n"
-                + "Connection: close\r\n"
+                + "Connection: Keep-Alive\r\n"
                 + "X-Token: abc\r\n"
                 + "X-Dup: 2\r\n"
                 + "\r\n");
@@ -59,7 +59,7 @@ class RequestBuilderTest {
                 + "Referer: \r\n"
                 + "Accept: */*\r\n"
                 + "Accept-Encoding: identity\r\n"
-                + "Connection: close\r\n"
+                + "Connection: Keep-Alive\r\n"
                 + "X-Y: \r\n"
                 + "\r\n");
     }
@@ -74,7 +74,7 @@ class RequestBuilderTest {
                 + "User-Agent: U\r\n"
                 + "Accept: */*\r\n"
                 + "Accept-Encoding: identity\r\n"
-                + "Connection: close\r\n"
+                + "Connection: Keep-Alive\r\n"
                 + "Content-Type: application/x-www-form-urlencoded\r\n"
                 + "Content-Length: 7\r\n"
                 + "\r\n"
@@ -87,7 +87,7 @@ class RequestBuilderTest {
         HttpRequest request = new RequestBuilder(HttpUrl.parse("http://h/ct")).method("PUT")
                 .userHeader("Content-Type", "text/plain").body(new byte[] {'q'}).build();
 
-        assertThat(text(request)).contains("Connection: close\r\nContent-Type: text/plain\r\nContent-Length: 1\r\n"
+        assertThat(text(request)).contains("Connection: Keep-Alive\r\nContent-Type: text/plain\r\nContent-Length: 1\r\n"
                 + "\r\nq").startsWith("PUT /ct HTTP/1.1\r\n");
     }
 
@@ -97,11 +97,11 @@ class RequestBuilderTest {
 
         assertThat(text(builder.eagerAuthorization("Basic dTpw").build())).isEqualTo("GET /a HTTP/1.1\r\n"
                 + "Host: h\r\nAccept: */*\r\nAccept-Encoding: identity\r\nAuthorization: Basic dTpw\r\n"
-                + "Connection: close\r\nX-A: 1\r\n\r\n");
+                + "Connection: Keep-Alive\r\nX-A: 1\r\n\r\n");
         HttpRequest challenged = new RequestBuilder(HttpUrl.parse("http://h/a")).userHeader("X-A", "1")
                 .challengedAuthorization("Basic dTpw").build();
         assertThat(text(challenged)).isEqualTo("GET /a HTTP/1.1\r\n"
-                + "Host: h\r\nAccept: */*\r\nAccept-Encoding: identity\r\nConnection: close\r\nX-A: 1\r\n"
+                + "Host: h\r\nAccept: */*\r\nAccept-Encoding: identity\r\nConnection: Keep-Alive\r\nX-A: 1\r\n"
                 + "Authorization: Basic dTpw\r\n\r\n");
     }
 
@@ -111,7 +111,7 @@ class RequestBuilderTest {
                 .challengedAuthorization("Basic Ym9iOnNlY3JldA==").build();
 
         assertThat(request.headForLog()).isEqualTo("GET /a HTTP/1.1\r\n"
-                + "Host: h\r\nAccept: */*\r\nAccept-Encoding: identity\r\nConnection: close\r\n"
+                + "Host: h\r\nAccept: */*\r\nAccept-Encoding: identity\r\nConnection: Keep-Alive\r\n"
                 + "proxy-authorization: <redacted>\r\nAuthorization: Basic <redacted>\r\n\r\n");
         assertThat(request.headForLog()).doesNotContain("Ym9i");
     }
@@ -125,5 +125,16 @@ class RequestBuilderTest {
         assertThatThrownBy(() -> builder.method("GET /x")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> builder.referer("a\nb")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> builder.userAgent("caf\u00e9")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void withoutKeepAliveSendsWgetsClose() throws Exception {
+        HttpRequest request = new RequestBuilder(HttpUrl.parse("http://h/")).keepAlive(false).build();
+        assertThat(text(request)).isEqualTo("GET / HTTP/1.1\r\nHost: h\r\nAccept: */*\r\n"
+                + "Accept-Encoding: identity\r\nConnection: Close\r\n\r\n");
+        assertThat(request.keepsConnection()).isFalse();
+        assertThat(new RequestBuilder(HttpUrl.parse("http://h/")).build().keepsConnection()).isTrue();
+        assertThat(new RequestBuilder(HttpUrl.parse("http://h/")).userHeader("Connection", "x, CLOSE").build().keepsConnection())
+                .isFalse();
     }
 }

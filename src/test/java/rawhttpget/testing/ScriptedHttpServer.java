@@ -31,12 +31,22 @@ public final class ScriptedHttpServer {
 
     /**
      * What the server does with one request: send {@code bytes}, then a FIN, or a RST once they are acknowledged;
-     * or, {@code silent}, nothing at all (it still acknowledges what arrives).
+     * or, {@code silent}, nothing at all (it still acknowledges what arrives); or, {@code keepOpen}, nothing after
+     * the bytes: the connection waits for the next request, which gets the script's next reply.
      */
-    public record Reply(byte[] bytes, boolean reset, boolean silent) {
+    public record Reply(byte[] bytes, boolean reset, boolean silent, boolean keepOpen) {
+        public Reply(byte[] bytes, boolean reset, boolean silent) {
+            this(bytes, reset, silent, false);
+        }
+
         /** A whole response: status line, header fields, the blank line and the body, as written. */
         public static Reply respond(String response) {
             return new Reply(response.getBytes(StandardCharsets.ISO_8859_1), false, false);
+        }
+
+        /** A whole response, after which the connection stays open for another request. */
+        public static Reply keepOpen(String response) {
+            return new Reply(response.getBytes(StandardCharsets.ISO_8859_1), false, false, true);
         }
 
         /** {@code response} as far as it goes, then a reset: the connection breaks mid-body. */
@@ -71,6 +81,7 @@ public final class ScriptedHttpServer {
     private int ipId;
     private int nextIss = 0x4000_0000;
     private int refusalsLeft;
+    private int accepted;
 
     public ScriptedHttpServer(MemoryLink link, long mac, int ip, int port, List<Reply> script) {
         this.link = link;
@@ -83,6 +94,11 @@ public final class ScriptedHttpServer {
     /** The next {@code count} connections are refused (a RST to the SYN), as by a host where nothing listens yet. */
     public void refuseConnections(int count) {
         refusalsLeft = count;
+    }
+
+    /** How many connections the server accepted (SYNs from distinct ports, refused ones not counted). */
+    public int connectionsAccepted() {
+        return accepted;
     }
 
     /** The head of every request received so far, in order, as sent (CRLFs included). */
@@ -145,6 +161,7 @@ public final class ScriptedHttpServer {
                 return;
             }
             connections.put(seg.sourcePort(), c);
+            accepted++;
         }
         c.onSegment();
     }
@@ -163,6 +180,8 @@ public final class ScriptedHttpServer {
         private boolean synAckDue = true;
         private boolean established;
         private Reply reply;
+        /** The stream offset of the current reply's first byte (after the replies this connection kept open for). */
+        private long base;
         /** In stream offsets: 0 is the first reply byte, reply.bytes.length the FIN. */
         private long una;
         private long nxt;
@@ -220,6 +239,9 @@ public final class ScriptedHttpServer {
             int end = received.indexOf("\r\n\r\n");
             if (reply == null && end >= 0) {
                 requests.add(received.substring(0, end + 4));
+                byte[] rest = request.toByteArray();
+                request.reset();
+                request.write(rest, end + 4, rest.length - end - 4);
                 int n = requests.size() - 1;
                 if (n >= script.size()) {
                     throw new AssertionError("request " + (n + 1) + " has no reply in the script:\n" + received);
@@ -241,6 +263,10 @@ public final class ScriptedHttpServer {
             }
             if (reply != null && !reply.silent()) {
                 sendReply();
+            } else if (reply == null && peerFin && !finSent && established) {
+                emit(TcpFlags.FIN | TcpFlags.ACK, seqOf(nxt), 0, 0, null); // the client ended a kept connection
+                finSent = true;
+                nxt++;
             }
             if (ackDue) {
                 emit(TcpFlags.ACK, seqOf(nxt), 0, 0, null);
@@ -252,13 +278,20 @@ public final class ScriptedHttpServer {
 
         private void sendReply() {
             byte[] bytes = reply.bytes();
-            while (nxt < bytes.length && nxt < peerWindowEdge) {
-                int len = (int) Math.min(Math.min(Math.min(MSS, peerMss), bytes.length - nxt), peerWindowEdge - nxt);
-                emit(TcpFlags.ACK | TcpFlags.PSH, seqOf(nxt), (int) nxt, len, null);
+            long end = base + bytes.length;
+            while (nxt < end && nxt < peerWindowEdge) {
+                int len = (int) Math.min(Math.min(Math.min(MSS, peerMss), end - nxt), peerWindowEdge - nxt);
+                emit(TcpFlags.ACK | TcpFlags.PSH, seqOf(nxt), (int) (nxt - base), len, null);
                 nxt += len;
             }
-            if (nxt < bytes.length || una < nxt && reply.reset()) {
+            if (nxt < end || una < nxt && reply.reset()) {
                 return; // more to send, or a reset that waits until the peer has everything before it
+            }
+            if (reply.keepOpen()) {
+                reply = null;
+                base = nxt;
+                onRequestBytes(); // a request that came early waits in the buffer
+                return;
             }
             if (reply.reset()) {
                 emit(TcpFlags.RST | TcpFlags.ACK, seqOf(nxt), 0, 0, null);

@@ -50,6 +50,36 @@ class TlsClientDataTest {
         assertThat(x.client.hasCiphertext()).as("nothing to say back").isFalse();
     }
 
+    /**
+     * A kept-alive connection: nothing follows the response, so every record that has arrived must come out at once,
+     * without waiting for more input (an engine left with too little room keeps plaintext of its own until it is
+     * called again).
+     */
+    @Test
+    void manyRecordsArrivingTogetherComeOutWholeWithNothingAfterThem() throws Exception {
+        for (int size : new int[] {200_000, 207_919, 16_384 * 3 + 5}) {
+            // TCP hands over segments of 1448 bytes in batches of 1 to 40 before the plaintext is taken.
+            for (int batch : new int[] {1, 2, 3, 7, 12, 25, 40, 1000}) {
+                byte[] body = randomBytes(size, 3);
+                Exchange x = connect(HOST, trusting, 1460);
+                x.server.send(body);
+                byte[] down = x.server.takeCiphertext();
+                ByteArrayOutputStream got = new ByteArrayOutputStream();
+                int segments = 0;
+                for (int off = 0; off < down.length; off += 1448) {
+                    x.client.receive(down, off, Math.min(1448, down.length - off));
+                    if (++segments % batch == 0) {
+                        x.client.drainPlaintext(got::write);
+                    }
+                }
+                x.client.drainPlaintext(got::write);
+                assertThat(got.size()).as("plaintext of %d bytes, segments taken %d at a time", size, batch)
+                        .isEqualTo(size);
+                assertThat(got.toByteArray()).isEqualTo(body);
+            }
+        }
+    }
+
     @Test
     void tenMegabytesToTheServerArriveExactly() throws Exception {
         byte[] upload = randomBytes(10 * 1024 * 1024, 2);
