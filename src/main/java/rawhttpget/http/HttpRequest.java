@@ -94,6 +94,16 @@ public final class HttpRequest {
      */
     public HttpRequest throughProxy(String proxyAuthorization) {
         List<HeaderField> more = new ArrayList<>(headers);
+        if (keepsConnection()) {
+            // wget asks the proxy to keep its connection too, right after the server's Connection field.
+            int connection = more.size();
+            for (int i = 0; i < more.size(); i++) {
+                if (more.get(i).hasName("Connection")) {
+                    connection = i + 1;
+                }
+            }
+            more.add(connection, new HeaderField("Proxy-Connection", "Keep-Alive"));
+        }
         if (proxyAuthorization != null) {
             checkField("Proxy-Authorization", proxyAuthorization);
             more.add(new HeaderField("Proxy-Authorization", proxyAuthorization));

@@ -93,7 +93,7 @@ class CommandLineParserTest {
         "-qx u                     | Unknown option: '-x' (while processing option: '-qx')",
         "-n u                      | Unknown option: '-n'",
         "-nz u                     | Unknown option: '-nz'",
-        "--no u                    | Ambiguous option: '--no' could be --no-verbose, --no-use-server-timestamps, --no-clobber, --no-netrc, --no-http-keep-alive, --no-proxy, --no-check-certificate, --no-host-setup or --no-realtime",
+        "--no u                    | Ambiguous option: '--no' could be --no-verbose, --no-use-server-timestamps, --no-clobber, --no-netrc, --no-proxy, --no-http-keep-alive, --no-check-certificate, --no-host-setup or --no-realtime",
         "--lo=x u                  | Ambiguous option: '--lo' could be --local-port, --log, --log-config or --log-file",
         "--local-port 0 u          | Invalid value for option '--local-port' (PORT): '0' is not a port number (1-65535)",
         "--local-port=65536 u      | Invalid value for option '--local-port' (PORT): '65536' is not a port number (1-65535)",

@@ -65,7 +65,8 @@ class ProxyInVirtualTimeTest {
                 + "User-Agent: UA\r\n"
                 + "Accept: */*\r\n"
                 + "Accept-Encoding: identity\r\n"
-                + "Connection: close\r\n"
+                + "Connection: Keep-Alive\r\n"
+                + "Proxy-Connection: Keep-Alive\r\n"
                 + "Proxy-Authorization: " + CREDENTIALS + "\r\n"
                 + "\r\n");
         assertThat(Files.readString(dir.resolve("f.bin?x=1"), StandardCharsets.ISO_8859_1)).isEqualTo("hello");

@@ -23,7 +23,8 @@ class ProxyRequestsTest {
                 + "User-Agent: UA\r\n"
                 + "Accept: */*\r\n"
                 + "Accept-Encoding: identity\r\n"
-                + "Connection: close\r\n"
+                + "Connection: Keep-Alive\r\n"
+                + "Proxy-Connection: Keep-Alive\r\n"
                 + "Proxy-Authorization: Basic YWxpY2U6czNjcmV0\r\n"
                 + "\r\n");
         assertThat(request.headForLog()).contains("Proxy-Authorization: Basic <redacted>\r\n").doesNotContain("YWxp");
@@ -36,7 +37,8 @@ class ProxyRequestsTest {
                 .throughProxy(null).withHeader("If-Modified-Since", "Sat, 01 Jan 2000 00:00:00 GMT");
 
         assertThat(new String(request.toBytes(), US_ASCII)).isEqualTo("GET http://origin.test/f HTTP/1.1\r\n"
-                + "Host: origin.test\r\nAccept: */*\r\nAccept-Encoding: identity\r\nConnection: close\r\n"
+                + "Host: origin.test\r\nAccept: */*\r\nAccept-Encoding: identity\r\nConnection: Keep-Alive\r\n"
+                + "Proxy-Connection: Keep-Alive\r\n"
                 + "If-Modified-Since: Sat, 01 Jan 2000 00:00:00 GMT\r\n\r\n");
     }
 
