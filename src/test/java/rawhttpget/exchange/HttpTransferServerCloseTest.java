@@ -1,7 +1,6 @@
 package rawhttpget.exchange;
 
 import rawhttpget.failure.DownloadException;
-import rawhttpget.output.BodySink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,7 +60,7 @@ class HttpTransferServerCloseTest {
         requestLength = request.length;
         transfer = new HttpTransfer(stack, TcpConfig.defaults(1460).withTimeWait(TIME_WAIT),
                 new HttpTransfer.Target(SERVER_IP, 80, OUR_PORT, request, "s"), PlainTransport.FACTORY,
-                head -> new CollectingSink(body));
+                head -> new MemorySink(body));
     }
 
     @Test
@@ -165,30 +164,5 @@ class HttpTransferServerCloseTest {
         System.arraycopy(payload, 0, f, TCP_AT + 20, payload.length);
         TcpSegment.fillChecksum(f, TCP_AT, tcpLength, SERVER_IP, OUR_IP);
         server.send(f, 0, f.length);
-    }
-
-    /** A body sink in memory. */
-    private record CollectingSink(ByteArrayOutputStream out) implements BodySink {
-        @Override
-        public void write(byte[] b, int off, int len) {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void commit() {
-        }
-
-        @Override
-        public void abandon() {
-        }
-
-        @Override
-        public long written() {
-            return out.size();
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

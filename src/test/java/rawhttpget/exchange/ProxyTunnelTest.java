@@ -21,7 +21,6 @@ import rawhttpget.inet.MacAddress;
 import rawhttpget.ipv4.Ipv4Packet;
 import rawhttpget.ipv4.Route;
 import rawhttpget.link.MemoryLink;
-import rawhttpget.output.BodySink;
 import rawhttpget.stack.NetworkStack;
 import rawhttpget.tcp.IsnGenerator;
 import rawhttpget.tcp.TcpConfig;
@@ -86,7 +85,7 @@ class ProxyTunnelTest {
                 .throughProxy(url, new ConnectRequest(url, "UA", "Basic YWxpY2U6czNjcmV0"));
         transfer = new HttpTransfer(stack, TcpConfig.defaults(MSS),
                 new HttpTransfer.Target(PROXY_IP, PROXY_PORT, OUR_PORT, REQUEST, "proxy"), layer,
-                head -> new CollectingSink(body));
+                head -> new MemorySink(body));
         handshake();
     }
 
@@ -224,30 +223,5 @@ class ProxyTunnelTest {
         System.arraycopy(payload, off, f, TCP_AT + 20, len);
         TcpSegment.fillChecksum(f, TCP_AT, tcpLength, PROXY_IP, OUR_IP);
         proxy.send(f, 0, f.length);
-    }
-
-    /** A body sink in memory. */
-    private record CollectingSink(ByteArrayOutputStream out) implements BodySink {
-        @Override
-        public void write(byte[] b, int off, int len) {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void commit() {
-        }
-
-        @Override
-        public void abandon() {
-        }
-
-        @Override
-        public long written() {
-            return out.size();
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }
