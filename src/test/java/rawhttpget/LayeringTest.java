@@ -93,7 +93,7 @@ class LayeringTest {
     @Test
     void stackKnowsEveryLayerButNotTheHostOrHttp() {
         layerMayUseOnly("stack", "rawhttpget.tcp..", "rawhttpget.ipv4..", "rawhttpget.arp..", "rawhttpget.ethernet..",
-                "rawhttpget.inet..", "rawhttpget.link..");
+                "rawhttpget.inet..", "rawhttpget.link..", "rawhttpget.ipv6..", "rawhttpget.ndp..");
     }
 
     /** Neighbours are the stack's business: above it, a connection waits for its next hop and never sees ARP. */

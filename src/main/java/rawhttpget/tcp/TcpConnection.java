@@ -2,6 +2,8 @@ package rawhttpget.tcp;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import rawhttpget.inet.IpAddress;
+import rawhttpget.inet.Ipv4Address;
 
 /**
  * One actively opened TCP connection (RFC 9293), driven by its owner: {@link #onSegment} for each segment
@@ -20,10 +22,14 @@ public final class TcpConnection {
     static final long NEVER = Timer.NEVER;
 
     final TcpConfig config;
+    /** IPv4 bits, 0 over IPv6; {@link #local} and {@link #remote} are of either family. */
     final int localIp;
     final int localPort;
     final int remoteIp;
     final int remotePort;
+    final IpAddress local;
+    final IpAddress remote;
+    final long addressWords; // both addresses' pseudo-header words, summed once for every segment
     final TcpStats stats = new TcpStats();
     final RttEstimator rtt;
     final Receiver receiver;
@@ -53,12 +59,21 @@ public final class TcpConnection {
     /** {@code timestampOffset}: added to our millisecond clock for the TSval (IsnGenerator#timestampOffset). */
     public TcpConnection(TcpConfig config, int localIp, int localPort, int remoteIp, int remotePort, int iss,
                          int timestampOffset) {
+        this(config, new Ipv4Address(localIp), localPort, new Ipv4Address(remoteIp), remotePort, iss, timestampOffset);
+    }
+
+    /** Between two addresses of one family; {@code config}'s MSS already counts that family's header. */
+    public TcpConnection(TcpConfig config, IpAddress local, int localPort, IpAddress remote, int remotePort, int iss,
+                         int timestampOffset) {
         this.config = config;
         this.timestampOffset = timestampOffset;
-        this.localIp = localIp;
+        this.local = local;
+        this.remote = remote;
+        this.localIp = local instanceof Ipv4Address a ? a.bits() : 0;
         this.localPort = localPort;
-        this.remoteIp = remoteIp;
+        this.remoteIp = remote instanceof Ipv4Address a ? a.bits() : 0;
         this.remotePort = remotePort;
+        this.addressWords = local.checksumWords() + remote.checksumWords();
         this.receiver = new Receiver(this, config.windowShift(), config.receiveBuffer());
         this.sender = new Sender(this, iss);
         this.rtt = new RttEstimator(config.minRtoNanos(), config.maxRtoNanos());
@@ -198,6 +213,18 @@ public final class TcpConnection {
         return remoteIp;
     }
 
+    public IpAddress remoteAddress() {
+        return remote;
+    }
+
+    public IpAddress localAddress() {
+        return local;
+    }
+
+    public boolean isIpv6() {
+        return remote.isIpv6();
+    }
+
     public int remotePort() {
         return remotePort;
     }
@@ -234,7 +261,7 @@ public final class TcpConnection {
         stats.segmentsIn++;
         stats.payloadBytesIn += seg.payloadLength();
         if (log.isDebugEnabled()) {
-            log.debug("In  {}", TcpdumpNotation.segment(remoteIp, localIp, seg, receiver.irsKnown(), receiver.irs(),
+            log.debug("In  {}", TcpdumpNotation.segment(remote, local, seg, receiver.irsKnown(), receiver.irs(),
                     sender.iss()));
         }
         switch (state) {
