@@ -51,7 +51,7 @@ class LayeringTest {
         layerMayUseOnly("inet");
         layerMayUseOnly("time");
         layerMayUseOnly("ethernet", "rawhttpget.inet..");
-        layerMayUseOnly("http");
+        layerMayUseOnly("http", "rawhttpget.inet..");
     }
 
     @Test
