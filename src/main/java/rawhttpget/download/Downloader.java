@@ -32,13 +32,10 @@ import rawhttpget.http.Redirects;
 import rawhttpget.http.RequestMethod;
 import rawhttpget.http.ResponseHead;
 import rawhttpget.http.RetryAfter;
-import rawhttpget.inet.Ipv4Address;
+import rawhttpget.inet.IpAddress;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.io.InputStream;
 import java.time.ZoneId;
@@ -329,10 +326,26 @@ public final class Downloader {
             return written + (decision.action() == ResponseDecision.Action.APPEND ? resumeOffset : 0);
         }
 
+        /** Every address of the host in turn, until one is connected to (as wget does); its failure otherwise. */
         void run(HttpUrl url) throws DownloadException {
             Transport.Factory layer = transports.forUrl(url);
-            int server = resolve(url);
-            status.connecting(url.isIpv4Literal() ? null : url.host(), Ipv4Address.format(server), url.port());
+            List<IpAddress> servers = HostAddresses.of(url, retrieval.addressFamily(), status);
+            for (int i = 0; ; i++) {
+                try {
+                    transfer = null;
+                    run(url, layer, servers.get(i));
+                    return;
+                } catch (DownloadException e) {
+                    if (i + 1 == servers.size() || head != null || transfer == null || transfer.phases().wasEstablished()) {
+                        throw e;
+                    }
+                }
+            }
+        }
+
+        private void run(HttpUrl url, Transport.Factory layer, IpAddress server) throws DownloadException {
+            status.connecting(url.isIpLiteral() ? null : url.host(), url.isIpv6Literal() ? "[" + server + "]"
+                    : server.toString(), url.port());
             resumeOffset = plan.resumeOffset();
             String unasked = answer == null ? authentication.unasked(url) : null;
             HttpRequest request = this.request.request(url, resumeOffset, answer != null ? answer : unasked,
@@ -344,7 +357,7 @@ public final class Downloader {
                 request = request.withHeader("If-Modified-Since", local.ifModifiedSince());
             }
             try (LocalPort localPort = host.openLocalPort(options.localPort(), server, url.port())) {
-                String description = url.host() + " (" + Ipv4Address.format(server) + ":" + url.port() + ")";
+                String description = url.host() + " (" + HostAddresses.withPort(server, url.port()) + ")";
                 log.info("{} -> {}", request, description);
                 log.debug("request head:\n{}", request.headForLog().stripTrailing());
                 transfer = new HttpTransfer(host.stack(), host.tcpConfig(),
@@ -463,30 +476,5 @@ public final class Downloader {
             return new ProgressSink(inner, progress, host.clock(), plan.displayName(), alreadyHave,
                     decision.expectedSize());
         }
-    }
-
-    private int resolve(HttpUrl url) throws DownloadException {
-        String hostName = url.host();
-        if (url.isIpv4Literal()) {
-            return Ipv4Address.parseBits(hostName); // a literal needs no resolver, and gets none
-        }
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(hostName);
-        } catch (UnknownHostException e) {
-            status.resolveFailed(hostName, e.getMessage());
-            throw new DownloadException(ExitCode.NETWORK, "unable to resolve host address '" + hostName + "'");
-        }
-        StringBuilder all = new StringBuilder();
-        for (InetAddress a : addresses) {
-            all.append(all.length() == 0 ? "" : ", ").append(a.getHostAddress());
-        }
-        status.resolved(hostName, all.toString());
-        for (InetAddress a : addresses) {
-            if (a instanceof Inet4Address) {
-                return Ipv4Address.readBits(a.getAddress(), 0);
-            }
-        }
-        throw new DownloadException(ExitCode.NETWORK, "'" + hostName + "' has no IPv4 address");
     }
 }

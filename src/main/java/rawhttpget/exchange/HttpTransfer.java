@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rawhttpget.http.RequestMethod;
 import rawhttpget.http.ResponseHead;
+import rawhttpget.inet.IpAddress;
 import rawhttpget.inet.Ipv4Address;
 import rawhttpget.stack.NetworkStack;
 import rawhttpget.tcp.TcpConfig;
@@ -48,11 +49,11 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
      *
      * @param method what the request asks, as the parser must know: the answer to a HEAD has no body
      */
-    public record Target(int address, int port, int localPort, byte[] request, String description,
+    public record Target(IpAddress address, int port, int localPort, byte[] request, String description,
                          RequestMethod method) {
 
         public Target(int address, int port, int localPort, byte[] request, String description) {
-            this(address, port, localPort, request, description, RequestMethod.GET);
+            this(new Ipv4Address(address), port, localPort, request, description, RequestMethod.GET);
         }
     }
 
@@ -90,7 +91,7 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
         this.transports = transports;
         this.reader = new ResponseReader(headHandler, target.method());
         if (!stack.hasRouteTo(target.address())) {
-            throw new DownloadException(ExitCode.NETWORK, "no route to " + Ipv4Address.format(target.address())
+            throw new DownloadException(ExitCode.NETWORK, "no route to " + target.address()
                     + ": it is not on the interface's subnet and there is no default gateway");
         }
     }
