@@ -214,7 +214,8 @@ class LayeringTest {
     @Test
     void runtimeWiresHostLinkStackAndLoop() {
         layerMayUseOnly("runtime", "rawhttpget.report..", "rawhttpget.failure..", "rawhttpget.host..",
-                "rawhttpget.link..", "rawhttpget.stack..", "rawhttpget.tcp..", "rawhttpget.ipv4..", "rawhttpget.inet..",
+                "rawhttpget.link..", "rawhttpget.stack..", "rawhttpget.tcp..", "rawhttpget.ipv4..", "rawhttpget.ipv6..",
+                "rawhttpget.inet..",
                 "rawhttpget.time..", "sun.misc..",
                 // The first URL's host, whose route picks the interface when -i names none.
                 "rawhttpget.http..");

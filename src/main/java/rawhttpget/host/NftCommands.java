@@ -28,8 +28,8 @@ final class NftCommands extends NftTableCommands {
     @Override
     public List<String> add(RstRule rule) {
         return List.of(nft, "add", "rule", FAMILY, table(rule.owner()), CHAIN,
-                "ip", "saddr", rule.localAddressText(), "tcp", "sport", Integer.toString(rule.localPort()),
-                "ip", "daddr", rule.peerAddressText(), "tcp", "dport", Integer.toString(rule.peerPort()),
+                rule.nftAddressFamily(), "saddr", rule.localAddressText(), "tcp", "sport", Integer.toString(rule.localPort()),
+                rule.nftAddressFamily(), "daddr", rule.peerAddressText(), "tcp", "dport", Integer.toString(rule.peerPort()),
                 "tcp", "flags", "&", "rst", "==", "rst",
                 "drop", "comment", "\"" + rule.comment() + "\"");
     }

@@ -35,7 +35,8 @@ final class NftIngressCommands extends NftTableCommands {
                 "add", "chain", FAMILY, table, CHAIN,
                 "{ type filter hook ingress device \"" + rule.device() + "\" priority 0 ; policy accept ; }", ";",
                 "add", "rule", FAMILY, table, CHAIN,
-                "ip", "saddr", rule.peerAddressText(), "ip", "daddr", rule.localAddressText(),
+                rule.nftAddressFamily(), "saddr", rule.peerAddressText(), rule.nftAddressFamily(), "daddr",
+                rule.localAddressText(),
                 "tcp", "sport", Integer.toString(rule.peerPort()), "tcp", "dport", Integer.toString(rule.localPort()),
                 "drop", "comment", "\"" + rule.comment() + "\"");
     }

@@ -11,6 +11,7 @@ import rawhttpget.host.Firewall;
 import rawhttpget.host.HostException;
 import rawhttpget.host.InterfaceInfo;
 import rawhttpget.host.InterfaceKind;
+import rawhttpget.host.Ipv6Interface;
 import rawhttpget.host.KernelRandom;
 import rawhttpget.host.KernelRoute;
 import rawhttpget.host.LinkWait;
@@ -22,6 +23,8 @@ import rawhttpget.host.StaleRuleSweep;
 import rawhttpget.host.UnusableInterfaceException;
 import rawhttpget.http.HttpUrl;
 import rawhttpget.inet.Ipv4Address;
+import rawhttpget.inet.Ipv6Address;
+import rawhttpget.ipv6.Ipv6Route;
 import rawhttpget.ipv4.Route;
 import rawhttpget.link.Link;
 import rawhttpget.link.LinkException;
@@ -114,7 +117,16 @@ public final class HostContext {
             sweep = firewall != null ? StaleRuleSweep.start(firewall) : null;
             log.info("interface {}: {} mac {} mtu {}, route {}, {} mode, {} link", name, Ipv4Address.format(address),
                     mac, iface.mtu(), route, own != null ? "own-address" : "host-address", linkKindName(linkKind));
+            // IPv6 beside IPv4 in host-address mode: the kernel's global address on the interface, if it has one.
+            Ipv6Interface v6 = own == null ? Ipv6Interface.read(name, firstUrlIpv6(settings.firstUrl())).orElse(null)
+                    : null;
             String ours = "dst host " + Ipv4Address.format(address) + " and (tcp or icmp)";
+            if (v6 != null) {
+                log.info("interface {}: IPv6 {}/{}{}", name, v6.address(), v6.prefixLength(),
+                        v6.gateway() == null ? "" : " via " + v6.gateway());
+                ours = "(" + ours + ") or (dst host " + v6.address() + " and (tcp or icmp6)) or (icmp6 and dst host "
+                        + v6.address().solicitedNodeMulticast() + ")";
+            }
             String filter = layer == LinkLayer.ETHERNET ? "arp or (" + ours + ")" : ours;
             PcapWriter pcap = openPcap(settings.pcapFile(), layer);
             StackThreadPriority priority = StackThreadPriority.choose(settings.noRealtime(),
@@ -149,9 +161,16 @@ public final class HostContext {
             });
             NetworkStack stack = new NetworkStack(link, linkKind, mac, route, own != null,
                     new IsnGenerator(secret, timestampKey), coalescing);
+            if (v6 != null) {
+                stack.enableIpv6(linkKind == LinkKind.RAW_IP ? new Ipv6Route(v6.address(), 0, null)
+                        : new Ipv6Route(v6.address(), v6.prefixLength(), v6.gateway()));
+            }
             loopback = linkKind == LinkKind.LOOPBACK ? loopbackRouting(name, addsFirewallRules) : null;
             HostConnections host = new HostConnections(name, own != null, address, firewall, sweep, settings.pcapFile(),
                     priority, loopback, settings.interfaceName() == null ? routes : null);
+            if (v6 != null) {
+                host.useIpv6(v6.address());
+            }
             Network network = new Network(link, clock, SystemSleeper.INSTANCE, Waiter.onLink(link, clock), stack, tcp,
                     interrupts, host);
             try {
@@ -294,6 +313,16 @@ public final class HostContext {
             log.debug("choosing the interface by the default route: {}", e.getMessage());
         }
         return new KernelRoute(routes.defaultInterface(), 0, 0);
+    }
+
+    /** The first URL's server when it is an IPv6 literal (the interface's address nearest it is used), else null. */
+    private static Ipv6Address firstUrlIpv6(String firstUrl) {
+        try {
+            HttpUrl url = firstUrl == null ? null : HttpUrl.parse(firstUrl);
+            return url != null && url.isIpv6Literal() ? Ipv6Address.parse(url.host()) : null;
+        } catch (HttpUrl.InvalidUrlException e) {
+            return null;
+        }
     }
 
     private static int resolvedIpv4(String host) throws UnknownHostException {
