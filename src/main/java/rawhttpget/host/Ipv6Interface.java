@@ -49,7 +49,7 @@ public record Ipv6Interface(Ipv6Address address, int prefixLength, Ipv6Address g
                 continue;
             }
             int scope = Integer.parseInt(f[3], 16);
-            int flags = Integer.parseInt(f[4], 16);
+            int flags = Integer.parseUnsignedInt(f[4], 16);
             if (scope != SCOPE_GLOBAL || (flags & (IFA_F_TENTATIVE | IFA_F_DADFAILED)) != 0) {
                 continue;
             }
@@ -64,21 +64,32 @@ public record Ipv6Interface(Ipv6Address address, int prefixLength, Ipv6Address g
         if (best == null) {
             return Optional.empty();
         }
-        return Optional.of(new Ipv6Interface(best, bestPrefix, defaultGateway(ipv6Route, interfaceName)));
+        return Optional.of(new Ipv6Interface(best, bestPrefix, gateway(ipv6Route, interfaceName, destination)));
     }
 
-    private static Ipv6Address defaultGateway(String ipv6Route, String interfaceName) {
+    /**
+     * The router of the interface's best route through a router to {@code destination} (the longest prefix, then
+     * the lowest metric), or of its default route when the destination is not known.
+     */
+    private static Ipv6Address gateway(String ipv6Route, String interfaceName, Ipv6Address destination) {
         Ipv6Address gateway = null;
+        int bestPrefix = -1;
         long bestMetric = Long.MAX_VALUE;
         for (String line : ipv6Route.split("\n")) {
             String[] f = line.strip().split("\\s+");
-            if (f.length < 10 || !f[9].equals(interfaceName) || Integer.parseInt(f[1], 16) != 0) {
+            if (f.length < 10 || !f[9].equals(interfaceName)) {
                 continue;
             }
-            int flags = Integer.parseInt(f[8], 16);
-            long metric = Long.parseLong(f[5], 16);
-            if ((flags & RTF_UP) != 0 && (flags & RTF_GATEWAY) != 0 && (flags & RTF_REJECT) == 0 && metric < bestMetric) {
+            int prefix = Integer.parseInt(f[1], 16);
+            int flags = Integer.parseUnsignedInt(f[8], 16);
+            long metric = Long.parseUnsignedLong(f[5], 16);
+            boolean matches = prefix == 0 || destination != null && hex(f[0]).sameSubnet(destination, prefix);
+            if (!matches || (flags & RTF_UP) == 0 || (flags & RTF_GATEWAY) == 0 || (flags & RTF_REJECT) != 0) {
+                continue;
+            }
+            if (prefix > bestPrefix || prefix == bestPrefix && metric < bestMetric) {
                 gateway = hex(f[4]);
+                bestPrefix = prefix;
                 bestMetric = metric;
             }
         }

@@ -1,0 +1,161 @@
+package rawhttpget.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * IPv6 end to end, over the test network with IPv6 turned on in its namespaces (scripts/testnet.sh leaves it off)
+ * and 2001:2::/48 addresses given with nodad: an on-link download checked by SHA-256, a routed one through the
+ * router namespace (which forwards IPv6), an AAAA-only name from the namespace's hosts file, -4 and -6 with wget's
+ * exit status, and a name whose first address is dead, so the next one is tried. The server is Python's
+ * http.server, bound to the server's IPv6 addresses (nginx there listens on IPv4 only). The IPv4 layout is the
+ * unchanged testnet.sh one; what this test adds goes with the namespaces when the fixture removes them.
+ */
+@Tag("e2e")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class Ipv6EndToEndTest {
+    private static final Duration SHORT = Duration.ofSeconds(20);
+    private static final String FILE = "3M.bin";
+    private static final String CLIENT_ONLINK = "2001:2:0:1::2";
+    private static final String SERVER_ONLINK = "2001:2:0:1::1";
+    private static final String CLIENT_ROUTED = "2001:2:0:2::2";
+    private static final String ROUTER_CLIENT_SIDE = "2001:2:0:2::1";
+    private static final String ROUTER_SERVER_SIDE = "2001:2:0:3::2";
+    private static final String SERVER_ROUTED = "2001:2:0:3::1";
+    private static final int PORT = 8081;
+
+    @RegisterExtension
+    static final NetworkFixture<TestNetwork> fixture =
+            NetworkFixture.testNetwork("ip6", docroot -> TestFiles.random(docroot.resolve(FILE), 3L << 20, 61));
+
+    private Process server;
+    private String fileSha256;
+
+    @BeforeAll
+    void ipv6OnTheTestNetwork() throws Exception {
+        TestNetwork net = fixture.net();
+        String cli = net.clientNamespace();
+        String rtr = net.routerNamespace();
+        String srv = net.serverNamespace();
+        String p = net.prefix();
+        for (String ns : List.of(cli, rtr, srv)) {
+            in(ns, "sysctl", "-qw", "net.ipv6.conf.all.disable_ipv6=0", "net.ipv6.conf.default.disable_ipv6=0");
+        }
+        for (String[] end : new String[][] {
+                {cli, p + "c1", CLIENT_ONLINK}, {srv, p + "s1", SERVER_ONLINK}, {cli, p + "c2", CLIENT_ROUTED},
+                {rtr, p + "r2", ROUTER_CLIENT_SIDE}, {rtr, p + "r3", ROUTER_SERVER_SIDE}, {srv, p + "s3", SERVER_ROUTED}}) {
+            in(end[0], "sysctl", "-qw", "net.ipv6.conf." + end[1] + ".disable_ipv6=0");
+            Command.check(List.of("ip", "-n", end[0], "addr", "add", end[2] + "/64", "dev", end[1], "nodad"), SHORT);
+        }
+        in(rtr, "sysctl", "-qw", "net.ipv6.conf.all.forwarding=1");
+        Command.check(List.of("ip", "-n", cli, "-6", "route", "add", "2001:2:0:3::/64", "via", ROUTER_CLIENT_SIDE,
+                "dev", p + "c2"), SHORT);
+        Command.check(List.of("ip", "-n", srv, "-6", "route", "add", "2001:2:0:2::/64", "via", ROUTER_SERVER_SIDE,
+                "dev", p + "s3"), SHORT);
+        // An AAAA-only name, and one whose first address (IPv4, as Java orders them) answers nobody.
+        Files.writeString(Path.of("/etc/netns", cli, "hosts"), SERVER_ONLINK + " v6only.files.test\n"
+                + "198.18.1.77 dead-first.files.test\n" + SERVER_ONLINK + " dead-first.files.test\n",
+                StandardCharsets.US_ASCII, StandardOpenOption.APPEND);
+        server = new ProcessBuilder("ip", "netns", "exec", srv, "python3", "-m", "http.server", "--bind", "::",
+                "--directory", fixture.docroot().toString(), Integer.toString(PORT))
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(net.stateDirectory().resolve("ipv6-http.log").toFile())
+                .redirectErrorStream(true).start();
+        fileSha256 = Sha256.of(fixture.docroot().resolve(FILE));
+        awaitServer(cli);
+    }
+
+    @AfterAll
+    void stopServer() throws Exception {
+        if (server != null) {
+            server.destroy();
+            server.waitFor();
+        }
+    }
+
+    @Test
+    void downloadsOnLinkFromAnIpv6Literal() throws Exception {
+        CommandResult r = run("-i", fixture.net().onLinkInterface(), "-O", "onlink.bin",
+                "http://[" + SERVER_ONLINK + "]:" + PORT + "/" + FILE);
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.stderr()).contains("Connecting to [" + SERVER_ONLINK + "]:" + PORT + "... connected.");
+        assertThat(Sha256.of(fixture.work().resolve("onlink.bin"))).isEqualTo(fileSha256);
+        assertThat(fixture.net().firewallRules()).as("the ip6 rule is gone with the run").doesNotContain("rawhttpget");
+    }
+
+    @Test
+    void downloadsThroughTheRouter() throws Exception {
+        CommandResult r = run("-i", fixture.net().routedInterface(), "-O", "routed.bin",
+                "http://[" + SERVER_ROUTED + "]:" + PORT + "/" + FILE);
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(Sha256.of(fixture.work().resolve("routed.bin"))).isEqualTo(fileSha256);
+    }
+
+    @Test
+    void anAaaaOnlyNameIsReachedAndMinus4RefusesItAsWgetDoes() throws Exception {
+        CommandResult r = run("-i", fixture.net().onLinkInterface(), "-O", "named.bin",
+                "http://v6only.files.test:" + PORT + "/" + FILE);
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.stderr()).contains("Resolving v6only.files.test (v6only.files.test)... " + SERVER_ONLINK);
+        assertThat(Sha256.of(fixture.work().resolve("named.bin"))).isEqualTo(fileSha256);
+
+        CommandResult v4 = run("-4", "-i", fixture.net().onLinkInterface(), "-O", "no.bin",
+                "http://v6only.files.test:" + PORT + "/" + FILE);
+        assertThat(v4.exitCode()).as(v4.toString()).isEqualTo(4);
+        assertThat(v4.stderr()).contains("unable to resolve host address 'v6only.files.test'");
+    }
+
+    @Test
+    void minus6OnAnIpv4OnlyNameExitsFourAsWgetDoes() throws Exception {
+        CommandResult r = run("-6", "-i", fixture.net().onLinkInterface(), "-O", "no.bin",
+                "http://" + TestNetwork.SERVER_NAME + "/" + FILE);
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
+        assertThat(r.stderr()).contains("Resolving files.test (files.test)... failed: Name or service not known.");
+    }
+
+    @Test
+    void everyAddressOfANameIsTriedInTurn() throws Exception {
+        CommandResult r = run("-i", fixture.net().onLinkInterface(), "-O", "second.bin",
+                "http://dead-first.files.test:" + PORT + "/" + FILE);
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.stderr()).contains("Connecting to dead-first.files.test (dead-first.files.test)|198.18.1.77|:"
+                + PORT + "... failed:");
+        assertThat(r.stderr()).contains("|" + SERVER_ONLINK + "|:" + PORT + "... connected.");
+        assertThat(Sha256.of(fixture.work().resolve("second.bin"))).isEqualTo(fileSha256);
+    }
+
+    private CommandResult run(String... args) throws Exception {
+        return Rawhttpget.run(fixture.net(), fixture.work(), args);
+    }
+
+    private static void in(String ns, String... command) throws Exception {
+        List<String> all = new java.util.ArrayList<>(List.of("ip", "netns", "exec", ns));
+        all.addAll(List.of(command));
+        Command.check(all, SHORT);
+    }
+
+    /** curl over IPv6 from the client, until Python's server answers (it starts in well under a second). */
+    private static void awaitServer(String cli) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            CommandResult r = Command.run(List.of("ip", "netns", "exec", cli, "curl", "-s", "-o", "/dev/null",
+                    "http://[" + SERVER_ONLINK + "]:" + PORT + "/"), Path.of("/"), SHORT);
+            if (r.exitCode() == 0) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the IPv6 server never answered");
+    }
+}
