@@ -52,7 +52,10 @@ final class Ipv6Side {
         this.transmitter = transmitter;
         this.connections = connections;
         this.ndp = new Ipv6Neighbours(kind, mac, route.localAddress(), ownAddress,
-                (b, length) -> transmitter.transmit(b, 0, length));
+                (b, length) -> {
+                    stats.ipv6FramesOut++;
+                    transmitter.transmit(b, 0, length);
+                });
         this.icmp = new Icmpv6Input(stats, connections);
     }
 
@@ -196,6 +199,7 @@ final class Ipv6Side {
         int ipAt = tcpAt - Ipv6Packet.HEADER_LENGTH;
         Ipv6Packet.emitHeader(tx, ipAt, 0, tcpLength, Ipv6Packet.NEXT_HEADER_TCP, Ipv6Packet.DEFAULT_HOP_LIMIT,
                 route.localAddress(), destination);
+        stats.ipv6FramesOut++;
         if (!ethernetHeader) {
             transmitter.transmit(tx, ipAt, Ipv6Packet.HEADER_LENGTH + tcpLength);
             return true;

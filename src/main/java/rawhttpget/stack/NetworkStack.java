@@ -459,6 +459,7 @@ public final class NetworkStack {
     }
 
     private void onIpv6(byte[] b, int off, int len) {
+        stats.ipv6FramesIn++;
         TcpConnection c = v6 == null ? null : v6.receive(b, off, len, now, observer, tcp, options);
         if (c != null) {
             deliver(c);

@@ -105,6 +105,8 @@ class Ipv6StackTest {
                         + ", win 65535, options [mss 1440,sackOK,TS val " + Integer.toUnsignedString(options.tsVal)
                         + " ecr 0,nop,wscale 7], length 0");
         assertThat(stack.stats().framesIn).isGreaterThan(200);
+        assertThat(stack.stats().ipv6FramesIn).as("every frame was IPv6").isEqualTo(stack.stats().framesIn);
+        assertThat(stack.stats().ipv6FramesOut).isEqualTo(stack.stats().framesOut);
     }
 
     @Test
