@@ -4,7 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rawhttpget.ethernet.EthernetFrame;
 import rawhttpget.inet.Ipv6Address;
-import rawhttpget.inet.MacAddress;
 import rawhttpget.ipv6.Icmpv6Message;
 import rawhttpget.ipv6.Ipv6Packet;
 import rawhttpget.ndp.NdpEmit;
@@ -45,6 +44,8 @@ final class Ipv6Neighbours {
     private final NeighbourCache.Output out = this::solicit;
     private final byte[] ndpTx = new byte[NDP_FRAME];
     private final NdpMessage ndp = new NdpMessage();
+    private final Ipv6Packet sentIp = new Ipv6Packet();
+    private final Icmpv6Message sentIcmp = new Icmpv6Message();
     private final List<Held> held = new ArrayList<>();
     private final Map<TcpConnection, String> failures = new WeakHashMap<>();
 
@@ -118,7 +119,7 @@ final class Ipv6Neighbours {
                 if (to != NeighbourCache.NO_ENTRY && to != NdpMessage.ABSENT) {
                     int at = EthernetFrame.emitHeader(ndpTx, 0, to, mac, EthernetFrame.TYPE_IPV6);
                     int length = NdpEmit.neighborAdvertisement(ndpTx, at, ours, source, mac);
-                    send(at + length, "neighbor advertisement, tgt is " + ours + " to " + source, to);
+                    send(at + length);
                 }
             }
         }
@@ -163,12 +164,14 @@ final class Ipv6Neighbours {
         long destinationMac = multicast ? destination.multicastMacBits() : neighbourMac;
         int at = EthernetFrame.emitHeader(ndpTx, 0, destinationMac, mac, EthernetFrame.TYPE_IPV6);
         int length = NdpEmit.neighborSolicitation(ndpTx, at, ours, destination, target, mac);
-        send(at + length, "neighbor solicitation, who has " + target, destinationMac);
+        send(at + length);
     }
 
-    private void send(int length, String what, long destinationMac) {
-        if (ndpLog.isDebugEnabled()) {
-            ndpLog.debug("Out {} (to {})", what, MacAddress.format(destinationMac));
+    /** Sends the frame in {@link #ndpTx}; its DEBUG line reads as tcpdump -n prints it. */
+    private void send(int length) {
+        if (ndpLog.isDebugEnabled() && sentIp.wrap(ndpTx, EthernetFrame.HEADER_LENGTH,
+                length - EthernetFrame.HEADER_LENGTH) == null && sentIcmp.wrap(sentIp) == null) {
+            ndpLog.debug("Out IP6 {} > {}: {}", sentIp.source(), sentIp.destination(), sentIcmp.describe());
         }
         transmitter.transmit(ndpTx, length);
     }

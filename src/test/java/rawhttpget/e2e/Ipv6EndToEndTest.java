@@ -95,6 +95,40 @@ class Ipv6EndToEndTest {
         assertThat(fixture.net().firewallRules()).as("the ip6 rule is gone with the run").doesNotContain("rawhttpget");
     }
 
+    /**
+     * -d's In/Out lines read exactly as tcpdump -n -t prints the --pcap trace of the same run (Neighbor Discovery
+     * included), tshark finds no bad checksum in it, and --stats counts its IPv6 frames.
+     */
+    @Test
+    void debugLinesReadAsTcpdumpAndThePcapHasNoBadChecksum() throws Exception {
+        CommandResult r = run("-d", "--stats", "--pcap", "trace6.pcap", "-i", fixture.net().onLinkInterface(), "-O",
+                "traced.bin", "http://[" + SERVER_ONLINK + "]:" + PORT + "/" + FILE);
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(Sha256.of(fixture.work().resolve("traced.bin"))).isEqualTo(fileSha256);
+        String trace = fixture.work().resolve("trace6.pcap").toString();
+
+        CommandResult check = Command.run(List.of("tshark", "-r", trace, "-o", "tcp.check_checksum:TRUE",
+                "-Y", "_ws.malformed || tcp.checksum.status == \"Bad\" || icmpv6.checksum.status == \"Bad\""),
+                Path.of("/"), SHORT);
+        assertThat(check.exitCode()).as(check.toString()).isZero();
+        assertThat(check.stdout()).as("frames tshark finds malformed or with bad checksums").isEmpty();
+
+        List<String> ours = new java.util.ArrayList<>();
+        java.util.regex.Pattern logLine = java.util.regex.Pattern.compile("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} DEBUG +\\w+: (In  |Out )(.*)$");
+        for (String line : r.stderr().split("\n")) {
+            java.util.regex.Matcher m = logLine.matcher(line);
+            if (m.matches() && m.group(2).startsWith("IP6 ")) {
+                ours.add(m.group(2));
+            }
+        }
+        CommandResult tcpdump = Command.run(List.of("tcpdump", "-n", "-t", "-r", trace), Path.of("/"), SHORT);
+        assertThat(tcpdump.exitCode()).as(tcpdump.toString()).isZero();
+        List<String> theirs = tcpdump.stdout().lines().map(l -> l.replaceFirst("(, length \\d+): .*$", "$1")).toList();
+        assertThat(ours).as("DEBUG In/Out lines vs tcpdump -n -t").isEqualTo(theirs);
+        assertThat(ours).anyMatch(l -> l.contains("ICMP6, neighbor solicitation, who has " + SERVER_ONLINK));
+        assertThat(r.stderr()).containsPattern("\\n +\\d+ of the frames received carried IPv6");
+    }
+
     @Test
     void downloadsThroughTheRouter() throws Exception {
         CommandResult r = run("-i", fixture.net().routedInterface(), "-O", "routed.bin",
