@@ -384,23 +384,19 @@ public final class TcpConnection {
 
     private void onFinReceived(long now) {
         log.info("{}: FIN received after {} bytes", name(), receiver.finOffset());
-        switch (state) {
-            case ESTABLISHED -> setState(TcpState.CLOSE_WAIT);
-            case FIN_WAIT_1 -> setState(TcpState.CLOSING);
-            case FIN_WAIT_2 -> enterTimeWait(now);
-            default -> {
-            }
-        }
+        moveTo(state.afterFinReceived(), now);
     }
 
     /** The peer acknowledged our FIN. */
     void onFinAcked(long now) {
-        switch (state) {
-            case FIN_WAIT_1 -> setState(TcpState.FIN_WAIT_2);
-            case CLOSING -> enterTimeWait(now);
-            case LAST_ACK -> setState(TcpState.CLOSED);
-            default -> {
-            }
+        moveTo(state.afterFinAcked(), now);
+    }
+
+    private void moveTo(TcpState next, long now) {
+        if (next == TcpState.TIME_WAIT && state != TcpState.TIME_WAIT) {
+            enterTimeWait(now);
+        } else {
+            setState(next);
         }
     }
 
@@ -465,12 +461,7 @@ public final class TcpConnection {
     // ---------------------------------------------------------------- state changes
 
     void onFinSent() {
-        switch (state) {
-            case ESTABLISHED -> setState(TcpState.FIN_WAIT_1);
-            case CLOSE_WAIT -> setState(TcpState.LAST_ACK);
-            default -> {
-            }
-        }
+        setState(state.afterFinSent());
     }
 
     private void enterTimeWait(long now) {
