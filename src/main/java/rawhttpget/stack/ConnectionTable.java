@@ -40,6 +40,18 @@ final class ConnectionTable {
         return null;
     }
 
+    /** The same with the remote address read in place ({@code b} at {@code off}): no address built per segment. */
+    TcpConnection find(byte[] b, int off, int remotePort, int localPort) {
+        for (int i = 0; i < connections.size(); i++) {
+            TcpConnection c = connections.get(i);
+            if (c.remotePort() == remotePort && c.localPort() == localPort
+                    && c.remoteAddress() instanceof Ipv6Address remote && remote.equalsAt(b, off)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
     /** Lets every connection transmit and run its timers, then forgets those that are closed and read out. */
     void poll(long now, SegmentOutput out) {
         for (int i = 0; i < connections.size(); i++) {

@@ -37,26 +37,26 @@ final class Ipv6Side {
     private final StackStats stats;
     private final ReceiveCoalescing coalescing;
     private final Transmitter transmitter;
-    private final Icmpv6Input.Connections connections;
+    private final ConnectionTable table;
     private final Ipv6Neighbours ndp;
     private final Icmpv6Input icmp;
     private final Ipv6Packet ip = new Ipv6Packet();
 
     Ipv6Side(Ipv6Route route, LinkKind kind, long mac, boolean ownAddress, StackStats stats,
-             ReceiveCoalescing coalescing, Transmitter transmitter, Icmpv6Input.Connections connections) {
+             ReceiveCoalescing coalescing, Transmitter transmitter, ConnectionTable table) {
         this.route = route;
         this.mac = mac;
         this.ethernetHeader = kind.hasEthernetHeader();
         this.stats = stats;
         this.coalescing = coalescing;
         this.transmitter = transmitter;
-        this.connections = connections;
+        this.table = table;
         this.ndp = new Ipv6Neighbours(kind, mac, route.localAddress(), ownAddress,
                 (b, length) -> {
                     stats.ipv6FramesOut++;
                     transmitter.transmit(b, 0, length);
                 });
-        this.icmp = new Icmpv6Input(stats, connections);
+        this.icmp = new Icmpv6Input(stats, table::find);
     }
 
     Ipv6Route route() {
@@ -174,7 +174,7 @@ final class Ipv6Side {
             }
             return null;
         }
-        TcpConnection c = connections.find(ip.source(), tcp.sourcePort(), tcp.destinationPort());
+        TcpConnection c = table.find(b, ip.sourceOffset(), tcp.sourcePort(), tcp.destinationPort());
         if (c == null && dropping(DropReason.NO_CONNECTION)) {
             tcpLog.debug("drop: tcp: no connection for {}",
                     TcpdumpNotation.segment(ip.source(), ip.destination(), tcp, false, 0, 0));

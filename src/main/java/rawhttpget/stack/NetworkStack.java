@@ -116,7 +116,7 @@ public final class NetworkStack {
      * own-address mode solicitations for our address are answered.
      */
     public void enableIpv6(Ipv6Route route6) {
-        v6 = new Ipv6Side(route6, kind, mac, ownAddress, stats, coalescing, this::transmit, connections::find);
+        v6 = new Ipv6Side(route6, kind, mac, ownAddress, stats, coalescing, this::transmit, connections);
     }
 
     /** Our IPv6 address, or null when the stack speaks only IPv4. */
