@@ -35,12 +35,33 @@ class Ipv6EndToEndTest {
     private static final String ROUTER_SERVER_SIDE = "2001:2:0:3::2";
     private static final String SERVER_ROUTED = "2001:2:0:3::1";
     private static final int PORT = 8081;
+    private static final int POST_PORT = 8082;
+    /** Answers a POST with the SHA-256 of the body it read, in hex: what arrived, checked by the test. */
+    private static final String POST_SERVER = """
+            import hashlib, http.server, socket
+            class Handler(http.server.BaseHTTPRequestHandler):
+                protocol_version = "HTTP/1.1"
+                def do_POST(self):
+                    data = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+                    body = hashlib.sha256(data).hexdigest().encode()
+                    self.send_response(200)
+                    self.send_header("Content-Length", str(len(body)))
+                    self.send_header("Connection", "close")
+                    self.end_headers()
+                    self.wfile.write(body)
+                def log_message(self, *args):
+                    pass
+            class Server(http.server.HTTPServer):
+                address_family = socket.AF_INET6
+            Server(("::", 8082), Handler).serve_forever()
+            """;
 
     @RegisterExtension
     static final NetworkFixture<TestNetwork> fixture =
             NetworkFixture.testNetwork("ip6", docroot -> TestFiles.random(docroot.resolve(FILE), 3L << 20, 61));
 
     private Process server;
+    private Process postServer;
     private String fileSha256;
 
     @BeforeAll
@@ -73,15 +94,21 @@ class Ipv6EndToEndTest {
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(net.stateDirectory().resolve("ipv6-http.log").toFile())
                 .redirectErrorStream(true).start();
+        postServer = new ProcessBuilder("ip", "netns", "exec", srv, "python3", "-c", POST_SERVER)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(net.stateDirectory().resolve("ipv6-post.log").toFile())
+                .redirectErrorStream(true).start();
         fileSha256 = Sha256.of(fixture.docroot().resolve(FILE));
         awaitServer(cli);
     }
 
     @AfterAll
     void stopServer() throws Exception {
-        if (server != null) {
-            server.destroy();
-            server.waitFor();
+        for (Process p : new Process[] {server, postServer}) {
+            if (p != null) {
+                p.destroy();
+                p.waitFor();
+            }
         }
     }
 
@@ -127,6 +154,30 @@ class Ipv6EndToEndTest {
         assertThat(ours).as("DEBUG In/Out lines vs tcpdump -n -t").isEqualTo(theirs);
         assertThat(ours).anyMatch(l -> l.contains("ICMP6, neighbor solicitation, who has " + SERVER_ONLINK));
         assertThat(r.stderr()).containsPattern("\\n +\\d+ of the frames received carried IPv6");
+    }
+
+    /**
+     * The router's link toward the server carries 1280 bytes (the IPv6 minimum): our 1500-byte segments of a POST
+     * body get a Packet Too Big back, the stack lowers the path MTU to 1280 and sends the body again in segments
+     * that fit, and the server receives it whole (it answers with the body's SHA-256).
+     */
+    @Test
+    void aPacketTooBigFromTheRouterShrinksOurSegmentsTo1280() throws Exception {
+        String rtr = fixture.net().routerNamespace();
+        String r3 = fixture.net().prefix() + "r3";
+        Path post = fixture.work().resolve("post.bin");
+        TestFiles.random(post, 200_000, 7);
+        Command.check(List.of("ip", "-n", rtr, "link", "set", r3, "mtu", "1280"), SHORT);
+        try {
+            CommandResult r = run("-v", "-i", fixture.net().routedInterface(), "--post-file", post.toString(), "-O",
+                    "posted.txt", "http://[" + SERVER_ROUTED + "]:" + POST_PORT + "/");
+            assertThat(r.exitCode()).as(r.toString()).isZero();
+            assertThat(r.stderr()).contains(": ICMP6, packet too big, mtu 1280")
+                    .contains("path MTU 1280: segments now carry at most 1208 bytes");
+            assertThat(Files.readString(fixture.work().resolve("posted.txt"))).isEqualTo(Sha256.of(post));
+        } finally {
+            Command.check(List.of("ip", "-n", rtr, "link", "set", r3, "mtu", "1500"), SHORT);
+        }
     }
 
     @Test
