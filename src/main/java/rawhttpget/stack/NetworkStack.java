@@ -119,11 +119,6 @@ public final class NetworkStack {
         v6 = new Ipv6Side(route6, kind, mac, ownAddress, stats, coalescing, this::transmit, connections);
     }
 
-    /** Our IPv6 address, or null when the stack speaks only IPv4. */
-    public Ipv6Address localIpv6Address() {
-        return v6 == null ? null : v6.route().localAddress();
-    }
-
     public StackStats stats() {
         return stats;
     }
@@ -485,9 +480,9 @@ public final class NetworkStack {
         return log.isDebugEnabled();
     }
 
-    /** Frames what the connection {@code from} wrote at {@link #TCP_AT} of {@link #tx}; false when nothing left. */
+    /** Frames what {@code from} wrote at {@link #TCP_AT} of {@link #tx} (remoteIp 0: IPv6); false if nothing left. */
     boolean frame(TcpConnection from, int tcpLength) {
-        return from.isIpv6() ? v6.send(tx, TCP_AT, (Ipv6Address) from.remoteAddress(), tcpLength, now)
+        return from.remoteIp() == 0 ? v6.send(tx, TCP_AT, (Ipv6Address) from.remoteAddress(), tcpLength, now)
                 : sendIpv4(from.remoteIp(), Ipv4Packet.PROTOCOL_TCP, tcpLength);
     }
 

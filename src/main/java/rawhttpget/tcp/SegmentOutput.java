@@ -14,7 +14,7 @@ public interface SegmentOutput {
 
     /** {@code from}'s segment is written: an IPv6 connection's output must override this, and frame it by family. */
     default void transmit(TcpConnection from, int tcpLength) {
-        if (from.isIpv6()) {
+        if (from.remoteAddress().isIpv6()) {
             throw new UnsupportedOperationException("this output carries IPv4 only");
         }
         transmit(from.localIp, from.remoteIp, tcpLength);

@@ -51,7 +51,7 @@ final class Sender {
     Sender(TcpConnection c, int iss) {
         this.c = c;
         this.iss = iss;
-        this.pathMtu = new PathMtu(c.isIpv6());
+        this.pathMtu = new PathMtu(c.remote.isIpv6());
         this.sndUna = iss;
         this.sndNxt = iss;
         this.sndMax = iss;

@@ -174,10 +174,6 @@ public final class TcpConnection {
         return config;
     }
 
-    public int localIp() {
-        return localIp;
-    }
-
     public TcpState state() {
         return state;
     }
@@ -219,10 +215,6 @@ public final class TcpConnection {
 
     public IpAddress localAddress() {
         return local;
-    }
-
-    public boolean isIpv6() {
-        return remote.isIpv6();
     }
 
     public int remotePort() {

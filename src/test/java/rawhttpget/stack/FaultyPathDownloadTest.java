@@ -111,7 +111,7 @@ class FaultyPathDownloadTest {
         Run run = new Run(path.inbound, path.outbound, seed, body, TcpConfig.defaults(1460), 0, true);
         run.untilDone(path.bound);
         run.assertIdenticalAndClean();
-        assertThat(run.connection.isIpv6()).isTrue();
+        assertThat(run.connection.remoteAddress().isIpv6()).isTrue();
     }
 
     static Stream<Arguments> pathsAndFewSeeds() {
