@@ -37,6 +37,42 @@ public record Ipv6Interface(Ipv6Address address, int prefixLength, Ipv6Address g
         }
     }
 
+    /**
+     * The interface of the kernel's best IPv6 route to {@code destination} (the longest prefix, then the lowest
+     * metric; lo's and reject routes left out): where a run without -i goes for an IPv6 server.
+     */
+    public static Optional<String> interfaceFor(Ipv6Address destination) {
+        try {
+            return Files.exists(IPV6_ROUTE) ? routeInterface(Files.readString(IPV6_ROUTE), destination) : Optional.empty();
+        } catch (IOException e) {
+            throw new HostException("cannot read the IPv6 routes: " + e.getMessage(), e);
+        }
+    }
+
+    static Optional<String> routeInterface(String ipv6Route, Ipv6Address destination) {
+        String best = null;
+        int bestPrefix = -1;
+        long bestMetric = Long.MAX_VALUE;
+        for (String line : ipv6Route.split("\n")) {
+            String[] f = line.strip().split("\\s+");
+            if (f.length < 10 || f[9].equals("lo")) {
+                continue;
+            }
+            int prefix = Integer.parseInt(f[1], 16);
+            int flags = Integer.parseUnsignedInt(f[8], 16);
+            long metric = Long.parseUnsignedLong(f[5], 16);
+            if ((flags & RTF_UP) == 0 || (flags & RTF_REJECT) != 0 || !hex(f[0]).sameSubnet(destination, prefix)) {
+                continue;
+            }
+            if (prefix > bestPrefix || prefix == bestPrefix && metric < bestMetric) {
+                best = f[9];
+                bestPrefix = prefix;
+                bestMetric = metric;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
     /** From the texts of {@code /proc/net/if_inet6} and {@code /proc/net/ipv6_route}; {@code destination} may be null. */
     static Optional<Ipv6Interface> parse(String ifInet6, String ipv6Route, String interfaceName,
                                          Ipv6Address destination) {

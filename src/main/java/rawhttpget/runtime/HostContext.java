@@ -305,6 +305,14 @@ public final class HostContext {
                 return new KernelRoute(routes.defaultInterface(), 0, 0);
             }
             HttpUrl url = HttpUrl.parse(firstUrl);
+            Ipv6Address v6 = url.isIpv6Literal() ? Ipv6Address.parse(url.host())
+                    : url.isIpv4Literal() ? null : onlyIpv6(url.host());
+            if (v6 != null) {
+                String through = Ipv6Interface.interfaceFor(v6).orElse(null);
+                if (through != null) {
+                    return new KernelRoute(through, 0, 0);
+                }
+            }
             int destination = url.isIpv4Literal() ? Ipv4Address.parseBits(url.host()) : resolvedIpv4(url.host());
             if (destination != 0) {
                 return KernelRoute.to(destination, routes);
@@ -323,6 +331,20 @@ public final class HostContext {
         } catch (HttpUrl.InvalidUrlException e) {
             return null;
         }
+    }
+
+    /** A name's first IPv6 address when it has no IPv4 one, else null. */
+    private static Ipv6Address onlyIpv6(String host) throws UnknownHostException {
+        Ipv6Address first = null;
+        for (InetAddress address : InetAddress.getAllByName(host)) {
+            if (address instanceof Inet4Address) {
+                return null;
+            }
+            if (first == null) {
+                first = Ipv6Address.read(address.getAddress(), 0);
+            }
+        }
+        return first;
     }
 
     private static int resolvedIpv4(String host) throws UnknownHostException {

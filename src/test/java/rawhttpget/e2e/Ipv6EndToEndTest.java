@@ -180,6 +180,22 @@ class Ipv6EndToEndTest {
         }
     }
 
+    /**
+     * Without -i the kernel's IPv6 routes pick the interface, as for IPv4: the on-link server is reached on the
+     * on-link interface although the default route (IPv4's) leaves through the routed one; so is an AAAA-only name.
+     */
+    @Test
+    void withoutMinusITheIpv6RoutePicksTheInterface() throws Exception {
+        CommandResult literal = run("-v", "-O", "noi.bin", "http://[" + SERVER_ONLINK + "]:" + PORT + "/" + FILE);
+        assertThat(literal.exitCode()).as(literal.toString()).isZero();
+        assertThat(literal.stderr()).contains("interface " + fixture.net().onLinkInterface() + ": IPv6 " + CLIENT_ONLINK);
+        assertThat(Sha256.of(fixture.work().resolve("noi.bin"))).isEqualTo(fileSha256);
+
+        CommandResult named = run("-O", "noi-named.bin", "http://v6only.files.test:" + PORT + "/" + FILE);
+        assertThat(named.exitCode()).as(named.toString()).isZero();
+        assertThat(Sha256.of(fixture.work().resolve("noi-named.bin"))).isEqualTo(fileSha256);
+    }
+
     @Test
     void downloadsThroughTheRouter() throws Exception {
         CommandResult r = run("-i", fixture.net().routedInterface(), "-O", "routed.bin",

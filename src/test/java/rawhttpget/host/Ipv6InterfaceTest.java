@@ -33,6 +33,16 @@ class Ipv6InterfaceTest {
     }
 
     @Test
+    void theInterfaceOfTheBestRouteCarriesARunWithoutMinusI() {
+        assertThat(Ipv6Interface.routeInterface(IPV6_ROUTE, Ipv6Address.parse("2001:2::5"))).contains("veth0");
+        assertThat(Ipv6Interface.routeInterface(IPV6_ROUTE, Ipv6Address.parse("2001:9::5"))).contains("veth0");
+        assertThat(Ipv6Interface.routeInterface(IPV6_ROUTE + """
+                20010007000000000000000000000000 40 00000000000000000000000000000000 00 00000000000000000000000000000000 00000100 00000001 00000000 00000001     eth1
+                """, Ipv6Address.parse("2001:7::5"))).contains("eth1");
+        assertThat(Ipv6Interface.routeInterface("", Ipv6Address.parse("2001:7::5"))).isEmpty();
+    }
+
+    @Test
     void aRouteToTheDestinationThroughARouterBeatsTheDefaultRoute() {
         Ipv6Interface v6 = Ipv6Interface.parse(IF_INET6, IPV6_ROUTE, "veth0", Ipv6Address.parse("2001:9::5"))
                 .orElseThrow();
