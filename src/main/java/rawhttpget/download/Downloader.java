@@ -326,24 +326,31 @@ public final class Downloader {
             return written + (decision.action() == ResponseDecision.Action.APPEND ? resumeOffset : 0);
         }
 
-        /** Every address of the host in turn, until one is connected to (as wget does); its failure otherwise. */
+        /**
+         * Every address of the host in turn, until one is connected to (as wget does), an IPv6 one raced by the
+         * IPv4 one after it (Happy Eyeballs); the last failure otherwise.
+         */
         void run(HttpUrl url) throws DownloadException {
             Transport.Factory layer = transports.forUrl(url);
-            List<IpAddress> servers = HostAddresses.of(url, retrieval.addressFamily(), status);
-            for (int i = 0; ; i++) {
+            List<IpAddress> servers = HostAddresses.routable(HostAddresses.of(url, retrieval.addressFamily(), status),
+                    host.stack()::hasRouteTo);
+            for (int i = 0; ; ) {
+                IpAddress fallback = HostAddresses.racer(servers, i);
                 try {
                     transfer = null;
-                    run(url, layer, servers.get(i));
+                    run(url, layer, servers.get(i), fallback);
                     return;
                 } catch (DownloadException e) {
-                    if (i + 1 == servers.size() || head != null || transfer == null || transfer.phases().wasEstablished()) {
+                    i += fallback == null ? 1 : 2;
+                    if (i >= servers.size() || head != null || transfer == null || transfer.phases().wasEstablished()) {
                         throw e;
                     }
                 }
             }
         }
 
-        private void run(HttpUrl url, Transport.Factory layer, IpAddress server) throws DownloadException {
+        private void run(HttpUrl url, Transport.Factory layer, IpAddress server, IpAddress fallback)
+                throws DownloadException {
             status.connecting(url.isIpLiteral() ? null : url.host(), url.isIpv6Literal() ? "[" + server + "]"
                     : server.toString(), url.port());
             resumeOffset = plan.resumeOffset();
@@ -356,7 +363,9 @@ public final class Downloader {
             if (local != null) {
                 request = request.withHeader("If-Modified-Since", local.ifModifiedSince());
             }
-            try (LocalPort localPort = host.openLocalPort(options.localPort(), server, url.port())) {
+            try (LocalPort localPort = host.openLocalPort(options.localPort(), server, url.port());
+                 LocalPort racerPort = fallback == null ? null : host.openLocalPort(options.localPort(), fallback,
+                         url.port())) {
                 String description = url.host() + " (" + HostAddresses.withPort(server, url.port()) + ")";
                 log.info("{} -> {}", request, description);
                 log.debug("request head:\n{}", request.headForLog().stripTrailing());
@@ -364,6 +373,9 @@ public final class Downloader {
                         new HttpTransfer.Target(server, url.port(), localPort.port(), request.toBytes(), description,
                                 this.request.parserMethod()),
                         layer, this::onHead);
+                if (racerPort != null) {
+                    transfer.raceWith(fallback, racerPort.port());
+                }
                 host.runStats().add(url, transfer);
                 try {
                     host.loop().run(transfer);

@@ -75,6 +75,8 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
     private final PhaseTimes phases = new PhaseTimes();
 
     private Phase phase = Phase.CONNECTING;
+    /** Null unless {@link #raceWith} asked for a second family's connection. */
+    private ConnectRace race;
     private TcpConnection connection;
     private Transport transport;
     /** The next hop's MAC became known (at once, or after the stack resolved it): the handshake began. */
@@ -94,6 +96,14 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
             throw new DownloadException(ExitCode.NETWORK, "no route to " + target.address()
                     + ": it is not on the interface's subnet and there is no default gateway");
         }
+    }
+
+    /**
+     * Happy Eyeballs (RFC 8305): if the target has not completed its handshake 250 ms after connecting, or fails,
+     * a connection to {@code address} (the other family's) from {@code localPort} races it; see {@link ConnectRace}.
+     */
+    public void raceWith(IpAddress address, int localPort) {
+        race = new ConnectRace(stack, tcpConfig, transports, target.request(), address, target.port(), localPort);
     }
 
     /** The final response's head, once it has arrived. */
@@ -158,6 +168,9 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
         phase = Phase.TRANSFERRING;
         transport = transports.over(connection);
         transport.send(target.request());
+        if (race != null) {
+            race.start(now);
+        }
         noteResolved(now);
     }
 
@@ -170,6 +183,10 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
     }
 
     private void transfer(long now) throws DownloadException {
+        if (race != null && race.step(connection, now)) {
+            connection = race.connection();
+            transport = race.transport();
+        }
         noteResolved(now);
         if (connection.state().isSynchronized()) {
             phases.established(now);
@@ -239,11 +256,15 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
     /** The step's own deadline: the end of the wait for the server's FIN. */
     @Override
     public long wakeAt() {
-        return phase == Phase.AWAITING_SERVER_CLOSE ? serverCloseDeadline : Long.MAX_VALUE;
+        return phase == Phase.AWAITING_SERVER_CLOSE ? serverCloseDeadline
+                : phase == Phase.TRANSFERRING && race != null ? race.wakeAt() : Long.MAX_VALUE;
     }
 
     private void fail(DownloadException e) throws DownloadException {
         connection.abort();
+        if (race != null) {
+            race.abortRacer();
+        }
         reader.abandon();
         phase = Phase.DONE;
         phases.done();
@@ -254,6 +275,9 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
     public void interrupt(long now) {
         if (connection != null) {
             connection.abort();
+        }
+        if (race != null) {
+            race.abortRacer();
         }
         reader.abandon();
         phase = Phase.DONE;

@@ -172,11 +172,22 @@ public final class Firewall {
         public void await() {
             List<String> undo = installed.undoCommand();
             CommandResult result = command.await();
+            if (!result.succeeded() && tableAlreadyGone(undo, result)) {
+                // Happy Eyeballs' two connections share the process's table: the first removal took both rules.
+                log.info("firewall: rule for {} already removed with its table", installed.rule());
+                return;
+            }
             if (!result.succeeded()) {
                 throw new HostException("cannot remove firewall rule " + installed.rule() + ": "
                         + Path.of(undo.get(0)).getFileName() + " failed: " + result.complaint());
             }
             log.info("firewall: removed rule for {}: {}", installed.rule(), String.join(" ", undo));
+        }
+
+        /** nft's "delete table" of a table that no longer exists: what it was to remove is gone. */
+        private static boolean tableAlreadyGone(List<String> undo, CommandResult result) {
+            return undo.contains("delete") && undo.contains("table")
+                    && result.complaint().contains("No such file or directory");
         }
     }
 

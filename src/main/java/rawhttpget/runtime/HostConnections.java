@@ -221,6 +221,7 @@ final class HostConnections implements HostHooks {
      * and pay for the socket's teardown (two RCU grace periods) before running the tool.
      */
     private void removeRuleInBackground(RstSuppressor rule) {
+        awaitRuleRemoval(); // a raced connection's rule first: one removal at a time
         rule.closeInBackground();
         removing = rule;
     }

@@ -85,9 +85,11 @@ class Ipv6EndToEndTest {
                 "dev", p + "c2"), SHORT);
         Command.check(List.of("ip", "-n", srv, "-6", "route", "add", "2001:2:0:2::/64", "via", ROUTER_SERVER_SIDE,
                 "dev", p + "s3"), SHORT);
-        // An AAAA-only name, and one whose first address (IPv4, as Java orders them) answers nobody.
+        // An AAAA-only name, one whose first address answers nobody (198.18.1.3 shares the longest prefix with the
+        // client's 198.18.1.2, so the resolver's RFC 6724 sort keeps it first), and a dual-stack one.
         Files.writeString(Path.of("/etc/netns", cli, "hosts"), SERVER_ONLINK + " v6only.files.test\n"
-                + "198.18.1.77 dead-first.files.test\n" + SERVER_ONLINK + " dead-first.files.test\n",
+                + "198.18.1.3 dead-first.files.test\n" + TestNetwork.SERVER_ONLINK_IP + " dead-first.files.test\n"
+                + SERVER_ONLINK + " dual.files.test\n" + TestNetwork.SERVER_ONLINK_IP + " dual.files.test\n",
                 StandardCharsets.US_ASCII, StandardOpenOption.APPEND);
         server = new ProcessBuilder("ip", "netns", "exec", srv, "python3", "-m", "http.server", "--bind", "::",
                 "--directory", fixture.docroot().toString(), Integer.toString(PORT))
@@ -231,10 +233,37 @@ class Ipv6EndToEndTest {
         CommandResult r = run("-i", fixture.net().onLinkInterface(), "-O", "second.bin",
                 "http://dead-first.files.test:" + PORT + "/" + FILE);
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.stderr()).contains("Connecting to dead-first.files.test (dead-first.files.test)|198.18.1.77|:"
+        assertThat(r.stderr()).contains("Connecting to dead-first.files.test (dead-first.files.test)|198.18.1.3|:"
                 + PORT + "... failed:");
-        assertThat(r.stderr()).contains("|" + SERVER_ONLINK + "|:" + PORT + "... connected.");
+        assertThat(r.stderr()).contains("|" + TestNetwork.SERVER_ONLINK_IP + "|:" + PORT + "... connected.");
         assertThat(Sha256.of(fixture.work().resolve("second.bin"))).isEqualTo(fileSha256);
+    }
+
+    /**
+     * Happy Eyeballs: a dual-stack name whose IPv6 path is black-holed (the server drops IPv6 SYNs to the port).
+     * IPv6 is tried first; 250 ms later IPv4 races it and wins, and the IPv6 connection is reset.
+     */
+    @Test
+    void aBlackHoledIpv6PathLosesTheRaceToIpv4() throws Exception {
+        String srv = fixture.net().serverNamespace();
+        in(srv, "nft", "add table ip6 blackhole ; add chain ip6 blackhole in { type filter hook input priority 0 ; } ;"
+                + " add rule ip6 blackhole in tcp dport " + PORT + " drop");
+        try {
+            long start = System.nanoTime();
+            CommandResult r = run("-v", "-i", fixture.net().onLinkInterface(), "-O", "dual.bin",
+                    "http://dual.files.test:" + PORT + "/" + FILE);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(r.exitCode()).as(r.toString()).isZero();
+            assertThat(Sha256.of(fixture.work().resolve("dual.bin"))).isEqualTo(fileSha256);
+            assertThat(r.stderr()).containsPattern("no handshake from " + SERVER_ONLINK + " after 2[5-9]\\d ms: trying "
+                    + TestNetwork.SERVER_ONLINK_IP + " too")
+                    .contains(TestNetwork.SERVER_ONLINK_IP + " completed its handshake first; the connection to "
+                            + SERVER_ONLINK + " is reset");
+            assertThat(millis).as("the whole run, JVM start included, not a 60 s timeout").isLessThan(10_000);
+            assertThat(fixture.net().firewallRules()).as("both connections' rules are gone").doesNotContain("rawhttpget");
+        } finally {
+            in(srv, "nft", "delete", "table", "ip6", "blackhole");
+        }
     }
 
     private CommandResult run(String... args) throws Exception {
