@@ -333,7 +333,7 @@ public final class Downloader {
         void run(HttpUrl url) throws DownloadException {
             Transport.Factory layer = transports.forUrl(url);
             List<IpAddress> servers = HostAddresses.routable(HostAddresses.of(url, retrieval.addressFamily(), status),
-                    host.stack()::hasRouteTo);
+                    host::hasRouteTo);
             for (int i = 0; ; ) {
                 IpAddress fallback = HostAddresses.racer(servers, i);
                 try {

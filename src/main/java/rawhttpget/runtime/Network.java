@@ -78,6 +78,11 @@ public final class Network implements AutoCloseable {
         return host.openLocalPort(wanted, server, serverPort);
     }
 
+    /** Whether the stack can reach {@code server} (its family spoken here, and routed). */
+    public boolean hasRouteTo(IpAddress server) {
+        return stack.hasRouteTo(server);
+    }
+
     /** See {@link HostHooks#openLocalPort(int, IpAddress, int)}. */
     public LocalPort openLocalPort(int wanted, IpAddress server, int serverPort) throws DownloadException {
         return host.openLocalPort(wanted, server, serverPort);
