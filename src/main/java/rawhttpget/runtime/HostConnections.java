@@ -38,6 +38,8 @@ final class HostConnections implements HostHooks {
     private final int localAddress;
     /** Null while the run has no IPv6 address. */
     private Ipv6Address localAddress6;
+    /** The IPv6 address is ours alone (--ip): the kernel knows nothing of it, so no reservation and no rule. */
+    private boolean ownAddress6;
     /** The host firewall in host-address mode; null in own-address mode, which changes nothing. */
     private final Firewall firewall;
     /** Host-address mode: the removal of rules left by killed runs, started before the capture opens; else null. */
@@ -109,9 +111,10 @@ final class HostConnections implements HostHooks {
         }
     }
 
-    /** From now on IPv6 connections leave from {@code address} (the interface's; ours in own-address mode). */
-    void useIpv6(Ipv6Address address) {
+    /** From now on IPv6 connections leave from {@code address}: the interface's, or with {@code own} ours alone. */
+    void useIpv6(Ipv6Address address, boolean own) {
         this.localAddress6 = address;
+        this.ownAddress6 = own;
     }
 
     /**
@@ -127,7 +130,7 @@ final class HostConnections implements HostHooks {
             throw new DownloadException(ExitCode.NETWORK, "no route to " + server + ": " + interfaceName
                     + " has no global IPv6 address");
         }
-        if (ownAddressMode) {
+        if (ownAddressMode || ownAddress6) {
             return LocalPort.plain(wanted != 0 ? wanted : EPHEMERAL_LOW + new SecureRandom().nextInt(65536 - EPHEMERAL_LOW));
         }
         PortReservation reservation = null;

@@ -1,6 +1,5 @@
 package rawhttpget.stack;
 
-import rawhttpget.tcp.SegmentObserver;
 import rawhttpget.tcp.SegmentOutput;
 import rawhttpget.tcp.TcpConnection;
 
@@ -37,9 +36,8 @@ final class FramingOutput implements SegmentOutput {
 
     @Override
     public void transmit(TcpConnection from, int tcpLength) {
-        SegmentObserver observer = stack.observer();
-        if (stack.frame(from, tcpLength) && observer != null) {
-            sent.observe(observer, tx, tcpAt, tcpLength, from, stack.now());
+        if (stack.frame(from, tcpLength)) {
+            stack.observeSent(sent, from, tcpLength);
         }
     }
 }

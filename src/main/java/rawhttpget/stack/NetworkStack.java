@@ -111,12 +111,10 @@ public final class NetworkStack {
         return route.localAddress();
     }
 
-    /**
-     * Speaks IPv6 too, from {@code route6}'s address: next hops are resolved by Neighbor Discovery, and in
-     * own-address mode solicitations for our address are answered.
-     */
-    public void enableIpv6(Ipv6Route route6) {
-        v6 = new Ipv6Side(route6, kind, mac, ownAddress, stats, coalescing, this::transmit, connections);
+    /** Speaks IPv6 too, from {@code route6}'s address, next hops resolved by Neighbor Discovery (Ipv6Side). */
+    /** {@code ownAddress6}: the IPv6 address is ours alone (not the kernel's), whatever IPv4's mode. */
+    public void enableIpv6(Ipv6Route route6, boolean ownAddress6) {
+        v6 = new Ipv6Side(route6, kind, mac, ownAddress6, stats, coalescing, this::transmit, connections);
     }
 
     public StackStats stats() {
@@ -163,10 +161,8 @@ public final class NetworkStack {
 
     /** The same for an address of either family; an IPv6 one needs {@link #enableIpv6}. */
     public boolean hasRouteTo(IpAddress destination) {
-        if (destination instanceof Ipv6Address v6) {
-            return this.v6 != null && this.v6.route().nextHop(v6) != null;
-        }
-        return hasRouteTo(((Ipv4Address) destination).bits());
+        return destination instanceof Ipv6Address a ? v6 != null && v6.route().nextHop(a) != null
+                : hasRouteTo(((Ipv4Address) destination).bits());
     }
 
     /**
@@ -212,7 +208,7 @@ public final class NetworkStack {
             return connect(config, localPort, ((Ipv4Address) remote).bits(), remotePort, now);
         }
         if (v6 == null) {
-            throw new IllegalArgumentException("no route to " + remote6);
+            throw new IllegalArgumentException("no route to " + remote6 + ": no IPv6 here");
         }
         this.now = now;
         return v6.connect(config, localPort, remote6, remotePort, isns, now, connections::add);
@@ -240,6 +236,12 @@ public final class NetworkStack {
      */
     public void probeOwnAddress(long now) {
         addressCheck = new OwnAddressCheck(mac, route.localAddress(), now);
+        ownAddressState = OwnAddressState.PROBING;
+    }
+
+    /** {@link #probeOwnAddress} for our IPv6 address: RFC 4862 duplicate address detection (one solicitation, 1 s). */
+    public void probeOwnIpv6Address(long now) {
+        addressCheck = new OwnAddressCheck(mac, v6.route().localAddress(), now);
         ownAddressState = OwnAddressState.PROBING;
     }
 
@@ -486,11 +488,10 @@ public final class NetworkStack {
                 : sendIpv4(from.remoteIp(), Ipv4Packet.PROTOCOL_TCP, tcpLength);
     }
 
-    SegmentObserver observer() {
-        return observer;
-    }
-
-    long now() {
-        return now;
+    /** Tells --report's observer, if any, of the segment {@code from} just sent. */
+    void observeSent(SentSegmentView sent, TcpConnection from, int tcpLength) {
+        if (observer != null) {
+            sent.observe(observer, tx, TCP_AT, tcpLength, from, now);
+        }
     }
 }

@@ -198,6 +198,29 @@ class Ipv6EndToEndTest {
         assertThat(Sha256.of(fixture.work().resolve("noi-named.bin"))).isEqualTo(fileSha256);
     }
 
+    /**
+     * Own-address mode for IPv6: {@code --ip} claims an address the kernel does not have; duplicate address
+     * detection (one solicitation from ::, 1 s) comes first, the server's solicitations for it are answered, and no
+     * firewall rule is needed for it. An address another host holds is a conflict: exit 4, naming the holder.
+     */
+    @Test
+    void ownIpv6AddressAfterDuplicateAddressDetectionAndAConflict() throws Exception {
+        CommandResult r = run("-v", "--ip", "2001:2:0:1::77/64", "-i", fixture.net().onLinkInterface(), "-O", "own6.bin",
+                "http://[" + SERVER_ONLINK + "]:" + PORT + "/" + FILE);
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.stderr()).contains("NDP: duplicate address detection for 2001:2:0:1::77 on ")
+                .containsPattern("NDP: nobody answered for 2001:2:0:1::77 in 1\\d\\d\\d ms; using it")
+                .doesNotContain("added rule for 2001:2:0:1::77");
+        assertThat(Sha256.of(fixture.work().resolve("own6.bin"))).isEqualTo(fileSha256);
+
+        CommandResult taken = run("--ip", SERVER_ONLINK + "/64", "-i", fixture.net().onLinkInterface(), "-O", "no.bin",
+                "http://[" + SERVER_ONLINK + "]:" + PORT + "/" + FILE);
+        assertThat(taken.exitCode()).as(taken.toString()).isEqualTo(4);
+        assertThat(taken.stderr()).containsPattern(SERVER_ONLINK.replace(".", "\\.")
+                + " is already in use by [0-9a-f:]{17} on " + fixture.net().onLinkInterface()
+                + ": choose another address for --ip");
+    }
+
     @Test
     void downloadsThroughTheRouter() throws Exception {
         CommandResult r = run("-i", fixture.net().routedInterface(), "-O", "routed.bin",

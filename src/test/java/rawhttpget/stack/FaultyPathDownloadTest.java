@@ -165,7 +165,7 @@ class FaultyPathDownloadTest {
             this.server = new ScriptedTcpSender(ends[1], SERVER_MAC, SERVER_IP, 80, body, REQUEST.length, 1460,
                     0x7000_0000 + seed);
             if (ipv6) {
-                stack.enableIpv6(new Ipv6Route(CLIENT_IP6, 64, null));
+                stack.enableIpv6(new Ipv6Route(CLIENT_IP6, 64, null), true);
                 server.speakIpv6(SERVER_IP6);
             }
             this.body = body;

@@ -36,7 +36,7 @@ class Ipv6StackFuzzTest {
         MemoryLink[] cable = MemoryLink.pair();
         NetworkStack stack = new NetworkStack(cable[0], new MacAddress(OUR_MAC),
                 new Route(Ipv4Address.parseBits("198.18.0.1"), 24, 0), true, new IsnGenerator(new byte[16]));
-        stack.enableIpv6(new Ipv6Route(OURS, 64, Ipv6Address.parse("fe80::1")));
+        stack.enableIpv6(new Ipv6Route(OURS, 64, Ipv6Address.parse("fe80::1")), true);
         long now = 1_000_000_000L;
         TcpConnection held = stack.connect(TcpConfig.defaults(1460), 40000, SERVER, 80, now);
         TcpConnection routed = stack.connect(TcpConfig.defaults(1460), 40001, Ipv6Address.parse("2001:9::9"), 80, now);

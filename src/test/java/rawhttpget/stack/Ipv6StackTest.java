@@ -62,7 +62,7 @@ class Ipv6StackTest {
     private long now = S;
 
     Ipv6StackTest() {
-        stack.enableIpv6(new Ipv6Route(OURS, 64, null));
+        stack.enableIpv6(new Ipv6Route(OURS, 64, null), true);
     }
 
     @Test
@@ -158,7 +158,7 @@ class Ipv6StackTest {
     void anOffLinkServerIsReachedThroughTheRouter() {
         NetworkStack routed = new NetworkStack(cable[0], new MacAddress(OUR_MAC),
                 new Route(Ipv4Address.parseBits("198.18.0.1"), 24, 0), true, new IsnGenerator(new byte[16]));
-        routed.enableIpv6(new Ipv6Route(OURS, 64, Ipv6Address.parse("fe80::1")));
+        routed.enableIpv6(new Ipv6Route(OURS, 64, Ipv6Address.parse("fe80::1")), true);
         assertThat(routed.hasRouteTo(IpAddress.parse("2001:3::5"))).isTrue();
         TcpConnection c = routed.connect(TcpConfig.defaults(1460), 40000, Ipv6Address.parse("2001:3::5"), 80, now);
         routed.poll(now);
@@ -210,6 +210,38 @@ class Ipv6StackTest {
         cable[1].send(ns, 0, ns.length);
         stack.poll(now);
         assertThat(cable[1].poll()).isNull();
+    }
+
+    @Test
+    void duplicateAddressDetectionClearsAfterASilentSecondAndFailsOnAnAdvertisement() {
+        stack.probeOwnIpv6Address(now);
+        stack.poll(now);
+        byte[] ns = cable[1].poll();
+        Ipv6Packet ip = new Ipv6Packet();
+        assertThat(ip.wrap(ns, 14, ns.length - 14)).isNull();
+        assertThat(ip.source().isUnspecified()).as("DAD's solicitation comes from ::").isTrue();
+        assertThat(ip.destination()).isEqualTo(OURS.solicitedNodeMulticast());
+        assertThat(stack.ownAddressState()).isEqualTo(OwnAddressState.PROBING);
+        assertThat(stack.pollAt()).isEqualTo(now + S);
+        stack.poll(now + S);
+        assertThat(stack.ownAddressState()).isEqualTo(OwnAddressState.CLEAR);
+
+        NetworkStack other = new NetworkStack(cable[0], new MacAddress(OUR_MAC),
+                new Route(Ipv4Address.parseBits("198.18.0.1"), 24, 0), true, new IsnGenerator(new byte[16]));
+        other.enableIpv6(new Ipv6Route(SERVER, 64, null), true);
+        other.probeOwnIpv6Address(now);
+        other.poll(now);
+        cable[1].poll();
+        byte[] na = new byte[14 + rawhttpget.ndp.NdpEmit.WITH_LINK_LAYER_ADDRESS];
+        EthernetFrame.emitHeader(na, 0, Ipv6Address.ALL_NODES.multicastMacBits(), SERVER_MAC, EthernetFrame.TYPE_IPV6);
+        rawhttpget.ndp.NdpEmit.neighborAdvertisement(na, 14, SERVER, Ipv6Address.ALL_NODES, SERVER_MAC);
+        na[58] = (byte) NdpMessage.FLAG_OVERRIDE; // to all nodes: not solicited (RFC 4861 §7.2.4)
+        Icmpv6Message.writeChecksum(na, 54, na.length - 54,
+                Ipv6Packet.pseudoHeaderSum(SERVER, Ipv6Address.ALL_NODES, Ipv6Packet.NEXT_HEADER_ICMPV6, na.length - 54));
+        cable[1].send(na, 0, na.length);
+        other.poll(now + 10 * MS);
+        assertThat(other.ownAddressState()).isEqualTo(OwnAddressState.CONFLICT);
+        assertThat(other.ownAddressConflict()).isEqualTo("2001:2::2 is already in use by 02:00:00:00:00:02");
     }
 
     @Test

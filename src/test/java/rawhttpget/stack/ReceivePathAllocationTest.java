@@ -79,7 +79,7 @@ class ReceivePathAllocationTest {
         QuietLink link = new QuietLink(cable[0]);
         NetworkStack stack = new NetworkStack(link, new MacAddress(OUR_MAC), new Route(OUR_IP, 24, 0), true,
                 new IsnGenerator(new byte[16]));
-        stack.enableIpv6(new Ipv6Route(OURS6, 64, null));
+        stack.enableIpv6(new Ipv6Route(OURS6, 64, null), true);
         long now = 1_000_000_000L;
         TcpConfig config = TcpConfig.defaults(1460).withReceiveBuffer(8 << 20);
         TcpConnection c = ipv6 ? stack.connect(config, 40000, SERVER6, 80, now)

@@ -58,7 +58,7 @@ public final class VirtualNetwork implements NetworkOpener {
     public Network open(HostSettings settings, Interrupts interrupts) {
         NetworkStack stack = new NetworkStack(client, new MacAddress(CLIENT_MAC), new Route(CLIENT_IP, 24, 0), true,
                 new IsnGenerator(new byte[32]));
-        stack.enableIpv6(new Ipv6Route(CLIENT_IP6, 64, null));
+        stack.enableIpv6(new Ipv6Route(CLIENT_IP6, 64, null), true);
         TcpConfig tcp = TcpConfig.defaults(MTU - 40)
                 .withReceiveBuffer(settings.receiveBuffer())
                 .withIdleTimeout((long) (settings.timeoutSeconds() * 1e9))
