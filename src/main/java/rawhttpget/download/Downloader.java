@@ -374,7 +374,8 @@ public final class Downloader {
                                 this.request.parserMethod()),
                         layer, this::onHead);
                 if (racerPort != null) {
-                    transfer.raceWith(fallback, racerPort.port());
+                    transfer.raceWith(fallback, racerPort.port(), () -> status.connecting(url.host(), fallback.toString(),
+                            url.port())); // the status line names the address connected to
                 }
                 host.runStats().add(url, transfer);
                 try {

@@ -27,13 +27,14 @@ final class ConnectRace {
     private final IpAddress address;
     private final int port;
     private final int localPort;
+    private final Runnable whenItWins;
     private long startedAt;
     private TcpConnection racer;
     private Transport racerTransport;
     private boolean over;
 
     ConnectRace(NetworkStack stack, TcpConfig config, Transport.Factory transports, byte[] request, IpAddress address,
-                int port, int localPort) {
+                int port, int localPort, Runnable whenItWins) {
         this.stack = stack;
         this.config = config;
         this.transports = transports;
@@ -41,6 +42,7 @@ final class ConnectRace {
         this.address = address;
         this.port = port;
         this.localPort = localPort;
+        this.whenItWins = whenItWins;
     }
 
     void start(long now) {
@@ -90,6 +92,7 @@ final class ConnectRace {
                 first.abort();
             }
             over = true;
+            whenItWins.run();
             return true;
         }
         return false;

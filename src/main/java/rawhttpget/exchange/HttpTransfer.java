@@ -101,9 +101,11 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
     /**
      * Happy Eyeballs (RFC 8305): if the target has not completed its handshake 250 ms after connecting, or fails,
      * a connection to {@code address} (the other family's) from {@code localPort} races it; see {@link ConnectRace}.
+     * {@code whenItWins} runs if the exchange goes on over that connection.
      */
-    public void raceWith(IpAddress address, int localPort) {
-        race = new ConnectRace(stack, tcpConfig, transports, target.request(), address, target.port(), localPort);
+    public void raceWith(IpAddress address, int localPort, Runnable whenItWins) {
+        race = new ConnectRace(stack, tcpConfig, transports, target.request(), address, target.port(), localPort,
+                whenItWins);
     }
 
     /** The final response's head, once it has arrived. */

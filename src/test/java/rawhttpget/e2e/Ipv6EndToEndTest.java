@@ -282,6 +282,8 @@ class Ipv6EndToEndTest {
                     + TestNetwork.SERVER_ONLINK_IP + " too")
                     .contains(TestNetwork.SERVER_ONLINK_IP + " completed its handshake first; the connection to "
                             + SERVER_ONLINK + " is reset");
+            assertThat(r.stderr()).contains("Connecting to dual.files.test (dual.files.test)|"
+                    + TestNetwork.SERVER_ONLINK_IP + "|:" + PORT + "... connected.");
             assertThat(millis).as("the whole run, JVM start included, not a 60 s timeout").isLessThan(10_000);
             assertThat(fixture.net().firewallRules()).as("both connections' rules are gone").doesNotContain("rawhttpget");
         } finally {
