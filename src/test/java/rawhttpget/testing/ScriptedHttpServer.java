@@ -80,6 +80,7 @@ public final class ScriptedHttpServer {
     private final byte[] tx = new byte[TCP6_AT + 60 + MSS];
     private Ipv6Address ip6;
     private boolean answerSolicitations = true;
+    private boolean blackHoledIpv6;
     private int ipId;
     private int nextIss = 0x4000_0000;
     private int refusalsLeft;
@@ -96,6 +97,11 @@ public final class ScriptedHttpServer {
     public ScriptedHttpServer speakIpv6(Ipv6Address address) {
         this.ip6 = address;
         return this;
+    }
+
+    /** IPv6 segments are dropped unanswered (a black-holed path), Neighbor Discovery still answered. */
+    public void blackHoleIpv6Tcp() {
+        blackHoledIpv6 = true;
     }
 
     /** Whether Neighbor Solicitations for our IPv6 address are answered (a host that is down answers none). */
@@ -154,7 +160,7 @@ public final class ScriptedHttpServer {
             return;
         }
         int length = ipv6.upperLayerLength();
-        if (frame.destination() != mac || !ipv6.destination().equals(ip6)
+        if (blackHoledIpv6 || frame.destination() != mac || !ipv6.destination().equals(ip6)
                 || ipv6.upperLayerProtocol() != Ipv6Packet.NEXT_HEADER_TCP
                 || seg.wrap(frame.buffer(), ipv6.upperLayerOffset(), length) != null
                 || !seg.checksumValid(ipv6.pseudoHeaderSum(Ipv6Packet.NEXT_HEADER_TCP, length))
