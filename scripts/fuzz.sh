@@ -21,6 +21,7 @@ if [[ ${#targets[@]} -eq 0 ]]; then
         rawhttpget.ndp.NdpMessageFuzzTest#arbitraryBytesAreRefusedWithAReasonOrReadWithinTheMessage
         rawhttpget.tcp.TcpSegmentFuzzTest#arbitraryBytesAreRefusedWithAReasonOrReadWithinTheSegment
         rawhttpget.stack.NetworkStackFuzzTest#hostileFramesNeverThrowAndEverythingSentIsWellFormed
+        rawhttpget.stack.Ipv6StackFuzzTest#hostileIpv6FramesNeverThrowAndEverythingSentIsWellFormed
         rawhttpget.http.ResponseParserJazzerTest#arbitraryResponsesOnlyEverFailWithAProtocolError
         rawhttpget.http.HttpUrlFuzzTest#arbitraryUrlsAndLocationsAreRefusedWithAReasonOrWellFormed
         rawhttpget.http.AuthChallengeFuzzTest#arbitraryChallengesAreReadOrRefusedWithAReason

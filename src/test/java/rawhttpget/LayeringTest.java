@@ -51,7 +51,7 @@ class LayeringTest {
         layerMayUseOnly("inet");
         layerMayUseOnly("time");
         layerMayUseOnly("ethernet", "rawhttpget.inet..");
-        layerMayUseOnly("http");
+        layerMayUseOnly("http", "rawhttpget.inet..");
     }
 
     @Test
@@ -93,7 +93,7 @@ class LayeringTest {
     @Test
     void stackKnowsEveryLayerButNotTheHostOrHttp() {
         layerMayUseOnly("stack", "rawhttpget.tcp..", "rawhttpget.ipv4..", "rawhttpget.arp..", "rawhttpget.ethernet..",
-                "rawhttpget.inet..", "rawhttpget.link..");
+                "rawhttpget.inet..", "rawhttpget.link..", "rawhttpget.ipv6..", "rawhttpget.ndp..");
     }
 
     /** Neighbours are the stack's business: above it, a connection waits for its next hop and never sees ARP. */
@@ -214,7 +214,8 @@ class LayeringTest {
     @Test
     void runtimeWiresHostLinkStackAndLoop() {
         layerMayUseOnly("runtime", "rawhttpget.report..", "rawhttpget.failure..", "rawhttpget.host..",
-                "rawhttpget.link..", "rawhttpget.stack..", "rawhttpget.tcp..", "rawhttpget.ipv4..", "rawhttpget.inet..",
+                "rawhttpget.link..", "rawhttpget.stack..", "rawhttpget.tcp..", "rawhttpget.ipv4..", "rawhttpget.ipv6..",
+                "rawhttpget.inet..",
                 "rawhttpget.time..", "sun.misc..",
                 // The first URL's host, whose route picks the interface when -i names none.
                 "rawhttpget.http..");

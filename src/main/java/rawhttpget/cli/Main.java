@@ -44,6 +44,12 @@ public final class Main {
             err.println("Try 'rawhttpget --help' for more options.");
             return ExitCode.USAGE.code();
         }
+        if (options.inet4Only && options.inet6Only) {
+            // wget's words, and its status: 1, not a parse error's 2.
+            err.println("rawhttpget: Cannot specify both --inet4-only and --inet6-only.");
+            err.println("Try 'rawhttpget --help' for more options.");
+            return ExitCode.GENERIC.code();
+        }
         if (options.help) {
             out.print(HelpText.render(Options.TABLE));
             out.flush();

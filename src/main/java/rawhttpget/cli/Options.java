@@ -5,6 +5,7 @@ import rawhttpget.logging.LogLevels;
 import static rawhttpget.cli.CliOption.flag;
 import static rawhttpget.cli.CliOption.value;
 
+import rawhttpget.download.AddressFamily;
 import rawhttpget.download.BodySettings;
 import rawhttpget.download.DownloadSettings;
 import rawhttpget.download.ExpectedChecksum;
@@ -58,6 +59,8 @@ final class Options {
     boolean noProxy;
     Set<Integer> retryOnHttpError = Set.of();
     boolean retryConnRefused;
+    boolean inet4Only;
+    boolean inet6Only;
     boolean timestamping;
     boolean noUseServerTimestamps;
     boolean serverResponse;
@@ -117,6 +120,8 @@ final class Options {
         value("t", "tries", "N", "1", "Try each URL up to N times (0 or inf: no limit) after a timeout, a reset or a "
                 + "body cut short; not after an error status (default: {default}; wget's is 20).",
                 (o, v) -> o.tries = RetryOptions.tries(v)),
+        flag("4", "inet4-only", "Connect only to IPv4 addresses.", (o, v) -> o.inet4Only = true),
+        flag("6", "inet6-only", "Connect only to IPv6 addresses.", (o, v) -> o.inet6Only = true),
         flag(null, "retry-connrefused", "Try again (as --tries allows) when the connection is refused too.",
                 (o, v) -> o.retryConnRefused = true),
         value(null, "retry-on-http-error", "CODES", null, "Try again (as --tries allows) after these HTTP statuses, "
@@ -279,7 +284,8 @@ final class Options {
 
     private RetrievalSettings retrievalSettings() {
         return new RetrievalSettings(inputFile, base, !noUseServerTimestamps, timestamping, contentDisposition,
-                defaultPage, serverResponse, spider, retryOnHttpError, retryConnRefused);
+                defaultPage, serverResponse, spider, retryOnHttpError, retryConnRefused,
+                inet4Only ? AddressFamily.IPV4_ONLY : inet6Only ? AddressFamily.IPV6_ONLY : AddressFamily.ANY);
     }
 
     LogSettings logSettings() {

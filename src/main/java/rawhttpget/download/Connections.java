@@ -6,18 +6,15 @@ import rawhttpget.exchange.ConnectionPool;
 import rawhttpget.exchange.HttpTransfer;
 import rawhttpget.exchange.Transport;
 import rawhttpget.failure.DownloadException;
-import rawhttpget.failure.ExitCode;
 import rawhttpget.http.HttpRequest;
 import rawhttpget.http.HttpUrl;
 import rawhttpget.http.RequestMethod;
-import rawhttpget.inet.Ipv4Address;
+import rawhttpget.inet.IpAddress;
 import rawhttpget.progress.StatusLines;
 import rawhttpget.runtime.LocalPort;
 import rawhttpget.runtime.Network;
 
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -36,9 +33,13 @@ final class Connections {
     private final ConnectionPool pool;
     /** --limit-rate in bytes a second, or 0 for none. */
     private final long readRateLimit;
+    /** -4, -6 or either: the addresses a name's records give that are tried. */
+    private final AddressFamily addressFamily;
 
-    Connections(Network host, StatusLines status, int wantedLocalPort, long readRateLimit) {
+    Connections(Network host, StatusLines status, int wantedLocalPort, long readRateLimit,
+                AddressFamily addressFamily) {
         this.readRateLimit = readRateLimit;
+        this.addressFamily = addressFamily;
         this.host = host;
         this.status = status;
         this.wantedLocalPort = wantedLocalPort;
@@ -62,7 +63,7 @@ final class Connections {
             HttpTransfer transfer = new HttpTransfer(host.stack(), host.tcpConfig(), target, open.connection(),
                     open.transport(), onHead);
             try {
-                run(route.label(url), key, transfer, open.localPort(), started);
+                run(route.label(url), key, transfer, List.of(new Opened(open.server(), open.localPort())), started);
                 return;
             } catch (DownloadException e) {
                 if (!transfer.failedUnheardOnReuse()) {
@@ -73,19 +74,56 @@ final class Connections {
             }
         }
         pool.closeAllBut(key);
-        int server = resolve(hop);
-        status.connecting(hop.isIpv4Literal() ? null : hop.host(), Ipv4Address.format(server), hop.port(),
-                !route.isDirect());
+        List<IpAddress> servers = HostAddresses.routable(HostAddresses.of(hop, addressFamily, status),
+                host::hasRouteTo);
+        for (int i = 0; ; ) {
+            IpAddress racer = HostAddresses.racer(servers, i);
+            HttpTransfer transfer = null;
+            try {
+                transfer = connect(url, route, hop, servers.get(i), racer, layer, request, method, onHead, key,
+                        started);
+                return;
+            } catch (DownloadException e) {
+                i += racer == null ? 1 : 2;
+                if (i >= servers.size() || transfer == null || transfer.phases().wasEstablished()) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * One try over a new connection to {@code server}, raced by one to {@code racer} (the other family's next
+     * address, RFC 8305) if that is not null; the transfer is given to {@code started} before anything can fail.
+     */
+    private HttpTransfer connect(HttpUrl url, ProxySettings.Route route, HttpUrl hop, IpAddress server,
+                                 IpAddress racer, Transport.Factory layer, HttpRequest request, RequestMethod method,
+                                 HttpTransfer.HeadHandler onHead, ConnectionPool.Key key,
+                                 Consumer<HttpTransfer> started) throws DownloadException {
+        status.connecting(hop.isIpLiteral() ? null : hop.host(), hop.isIpv6Literal() ? "[" + server + "]"
+                : server.toString(), hop.port(), !route.isDirect());
         LocalPort localPort = host.openLocalPort(wantedLocalPort, server, hop.port());
+        LocalPort racerPort = null;
         HttpTransfer transfer;
         try {
+            racerPort = racer == null ? null : host.openLocalPort(wantedLocalPort, racer, hop.port());
             transfer = new HttpTransfer(host.stack(), host.tcpConfig(),
                     target(hop, server, localPort.port(), request, method), layer, onHead);
+            if (racer != null) {
+                transfer.raceWith(racer, racerPort.port(), () -> status.connecting(hop.host(), racer.toString(),
+                        hop.port(), !route.isDirect())); // the status line names the address connected to
+            }
         } catch (DownloadException | RuntimeException e) {
             localPort.close();
+            if (racerPort != null) {
+                racerPort.close();
+            }
             throw e;
         }
-        run(route.label(url), key, transfer, localPort, started);
+        List<Opened> opened = racerPort == null ? List.of(new Opened(server, localPort))
+                : List.of(new Opened(server, localPort), new Opened(racer, racerPort));
+        run(route.label(url), key, transfer, opened, started);
+        return transfer;
     }
 
     /**
@@ -96,31 +134,41 @@ final class Connections {
         return route.isDirect() || !url.scheme().equals("https") ? "" : url.hostHeader();
     }
 
-    private HttpTransfer.Target target(HttpUrl url, int server, int localPort, HttpRequest request,
+    private HttpTransfer.Target target(HttpUrl url, IpAddress server, int localPort, HttpRequest request,
                                        RequestMethod method) {
-        String description = url.host() + " (" + Ipv4Address.format(server) + ":" + url.port() + ")";
+        String description = url.host() + " (" + HostAddresses.withPort(server, url.port()) + ")";
         log.info("{} -> {}", request, description);
         log.debug("request head:\n{}", request.headForLog().stripTrailing());
         return new HttpTransfer.Target(server, url.port(), localPort, request.toBytes(), description, method,
                 request.keepsConnection());
     }
 
-    /** Runs the transfer; its connection then goes back to the pool if the response left it open, else is done. */
-    private void run(String label, ConnectionPool.Key key, HttpTransfer transfer, LocalPort localPort,
+    /** A connection's local port, opened to {@code server}: a race opens two. */
+    private record Opened(IpAddress server, LocalPort port) {
+    }
+
+    /**
+     * Runs the transfer; its connection then goes back to the pool if the response left it open, with the port it
+     * went out from. Every other port (a race's loser's) is done with.
+     */
+    private void run(String label, ConnectionPool.Key key, HttpTransfer transfer, List<Opened> opened,
                      Consumer<HttpTransfer> started) throws DownloadException {
         transfer.limitReadRate(readRateLimit);
         started.accept(transfer);
         host.runStats().add(label, transfer);
-        boolean kept = false;
+        LocalPort kept = null;
         try {
             host.loop().run(transfer);
             if (transfer.keptOpen()) {
-                pool.keep(key, transfer, localPort);
-                kept = true;
+                IpAddress server = transfer.connectedTo();
+                kept = opened.stream().filter(o -> o.server().equals(server)).findFirst().orElseThrow().port();
+                pool.keep(key, transfer, kept);
             }
         } finally {
-            if (!kept) {
-                localPort.close();
+            for (Opened o : opened) {
+                if (o.port() != kept) {
+                    o.port().close();
+                }
             }
         }
     }
@@ -133,30 +181,5 @@ final class Connections {
     /** The run ends with a failure: resets the connections still open, with no wait. */
     void abandon() {
         pool.abandon();
-    }
-
-    private int resolve(HttpUrl url) throws DownloadException {
-        String hostName = url.host();
-        if (url.isIpv4Literal()) {
-            return Ipv4Address.parseBits(hostName); // a literal needs no resolver, and gets none
-        }
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(hostName);
-        } catch (UnknownHostException e) {
-            status.resolveFailed(hostName, e.getMessage());
-            throw new DownloadException(ExitCode.NETWORK, "unable to resolve host address '" + hostName + "'");
-        }
-        StringBuilder all = new StringBuilder();
-        for (InetAddress a : addresses) {
-            all.append(all.length() == 0 ? "" : ", ").append(a.getHostAddress());
-        }
-        status.resolved(hostName, all.toString());
-        for (InetAddress a : addresses) {
-            if (a instanceof Inet4Address) {
-                return Ipv4Address.readBits(a.getAddress(), 0);
-            }
-        }
-        throw new DownloadException(ExitCode.NETWORK, "'" + hostName + "' has no IPv4 address");
     }
 }

@@ -117,7 +117,8 @@ public final class Downloader {
             host.reportStatsTo(options.stats() ? err : null);
             long startedAt = host.clock().nanos();
             RunTrace trace = RunTrace.start(host, options.reportFile(), options.eventsFile());
-            connections = new Connections(host, status, options.localPort(), options.body().limitRate());
+            connections = new Connections(host, status, options.localPort(), options.body().limitRate(),
+                    retrieval.addressFamily());
             boolean failing = true;
             try {
                 worst = downloadAll(host, urls, worst);

@@ -16,13 +16,16 @@ import java.util.Set;
  * @param spider             --spider: check that each URL answers 2xx, save nothing
  * @param retryOnHttpError   statuses after which another try is made (--retry-on-http-error)
  * @param retryConnRefused   a refused connection earns another try
+ * @param addressFamily      the addresses connected to: -4, -6, or either
  */
 public record RetrievalSettings(String inputFile, String base, boolean useServerTimestamps, boolean timestamping,
                                 boolean contentDisposition, String defaultPage, boolean serverResponse,
-                                boolean spider, Set<Integer> retryOnHttpError, boolean retryConnRefused) {
+                                boolean spider, Set<Integer> retryOnHttpError, boolean retryConnRefused,
+                                AddressFamily addressFamily) {
 
     /** What a run without any of these options does. */
     public static RetrievalSettings defaults() {
-        return new RetrievalSettings(null, null, true, false, false, "index.html", false, false, Set.of(), false);
+        return new RetrievalSettings(null, null, true, false, false, "index.html", false, false, Set.of(), false,
+                AddressFamily.ANY);
     }
 }

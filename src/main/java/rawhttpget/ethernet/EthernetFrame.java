@@ -10,6 +10,7 @@ public final class EthernetFrame {
     public static final int HEADER_LENGTH = 14;
     public static final int TYPE_IPV4 = 0x0800;
     public static final int TYPE_ARP = 0x0806;
+    public static final int TYPE_IPV6 = 0x86DD;
     public static final int TYPE_VLAN = 0x8100;
 
     private byte[] buf;
@@ -65,7 +66,7 @@ public final class EthernetFrame {
             case TYPE_IPV4 -> "IPv4";
             case TYPE_ARP -> "ARP";
             case TYPE_VLAN -> "802.1Q";
-            case 0x86DD -> "IPv6";
+            case TYPE_IPV6 -> "IPv6";
             default -> String.format("0x%04x", etherType);
         };
     }

@@ -3,6 +3,7 @@ package rawhttpget.exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rawhttpget.failure.DownloadException;
+import rawhttpget.inet.IpAddress;
 import rawhttpget.runtime.EventLoop;
 import rawhttpget.runtime.LocalPort;
 import rawhttpget.tcp.TcpConnection;
@@ -43,8 +44,8 @@ public final class ConnectionPool {
     /** A connection taken for reuse. */
     public record Reusable(TcpConnection connection, Transport transport, LocalPort localPort) {
         /** The server's address, as the connection was made to it. */
-        public int server() {
-            return connection.remoteIp();
+        public IpAddress server() {
+            return connection.remoteAddress();
         }
     }
 

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import rawhttpget.http.ConnectionPersistence;
 import rawhttpget.http.RequestMethod;
 import rawhttpget.http.ResponseHead;
+import rawhttpget.inet.IpAddress;
 import rawhttpget.inet.Ipv4Address;
 import rawhttpget.stack.NetworkStack;
 import rawhttpget.tcp.TcpConfig;
@@ -52,16 +53,16 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
      * @param method    what the request asks, as the parser must know: the answer to a HEAD has no body
      * @param keepAlive the request asked to keep the connection: if the response agrees, it is kept open
      */
-    public record Target(int address, int port, int localPort, byte[] request, String description,
+    public record Target(IpAddress address, int port, int localPort, byte[] request, String description,
                          RequestMethod method, boolean keepAlive) {
 
-        public Target(int address, int port, int localPort, byte[] request, String description,
+        public Target(IpAddress address, int port, int localPort, byte[] request, String description,
                       RequestMethod method) {
             this(address, port, localPort, request, description, method, false);
         }
 
         public Target(int address, int port, int localPort, byte[] request, String description) {
-            this(address, port, localPort, request, description, RequestMethod.GET);
+            this(new Ipv4Address(address), port, localPort, request, description, RequestMethod.GET);
         }
     }
 
@@ -83,6 +84,8 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
     private final PhaseTimes phases = new PhaseTimes();
 
     private Phase phase = Phase.CONNECTING;
+    /** Null unless {@link #raceWith} asked for a second family's connection. */
+    private ConnectRace race;
     private TcpConnection connection;
     private Transport transport;
     /** The connection carried an earlier exchange: it was open when this one began. */
@@ -108,7 +111,7 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
         this.reader = new ResponseReader(headHandler, target.method());
         this.reused = false;
         if (!stack.hasRouteTo(target.address())) {
-            throw new DownloadException(ExitCode.NETWORK, "no route to " + Ipv4Address.format(target.address())
+            throw new DownloadException(ExitCode.NETWORK, "no route to " + target.address()
                     + ": it is not on the interface's subnet and there is no default gateway");
         }
     }
@@ -131,6 +134,11 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
         this.transport = transport;
     }
 
+    /** The address the exchange went to: the racer's, when Happy Eyeballs' second connection won. */
+    public IpAddress connectedTo() {
+        return connection.remoteAddress();
+    }
+
     /** Whether the response left the connection open for another request (see {@link #connection}). */
     public boolean keptOpen() {
         return keptOpen;
@@ -146,6 +154,16 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
 
     public Transport transport() {
         return transport;
+    }
+
+    /**
+     * Happy Eyeballs (RFC 8305): if the target has not completed its handshake 250 ms after connecting, or fails,
+     * a connection to {@code address} (the other family's) from {@code localPort} races it; see {@link ConnectRace}.
+     * {@code whenItWins} runs if the exchange goes on over that connection.
+     */
+    public void raceWith(IpAddress address, int localPort, Runnable whenItWins) {
+        race = new ConnectRace(stack, tcpConfig, transports, target.request(), address, target.port(), localPort,
+                whenItWins);
     }
 
     /** The final response's head, once it has arrived. */
@@ -221,6 +239,9 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
         phase = Phase.TRANSFERRING;
         transport = transports.over(connection);
         transport.send(target.request());
+        if (race != null) {
+            race.start(now);
+        }
         noteResolved(now);
     }
 
@@ -233,6 +254,10 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
     }
 
     private void transfer(long now) throws DownloadException {
+        if (race != null && race.step(connection, now)) {
+            connection = race.connection();
+            transport = race.transport();
+        }
         noteResolved(now);
         if (connection.state().isSynchronized()) {
             phases.established(now);
@@ -324,14 +349,19 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
     @Override
     public long wakeAt() {
         if (phase == Phase.TRANSFERRING && rateLimit != null) {
-            return rateLimit.wakeAt(connection);
+            long read = rateLimit.wakeAt(connection);
+            return race == null ? read : Math.min(read, race.wakeAt());
         }
-        return phase == Phase.AWAITING_SERVER_CLOSE ? serverCloseDeadline : Long.MAX_VALUE;
+        return phase == Phase.AWAITING_SERVER_CLOSE ? serverCloseDeadline
+                : phase == Phase.TRANSFERRING && race != null ? race.wakeAt() : Long.MAX_VALUE;
     }
 
     private void fail(DownloadException e) throws DownloadException {
         failedUnheardOnReuse = reused && !reader.heardAnything();
         connection.abort();
+        if (race != null) {
+            race.abortRacer();
+        }
         reader.abandon();
         phase = Phase.DONE;
         phases.done();
@@ -342,6 +372,9 @@ public final class HttpTransfer implements EventLoop.Step, TransferStats {
     public void interrupt(long now) {
         if (connection != null) {
             connection.abort();
+        }
+        if (race != null) {
+            race.abortRacer();
         }
         reader.abandon();
         phase = Phase.DONE;

@@ -39,7 +39,8 @@ final class IptablesCommands implements FirewallCommands {
     }
 
     private List<String> command(String operation, RstRule rule) {
-        List<String> argv = new ArrayList<>(List.of(iptables, "-w", "5", "-t", "filter", operation, "OUTPUT"));
+        List<String> argv = new ArrayList<>(List.of(rule.isIpv6() ? ip6tables(iptables) : iptables, "-w", "5", "-t",
+                "filter", operation, "OUTPUT"));
         argv.addAll(List.of(
                 "-p", "tcp",
                 "-s", rule.localAddressText(), "--sport", Integer.toString(rule.localPort()),
@@ -48,6 +49,13 @@ final class IptablesCommands implements FirewallCommands {
                 "-m", "comment", "--comment", rule.comment(),
                 "-j", "DROP"));
         return argv;
+    }
+
+    /** ip6tables beside iptables: the same tool for IPv6 rules. */
+    static String ip6tables(String iptables) {
+        int slash = iptables.lastIndexOf('/');
+        String name = iptables.substring(slash + 1);
+        return iptables.substring(0, slash + 1) + (name.startsWith("iptables") ? "ip6" + name.substring(2) : name);
     }
 
     @Override

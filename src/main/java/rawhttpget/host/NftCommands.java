@@ -19,20 +19,21 @@ final class NftCommands extends NftTableCommands {
 
     @Override
     public List<List<String>> prepare(RstRule rule) {
-        // "add" (unlike "create") succeeds when the table, the set or an identical chain already exists.
+        // "add" (unlike "create") succeeds when the table, the sets or an identical chain already exists.
+        String table = table(rule.owner());
         return List.of(
-                List.of(nft, "add", "table", FAMILY, table(rule.owner())),
-                List.of(nft, "add", "set", FAMILY, table(rule.owner()), SET, SET_TYPE),
-                List.of(nft, "add", "chain", FAMILY, table(rule.owner()), CHAIN,
+                List.of(nft, "add", "table", FAMILY, table),
+                List.of(nft, "add", "set", FAMILY, table, SET, SET_TYPE),
+                List.of(nft, "add", "set", FAMILY, table, SET6, SET6_TYPE),
+                List.of(nft, "add", "chain", FAMILY, table, CHAIN,
                         "{ type filter hook output priority 0 ; policy accept ; }"));
     }
 
     @Override
     public List<String> add(RstRule rule) {
-        List<String> command = new ArrayList<>(List.of(nft, "add", "rule", FAMILY, table(rule.owner()), CHAIN,
-                "ip", "saddr", ".", "tcp", "sport", ".", "ip", "daddr", ".", "tcp", "dport", "@" + SET,
-                "tcp", "flags", "&", "rst", "==", "rst",
-                "drop", "comment", "\"" + rule.comment() + "\"", ";"));
+        List<String> command = new ArrayList<>(List.of(nft));
+        command.addAll(addRulesWords(table(rule.owner()), CHAIN,
+                List.of("tcp", "flags", "&", "rst", "==", "rst", "drop", "comment", "\"" + rule.comment() + "\"")));
         command.addAll(addElementWords(rule));
         return command;
     }

@@ -31,14 +31,11 @@ final class NftIngressCommands extends NftTableCommands {
     @Override
     public List<String> add(RstRule rule) {
         String table = table(rule.owner());
-        List<String> command = new ArrayList<>(List.of(nft,
-                "add", "table", FAMILY, table, ";",
-                "add", "set", FAMILY, table, SET, SET_TYPE, ";",
-                "add", "chain", FAMILY, table, CHAIN,
-                "{ type filter hook ingress device \"" + rule.device() + "\" priority 0 ; policy accept ; }", ";",
-                "add", "rule", FAMILY, table, CHAIN,
-                "ip", "saddr", ".", "tcp", "sport", ".", "ip", "daddr", ".", "tcp", "dport", "@" + SET,
-                "drop", "comment", "\"" + rule.comment() + "\"", ";"));
+        List<String> command = new ArrayList<>(List.of(nft, "add", "table", FAMILY, table, ";"));
+        command.addAll(addSetsWords(table));
+        command.addAll(List.of("add", "chain", FAMILY, table, CHAIN,
+                "{ type filter hook ingress device \"" + rule.device() + "\" priority 0 ; policy accept ; }", ";"));
+        command.addAll(addRulesWords(table, CHAIN, List.of("drop", "comment", "\"" + rule.comment() + "\"")));
         command.addAll(addElementWords(rule));
         return command;
     }

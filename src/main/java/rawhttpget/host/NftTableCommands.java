@@ -20,10 +20,13 @@ import java.util.regex.Pattern;
  */
 abstract class NftTableCommands implements FirewallCommands {
     static final String TABLE_PREFIX = "rawhttpget-";
-    /** The set of the run's connections, in the run's table. */
+    /** The set of the run's IPv4 connections, in the run's table. */
     static final String SET = "connections";
     /** The set's elements: address and port of one end, then of the other, as the rule's match reads them. */
     static final String SET_TYPE = "{ type ipv4_addr . inet_service . ipv4_addr . inet_service ; }";
+    /** The run's IPv6 connections: a set's elements have one type, so each family has its set and its rule. */
+    static final String SET6 = "connections6";
+    static final String SET6_TYPE = "{ type ipv6_addr . inet_service . ipv6_addr . inet_service ; }";
 
     /** Our tables in {@code nft list tables} output, in either family we use. */
     private static final Pattern OUR_TABLE = Pattern.compile(
@@ -52,7 +55,28 @@ abstract class NftTableCommands implements FirewallCommands {
 
     /** {@code add element FAMILY TABLE connections { TUPLE }}: the words after "nft". */
     List<String> addElementWords(RstRule rule) {
-        return List.of("add", "element", family, table(rule.owner()), SET, "{ " + tuple(rule) + " }");
+        return List.of("add", "element", family, table(rule.owner()), rule.isIpv6() ? SET6 : SET,
+                "{ " + tuple(rule) + " }");
+    }
+
+    /** {@code add set} for both families' sets: the words after "nft", each command ended by {@code ;}. */
+    List<String> addSetsWords(String table) {
+        return List.of("add", "set", family, table, SET, SET_TYPE, ";", "add", "set", family, table, SET6, SET6_TYPE, ";");
+    }
+
+    /**
+     * {@code add rule} matching each family's set, then {@code VERDICT}: the words after "nft", each command ended
+     * by {@code ;}. {@code (ip|ip6) saddr . tcp sport . (ip|ip6) daddr . tcp dport @SET}: the tuple's order.
+     */
+    List<String> addRulesWords(String table, String chain, List<String> verdict) {
+        List<String> words = new ArrayList<>();
+        for (String addressFamily : List.of("ip", "ip6")) {
+            words.addAll(List.of("add", "rule", family, table, chain, addressFamily, "saddr", ".", "tcp", "sport", ".",
+                    addressFamily, "daddr", ".", "tcp", "dport", "@" + (addressFamily.equals("ip") ? SET : SET6)));
+            words.addAll(verdict);
+            words.add(";");
+        }
+        return words;
     }
 
     @Override

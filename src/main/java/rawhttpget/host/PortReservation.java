@@ -3,6 +3,7 @@ package rawhttpget.host;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import rawhttpget.inet.Ipv6Address;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.UnknownHostException;
@@ -41,7 +42,16 @@ public final class PortReservation implements AutoCloseable {
         return reserve(localAddress, 0);
     }
 
-    public static PortReservation reserve(Inet4Address localAddress, int port) {
+    /** Reserves {@code port} (any free one when 0) on our IPv6 address. */
+    public static PortReservation reserve(Ipv6Address localAddress, int port) {
+        try {
+            return reserve(InetAddress.getByAddress(localAddress.toBytes()), port);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("sixteen bytes are always an address", e);
+        }
+    }
+
+    public static PortReservation reserve(InetAddress localAddress, int port) {
         Socket socket = new Socket();
         try {
             // Without SO_REUSEADDR on our side, nobody can bind the port, whatever options they set.

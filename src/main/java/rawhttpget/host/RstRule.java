@@ -1,5 +1,6 @@
 package rawhttpget.host;
 
+import rawhttpget.inet.IpAddress;
 import rawhttpget.inet.Ipv4Address;
 
 /**
@@ -8,8 +9,9 @@ import rawhttpget.inet.Ipv4Address;
  * either the server's segments are dropped at the device's ingress before the kernel's IP layer sees them
  * ({@link NftIngressCommands}), or the kernel's RSTs to the server are dropped on output. Tagged with the
  * owning process ({@link RuleOwner}), so a later run can tell a rule left by a killed process from one still in use.
+ * Both addresses are of one family; an IPv6 rule matches with nft's {@code ip6} words, or ip6tables.
  */
-public record RstRule(String device, int localAddress, int localPort, int peerAddress, int peerPort,
+public record RstRule(String device, IpAddress localAddress, int localPort, IpAddress peerAddress, int peerPort,
                       RuleOwner owner) {
 
     public RstRule {
@@ -17,11 +19,18 @@ public record RstRule(String device, int localAddress, int localPort, int peerAd
         if (device == null || !device.matches("[^\\s/:\"']{1,15}")) {
             throw new IllegalArgumentException("not an interface name: " + device);
         }
+        if (localAddress.isIpv6() != peerAddress.isIpv6()) {
+            throw new IllegalArgumentException("addresses of two families: " + localAddress + ", " + peerAddress);
+        }
         checkPort(localPort);
         checkPort(peerPort);
         if (owner == null) {
             throw new IllegalArgumentException("a rule needs an owner");
         }
+    }
+
+    public RstRule(String device, int localAddress, int localPort, int peerAddress, int peerPort, RuleOwner owner) {
+        this(device, new Ipv4Address(localAddress), localPort, new Ipv4Address(peerAddress), peerPort, owner);
     }
 
     /** A rule whose owner is known by its PID only. */
@@ -33,6 +42,21 @@ public record RstRule(String device, int localAddress, int localPort, int peerAd
     public static RstRule forThisProcess(String device, int localAddress, int localPort, int peerAddress,
                                          int peerPort) {
         return new RstRule(device, localAddress, localPort, peerAddress, peerPort, RuleOwner.thisProcess());
+    }
+
+    /** The same for addresses of either family. */
+    public static RstRule forThisProcess(String device, IpAddress localAddress, int localPort, IpAddress peerAddress,
+                                         int peerPort) {
+        return new RstRule(device, localAddress, localPort, peerAddress, peerPort, RuleOwner.thisProcess());
+    }
+
+    public boolean isIpv6() {
+        return localAddress.isIpv6();
+    }
+
+    /** nft's word for the addresses' protocol: {@code ip} or {@code ip6}. */
+    String nftAddressFamily() {
+        return isIpv6() ? "ip6" : "ip";
     }
 
     private static void checkPort(int port) {
@@ -51,11 +75,11 @@ public record RstRule(String device, int localAddress, int localPort, int peerAd
     }
 
     String localAddressText() {
-        return Ipv4Address.format(localAddress);
+        return localAddress.toString();
     }
 
     String peerAddressText() {
-        return Ipv4Address.format(peerAddress);
+        return peerAddress.toString();
     }
 
     @Override

@@ -1,16 +1,19 @@
 package rawhttpget.http;
 
+import rawhttpget.inet.Ipv6Address;
+
 import java.util.Locale;
 
 /**
- * The host and port of an http(s) URL. Only what we can connect to is accepted: a DNS name or a dotted-quad IPv4
- * address. Anything else is refused here with a message, rather than failing later as an unresolvable name.
+ * The host and port of an http(s) URL. Only what we can connect to is accepted: a DNS name, a dotted-quad IPv4
+ * address or a bracketed IPv6 address (RFC 3986 §3.2.2; its host is kept in RFC 5952 form, without brackets).
+ * Anything else is refused here with a message, rather than failing later as an unresolvable name.
  */
-record Authority(String host, int port, boolean isIpv4Literal) {
+record Authority(String host, int port, boolean isIpv4Literal, boolean isIpv6Literal) {
 
     static Authority parse(String authority, int defaultPort, String url) throws HttpUrl.InvalidUrlException {
         if (authority.startsWith("[")) {
-            throw new HttpUrl.InvalidUrlException("IPv6 address literals are not supported in " + Printable.clean(url));
+            return ipv6Literal(authority, defaultPort, url);
         }
         int colon = authority.lastIndexOf(':');
         String host = (colon < 0 ? authority : authority.substring(0, colon)).toLowerCase(Locale.ROOT);
@@ -25,7 +28,40 @@ record Authority(String host, int port, boolean isIpv4Literal) {
         if (ipv4 && !isDottedQuad(host)) {
             throw new HttpUrl.InvalidUrlException("invalid IPv4 address '" + host + "' in " + Printable.clean(url));
         }
-        return new Authority(host, port, ipv4);
+        return new Authority(host, port, ipv4, false);
+    }
+
+    /**
+     * {@code [address]} or {@code [address]:port}. A zone ID ({@code %eth0}, or {@code %25eth0} as RFC 6874 writes
+     * it) is refused, as wget refuses it: a link-local address's zone is a local interface, not part of a URL.
+     */
+    private static Authority ipv6Literal(String authority, int defaultPort, String url)
+            throws HttpUrl.InvalidUrlException {
+        int close = authority.indexOf(']');
+        if (close < 0) {
+            throw new HttpUrl.InvalidUrlException("unterminated IPv6 address (no ']') in " + Printable.clean(url));
+        }
+        String literal = authority.substring(1, close);
+        if (literal.indexOf('%') >= 0) {
+            throw new HttpUrl.InvalidUrlException("IPv6 zone IDs are not supported ('" + Printable.clean(literal)
+                    + "') in " + Printable.clean(url));
+        }
+        Ipv6Address address;
+        try {
+            address = Ipv6Address.parse(literal);
+        } catch (IllegalArgumentException e) {
+            throw new HttpUrl.InvalidUrlException("invalid IPv6 address '" + Printable.clean(literal) + "' in "
+                    + Printable.clean(url));
+        }
+        String rest = authority.substring(close + 1);
+        int port = defaultPort;
+        if (!rest.isEmpty()) {
+            if (rest.charAt(0) != ':') {
+                throw new HttpUrl.InvalidUrlException("invalid host name after ']' in " + Printable.clean(url));
+            }
+            port = rest.length() == 1 ? defaultPort : parsePort(rest.substring(1), url);
+        }
+        return new Authority(address.toString(), port, false, true);
     }
 
     private static int parsePort(String digits, String url) throws HttpUrl.InvalidUrlException {

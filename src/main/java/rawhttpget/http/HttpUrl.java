@@ -24,6 +24,7 @@ public final class HttpUrl {
     private final String host;
     private final int port;
     private final boolean ipv4Literal;
+    private final boolean ipv6Literal;
     /** Never empty: for http an empty path and "/" are the same resource (RFC 9110 §4.2.3). */
     private final String path;
     /** Null when the URL had no "?"; "" when it had one with nothing after. */
@@ -43,6 +44,7 @@ public final class HttpUrl {
         this.host = authority.host();
         this.port = authority.port();
         this.ipv4Literal = authority.isIpv4Literal();
+        this.ipv6Literal = authority.isIpv6Literal();
         this.path = path.isEmpty() ? "/" : path;
         this.query = query;
     }
@@ -73,7 +75,7 @@ public final class HttpUrl {
             return fromAbsolute(reference.withScheme(scheme), location);
         }
         // Same server: the credentials of this URL still apply, as in wget.
-        Authority authority = new Authority(host, port, ipv4Literal);
+        Authority authority = new Authority(host, port, ipv4Literal, ipv6Literal);
         String relativePath = PercentEncoding.encode(reference.path());
         String relativeQuery = encodeQuery(reference.query());
         if (relativePath.isEmpty()) {
@@ -150,6 +152,16 @@ public final class HttpUrl {
         return Optional.ofNullable(password);
     }
 
+    /** Whether {@link #host()} is an IPv6 address (written in brackets in the URL), which needs no name lookup. */
+    public boolean isIpv6Literal() {
+        return ipv6Literal;
+    }
+
+    /** Whether {@link #host()} is an address of either family. */
+    public boolean isIpLiteral() {
+        return ipv4Literal || ipv6Literal;
+    }
+
     /** Whether {@link #host()} is an IPv4 address, which needs no name lookup. */
     public boolean isIpv4Literal() {
         return ipv4Literal;
@@ -177,7 +189,8 @@ public final class HttpUrl {
 
     /** The Host header value: the port is named only when it is not the scheme's default (RFC 9110 §7.2). */
     public String hostHeader() {
-        return port == defaultPort(scheme) ? host : host + ":" + port;
+        String name = ipv6Literal ? "[" + host + "]" : host;
+        return port == defaultPort(scheme) ? name : name + ":" + port;
     }
 
     /**

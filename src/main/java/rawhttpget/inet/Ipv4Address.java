@@ -5,7 +5,17 @@ package rawhttpget.inet;
  * compares and hashes without allocating. A leaf package of its own because both ARP and IPv4 speak it
  * and ARP sits below IPv4.
  */
-public record Ipv4Address(int bits) {
+public record Ipv4Address(int bits) implements IpAddress {
+
+    @Override
+    public boolean isIpv6() {
+        return false;
+    }
+
+    @Override
+    public long checksumWords() {
+        return (bits >>> 16) + (bits & 0xFFFF);
+    }
 
     /** Parses dotted-quad notation; throws IllegalArgumentException with a readable message. */
     public static Ipv4Address parse(String text) {

@@ -7,7 +7,7 @@ package rawhttpget.inet;
  * leading zeros, the longest run of two or more zero fields compressed, the first of equal runs; an IPv4-mapped
  * address ends in a dotted quad, §5).
  */
-public record Ipv6Address(long high, long low) {
+public record Ipv6Address(long high, long low) implements IpAddress {
     public static final int BYTES = 16;
     public static final Ipv6Address UNSPECIFIED = new Ipv6Address(0, 0);
     /** ff02::1, every node on the link. */
@@ -107,6 +107,20 @@ public record Ipv6Address(long high, long low) {
             return prefixLength == 0 || (high ^ other.high) >>> (64 - prefixLength) == 0;
         }
         return high == other.high && (prefixLength == 128 || (low ^ other.low) >>> (128 - prefixLength) == 0);
+    }
+
+    @Override
+    public boolean isIpv6() {
+        return true;
+    }
+
+    @Override
+    public long checksumWords() {
+        return words(high) + words(low);
+    }
+
+    private static long words(long v) {
+        return (v >>> 48) + ((v >>> 32) & 0xFFFF) + ((v >>> 16) & 0xFFFF) + (v & 0xFFFF);
     }
 
     @Override

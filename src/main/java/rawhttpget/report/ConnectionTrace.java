@@ -1,6 +1,5 @@
 package rawhttpget.report;
 
-import rawhttpget.inet.Ipv4Address;
 import rawhttpget.tcp.RttEstimator;
 import rawhttpget.tcp.TcpConnection;
 import rawhttpget.tcp.TcpFlags;
@@ -56,11 +55,16 @@ final class ConnectionTrace {
     private long outOfOrderBefore;
     private long duplicatesBefore;
 
+    /** An address before ":port": an IPv6 one in brackets. */
+    private static String address(rawhttpget.inet.IpAddress a) {
+        return a.isIpv6() ? "[" + a + "]" : a.toString();
+    }
+
     ConnectionTrace(TcpConnection connection, EventLines lines) {
         this.connection = connection;
         this.lines = lines;
-        this.local = Ipv4Address.format(connection.localIp()) + ":" + connection.localPort();
-        this.remote = Ipv4Address.format(connection.remoteIp()) + ":" + connection.remotePort();
+        this.local = address(connection.localAddress()) + ":" + connection.localPort();
+        this.remote = address(connection.remoteAddress()) + ":" + connection.remotePort();
     }
 
     void segment(long now, boolean out, TcpSegment seg, TcpOptions opts) {

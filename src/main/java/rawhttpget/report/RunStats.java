@@ -31,8 +31,9 @@ public final class RunStats {
         List<StatsReport.Transfer> rows = new ArrayList<>();
         for (Entry e : transfers) {
             TcpConnection c = e.transfer().connection();
-            String endpoints = c == null ? null : Ipv4Address.format(stack.localAddress()) + "." + c.localPort() + " > "
-                    + Ipv4Address.format(c.remoteIp()) + "." + c.remotePort();
+            String endpoints = c == null ? null : (c.remoteAddress().isIpv6() ? c.localAddress()
+                    : Ipv4Address.format(stack.localAddress())) + "." + c.localPort() + " > " + c.remoteAddress() + "."
+                    + c.remotePort();
             rows.add(new StatsReport.Transfer(e.url(), endpoints, e.transfer().phases(), c == null ? null : c.stats(),
                     c == null ? null : c.rtt()));
         }

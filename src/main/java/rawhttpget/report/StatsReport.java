@@ -37,6 +37,10 @@ final class StatsReport {
         s.append("stack:\n");
         line(s, f.framesIn, "frames received");
         line(s, f.framesOut, "frames sent");
+        if (f.ipv6FramesIn + f.ipv6FramesOut > 0) {
+            line(s, f.ipv6FramesIn, "of the frames received carried IPv6 (Neighbor Discovery included)");
+            line(s, f.ipv6FramesOut, "of the frames sent carried IPv6 (Neighbor Discovery included)");
+        }
         line(s, f.framesDropped, "frames dropped by the stack (-d says why)");
         long ip = f.dropped(DropReason.IP_CHECKSUM);
         long tcp = f.dropped(DropReason.TCP_CHECKSUM);

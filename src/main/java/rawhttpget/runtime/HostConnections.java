@@ -14,7 +14,9 @@ import rawhttpget.host.RstSuppressor;
 import rawhttpget.host.Routes;
 import rawhttpget.host.StaleRuleSweep;
 import rawhttpget.host.UnusableInterfaceException;
+import rawhttpget.inet.IpAddress;
 import rawhttpget.inet.Ipv4Address;
+import rawhttpget.inet.Ipv6Address;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -39,6 +41,10 @@ final class HostConnections implements HostHooks {
     private final String interfaceName;
     private final boolean ownAddressMode;
     private final int localAddress;
+    /** Null while the run has no IPv6 address. */
+    private Ipv6Address localAddress6;
+    /** The IPv6 address is ours alone (--ip): the kernel knows nothing of it, so no reservation and no rule. */
+    private boolean ownAddress6;
     /** The host firewall in host-address mode; null in own-address mode, which changes nothing. */
     private final Firewall firewall;
     /** Host-address mode: the removal of rules left by killed runs, started before the capture opens; else null. */
@@ -112,6 +118,51 @@ final class HostConnections implements HostHooks {
                 } else {
                     reservation.close();
                 }
+            }
+        }
+    }
+
+    /** From now on IPv6 connections leave from {@code address}: the interface's, or with {@code own} ours alone. */
+    void useIpv6(Ipv6Address address, boolean own) {
+        this.localAddress6 = address;
+        this.ownAddress6 = own;
+    }
+
+    /**
+     * A server of either family. An IPv6 one gets what an IPv4 one gets (see the int form): the port reserved on
+     * our IPv6 address and the connection in the run's firewall set for IPv6, or an ip6tables rule.
+     */
+    @Override
+    public LocalPort openLocalPort(int wanted, IpAddress server, int serverPort) throws DownloadException {
+        if (!(server instanceof Ipv6Address server6)) {
+            return openLocalPort(wanted, ((Ipv4Address) server).bits(), serverPort);
+        }
+        if (localAddress6 == null) {
+            throw new DownloadException(ExitCode.NETWORK, "no route to " + server + ": " + interfaceName
+                    + " has no global IPv6 address");
+        }
+        if (ownAddressMode || ownAddress6) {
+            return LocalPort.plain(wanted != 0 ? wanted : EPHEMERAL_LOW + new SecureRandom().nextInt(65536 - EPHEMERAL_LOW));
+        }
+        PortReservation reservation = null;
+        try {
+            reservation = PortReservation.reserve(localAddress6, wanted);
+            RstRule rule = RstRule.forThisProcess(interfaceName, localAddress6, reservation.port(), server6, serverPort);
+            RstSuppressor rst = null;
+            if (firewall != null) {
+                rst = installRule(rule);
+            } else {
+                hostLog.warn("--no-host-setup: no firewall rule added, so the kernel will likely reset this"
+                        + " connection; it needs a rule like: {}", Firewall.suggestedCommand(rule));
+            }
+            ReservedPort port = new ReservedPort(reservation, rst);
+            reservation = null;
+            return port;
+        } catch (HostException e) {
+            throw new DownloadException(ExitCode.GENERIC, e.getMessage(), e);
+        } finally {
+            if (reservation != null) {
+                reservation.close();
             }
         }
     }

@@ -11,6 +11,7 @@ import rawhttpget.host.Firewall;
 import rawhttpget.host.HostException;
 import rawhttpget.host.InterfaceInfo;
 import rawhttpget.host.InterfaceKind;
+import rawhttpget.host.Ipv6Interface;
 import rawhttpget.host.KernelRandom;
 import rawhttpget.host.KernelRoute;
 import rawhttpget.host.LinkWait;
@@ -22,6 +23,8 @@ import rawhttpget.host.StaleRuleSweep;
 import rawhttpget.host.UnusableInterfaceException;
 import rawhttpget.http.HttpUrl;
 import rawhttpget.inet.Ipv4Address;
+import rawhttpget.inet.Ipv6Address;
+import rawhttpget.ipv6.Ipv6Route;
 import rawhttpget.ipv4.Route;
 import rawhttpget.link.Link;
 import rawhttpget.link.LinkException;
@@ -65,7 +68,8 @@ public final class HostContext {
     public static Network open(HostSettings settings, Interrupts interrupts) throws DownloadException {
         interrupts.install();
         Clock clock = SystemClock.INSTANCE;
-        OwnAddress parsedOwn = OwnAddress.parse(settings.ownAddress(), settings.ownMac());
+        OwnIpv6Address own6 = OwnIpv6Address.parse(settings.ownAddress(), settings.ownMac());
+        OwnAddress parsedOwn = own6 != null ? null : OwnAddress.parse(settings.ownAddress(), settings.ownMac());
         boolean addsFirewallRules = parsedOwn == null && !settings.noHostSetup();
         StaleRuleSweep sweep = null;
         LoopbackRouting loopback = null;
@@ -85,11 +89,11 @@ public final class HostContext {
                         + name + "'s own address: leave out --ip to use it");
             }
             LinkKind linkKind = linkKind(name);
-            if (own != null && linkKind == LinkKind.LOOPBACK) {
+            if ((own != null || own6 != null) && linkKind == LinkKind.LOOPBACK) {
                 throw new DownloadException(ExitCode.USAGE, "--ip cannot be used on " + name
                         + ": the kernel owns every loopback address itself; leave out --ip");
             }
-            if (own != null && linkKind == LinkKind.RAW_IP) {
+            if ((own != null || own6 != null) && linkKind == LinkKind.RAW_IP) {
                 throw new DownloadException(ExitCode.USAGE, "--ip cannot be used on " + name
                         + ": an L3 link has no ARP, so no address of our own can be claimed there; leave out --ip");
             }
@@ -114,7 +118,19 @@ public final class HostContext {
             sweep = firewall != null ? StaleRuleSweep.start(firewall) : null;
             log.info("interface {}: {} mac {} mtu {}, route {}, {} mode, {} link", name, Ipv4Address.format(address),
                     mac, iface.mtu(), route, own != null ? "own-address" : "host-address", linkKindName(linkKind));
+            // IPv6 beside IPv4: --ip's IPv6 address (own-address mode, the kernel's router), or in host-address mode
+            // the kernel's global address on the interface, if it has one.
+            Ipv6Interface v6 = own6 != null ? new Ipv6Interface(own6.address(), own6.prefixLength(),
+                    Ipv6Interface.read(name, own6.address()).map(Ipv6Interface::gateway).orElse(null))
+                    : own == null ? Ipv6Interface.read(name, firstUrlIpv6(settings.firstUrl())).orElse(null) : null;
             String ours = "dst host " + Ipv4Address.format(address) + " and (tcp or icmp)";
+            if (v6 != null) {
+                log.info("interface {}: IPv6 {}/{}{}", name, v6.address(), v6.prefixLength(),
+                        v6.gateway() == null ? "" : " via " + v6.gateway());
+                // Neighbor Discovery to our solicited-node group, and to all nodes (DAD's answers go there).
+                ours = "(" + ours + ") or (dst host " + v6.address() + " and (tcp or icmp6)) or (icmp6 and (dst host "
+                        + v6.address().solicitedNodeMulticast() + " or dst host ff02::1))";
+            }
             String filter = layer == LinkLayer.ETHERNET ? "arp or (" + ours + ")" : ours;
             PcapWriter pcap = openPcap(settings.pcapFile(), layer);
             StackThreadPriority priority = StackThreadPriority.choose(settings.noRealtime(),
@@ -123,7 +139,7 @@ public final class HostContext {
             try {
                 link = PcapLink.open(PcapLinkSettings.of(name, filter)
                         .withKernelBufferBytes(Math.max(PcapLinkSettings.DEFAULT_KERNEL_BUFFER_BYTES, 2 * tcp.receiveBuffer()))
-                        .withPromiscuous(own != null)
+                        .withPromiscuous(own != null || own6 != null)
                         .withTransmitThreadSetup(priority.transmitThreadSetup()), layer);
             } catch (RuntimeException e) {
                 closeQuietly(pcap);
@@ -149,15 +165,25 @@ public final class HostContext {
             });
             NetworkStack stack = new NetworkStack(link, linkKind, mac, route, own != null,
                     new IsnGenerator(secret, timestampKey), coalescing);
+            if (v6 != null) {
+                stack.enableIpv6(linkKind == LinkKind.RAW_IP ? new Ipv6Route(v6.address(), 0, null)
+                        : new Ipv6Route(v6.address(), v6.prefixLength(), v6.gateway()), own6 != null);
+            }
             loopback = linkKind == LinkKind.LOOPBACK ? loopbackRouting(name, addsFirewallRules) : null;
             HostConnections host = new HostConnections(name, own != null, address, firewall, sweep, settings.pcapFile(),
                     priority, loopback, settings.interfaceName() == null ? routes : null);
+            if (v6 != null) {
+                host.useIpv6(v6.address(), own6 != null);
+            }
             Network network = new Network(link, clock, SystemSleeper.INSTANCE, Waiter.onLink(link, clock), stack, tcp,
                     interrupts, host);
             try {
                 if (own != null) {
                     // Through the recorder, so the address probe's ARP frames are in the trace too.
                     OwnAddressProbe.run(network.loop(), name);
+                }
+                if (own6 != null) {
+                    OwnAddressProbe.runIpv6(network.loop(), name, own6.address());
                 }
             } catch (DownloadException | RuntimeException e) {
                 link.close();
@@ -286,6 +312,14 @@ public final class HostContext {
                 return new KernelRoute(routes.defaultInterface(), 0, 0);
             }
             HttpUrl url = HttpUrl.parse(firstUrl);
+            Ipv6Address v6 = url.isIpv6Literal() ? Ipv6Address.parse(url.host())
+                    : url.isIpv4Literal() ? null : onlyIpv6(url.host());
+            if (v6 != null) {
+                String through = Ipv6Interface.interfaceFor(v6).orElse(null);
+                if (through != null) {
+                    return new KernelRoute(through, 0, 0);
+                }
+            }
             int destination = url.isIpv4Literal() ? Ipv4Address.parseBits(url.host()) : resolvedIpv4(url.host());
             if (destination != 0) {
                 return KernelRoute.to(destination, routes);
@@ -294,6 +328,30 @@ public final class HostContext {
             log.debug("choosing the interface by the default route: {}", e.getMessage());
         }
         return new KernelRoute(routes.defaultInterface(), 0, 0);
+    }
+
+    /** The first URL's server when it is an IPv6 literal (the interface's address nearest it is used), else null. */
+    private static Ipv6Address firstUrlIpv6(String firstUrl) {
+        try {
+            HttpUrl url = firstUrl == null ? null : HttpUrl.parse(firstUrl);
+            return url != null && url.isIpv6Literal() ? Ipv6Address.parse(url.host()) : null;
+        } catch (HttpUrl.InvalidUrlException e) {
+            return null;
+        }
+    }
+
+    /** A name's first IPv6 address when it has no IPv4 one, else null. */
+    private static Ipv6Address onlyIpv6(String host) throws UnknownHostException {
+        Ipv6Address first = null;
+        for (InetAddress address : InetAddress.getAllByName(host)) {
+            if (address instanceof Inet4Address) {
+                return null;
+            }
+            if (first == null) {
+                first = Ipv6Address.read(address.getAddress(), 0);
+            }
+        }
+        return first;
     }
 
     private static int resolvedIpv4(String host) throws UnknownHostException {
@@ -343,6 +401,32 @@ public final class HostContext {
                 pcap.close();
             } catch (IOException ignored) {
                 // The link failed to open: that is the error the user hears about.
+            }
+        }
+    }
+
+    /** --ip with an IPv6 ADDR/PREFIX: own-address mode for IPv6 alone (IPv4 stays the interface's); no --mac. */
+    record OwnIpv6Address(Ipv6Address address, int prefixLength) {
+        static OwnIpv6Address parse(String ipText, String macText) throws DownloadException {
+            if (ipText == null || ipText.indexOf(':') < 0) {
+                return null;
+            }
+            if (macText != null) {
+                throw new DownloadException(ExitCode.USAGE, "--mac goes with an IPv4 --ip; an IPv6 --ip uses the"
+                        + " interface's MAC");
+            }
+            int slash = ipText.indexOf('/');
+            try {
+                int prefix = slash < 0 ? -1 : Integer.parseInt(ipText.substring(slash + 1));
+                if (prefix < 1 || prefix > 128) {
+                    throw new DownloadException(ExitCode.USAGE, "--ip needs ADDR/PREFIX with a prefix length of"
+                            + " 1..128, e.g. 2001:db8::77/64: " + ipText);
+                }
+                return new OwnIpv6Address(Ipv6Address.parse(ipText.substring(0, slash)), prefix);
+            } catch (NumberFormatException e) {
+                throw new DownloadException(ExitCode.USAGE, "--ip prefix length is not a number: " + ipText);
+            } catch (IllegalArgumentException e) {
+                throw new DownloadException(ExitCode.USAGE, e.getMessage());
             }
         }
     }

@@ -3,6 +3,7 @@ package rawhttpget.runtime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rawhttpget.failure.DownloadException;
+import rawhttpget.inet.IpAddress;
 import rawhttpget.link.Link;
 import rawhttpget.report.RunStats;
 import rawhttpget.report.TraceRecorder;
@@ -74,6 +75,16 @@ public final class Network implements AutoCloseable {
 
     /** See {@link HostHooks#openLocalPort}. */
     public LocalPort openLocalPort(int wanted, int server, int serverPort) throws DownloadException {
+        return host.openLocalPort(wanted, server, serverPort);
+    }
+
+    /** Whether the stack can reach {@code server} (its family spoken here, and routed). */
+    public boolean hasRouteTo(IpAddress server) {
+        return stack.hasRouteTo(server);
+    }
+
+    /** See {@link HostHooks#openLocalPort(int, IpAddress, int)}. */
+    public LocalPort openLocalPort(int wanted, IpAddress server, int serverPort) throws DownloadException {
         return host.openLocalPort(wanted, server, serverPort);
     }
 

@@ -5,10 +5,14 @@ import org.slf4j.LoggerFactory;
 import rawhttpget.arp.ArpCache;
 import rawhttpget.arp.ArpPacket;
 import rawhttpget.ethernet.EthernetFrame;
+import rawhttpget.inet.IpAddress;
 import rawhttpget.inet.MacAddress;
 import rawhttpget.inet.Ipv4Address;
+import rawhttpget.inet.Ipv6Address;
 import rawhttpget.ipv4.Ipv4Packet;
 import rawhttpget.ipv4.Route;
+import rawhttpget.ipv6.Ipv6Packet;
+import rawhttpget.ipv6.Ipv6Route;
 import rawhttpget.link.Link;
 import rawhttpget.tcp.IsnGenerator;
 import rawhttpget.tcp.SegmentObserver;
@@ -18,12 +22,8 @@ import rawhttpget.tcp.TcpConnection;
 import rawhttpget.tcp.TcpFlags;
 import rawhttpget.tcp.TcpOptions;
 import rawhttpget.tcp.TcpSegment;
-import rawhttpget.tcp.TcpState;
 import rawhttpget.tcp.TcpStats;
 import rawhttpget.tcp.TcpdumpNotation;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The host as the stack sees it: one link, one MAC and IPv4 address, a route, ARP, and the TCP
@@ -38,9 +38,10 @@ public final class NetworkStack {
     private static final Logger arpLog = LoggerFactory.getLogger("rawhttpget.arp");
     /** How many RFC 5227 probes {@link #probeOwnAddress} sends. */
     public static final int ADDRESS_PROBES = OwnAddressCheck.PROBES;
-    /** Where the IPv4 header starts in {@link #tx}: after an Ethernet header, which an L3 link does not send. */
-    private static final int IP_AT = EthernetFrame.HEADER_LENGTH;
-    private static final int TCP_AT = IP_AT + Ipv4Packet.MIN_HEADER_LENGTH;
+    /** Segments go after room for Ethernet and IPv6 headers; an IPv4 frame starts 20 bytes later, at FRAME4_AT. */
+    private static final int TCP_AT = EthernetFrame.HEADER_LENGTH + Ipv6Packet.HEADER_LENGTH;
+    private static final int IP_AT = TCP_AT - Ipv4Packet.MIN_HEADER_LENGTH;
+    private static final int FRAME4_AT = IP_AT - EthernetFrame.HEADER_LENGTH;
     private static final int MIN_FRAME = 60;
     /**
      * The most in-order data one ACK may cover when acks are deferred to the end of a batch: 64 KiB, the
@@ -60,9 +61,12 @@ public final class NetworkStack {
     private final ReceiveCoalescing coalescing;
     private final Neighbours arp;
     private final IsnGenerator isns;
-    private final List<TcpConnection> connections = new ArrayList<>();
+    private final ConnectionTable connections = new ConnectionTable();
     private final StackStats stats = new StackStats();
-    private final IcmpInput icmpInput = new IcmpInput(stats, this::find);
+    private final IcmpInput icmpInput = new IcmpInput(stats, connections::find);
+    private final LinkKind kind;
+    /** Null until {@link #enableIpv6}: the stack then drops IPv6 as an unknown EtherType. */
+    private Ipv6Side v6;
 
     private final EthernetFrame frame = new EthernetFrame();
     private final ArpPacket arpView = new ArpPacket();
@@ -70,7 +74,7 @@ public final class NetworkStack {
     private final TcpSegment tcp = new TcpSegment();
     private final TcpOptions options = new TcpOptions();
     private final byte[] tx = new byte[TCP_AT + 60 + 65535];
-    private final SegmentOutput segmentOutput = new FramingOutput();
+    private final SegmentOutput segmentOutput = new FramingOutput(this, tx, TCP_AT);
     /** --report and --events: told of every segment of every connection; null (and never called) otherwise. */
     private SegmentObserver observer;
     private int identification;
@@ -93,6 +97,7 @@ public final class NetworkStack {
     public NetworkStack(Link link, LinkKind kind, MacAddress mac, Route route, boolean ownAddress, IsnGenerator isns,
                         ReceiveCoalescing coalescing) {
         this.link = link;
+        this.kind = kind;
         this.coalescing = coalescing.overLink(kind);
         this.mac = mac.bits();
         this.route = route;
@@ -104,6 +109,12 @@ public final class NetworkStack {
 
     public int localAddress() {
         return route.localAddress();
+    }
+
+    /** Speaks IPv6 too, from {@code route6}'s address, next hops resolved by Neighbor Discovery (Ipv6Side). */
+    /** {@code ownAddress6}: the IPv6 address is ours alone (not the kernel's), whatever IPv4's mode. */
+    public void enableIpv6(Ipv6Route route6, boolean ownAddress6) {
+        v6 = new Ipv6Side(route6, kind, mac, ownAddress6, stats, coalescing, this::transmit, connections);
     }
 
     public StackStats stats() {
@@ -128,11 +139,10 @@ public final class NetworkStack {
         }
         link.receive(this::onFrame);
         arp.poll(now, connections::add);
-        for (int i = 0; i < connections.size(); i++) {
-            TcpConnection c = connections.get(i);
-            c.poll(now, segmentOutput);
+        if (v6 != null) {
+            v6.poll(now, connections::add);
         }
-        connections.removeIf(c -> c.state() == TcpState.CLOSED && c.pollAt() == Long.MAX_VALUE && c.readable() == 0);
+        connections.poll(now, segmentOutput);
     }
 
     /** When {@link #poll} next has work to do; Long.MAX_VALUE when nothing is scheduled. */
@@ -140,20 +150,19 @@ public final class NetworkStack {
         if (addressCheck != null) {
             return addressCheck.pollAt();
         }
-        long at = arp.pollAt();
-        for (int i = 0; i < connections.size(); i++) {
-            TcpConnection c = connections.get(i);
-            long t = c.pollAt();
-            if (t != Long.MAX_VALUE && (at == Long.MAX_VALUE || t - at < 0)) {
-                at = t;
-            }
-        }
-        return at;
+        long at = v6 == null ? arp.pollAt() : ConnectionTable.earlier(arp.pollAt(), v6.pollAt());
+        return connections.pollAt(at);
     }
 
     /** Whether the route reaches {@code destination}: on-link, or through the gateway when there is one. */
     public boolean hasRouteTo(int destination) {
         return route.nextHop(destination) != 0;
+    }
+
+    /** The same for an address of either family; an IPv6 one needs {@link #enableIpv6}. */
+    public boolean hasRouteTo(IpAddress destination) {
+        return destination instanceof Ipv6Address a ? v6 != null && v6.route().nextHop(a) != null
+                : hasRouteTo(((Ipv4Address) destination).bits());
     }
 
     /**
@@ -193,9 +202,21 @@ public final class NetworkStack {
         return c;
     }
 
+    /** {@link #connect(TcpConfig, int, int, int, long)} to either family; over IPv6 through {@link Ipv6Side#connect}. */
+    public TcpConnection connect(TcpConfig config, int localPort, IpAddress remote, int remotePort, long now) {
+        if (!(remote instanceof Ipv6Address remote6)) {
+            return connect(config, localPort, ((Ipv4Address) remote).bits(), remotePort, now);
+        }
+        if (v6 == null) {
+            throw new IllegalArgumentException("no route to " + remote6 + ": no IPv6 here");
+        }
+        this.now = now;
+        return v6.connect(config, localPort, remote6, remotePort, isns, now, connections::add);
+    }
+
     /** True while {@code connection} waits for its next hop's MAC, its SYN not sent yet. */
     public boolean awaitingNeighbour(TcpConnection connection) {
-        return arp.isHeld(connection);
+        return arp.isHeld(connection) || v6 != null && v6.neighbours().isHeld(connection);
     }
 
     /**
@@ -203,7 +224,8 @@ public final class NetworkStack {
      * gateway 198.18.0.254"), or null when it did not; the connection's failure is then UNREACHABLE.
      */
     public String connectionError(TcpConnection connection) {
-        return arp.failure(connection);
+        String why = arp.failure(connection);
+        return why == null && v6 != null ? v6.neighbours().failure(connection) : why;
     }
 
     /**
@@ -214,6 +236,12 @@ public final class NetworkStack {
      */
     public void probeOwnAddress(long now) {
         addressCheck = new OwnAddressCheck(mac, route.localAddress(), now);
+        ownAddressState = OwnAddressState.PROBING;
+    }
+
+    /** {@link #probeOwnAddress} for our IPv6 address: RFC 4862 duplicate address detection (one solicitation, 1 s). */
+    public void probeOwnIpv6Address(long now) {
+        addressCheck = new OwnAddressCheck(mac, v6.route().localAddress(), now);
         ownAddressState = OwnAddressState.PROBING;
     }
 
@@ -232,7 +260,11 @@ public final class NetworkStack {
             linkLog.trace("In  {}", FrameTrace.describe(b, off, len));
         }
         if (!ethernetHeader) {
-            onIpv4(b, off, len);
+            if (len > 0 && (b[off] & 0xF0) == 0x60) {
+                onIpv6(b, off, len);
+            } else {
+                onIpv4(b, off, len);
+            }
             return;
         }
         String problem = frame.wrap(b, off, len);
@@ -243,7 +275,7 @@ public final class NetworkStack {
             return;
         }
         long dst = frame.destination();
-        if (dst != mac && dst != MacAddress.BROADCAST.bits()) {
+        if (dst != mac && dst != MacAddress.BROADCAST.bits() && (v6 == null || !v6.acceptsMulticast(dst))) {
             if (dropping(linkLog, DropReason.ETHERNET_NOT_FOR_US)) {
                 linkLog.debug("drop: ethernet: to {}, not us", MacAddress.format(dst));
             }
@@ -252,6 +284,7 @@ public final class NetworkStack {
         switch (frame.etherType()) {
             case EthernetFrame.TYPE_ARP -> onArp(b);
             case EthernetFrame.TYPE_IPV4 -> onIpv4(b, frame.payloadOffset(), frame.payloadLength());
+            case EthernetFrame.TYPE_IPV6 -> onIpv6(b, frame.payloadOffset(), frame.payloadLength());
             default -> {
                 if (dropping(linkLog, DropReason.UNKNOWN_ETHERTYPE)) {
                     linkLog.debug("drop: ethernet: type {}", EthernetFrame.typeName(frame.etherType()));
@@ -338,10 +371,10 @@ public final class NetworkStack {
             }
             return;
         }
-        TcpConnection c = find(ip.source(), tcp.sourcePort(), tcp.destinationPort());
+        TcpConnection c = connections.find(ip.source(), tcp.sourcePort(), tcp.destinationPort());
         if (c == null) {
             // On lo our own segments come back to the capture as received ones, from and to our own address.
-            boolean ours = find(ip.destination(), tcp.destinationPort(), tcp.sourcePort()) != null;
+            boolean ours = connections.find(ip.destination(), tcp.destinationPort(), tcp.sourcePort()) != null;
             if (dropping(tcpLog, ours ? DropReason.OWN_SEGMENT_LOOPED_BACK : DropReason.NO_CONNECTION)) {
                 tcpLog.debug("drop: tcp: {} {}", ours ? "our own segment, looped back:" : "no connection for",
                         TcpdumpNotation.segment(ip.source(), ip.destination(), tcp, false, 0, 0));
@@ -351,6 +384,11 @@ public final class NetworkStack {
             }
             return;
         }
+        deliver(c);
+    }
+
+    /** Hands the segment in {@link #tcp} (checksum verified, options parsed) to {@code c}, and acks as due. */
+    private void deliver(TcpConnection c) {
         TcpStats counters = c.stats();
         long unusualBefore = counters.unusualSegments();
         boolean holesBefore = c.hasReceiveHoles();
@@ -389,17 +427,6 @@ public final class NetworkStack {
         sendIpv4(ip.source(), Ipv4Packet.PROTOCOL_TCP, length);
     }
 
-    private TcpConnection find(int remoteIp, int remotePort, int localPort) {
-        // Indexed, not for-each: once per frame, and until C2 compiles this an iterator is an allocation.
-        for (int i = 0; i < connections.size(); i++) {
-            TcpConnection c = connections.get(i);
-            if (c.remoteIp() == remoteIp && c.remotePort() == remotePort && c.localPort() == localPort) {
-                return c;
-            }
-        }
-        return null;
-    }
-
     /** Wraps the payload at {@link #TCP_AT} of {@link #tx} in IPv4 and Ethernet and sends it; false without a MAC. */
     private boolean sendIpv4(int destination, int protocol, int payloadLength) {
         int nextHop = route.nextHop(destination);
@@ -419,13 +446,23 @@ public final class NetworkStack {
             transmit(tx, IP_AT, TCP_AT - IP_AT + payloadLength);
             return true;
         }
-        EthernetFrame.emitHeader(tx, 0, dstMac, mac, EthernetFrame.TYPE_IPV4);
-        int length = Math.max(MIN_FRAME, TCP_AT + payloadLength);
-        if (length > TCP_AT + payloadLength) {
-            java.util.Arrays.fill(tx, TCP_AT + payloadLength, length, (byte) 0);
+        EthernetFrame.emitHeader(tx, FRAME4_AT, dstMac, mac, EthernetFrame.TYPE_IPV4);
+        int length = Math.max(MIN_FRAME, TCP_AT - FRAME4_AT + payloadLength);
+        if (length > TCP_AT - FRAME4_AT + payloadLength) {
+            java.util.Arrays.fill(tx, TCP_AT + payloadLength, FRAME4_AT + length, (byte) 0);
         }
-        transmit(tx, 0, length);
+        transmit(tx, FRAME4_AT, length);
         return true;
+    }
+
+    private void onIpv6(byte[] b, int off, int len) {
+        stats.ipv6FramesIn++;
+        TcpConnection c = v6 == null ? null : v6.receive(b, off, len, now, observer, tcp, options);
+        if (c != null) {
+            deliver(c);
+        } else if (v6 == null && dropping(linkLog, DropReason.UNKNOWN_ETHERTYPE)) {
+            linkLog.debug("drop: IPv6, which this run does not speak");
+        }
     }
 
     private void transmit(byte[] b, int off, int length) {
@@ -445,24 +482,16 @@ public final class NetworkStack {
         return log.isDebugEnabled();
     }
 
-    private final class FramingOutput implements SegmentOutput {
-        private final SentSegmentView sent = new SentSegmentView(NetworkStack.this::find);
+    /** Frames what {@code from} wrote at {@link #TCP_AT} of {@link #tx} (remoteIp 0: IPv6); false if nothing left. */
+    boolean frame(TcpConnection from, int tcpLength) {
+        return from.remoteIp() == 0 ? v6.send(tx, TCP_AT, (Ipv6Address) from.remoteAddress(), tcpLength, now)
+                : sendIpv4(from.remoteIp(), Ipv4Packet.PROTOCOL_TCP, tcpLength);
+    }
 
-        @Override
-        public byte[] buffer() {
-            return tx;
-        }
-
-        @Override
-        public int tcpOffset() {
-            return TCP_AT;
-        }
-
-        @Override
-        public void transmit(int sourceIp, int destinationIp, int tcpLength) {
-            if (sendIpv4(destinationIp, Ipv4Packet.PROTOCOL_TCP, tcpLength) && observer != null) {
-                sent.observe(observer, tx, TCP_AT, tcpLength, destinationIp, now);
-            }
+    /** Tells --report's observer, if any, of the segment {@code from} just sent. */
+    void observeSent(SentSegmentView sent, TcpConnection from, int tcpLength) {
+        if (observer != null) {
+            sent.observe(observer, tx, TCP_AT, tcpLength, from, now);
         }
     }
 }

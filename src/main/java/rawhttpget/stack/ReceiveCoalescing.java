@@ -2,6 +2,7 @@ package rawhttpget.stack;
 
 import rawhttpget.ipv4.InternetChecksum;
 import rawhttpget.ipv4.Ipv4Packet;
+import rawhttpget.ipv6.Ipv6Packet;
 import rawhttpget.tcp.TcpFlags;
 import rawhttpget.tcp.TcpSegment;
 
@@ -74,6 +75,24 @@ public record ReceiveCoalescing(boolean enabled, int mtu, boolean localFrames) {
             return false;
         }
         if (ip.headerLength() != Ipv4Packet.MIN_HEADER_LENGTH || tcp.payloadLength() == 0) {
+            return false;
+        }
+        return tcp.has(TcpFlags.ACK) && (tcp.flags() & (TcpFlags.SYN | TcpFlags.RST | TcpFlags.URG)) == 0;
+    }
+
+    /** {@link #vouchesForPartialChecksum(Ipv4Packet, TcpSegment)} for IPv6, given the pseudo-header's sum. */
+    public boolean vouchesForPartialChecksum(long pseudoHeaderSum, TcpSegment tcp) {
+        return localFrames && tcp.checksum() == InternetChecksum.fold(pseudoHeaderSum);
+    }
+
+    /**
+     * {@link #vouchesFor(Ipv4Packet, int, TcpSegment)} for IPv6: GRO merges only packets without extension
+     * headers (ipv6_gro_receive flushes any other), so the segment must follow the 40-byte header.
+     */
+    public boolean vouchesFor(Ipv6Packet ip, int ipBytesInFrame, TcpSegment tcp) {
+        int total = Ipv6Packet.HEADER_LENGTH + ip.payloadLength();
+        if (!enabled || total <= mtu || total != ipBytesInFrame
+                || ip.upperLayerOffset() != ip.offset() + Ipv6Packet.HEADER_LENGTH || tcp.payloadLength() == 0) {
             return false;
         }
         return tcp.has(TcpFlags.ACK) && (tcp.flags() & (TcpFlags.SYN | TcpFlags.RST | TcpFlags.URG)) == 0;

@@ -4,6 +4,9 @@ package rawhttpget.stack;
 public final class StackStats {
     public long framesIn;
     public long framesOut;
+    /** Of {@link #framesIn} and {@link #framesOut}, those that carried IPv6 (Neighbor Discovery included). */
+    public long ipv6FramesIn;
+    public long ipv6FramesOut;
     /** Every dropped frame, whatever the reason; {@link #dropped} tells them apart. */
     public long framesDropped;
     /** GRO/LRO super-frames accepted without a verifiable TCP checksum (see ReceiveCoalescing). */

@@ -1,5 +1,9 @@
 package rawhttpget.tcp;
 
+import rawhttpget.inet.IpAddress;
+import rawhttpget.inet.Ipv4Address;
+import rawhttpget.inet.Ipv6Address;
+
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,6 +45,28 @@ public final class IsnGenerator {
     /** What our timestamp clock (milliseconds) adds for connections between these two addresses. */
     public int timestampOffset(int localIp, int remoteIp) {
         return keyedHash(ByteBuffer.allocate(8).putInt(localIp).putInt(remoteIp).array(), timestampKey);
+    }
+
+    /** For either family: an IPv4 pair gives what {@link #timestampOffset(int, int)} gives. */
+    public int timestampOffset(IpAddress local, IpAddress remote) {
+        if (local instanceof Ipv4Address l && remote instanceof Ipv4Address r) {
+            return timestampOffset(l.bits(), r.bits());
+        }
+        return keyedHash(ByteBuffer.allocate(32).put(bytes(local)).put(bytes(remote)).array(), timestampKey);
+    }
+
+    /** For either family: an IPv4 tuple gives what {@link #isn(int, int, int, int, long)} gives (RFC 6528). */
+    public int isn(IpAddress local, int localPort, IpAddress remote, int remotePort, long nowNanos) {
+        if (local instanceof Ipv4Address l && remote instanceof Ipv4Address r) {
+            return isn(l.bits(), localPort, r.bits(), remotePort, nowNanos);
+        }
+        ByteBuffer tuple = ByteBuffer.allocate(36).put(bytes(local)).putShort((short) localPort)
+                .put(bytes(remote)).putShort((short) remotePort);
+        return (int) (nowNanos / 4000) + keyedHash(tuple.array(), secret);
+    }
+
+    private static byte[] bytes(IpAddress a) {
+        return a instanceof Ipv6Address v6 ? v6.toBytes() : ByteBuffer.allocate(4).putInt(((Ipv4Address) a).bits()).array();
     }
 
     public int isn(int localIp, int localPort, int remoteIp, int remotePort, long nowNanos) {

@@ -11,4 +11,12 @@ public interface SegmentOutput {
     int tcpOffset();
 
     void transmit(int sourceIp, int destinationIp, int tcpLength);
+
+    /** {@code from}'s segment is written: an IPv6 connection's output must override this, and frame it by family. */
+    default void transmit(TcpConnection from, int tcpLength) {
+        if (from.remoteAddress().isIpv6()) {
+            throw new UnsupportedOperationException("this output carries IPv4 only");
+        }
+        transmit(from.localIp, from.remoteIp, tcpLength);
+    }
 }

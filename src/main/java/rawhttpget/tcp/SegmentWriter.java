@@ -1,7 +1,5 @@
 package rawhttpget.tcp;
 
-import rawhttpget.inet.Ipv4Address;
-
 /**
  * Turns a {@link TcpConnection}'s segments into bytes and hands them to the stack. What the sender sends (SYN,
  * data, retransmissions, FIN, probes) its {@link SendPath} decides; the ACKs and window updates the
@@ -19,8 +17,7 @@ final class SegmentWriter {
 
     SegmentWriter(TcpConnection c) {
         this.c = c;
-        this.name = Ipv4Address.format(c.localIp) + "." + c.localPort + " > " + Ipv4Address.format(c.remoteIp) + "."
-                + c.remotePort;
+        this.name = c.local + "." + c.localPort + " > " + c.remote + "." + c.remotePort;
     }
 
     String name() {
@@ -93,13 +90,13 @@ final class SegmentWriter {
             c.sender.buffer().copy(dataOffset, b, payloadAt, length);
         }
         int tcpLength = payloadAt - at + length;
-        TcpSegment.fillChecksum(b, at, tcpLength, c.localIp, c.remoteIp);
+        TcpSegment.fillChecksum(b, at, tcpLength, c.addressWords);
         if (TcpConnection.log.isDebugEnabled()) {
             logged.wrap(b, at, tcpLength);
-            TcpConnection.log.debug("Out {}", TcpdumpNotation.segment(c.localIp, c.remoteIp, logged, c.receiver.irsKnown(),
+            TcpConnection.log.debug("Out {}", TcpdumpNotation.segment(c.local, c.remote, logged, c.receiver.irsKnown(),
                     c.sender.iss(), c.receiver.irs()));
         }
-        out.transmit(c.localIp, c.remoteIp, tcpLength);
+        out.transmit(c, tcpLength);
         c.stats.segmentsOut++;
         c.stats.payloadBytesOut += length;
         if (ack) {

@@ -28,7 +28,7 @@ final class Sender {
     private boolean finQueued;
     private boolean finSent;
     private int peerMss = DEFAULT_PEER_MSS;
-    private final PathMtu pathMtu = new PathMtu();
+    private final PathMtu pathMtu;
 
     private CongestionControl congestion;
     /** RFC 6675 recovery, used instead of NewReno's when the peer agreed to SACK. */
@@ -51,6 +51,7 @@ final class Sender {
     Sender(TcpConnection c, int iss) {
         this.c = c;
         this.iss = iss;
+        this.pathMtu = new PathMtu(c.remote.isIpv6());
         this.sndUna = iss;
         this.sndNxt = iss;
         this.sndMax = iss;

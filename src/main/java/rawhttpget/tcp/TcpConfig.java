@@ -4,7 +4,7 @@ package rawhttpget.tcp;
  * What a connection is allowed to do. Defaults match what a Linux client offers, so a server treats us
  * as it would treat curl.
  *
- * @param mss               our maximum segment size: the interface MTU minus 40
+ * @param mss               our maximum segment size: the interface MTU minus 40 ({@link #forIpv6}: minus 60)
  * @param receiveBuffer     bytes we can hold ahead of the application; sets the advertised window
  * @param idleTimeoutNanos  give up when nothing arrives from the peer for this long
  * @param timeWaitNanos     how long TIME-WAIT lasts (short: a downloader is rarely the one to close first)
@@ -46,6 +46,12 @@ public record TcpConfig(int mss, int receiveBuffer, boolean windowScaling, boole
     public TcpConfig withTimeWait(long nanos) {
         return new TcpConfig(mss, receiveBuffer, windowScaling, sack, timestamps, idleTimeoutNanos, minRtoNanos,
                 maxRtoNanos, delayedAckNanos, nanos);
+    }
+
+    /** The same over IPv6, whose header is 20 bytes longer than IPv4's: the MSS is the MTU less 60. */
+    public TcpConfig forIpv6() {
+        return new TcpConfig(mss - 20, receiveBuffer, windowScaling, sack, timestamps, idleTimeoutNanos, minRtoNanos,
+                maxRtoNanos, delayedAckNanos, timeWaitNanos);
     }
 
     public TcpConfig withOptions(boolean windowScaling, boolean sack, boolean timestamps) {

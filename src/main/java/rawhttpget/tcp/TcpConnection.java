@@ -2,6 +2,8 @@ package rawhttpget.tcp;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import rawhttpget.inet.IpAddress;
+import rawhttpget.inet.Ipv4Address;
 
 /**
  * One actively opened TCP connection (RFC 9293), driven by its owner: {@link #onSegment} for each segment
@@ -20,10 +22,14 @@ public final class TcpConnection {
     static final long NEVER = Timer.NEVER;
 
     final TcpConfig config;
+    /** IPv4 bits, 0 over IPv6; {@link #local} and {@link #remote} are of either family. */
     final int localIp;
     final int localPort;
     final int remoteIp;
     final int remotePort;
+    final IpAddress local;
+    final IpAddress remote;
+    final long addressWords; // both addresses' pseudo-header words, summed once for every segment
     final TcpStats stats = new TcpStats();
     final RttEstimator rtt;
     final Receiver receiver;
@@ -53,12 +59,21 @@ public final class TcpConnection {
     /** {@code timestampOffset}: added to our millisecond clock for the TSval (IsnGenerator#timestampOffset). */
     public TcpConnection(TcpConfig config, int localIp, int localPort, int remoteIp, int remotePort, int iss,
                          int timestampOffset) {
+        this(config, new Ipv4Address(localIp), localPort, new Ipv4Address(remoteIp), remotePort, iss, timestampOffset);
+    }
+
+    /** Between two addresses of one family; {@code config}'s MSS already counts that family's header. */
+    public TcpConnection(TcpConfig config, IpAddress local, int localPort, IpAddress remote, int remotePort, int iss,
+                         int timestampOffset) {
         this.config = config;
         this.timestampOffset = timestampOffset;
-        this.localIp = localIp;
+        this.local = local;
+        this.remote = remote;
+        this.localIp = local instanceof Ipv4Address a ? a.bits() : 0;
         this.localPort = localPort;
-        this.remoteIp = remoteIp;
+        this.remoteIp = remote instanceof Ipv4Address a ? a.bits() : 0;
         this.remotePort = remotePort;
+        this.addressWords = local.checksumWords() + remote.checksumWords();
         this.receiver = new Receiver(this, config.windowShift(), config.receiveBuffer());
         this.sender = new Sender(this, iss);
         this.rtt = new RttEstimator(config.minRtoNanos(), config.maxRtoNanos());
@@ -167,10 +182,6 @@ public final class TcpConnection {
         return config;
     }
 
-    public int localIp() {
-        return localIp;
-    }
-
     public TcpState state() {
         return state;
     }
@@ -204,6 +215,14 @@ public final class TcpConnection {
 
     public int remoteIp() {
         return remoteIp;
+    }
+
+    public IpAddress remoteAddress() {
+        return remote;
+    }
+
+    public IpAddress localAddress() {
+        return local;
     }
 
     public int remotePort() {
@@ -242,7 +261,7 @@ public final class TcpConnection {
         stats.segmentsIn++;
         stats.payloadBytesIn += seg.payloadLength();
         if (log.isDebugEnabled()) {
-            log.debug("In  {}", TcpdumpNotation.segment(remoteIp, localIp, seg, receiver.irsKnown(), receiver.irs(),
+            log.debug("In  {}", TcpdumpNotation.segment(remote, local, seg, receiver.irsKnown(), receiver.irs(),
                     sender.iss()));
         }
         switch (state) {
@@ -370,23 +389,19 @@ public final class TcpConnection {
 
     private void onFinReceived(long now) {
         log.info("{}: FIN received after {} bytes", name(), receiver.finOffset());
-        switch (state) {
-            case ESTABLISHED -> setState(TcpState.CLOSE_WAIT);
-            case FIN_WAIT_1 -> setState(TcpState.CLOSING);
-            case FIN_WAIT_2 -> enterTimeWait(now);
-            default -> {
-            }
-        }
+        moveTo(state.afterFinReceived(), now);
     }
 
     /** The peer acknowledged our FIN. */
     void onFinAcked(long now) {
-        switch (state) {
-            case FIN_WAIT_1 -> setState(TcpState.FIN_WAIT_2);
-            case CLOSING -> enterTimeWait(now);
-            case LAST_ACK -> setState(TcpState.CLOSED);
-            default -> {
-            }
+        moveTo(state.afterFinAcked(), now);
+    }
+
+    private void moveTo(TcpState next, long now) {
+        if (next == TcpState.TIME_WAIT && state != TcpState.TIME_WAIT) {
+            enterTimeWait(now);
+        } else {
+            setState(next);
         }
     }
 
@@ -451,12 +466,7 @@ public final class TcpConnection {
     // ---------------------------------------------------------------- state changes
 
     void onFinSent() {
-        switch (state) {
-            case ESTABLISHED -> setState(TcpState.FIN_WAIT_1);
-            case CLOSE_WAIT -> setState(TcpState.LAST_ACK);
-            default -> {
-            }
-        }
+        setState(state.afterFinSent());
     }
 
     private void enterTimeWait(long now) {

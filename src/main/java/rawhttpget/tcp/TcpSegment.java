@@ -39,6 +39,11 @@ public final class TcpSegment {
         return InternetChecksum.fold(InternetChecksum.add(sum, buf, off, len)) == 0xFFFF;
     }
 
+    /** The same given the pseudo-header's whole running sum (an IPv6 packet's, {@code Ipv6Packet#pseudoHeaderSum}). */
+    public boolean checksumValid(long pseudoHeaderSum) {
+        return InternetChecksum.fold(InternetChecksum.add(pseudoHeaderSum, buf, off, len)) == 0xFFFF;
+    }
+
     public int sourcePort() {
         return NetworkBytes.u16(buf, off);
     }
@@ -129,9 +134,19 @@ public final class TcpSegment {
 
     /** Computes and stores the checksum of the segment at {@code offset} of {@code length} bytes. */
     public static void fillChecksum(byte[] out, int offset, int length, int source, int destination) {
+        fillChecksum(out, offset, length, (source >>> 16) + (source & 0xFFFF) + (destination >>> 16)
+                + (destination & 0xFFFF));
+    }
+
+    /**
+     * The same for either family: {@code addressWords} is the sum of both addresses' 16-bit words
+     * ({@code IpAddress#checksumWords}); the pseudo-header's protocol and length are added here (RFC 8200 §8.1
+     * takes the same sum over a 32-bit length, whose upper half is 0 for a segment).
+     */
+    public static void fillChecksum(byte[] out, int offset, int length, long addressWords) {
         out[offset + 16] = 0;
         out[offset + 17] = 0;
-        long sum = InternetChecksum.pseudoHeader(source, destination, Ipv4Packet.PROTOCOL_TCP, length);
+        long sum = addressWords + Ipv4Packet.PROTOCOL_TCP + length;
         int c = InternetChecksum.finish(InternetChecksum.add(sum, out, offset, length));
         out[offset + 16] = (byte) (c >>> 8);
         out[offset + 17] = (byte) c;

@@ -1,6 +1,7 @@
 package rawhttpget.tcp;
 
 import rawhttpget.inet.NetworkBytes;
+import rawhttpget.inet.IpAddress;
 import rawhttpget.inet.Ipv4Address;
 
 /**
@@ -29,13 +30,26 @@ public final class TcpdumpNotation {
      */
     public static String segment(int sourceIp, int destinationIp, TcpSegment seg, boolean relative, int senderIsn,
                                  int receiverIsn) {
+        return segment("IP ", Ipv4Address.format(sourceIp), Ipv4Address.format(destinationIp), seg, relative, senderIsn,
+                receiverIsn);
+    }
+
+    /** The same between addresses of either family: an IPv6 segment's line starts "IP6 ", as tcpdump's does. */
+    public static String segment(IpAddress source, IpAddress destination, TcpSegment seg, boolean relative,
+                                 int senderIsn, int receiverIsn) {
+        return segment(source.isIpv6() ? "IP6 " : "IP ", source.toString(), destination.toString(), seg, relative,
+                senderIsn, receiverIsn);
+    }
+
+    private static String segment(String family, String source, String destination, TcpSegment seg, boolean relative,
+                                  int senderIsn, int receiverIsn) {
         int flags = seg.flags();
         boolean rel = relative && (flags & (TcpFlags.ACK | TcpFlags.SYN)) == TcpFlags.ACK;
         int seqBase = rel ? senderIsn : 0;
         int ackBase = rel ? receiverIsn : 0;
         int length = seg.payloadLength();
-        StringBuilder s = new StringBuilder(160).append("IP ").append(Ipv4Address.format(sourceIp)).append('.')
-                .append(seg.sourcePort()).append(" > ").append(Ipv4Address.format(destinationIp)).append('.')
+        StringBuilder s = new StringBuilder(160).append(family).append(source).append('.')
+                .append(seg.sourcePort()).append(" > ").append(destination).append('.')
                 .append(seg.destinationPort()).append(": Flags [").append(TcpFlags.format(flags)).append(']');
         if (length > 0 || (flags & (TcpFlags.SYN | TcpFlags.FIN | TcpFlags.RST)) != 0) {
             int seq = seg.seq() - seqBase;

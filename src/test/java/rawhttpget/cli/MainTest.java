@@ -62,4 +62,17 @@ class MainTest {
 
         assertThat(out.toString()).startsWith("rawhttpget ").contains(System.lineSeparator() + "libpcap: ");
     }
+
+    @Test
+    void inet4OnlyWithInet6OnlyIsRefusedAsWgetRefusesIt() {
+        // wget 1.21.3: "Cannot specify both --inet4-only and --inet6-only." and exit 1.
+        assertThat(run("-4", "--inet6-only", "http://h/f")).isEqualTo(1);
+        assertThat(err.toString()).startsWith("rawhttpget: Cannot specify both --inet4-only and --inet6-only.");
+    }
+
+    @Test
+    void helpListsTheAddressFamilyOptionsUnderDownload() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).containsSubsequence("Download:", "-4, --inet4-only", "-6, --inet6-only");
+    }
 }

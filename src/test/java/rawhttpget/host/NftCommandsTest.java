@@ -16,6 +16,8 @@ class NftCommandsTest {
                 List.of("nft", "add", "table", "inet", "rawhttpget-4242"),
                 List.of("nft", "add", "set", "inet", "rawhttpget-4242", "connections",
                         "{ type ipv4_addr . inet_service . ipv4_addr . inet_service ; }"),
+                List.of("nft", "add", "set", "inet", "rawhttpget-4242", "connections6",
+                        "{ type ipv6_addr . inet_service . ipv6_addr . inet_service ; }"),
                 List.of("nft", "add", "chain", "inet", "rawhttpget-4242", "output",
                         "{ type filter hook output priority 0 ; policy accept ; }"));
     }
@@ -25,6 +27,10 @@ class NftCommandsTest {
         assertThat(nft.add(rule)).containsExactly(
                 "nft", "add", "rule", "inet", "rawhttpget-4242", "output",
                 "ip", "saddr", ".", "tcp", "sport", ".", "ip", "daddr", ".", "tcp", "dport", "@connections",
+                "tcp", "flags", "&", "rst", "==", "rst",
+                "drop", "comment", "\"rawhttpget pid=4242\"", ";",
+                "add", "rule", "inet", "rawhttpget-4242", "output",
+                "ip6", "saddr", ".", "tcp", "sport", ".", "ip6", "daddr", ".", "tcp", "dport", "@connections6",
                 "tcp", "flags", "&", "rst", "==", "rst",
                 "drop", "comment", "\"rawhttpget pid=4242\"", ";",
                 "add", "element", "inet", "rawhttpget-4242", "connections", "{ 198.18.0.1 . 40000 . 198.18.1.2 . 80 }");
@@ -68,6 +74,8 @@ class NftCommandsTest {
                 List.of("nft", "add", "table", "inet", "rawhttpget-4242-987654"),
                 List.of("nft", "add", "set", "inet", "rawhttpget-4242-987654", "connections",
                         "{ type ipv4_addr . inet_service . ipv4_addr . inet_service ; }"),
+                List.of("nft", "add", "set", "inet", "rawhttpget-4242-987654", "connections6",
+                        "{ type ipv6_addr . inet_service . ipv6_addr . inet_service ; }"),
                 List.of("nft", "add", "chain", "inet", "rawhttpget-4242-987654", "output",
                         "{ type filter hook output priority 0 ; policy accept ; }"));
         assertThat(nft.add(recorded)).containsSubsequence("rawhttpget-4242-987654", "output")

@@ -27,9 +27,13 @@ class ShellWordsTest {
         assertThat(Firewall.suggestedCommand(rule, new NftCommands("/usr/sbin/nft"))).isEqualTo(
                 "nft add table inet rawhttpget-7 && nft add set inet rawhttpget-7 connections"
                         + " '{ type ipv4_addr . inet_service . ipv4_addr . inet_service ; }'"
+                        + " && nft add set inet rawhttpget-7 connections6"
+                        + " '{ type ipv6_addr . inet_service . ipv6_addr . inet_service ; }'"
                         + " && nft add chain inet rawhttpget-7 output"
                         + " '{ type filter hook output priority 0 ; policy accept ; }' && nft add rule inet rawhttpget-7"
                         + " output ip saddr . tcp sport . ip daddr . tcp dport @connections tcp flags '&'"
+                        + " rst == rst drop comment '\"rawhttpget pid=7\"' ';' add rule inet rawhttpget-7"
+                        + " output ip6 saddr . tcp sport . ip6 daddr . tcp dport @connections6 tcp flags '&'"
                         + " rst == rst drop comment '\"rawhttpget pid=7\"' ';'"
                         + " add element inet rawhttpget-7 connections '{ 198.18.1.2 . 40000 . 198.18.1.1 . 80 }'");
     }
@@ -40,9 +44,13 @@ class ShellWordsTest {
         assertThat(Firewall.suggestedCommand(rule, new NftIngressCommands("/usr/sbin/nft"))).isEqualTo(
                 "nft add table netdev rawhttpget-7 ';' add set netdev rawhttpget-7 connections"
                         + " '{ type ipv4_addr . inet_service . ipv4_addr . inet_service ; }' ';'"
+                        + " add set netdev rawhttpget-7 connections6"
+                        + " '{ type ipv6_addr . inet_service . ipv6_addr . inet_service ; }' ';'"
                         + " add chain netdev rawhttpget-7 ingress"
                         + " '{ type filter hook ingress device \"veth0\" priority 0 ; policy accept ; }' ';'"
                         + " add rule netdev rawhttpget-7 ingress ip saddr . tcp sport . ip daddr . tcp dport @connections"
+                        + " drop comment '\"rawhttpget pid=7\"' ';'"
+                        + " add rule netdev rawhttpget-7 ingress ip6 saddr . tcp sport . ip6 daddr . tcp dport @connections6"
                         + " drop comment '\"rawhttpget pid=7\"' ';'"
                         + " add element netdev rawhttpget-7 connections '{ 198.18.1.1 . 80 . 198.18.1.2 . 40000 }'");
     }

@@ -20,7 +20,7 @@ class HttpLayerIsPureTest {
     static final ArchRule dependsOnlyOnTheJdkBasicsAndSlf4j = classes()
             .that().resideInAPackage("rawhttpget.http..")
             .should().onlyDependOnClassesThat()
-            .resideInAnyPackage("rawhttpget.http..", "java.lang..", "java.util..", "java.nio.charset..", "org.slf4j..");
+            .resideInAnyPackage("rawhttpget.http..", "rawhttpget.inet..", "java.lang..", "java.util..", "java.nio.charset..", "org.slf4j..");
 
     @ArchTest
     static final ArchRule usesNoThreadsOrConcurrency = noClasses()

@@ -84,6 +84,9 @@ class HttpUrlResolveTest {
             http://h/             | download/file.iso          | http://h/download/file.iso
             http://h              | file.iso                   | http://h/file.iso
             http://h/a/b          | HTTP://h/c                 | http://h/c
+            http://h/a            | http://[2001:2::2]:81/b    | http://[2001:2::2]:81/b
+            http://[2001:2::2]/a  | //[2001:2::3]/c            | http://[2001:2::3]/c
+            http://[2001:2::2]/a  | b                          | http://[2001:2::2]/b
             """)
     void resolvesRedirectsServersSend(String base, String location, String expected) throws Exception {
         assertThat(HttpUrl.parse(base).resolve(location).toString()).isEqualTo(expected);
@@ -95,7 +98,7 @@ class HttpUrlResolveTest {
             ftp://files/x      | unsupported scheme 'ftp' in ftp://files/x
             https:g            | missing host in https:g
             ///nohost          | missing host in ///nohost
-            //[::1]/           | IPv6 address literals are not supported in //[::1]/
+            //[fe80::1%eth0]/  | IPv6 zone IDs are not supported ('fe80::1%eth0') in //[fe80::1%eth0]/
             """)
     void rejectsLocationsItCannotFollow(String location, String message) {
         assertThatThrownBy(() -> HttpUrl.parse(RFC_BASE).resolve(location))

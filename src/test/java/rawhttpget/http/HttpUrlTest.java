@@ -45,7 +45,11 @@ class HttpUrlTest {
                         "example.com", "%F0%9F%98%80"),
                 Arguments.of("http://my_host.example./f", "http", "my_host.example.", 80, "/f", "my_host.example.",
                         "f"),
-                Arguments.of("http://h:65535/", "http", "h", 65535, "/", "h:65535", ""));
+                Arguments.of("http://h:65535/", "http", "h", 65535, "/", "h:65535", ""),
+                Arguments.of("http://[2001:2::2]/f", "http", "2001:2::2", 80, "/f", "[2001:2::2]", "f"),
+                Arguments.of("http://[2001:2:0:0::2]:8080/f", "http", "2001:2::2", 8080, "/f", "[2001:2::2]:8080", "f"),
+                Arguments.of("http://[::1]:/x", "http", "::1", 80, "/x", "[::1]", "x"),
+                Arguments.of("https://[2001:DB8::A]/", "https", "2001:db8::a", 443, "/", "[2001:db8::a]", ""));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -106,7 +110,13 @@ class HttpUrlTest {
                         "port 99999999999999999999 out of range 1..65535 in http://h:99999999999999999999/"),
                 Arguments.of("http://h:8o/", "invalid port '8o' in http://h:8o/"),
                 Arguments.of("http://h:-1/", "invalid port '-1' in http://h:-1/"),
-                Arguments.of("http://[::1]:8080/", "IPv6 address literals are not supported in http://[::1]:8080/"),
+                Arguments.of("http://[fe80::1%eth0]/f", "IPv6 zone IDs are not supported ('fe80::1%eth0') in http://[fe80::1%eth0]/f"),
+                Arguments.of("http://[fe80::1%25eth0]/f",
+                        "IPv6 zone IDs are not supported ('fe80::1%25eth0') in http://[fe80::1%25eth0]/f"),
+                Arguments.of("http://[2001:zz::1]/f", "invalid IPv6 address '2001:zz::1' in http://[2001:zz::1]/f"),
+                Arguments.of("http://[::1/f", "unterminated IPv6 address (no ']') in http://[::1/f"),
+                Arguments.of("http://[::1]x/f", "invalid host name after ']' in http://[::1]x/f"),
+                Arguments.of("http://[::1]:0/", "port 0 out of range 1..65535 in http://[::1]:0/"),
                 Arguments.of("http://b\u00fccher.de/",
                         "non-ASCII host names are not supported (use the xn-- form) in http://b\u00fccher.de/"),
                 Arguments.of("http://a b/", "invalid character ' ' in host of http://a b/"),

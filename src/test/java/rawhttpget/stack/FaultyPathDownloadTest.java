@@ -13,6 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import rawhttpget.inet.MacAddress;
 import rawhttpget.inet.Ipv4Address;
 import rawhttpget.ipv4.Route;
+import rawhttpget.inet.Ipv6Address;
+import rawhttpget.ipv6.Ipv6Route;
 import rawhttpget.link.FaultInjectingLink;
 import rawhttpget.link.LinkFaults;
 import rawhttpget.link.MemoryLink;
@@ -33,6 +35,8 @@ class FaultyPathDownloadTest {
     private static final long MS = 1_000_000L;
     private static final int CLIENT_IP = Ipv4Address.parseBits("198.18.1.2");
     private static final int SERVER_IP = Ipv4Address.parseBits("198.18.1.1");
+    private static final Ipv6Address CLIENT_IP6 = Ipv6Address.parse("2001:2:0:1::2");
+    private static final Ipv6Address SERVER_IP6 = Ipv6Address.parse("2001:2:0:1::1");
     private static final long CLIENT_MAC = MacAddress.parse("02:00:00:00:00:02").bits();
     private static final long SERVER_MAC = MacAddress.parse("02:00:00:00:00:01").bits();
     private static final byte[] REQUEST = "GET /file HTTP/1.1\r\nHost: files.test\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -96,6 +100,24 @@ class FaultyPathDownloadTest {
         assertThat(run.connection.stats().zeroWindowsAdvertised).as("the window closed at least once").isPositive();
     }
 
+    /**
+     * The same paths over IPv6 (Neighbor Discovery instead of ARP, the IPv6 pseudo-header, MSS 1440): the family
+     * matters to the checksums a corrupted frame must fail and to the segment sizes; five seeds a path.
+     */
+    @ParameterizedTest(name = "IPv6 {0} seed {1}")
+    @MethodSource("pathsAndFewSeeds")
+    void everySeedDownloadsTheIdenticalBodyOverIpv6(Path path, int seed) {
+        byte[] body = randomBody(seed, 600_000 + seed * 1_237);
+        Run run = new Run(path.inbound, path.outbound, seed, body, TcpConfig.defaults(1460), 0, true);
+        run.untilDone(path.bound);
+        run.assertIdenticalAndClean();
+        assertThat(run.connection.remoteAddress().isIpv6()).isTrue();
+    }
+
+    static Stream<Arguments> pathsAndFewSeeds() {
+        return Arrays.stream(Path.values()).flatMap(p -> IntStream.rangeClosed(1, 5).mapToObj(seed -> Arguments.of(p, seed)));
+    }
+
     static IntStream seeds() {
         return IntStream.rangeClosed(1, 5);
     }
@@ -126,6 +148,14 @@ class FaultyPathDownloadTest {
         long lastReadAt;
 
         Run(LinkFaults inbound, LinkFaults outbound, int seed, byte[] body, TcpConfig config, long readInterval) {
+            this(inbound, outbound, seed, body, config, readInterval, false);
+        }
+
+        final boolean ipv6;
+
+        Run(LinkFaults inbound, LinkFaults outbound, int seed, byte[] body, TcpConfig config, long readInterval,
+            boolean ipv6) {
+            this.ipv6 = ipv6;
             MemoryLink[] ends = MemoryLink.pair();
             this.clientEnd = ends[0];
             this.serverEnd = ends[1];
@@ -134,6 +164,10 @@ class FaultyPathDownloadTest {
                     new IsnGenerator(new byte[16]));
             this.server = new ScriptedTcpSender(ends[1], SERVER_MAC, SERVER_IP, 80, body, REQUEST.length, 1460,
                     0x7000_0000 + seed);
+            if (ipv6) {
+                stack.enableIpv6(new Ipv6Route(CLIENT_IP6, 64, null), true);
+                server.speakIpv6(SERVER_IP6);
+            }
             this.body = body;
             this.received = new byte[body.length];
             this.config = config;
@@ -169,6 +203,10 @@ class FaultyPathDownloadTest {
 
         private void step(long now) {
             stack.poll(now);
+            if (connection == null && ipv6) {
+                connection = stack.connect(config, 40_000, SERVER_IP6, 80, now);
+                connection.write(REQUEST, 0, REQUEST.length);
+            }
             if (connection == null) {
                 long mac = stack.resolve(SERVER_IP, now);
                 if (mac != rawhttpget.arp.ArpCache.NO_ENTRY) {

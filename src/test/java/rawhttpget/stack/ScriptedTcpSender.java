@@ -4,6 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.util.Map;
 import java.util.TreeMap;
 import rawhttpget.arp.ArpPacket;
+import rawhttpget.inet.Ipv6Address;
+import rawhttpget.ipv6.Icmpv6Message;
+import rawhttpget.ipv6.Ipv6Packet;
+import rawhttpget.ndp.NdpEmit;
+import rawhttpget.ndp.NdpMessage;
 import rawhttpget.ethernet.EthernetFrame;
 import rawhttpget.ipv4.Ipv4Packet;
 import rawhttpget.link.MemoryLink;
@@ -45,8 +50,17 @@ final class ScriptedTcpSender {
     private final TcpSegment seg = new TcpSegment();
     private final TcpOptions in = new TcpOptions();
     private final TcpOptions out = new TcpOptions();
-    private final byte[] tx = new byte[14 + 20 + 60 + 65535];
+    private final byte[] tx = new byte[14 + 40 + 60 + 65535];
     private int ipId;
+    /** With {@link #speakIpv6}: our IPv6 address, and the peer's once its SYN came over IPv6. */
+    private Ipv6Address ip6;
+    private Ipv6Address peer6;
+    private final Ipv6Packet ipv6 = new Ipv6Packet();
+    private final Icmpv6Message icmpv6 = new Icmpv6Message();
+    private final NdpMessage ndp = new NdpMessage();
+    private boolean arrivedOverIpv6;
+    private int lastEdgeTsVal;
+    private boolean edgeTsValSeen;
 
     // The peer, learned from its first frames.
     private long peerMac;
@@ -114,6 +128,12 @@ final class ScriptedTcpSender {
         this.iss = iss;
     }
 
+    /** Serves over IPv6 too, at {@code address}, answering Neighbor Solicitations for it. */
+    ScriptedTcpSender speakIpv6(Ipv6Address address) {
+        this.ip6 = address;
+        return this;
+    }
+
     /** The request bytes received so far. */
     byte[] request() {
         return request.toByteArray();
@@ -175,6 +195,10 @@ final class ScriptedTcpSender {
             }
             return;
         }
+        if (frame.etherType() == EthernetFrame.TYPE_IPV6 && ip6 != null) {
+            onIpv6(f, now);
+            return;
+        }
         if (frame.etherType() != EthernetFrame.TYPE_IPV4 || frame.destination() != mac) {
             return;
         }
@@ -193,9 +217,45 @@ final class ScriptedTcpSender {
         if (seg.destinationPort() != port || seg.parseOptions(in) != null) {
             return;
         }
-        if (synReceived && (ipv4.source() != peerIp || seg.sourcePort() != peerPort)) {
+        if (synReceived && (peer6 != null || ipv4.source() != peerIp || seg.sourcePort() != peerPort)) {
             return;
         }
+        arrivedOverIpv6 = false;
+        onSegment(now);
+        peerMac = frame.source();
+    }
+
+    private void onIpv6(byte[] f, long now) {
+        if (ipv6.wrap(f, frame.payloadOffset(), frame.payloadLength()) != null) {
+            return;
+        }
+        if (ipv6.upperLayerProtocol() == Ipv6Packet.NEXT_HEADER_ICMPV6) {
+            if (icmpv6.wrap(ipv6) != null) {
+                badChecksums++;
+            } else if (ndp.wrap(ipv6, icmpv6) == null && ndp.type() == Icmpv6Message.TYPE_NEIGHBOR_SOLICITATION
+                    && ndp.target().equals(ip6)) {
+                int at = EthernetFrame.emitHeader(tx, 0, frame.source(), mac, EthernetFrame.TYPE_IPV6);
+                link.send(tx, 0, at + NdpEmit.neighborAdvertisement(tx, at, ip6, ipv6.source(), mac));
+            }
+            return;
+        }
+        if (frame.destination() != mac || !ipv6.destination().equals(ip6)
+                || ipv6.upperLayerProtocol() != Ipv6Packet.NEXT_HEADER_TCP) {
+            return;
+        }
+        int length = ipv6.upperLayerLength();
+        if (seg.wrap(f, ipv6.upperLayerOffset(), length) != null
+                || !seg.checksumValid(ipv6.pseudoHeaderSum(Ipv6Packet.NEXT_HEADER_TCP, length))) {
+            badChecksums++;
+            return;
+        }
+        if (seg.destinationPort() != port || seg.parseOptions(in) != null) {
+            return;
+        }
+        if (synReceived && (!ipv6.source().equals(peer6) || seg.sourcePort() != peerPort)) {
+            return;
+        }
+        arrivedOverIpv6 = true;
         onSegment(now);
         peerMac = frame.source();
     }
@@ -208,7 +268,8 @@ final class ScriptedTcpSender {
         if (seg.has(TcpFlags.SYN)) {
             if (!synReceived) {
                 synReceived = true;
-                peerIp = ipv4.source();
+                peerIp = arrivedOverIpv6 ? 0 : ipv4.source();
+                peer6 = arrivedOverIpv6 ? ipv6.source() : null;
                 peerPort = seg.sourcePort();
                 irs = seg.seq();
                 peerShift = Math.max(in.windowScale, 0);
@@ -277,7 +338,10 @@ final class ScriptedTcpSender {
         long window = (long) seg.window() << peerShift;
         long edge = Math.max(ack, 0) + window;
         // The path may reorder ACKs; the peer's IPv4 identification tells the order it sent them in.
-        boolean newest = lastEdgeIpId < 0 || (short) (ipv4.identification() - lastEdgeIpId) > 0;
+        // IPv6 has no identification: a later TSval (a later millisecond) says the same, less finely.
+        boolean newest = arrivedOverIpv6
+                ? in.hasTimestamp && (!edgeTsValSeen || in.tsVal - lastEdgeTsVal > 0)
+                : lastEdgeIpId < 0 || (short) (ipv4.identification() - lastEdgeIpId) > 0;
         if (newest) {
             // RFC 7323 §2.4: with a scale factor the edge may seem to retract by less than one unit, from
             // rounding; more than that is a shrunken window.
@@ -286,7 +350,12 @@ final class ScriptedTcpSender {
                         .append('\n');
             }
             latestEdge = edge;
-            lastEdgeIpId = ipv4.identification();
+            if (arrivedOverIpv6) {
+                lastEdgeTsVal = in.tsVal;
+                edgeTsValSeen = true;
+            } else {
+                lastEdgeIpId = ipv4.identification();
+            }
         }
         if (ack >= una) {
             peerWindowEdge = Math.max(peerWindowEdge, edge);
@@ -577,14 +646,20 @@ final class ScriptedTcpSender {
     }
 
     private void emit(int flags, int seq, int window, int bodyOffset, int len) {
-        int tcpAt = 14 + 20;
+        int tcpAt = peer6 != null ? 14 + 40 : 14 + 20;
         int ack = (flags & TcpFlags.ACK) != 0 ? irs + 1 + request.size() + (peerFin ? 1 : 0) : 0;
         int payloadAt = TcpSegment.emitHeader(tx, tcpAt, port, peerPort, seq, ack, flags, window, out);
         System.arraycopy(body, bodyOffset, tx, payloadAt, len);
         int tcpLength = payloadAt - tcpAt + len;
-        TcpSegment.fillChecksum(tx, tcpAt, tcpLength, ip, peerIp);
-        Ipv4Packet.emitHeader(tx, 14, ip, peerIp, Ipv4Packet.PROTOCOL_TCP, tcpLength, ipId++ & 0xFFFF, 64);
-        EthernetFrame.emitHeader(tx, 0, peerMac, mac, EthernetFrame.TYPE_IPV4);
+        if (peer6 != null) {
+            TcpSegment.fillChecksum(tx, tcpAt, tcpLength, ip6.checksumWords() + peer6.checksumWords());
+            Ipv6Packet.emitHeader(tx, 14, 0, tcpLength, Ipv6Packet.NEXT_HEADER_TCP, 64, ip6, peer6);
+            EthernetFrame.emitHeader(tx, 0, peerMac, mac, EthernetFrame.TYPE_IPV6);
+        } else {
+            TcpSegment.fillChecksum(tx, tcpAt, tcpLength, ip, peerIp);
+            Ipv4Packet.emitHeader(tx, 14, ip, peerIp, Ipv4Packet.PROTOCOL_TCP, tcpLength, ipId++ & 0xFFFF, 64);
+            EthernetFrame.emitHeader(tx, 0, peerMac, mac, EthernetFrame.TYPE_IPV4);
+        }
         link.send(tx, 0, Math.max(60, tcpAt + tcpLength));
         segmentsSent++;
         if ((flags & TcpFlags.ACK) != 0) {

@@ -2,7 +2,12 @@ package rawhttpget.testing;
 
 import rawhttpget.arp.ArpPacket;
 import rawhttpget.ethernet.EthernetFrame;
+import rawhttpget.inet.Ipv6Address;
 import rawhttpget.ipv4.Ipv4Packet;
+import rawhttpget.ipv6.Icmpv6Message;
+import rawhttpget.ipv6.Ipv6Packet;
+import rawhttpget.ndp.NdpEmit;
+import rawhttpget.ndp.NdpMessage;
 import rawhttpget.link.MemoryLink;
 import rawhttpget.tcp.SeqNum;
 import rawhttpget.tcp.TcpFlags;
@@ -22,10 +27,12 @@ import java.util.Map;
  * n-th request with the n-th {@link Reply} of its script. Its TCP is the least that serves a lossless in-order
  * cable, written from RFC 9293 apart from the stack under test: no options but MSS (so no window scaling), data
  * sent within the peer's window, every segment from the peer acknowledged at once, no timers. Time is an argument;
- * it reads no clock.
+ * it reads no clock. With {@link #speakIpv6} it serves over IPv6 too, answering Neighbor Solicitations for its
+ * IPv6 address.
  */
 public final class ScriptedHttpServer {
     private static final int TCP_AT = EthernetFrame.HEADER_LENGTH + 20;
+    private static final int TCP6_AT = EthernetFrame.HEADER_LENGTH + Ipv6Packet.HEADER_LENGTH;
     private static final int MSS = 1460;
     private static final int WINDOW = 65535;
 
@@ -77,7 +84,13 @@ public final class ScriptedHttpServer {
     private final Ipv4Packet ipv4 = new Ipv4Packet();
     private final TcpSegment seg = new TcpSegment();
     private final TcpOptions options = new TcpOptions();
-    private final byte[] tx = new byte[TCP_AT + 60 + MSS];
+    private final Ipv6Packet ipv6 = new Ipv6Packet();
+    private final Icmpv6Message icmpv6 = new Icmpv6Message();
+    private final NdpMessage ndp = new NdpMessage();
+    private final byte[] tx = new byte[TCP6_AT + 60 + MSS];
+    private Ipv6Address ip6;
+    private boolean answerSolicitations = true;
+    private boolean blackHoledIpv6;
     private int ipId;
     private int nextIss = 0x4000_0000;
     private int refusalsLeft;
@@ -89,6 +102,22 @@ public final class ScriptedHttpServer {
         this.ip = ip;
         this.port = port;
         this.script = List.copyOf(script);
+    }
+
+    /** Serves over IPv6 too, at {@code address}. */
+    public ScriptedHttpServer speakIpv6(Ipv6Address address) {
+        this.ip6 = address;
+        return this;
+    }
+
+    /** IPv6 segments are dropped unanswered (a black-holed path), Neighbor Discovery still answered. */
+    public void blackHoleIpv6Tcp() {
+        blackHoledIpv6 = true;
+    }
+
+    /** Whether Neighbor Solicitations for our IPv6 address are answered (a host that is down answers none). */
+    public void answerSolicitations(boolean answer) {
+        answerSolicitations = answer;
     }
 
     /** The next {@code count} connections are refused (a RST to the SYN), as by a host where nothing listens yet. */
@@ -126,7 +155,35 @@ public final class ScriptedHttpServer {
             onArp();
         } else if (frame.etherType() == EthernetFrame.TYPE_IPV4 && frame.destination() == mac) {
             onIpv4();
+        } else if (frame.etherType() == EthernetFrame.TYPE_IPV6 && ip6 != null) {
+            onIpv6();
         }
+    }
+
+    private void onIpv6() {
+        if (ipv6.wrap(frame.buffer(), frame.payloadOffset(), frame.payloadLength()) != null) {
+            return;
+        }
+        if (ipv6.upperLayerProtocol() == Ipv6Packet.NEXT_HEADER_ICMPV6) {
+            if (icmpv6.wrap(ipv6) == null && ndp.wrap(ipv6, icmpv6) == null
+                    && ndp.type() == Icmpv6Message.TYPE_NEIGHBOR_SOLICITATION && ndp.target().equals(ip6)
+                    && answerSolicitations) {
+                byte[] reply = new byte[EthernetFrame.HEADER_LENGTH + NdpEmit.WITH_LINK_LAYER_ADDRESS];
+                EthernetFrame.emitHeader(reply, 0, frame.source(), mac, EthernetFrame.TYPE_IPV6);
+                NdpEmit.neighborAdvertisement(reply, EthernetFrame.HEADER_LENGTH, ip6, ipv6.source(), mac);
+                link.send(reply, 0, reply.length);
+            }
+            return;
+        }
+        int length = ipv6.upperLayerLength();
+        if (blackHoledIpv6 || frame.destination() != mac || !ipv6.destination().equals(ip6)
+                || ipv6.upperLayerProtocol() != Ipv6Packet.NEXT_HEADER_TCP
+                || seg.wrap(frame.buffer(), ipv6.upperLayerOffset(), length) != null
+                || !seg.checksumValid(ipv6.pseudoHeaderSum(Ipv6Packet.NEXT_HEADER_TCP, length))
+                || seg.destinationPort() != port || seg.parseOptions(options) != null) {
+            return;
+        }
+        accept(ipv6.source(), 0);
     }
 
     private void onArp() {
@@ -148,12 +205,17 @@ public final class ScriptedHttpServer {
                 || seg.destinationPort() != port || seg.parseOptions(options) != null) {
             return;
         }
+        accept(null, ipv4.source());
+    }
+
+    /** The segment in {@link #seg} from {@code peer6} (IPv6) or {@code peerIp} (IPv4). */
+    private void accept(Ipv6Address peer6, int peerIp) {
         Connection c = connections.get(seg.sourcePort());
         if (c == null) {
             if (!seg.has(TcpFlags.SYN) || seg.has(TcpFlags.ACK) || seg.has(TcpFlags.RST)) {
                 return;
             }
-            c = new Connection(frame.source(), ipv4.source(), seg.sourcePort(), seg.seq(), nextIss);
+            c = new Connection(frame.source(), peer6, peerIp, seg.sourcePort(), seg.seq(), nextIss);
             nextIss += 0x0100_0000;
             if (refusalsLeft > 0) {
                 refusalsLeft--;
@@ -170,6 +232,7 @@ public final class ScriptedHttpServer {
     private final class Connection {
         private final long peerMac;
         private final int peerIp;
+        private final Ipv6Address peer6;
         private final int peerPort;
         private final int iss;
         private final ByteArrayOutputStream request = new ByteArrayOutputStream();
@@ -189,8 +252,9 @@ public final class ScriptedHttpServer {
         private boolean finSent;
         private boolean closed;
 
-        Connection(long peerMac, int peerIp, int peerPort, int irs, int iss) {
+        Connection(long peerMac, Ipv6Address peer6, int peerIp, int peerPort, int irs, int iss) {
             this.peerMac = peerMac;
+            this.peer6 = peer6;
             this.peerIp = peerIp;
             this.peerPort = peerPort;
             this.iss = iss;
@@ -308,11 +372,21 @@ public final class ScriptedHttpServer {
         }
 
         private void emit(int flags, int seq, int offset, int len, TcpOptions opts) {
-            int payloadAt = TcpSegment.emitHeader(tx, TCP_AT, port, peerPort, seq, rcvNxt, flags, WINDOW, opts);
+            int tcpAt = peer6 != null ? TCP6_AT : TCP_AT;
+            int payloadAt = TcpSegment.emitHeader(tx, tcpAt, port, peerPort, seq, rcvNxt, flags, WINDOW, opts);
             if (len > 0) {
                 System.arraycopy(reply.bytes(), offset, tx, payloadAt, len);
             }
-            int tcpLength = payloadAt - TCP_AT + len;
+            int tcpLength = payloadAt - tcpAt + len;
+            if (peer6 != null) {
+                TcpSegment.fillChecksum(tx, tcpAt, tcpLength, ip6.checksumWords() + peer6.checksumWords());
+                Ipv6Packet.emitHeader(tx, EthernetFrame.HEADER_LENGTH, 0, tcpLength, Ipv6Packet.NEXT_HEADER_TCP, 64,
+                        ip6, peer6);
+                EthernetFrame.emitHeader(tx, 0, peerMac, mac, EthernetFrame.TYPE_IPV6);
+                link.send(tx, 0, tcpAt + tcpLength);
+                ackDue = false;
+                return;
+            }
             TcpSegment.fillChecksum(tx, TCP_AT, tcpLength, ip, peerIp);
             Ipv4Packet.emitHeader(tx, EthernetFrame.HEADER_LENGTH, ip, peerIp, Ipv4Packet.PROTOCOL_TCP, tcpLength,
                     ipId++ & 0xFFFF, 64);

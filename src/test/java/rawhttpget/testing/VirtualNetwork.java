@@ -2,7 +2,10 @@ package rawhttpget.testing;
 
 import rawhttpget.inet.MacAddress;
 import rawhttpget.failure.DownloadException;
+import rawhttpget.inet.IpAddress;
 import rawhttpget.inet.Ipv4Address;
+import rawhttpget.inet.Ipv6Address;
+import rawhttpget.ipv6.Ipv6Route;
 import rawhttpget.ipv4.Route;
 import rawhttpget.link.MemoryLink;
 import rawhttpget.runtime.HostHooks;
@@ -23,11 +26,14 @@ import java.util.List;
  * A whole run's network in virtual time: our stack on one end of a {@link MemoryLink}, a
  * {@link ScriptedHttpServer} on the other, a {@link ManualClock} that the event loop moves on to its next deadline
  * whenever the server has nothing to say, and a {@link ManualSleeper} for the pause between tries. It is a
- * {@link NetworkOpener}, so Downloader runs over it as it runs over the real interface.
+ * {@link NetworkOpener}, so Downloader runs over it as it runs over the real interface. Both ends speak IPv6
+ * too, at {@link #CLIENT_IP6} and {@link #SERVER_IP6}, on one /64.
  */
 public final class VirtualNetwork implements NetworkOpener {
     public static final int CLIENT_IP = Ipv4Address.parseBits("198.18.0.1");
     public static final int SERVER_IP = Ipv4Address.parseBits("198.18.0.2");
+    public static final Ipv6Address CLIENT_IP6 = Ipv6Address.parse("2001:2::1");
+    public static final Ipv6Address SERVER_IP6 = Ipv6Address.parse("2001:2::2");
     public static final long CLIENT_MAC = 0x02_00_00_00_00_01L;
     public static final long SERVER_MAC = 0x02_00_00_00_00_02L;
     public static final int FIRST_LOCAL_PORT = 50000;
@@ -45,13 +51,14 @@ public final class VirtualNetwork implements NetworkOpener {
     public VirtualNetwork(List<ScriptedHttpServer.Reply> script) {
         MemoryLink[] cable = MemoryLink.pair();
         client = cable[0];
-        server = new ScriptedHttpServer(cable[1], SERVER_MAC, SERVER_IP, 80, script);
+        server = new ScriptedHttpServer(cable[1], SERVER_MAC, SERVER_IP, 80, script).speakIpv6(SERVER_IP6);
     }
 
     @Override
     public Network open(HostSettings settings, Interrupts interrupts) {
         NetworkStack stack = new NetworkStack(client, new MacAddress(CLIENT_MAC), new Route(CLIENT_IP, 24, 0), true,
                 new IsnGenerator(new byte[32]));
+        stack.enableIpv6(new Ipv6Route(CLIENT_IP6, 64, null), true);
         TcpConfig tcp = TcpConfig.defaults(MTU - 40)
                 .withReceiveBuffer(settings.receiveBuffer())
                 .withIdleTimeout((long) (settings.timeoutSeconds() * 1e9))
@@ -78,6 +85,11 @@ public final class VirtualNetwork implements NetworkOpener {
     private final class Hooks implements HostHooks {
         @Override
         public LocalPort openLocalPort(int wanted, int server, int serverPort) throws DownloadException {
+            return LocalPort.plain(wanted != 0 ? wanted : nextPort++);
+        }
+
+        @Override
+        public LocalPort openLocalPort(int wanted, IpAddress server, int serverPort) {
             return LocalPort.plain(wanted != 0 ? wanted : nextPort++);
         }
 
