@@ -27,7 +27,8 @@ class FirewallTest {
         Firewall firewall = new Firewall(nft, runner);
         firewall.remove(firewall.add(rule));
         assertThat(runner.ran()).containsExactly(nft.prepare(rule).get(0), nft.prepare(rule).get(1),
-                nft.prepare(rule).get(2), nft.add(rule), List.of("nft", "delete", "table", "inet", "rawhttpget-4242"));
+                nft.prepare(rule).get(2), nft.prepare(rule).get(3), nft.add(rule),
+                List.of("nft", "delete", "table", "inet", "rawhttpget-4242"));
     }
 
     @Test
@@ -68,7 +69,7 @@ class FirewallTest {
     void withNftATableMadeForARuleThatFailedIsDeletedAgain() {
         NftCommands nft = new NftCommands("nft");
         FakeCommandRunner runner = new FakeCommandRunner().answer(0, "", "").answer(0, "", "").answer(0, "", "")
-                .answer(1, "", "Error: Could not process rule: No buffer space available\n");
+                .answer(0, "", "").answer(1, "", "Error: Could not process rule: No buffer space available\n");
         Firewall firewall = new Firewall(nft, runner);
         assertThatThrownBy(() -> firewall.add(rule)).isInstanceOf(HostException.class)
                 .hasMessage("cannot add firewall rule: nft failed: Error: Could not process rule: No buffer space available");
