@@ -76,18 +76,24 @@ final class Connections {
         pool.closeAllBut(key);
         List<IpAddress> servers = HostAddresses.routable(HostAddresses.of(hop, addressFamily, status),
                 host::hasRouteTo);
+        HttpTransfer[] tried = new HttpTransfer[1];
+        Consumer<HttpTransfer> track = t -> {
+            tried[0] = t;
+            started.accept(t);
+        };
         for (int i = 0; ; ) {
             IpAddress racer = HostAddresses.racer(servers, i);
-            HttpTransfer transfer = null;
+            tried[0] = null;
             try {
-                transfer = connect(url, route, hop, servers.get(i), racer, layer, request, method, onHead, key,
-                        started);
+                connect(url, route, hop, servers.get(i), racer, layer, request, method, onHead, key, track);
                 return;
             } catch (DownloadException e) {
+                // The next address only while nothing was exchanged: an established connection failed later on.
                 i += racer == null ? 1 : 2;
-                if (i >= servers.size() || transfer == null || transfer.phases().wasEstablished()) {
+                if (i >= servers.size() || tried[0] == null || tried[0].phases().wasEstablished()) {
                     throw e;
                 }
+                status.failedBeforeResponse(false, e.getMessage()); // "... failed: REASON.", then the next
             }
         }
     }
@@ -96,7 +102,7 @@ final class Connections {
      * One try over a new connection to {@code server}, raced by one to {@code racer} (the other family's next
      * address, RFC 8305) if that is not null; the transfer is given to {@code started} before anything can fail.
      */
-    private HttpTransfer connect(HttpUrl url, ProxySettings.Route route, HttpUrl hop, IpAddress server,
+    private void connect(HttpUrl url, ProxySettings.Route route, HttpUrl hop, IpAddress server,
                                  IpAddress racer, Transport.Factory layer, HttpRequest request, RequestMethod method,
                                  HttpTransfer.HeadHandler onHead, ConnectionPool.Key key,
                                  Consumer<HttpTransfer> started) throws DownloadException {
@@ -123,7 +129,6 @@ final class Connections {
         List<Opened> opened = racerPort == null ? List.of(new Opened(server, localPort))
                 : List.of(new Opened(server, localPort), new Opened(racer, racerPort));
         run(route.label(url), key, transfer, opened, started);
-        return transfer;
     }
 
     /**

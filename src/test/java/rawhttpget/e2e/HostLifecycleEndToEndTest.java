@@ -65,6 +65,8 @@ class HostLifecycleEndToEndTest {
                             + "add set netdev rawhttpget-\\d+-\\d+ connections .* ; "
                             + "add chain netdev rawhttpget-\\d+-\\d+ ingress \\{ type filter hook ingress device \""
                             + fixture.net().onLinkInterface() + "\" .* @connections drop comment \"rawhttpget pid=\\d+ start=\\d+\" ; "
+                            + "add rule netdev rawhttpget-\\d+-\\d+ ingress ip6 saddr \\. tcp sport \\. ip6 daddr \\. tcp dport"
+                            + " @connections6 drop comment \"rawhttpget pid=\\d+ start=\\d+\" ; "
                             + "add element netdev rawhttpget-\\d+-\\d+ connections \\{ 198\\.18\\.1\\.1 \\. 80 \\. "
                             + "198\\.18\\.1\\.2 \\. \\d+ }\n")
                     .containsPattern("INFO  host: firewall: removed rule for .*nft delete table netdev rawhttpget-\\d+-\\d+\n");
@@ -390,9 +392,13 @@ class HostLifecycleEndToEndTest {
         assertThat(run.stderr()).containsPattern("WARN  host: --no-host-setup: no firewall rule added, .*: nft add table"
                 + " netdev rawhttpget-(\\d+)-(\\d+) ';' add set netdev rawhttpget-\\1-\\2 connections"
                 + " '\\{ type ipv4_addr \\. inet_service \\. ipv4_addr \\. inet_service ; }' ';'"
+                + " add set netdev rawhttpget-\\1-\\2 connections6"
+                + " '\\{ type ipv6_addr \\. inet_service \\. ipv6_addr \\. inet_service ; }' ';'"
                 + " add chain netdev rawhttpget-\\1-\\2 ingress '\\{ type filter hook ingress device \""
                 + fixture.net().onLinkInterface() + "\" priority 0 ; policy accept ; }' ';' add rule netdev rawhttpget-\\1-\\2 ingress"
                 + " ip saddr \\. tcp sport \\. ip daddr \\. tcp dport @connections drop comment"
+                + " '\"rawhttpget pid=\\1 start=\\2\"' ';' add rule netdev rawhttpget-\\1-\\2 ingress"
+                + " ip6 saddr \\. tcp sport \\. ip6 daddr \\. tcp dport @connections6 drop comment"
                 + " '\"rawhttpget pid=\\1 start=\\2\"' ';' add element netdev rawhttpget-\\1-\\2 connections"
                 + " '\\{ 198\\.18\\.1\\.1 \\. 80 \\. 198\\.18\\.1\\.2 \\. \\d+ }'\n");
         assertThat(rules()).isEqualTo(before);
