@@ -32,6 +32,7 @@ if [[ ${#targets[@]} -eq 0 ]]; then
         rawhttpget.http.ContentDispositionFuzzTest#arbitraryDispositionsGiveANonEmptyNameOrNone
         rawhttpget.http.ContentDispositionFuzzTest#arbitraryRetryAftersGiveANonNegativeWaitOrNone
         rawhttpget.http.ConnectionPersistenceFuzzTest#arbitraryConnectionFieldsDecideWithoutFailing
+        rawhttpget.runtime.OwnAddressFuzzTest#arbitraryAddressesAreReadOrRefusedAsAUsageErrorInOneLine
     )
 fi
 

@@ -50,7 +50,6 @@ import java.net.UnknownHostException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 
 /**
  * Sets a run up on the host: checks privileges, libpcap and the interface, opens the pcap link (with --pcap, through
@@ -401,64 +400,6 @@ public final class HostContext {
                 pcap.close();
             } catch (IOException ignored) {
                 // The link failed to open: that is the error the user hears about.
-            }
-        }
-    }
-
-    /** --ip with an IPv6 ADDR/PREFIX: own-address mode for IPv6 alone (IPv4 stays the interface's); no --mac. */
-    record OwnIpv6Address(Ipv6Address address, int prefixLength) {
-        static OwnIpv6Address parse(String ipText, String macText) throws DownloadException {
-            if (ipText == null || ipText.indexOf(':') < 0) {
-                return null;
-            }
-            if (macText != null) {
-                throw new DownloadException(ExitCode.USAGE, "--mac goes with an IPv4 --ip; an IPv6 --ip uses the"
-                        + " interface's MAC");
-            }
-            int slash = ipText.indexOf('/');
-            try {
-                int prefix = slash < 0 ? -1 : Integer.parseInt(ipText.substring(slash + 1));
-                if (prefix < 1 || prefix > 128) {
-                    throw new DownloadException(ExitCode.USAGE, "--ip needs ADDR/PREFIX with a prefix length of"
-                            + " 1..128, e.g. 2001:db8::77/64: " + ipText);
-                }
-                return new OwnIpv6Address(Ipv6Address.parse(ipText.substring(0, slash)), prefix);
-            } catch (NumberFormatException e) {
-                throw new DownloadException(ExitCode.USAGE, "--ip prefix length is not a number: " + ipText);
-            } catch (IllegalArgumentException e) {
-                throw new DownloadException(ExitCode.USAGE, e.getMessage());
-            }
-        }
-    }
-
-    /** --ip ADDR/PREFIX and --mac, validated. */
-    record OwnAddress(int address, int prefixLength, MacAddress mac) {
-        static OwnAddress parse(String ipText, String macText) throws DownloadException {
-            if (ipText == null) {
-                if (macText != null) {
-                    throw new DownloadException(ExitCode.USAGE, "--mac goes with --ip ADDR/PREFIX");
-                }
-                return null;
-            }
-            int slash = ipText.indexOf('/');
-            if (slash < 0) {
-                throw new DownloadException(ExitCode.USAGE, "--ip needs ADDR/PREFIX, e.g. 198.18.1.50/24");
-            }
-            try {
-                int address = Ipv4Address.parseBits(ipText.substring(0, slash));
-                int prefix = Integer.parseInt(ipText.substring(slash + 1));
-                if (prefix < 1 || prefix > 32) {
-                    throw new DownloadException(ExitCode.USAGE, "--ip prefix length must be 1..32: " + ipText);
-                }
-                MacAddress mac = macText != null ? MacAddress.parse(macText) : MacAddress.randomLocal(new SecureRandom());
-                if (mac.isMulticast()) {
-                    throw new DownloadException(ExitCode.USAGE, "--mac must be a unicast address: " + macText);
-                }
-                return new OwnAddress(address, prefix, mac);
-            } catch (NumberFormatException e) {
-                throw new DownloadException(ExitCode.USAGE, "--ip prefix length is not a number: " + ipText);
-            } catch (IllegalArgumentException e) {
-                throw new DownloadException(ExitCode.USAGE, e.getMessage());
             }
         }
     }
