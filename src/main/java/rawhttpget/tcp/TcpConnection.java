@@ -51,11 +51,6 @@ public final class TcpConnection {
     private boolean timestampsOn;
     private boolean sackOn;
 
-    /** With the ISS as the timestamp offset, as a connection whose stack has no key for that. */
-    public TcpConnection(TcpConfig config, int localIp, int localPort, int remoteIp, int remotePort, int iss) {
-        this(config, localIp, localPort, remoteIp, remotePort, iss, iss);
-    }
-
     /** {@code timestampOffset}: added to our millisecond clock for the TSval (IsnGenerator#timestampOffset). */
     public TcpConnection(TcpConfig config, int localIp, int localPort, int remoteIp, int remotePort, int iss,
                          int timestampOffset) {

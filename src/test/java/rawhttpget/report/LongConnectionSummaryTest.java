@@ -28,7 +28,8 @@ class LongConnectionSummaryTest {
     private static final int THEIR_ISS = 0x7fff_f000;
     private static final int MSS = 1448;
 
-    private final TcpConnection connection = new TcpConnection(TcpConfig.defaults(1460), LOCAL, 40000, REMOTE, 80, OUR_ISS);
+    private final TcpConnection connection = new TcpConnection(TcpConfig.defaults(1460), LOCAL, 40000, REMOTE, 80, OUR_ISS,
+            OUR_ISS);
     private final TraceRecorder recorder = new TraceRecorder(0, null);
     private final byte[] buffer = new byte[2000];
     private final TcpSegment view = new TcpSegment();

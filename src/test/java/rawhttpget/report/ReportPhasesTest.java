@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReportPhasesTest {
     private static final long MS = 1_000_000L;
     private final TcpConnection connection = new TcpConnection(TcpConfig.defaults(1460),
-            Ipv4Address.parseBits("198.18.0.1"), 40000, Ipv4Address.parseBits("198.18.0.2"), 443, 5000);
+            Ipv4Address.parseBits("198.18.0.1"), 40000, Ipv4Address.parseBits("198.18.0.2"), 443, 5000, 5000);
     private final TraceRecorder recorder = new TraceRecorder(1_000 * MS, null);
     private final byte[] buffer = new byte[2000];
     private final TcpSegment view = new TcpSegment();

@@ -90,7 +90,7 @@ final class ScriptedPeer {
         this.config = config;
         this.iss = iss;
         this.irs = irs;
-        this.conn = new TcpConnection(config, LOCAL_IP, LOCAL_PORT, REMOTE_IP, REMOTE_PORT, iss);
+        this.conn = new TcpConnection(config, LOCAL_IP, LOCAL_PORT, REMOTE_IP, REMOTE_PORT, iss, iss);
     }
 
     /** A connection whose timestamp clock has its own offset, not the ISS. */
