@@ -47,6 +47,10 @@ public record DownloadSettings(List<String> urls, boolean quiet, int tries, long
         if (waitRetrySeconds() < 0) {
             throw new DownloadException(ExitCode.USAGE, "--waitretry must be 0 or more: " + waitRetrySeconds());
         }
+        if (body().split() > 1 && "-".equals(outputDocument())) {
+            throw new DownloadException(ExitCode.USAGE, "--split writes segments at their offsets: it cannot write to"
+                    + " standard output (-O -)");
+        }
         ChecksumCheck.checkUrlCount(body().checksum(), urlCount);
     }
 }

@@ -175,6 +175,18 @@ public final class Downloader {
             say("File '" + plan.target() + "' already there; not retrieving.");
             return;
         }
+        if (SegmentedDownload.wanted(options, plan, requests)) {
+            status.requesting(original.toString(), 1);
+            SegmentedDownload.Saved saved = segmented(host, original, plan);
+            if (saved != null) {
+                filesSaved++;
+                bytesSaved += saved.written();
+                bodyNanos += saved.nanos();
+                status.saved(plan.displayName(), original.toString(), saved.length(), saved.length(),
+                        saved.bytesPerSecond(), 1);
+                return;
+            }
+        }
         RedirectChain chain = new RedirectChain(original, options.maxRedirect());
         HttpUrl url = original;
         RequestPlan request = requests;
@@ -266,6 +278,17 @@ public final class Downloader {
                 }
             }
         }
+    }
+
+    /** --split: the URL over several connections, or null when its server does not serve ranges. */
+    private SegmentedDownload.Saved segmented(Network host, HttpUrl url, OutputPlan plan) throws DownloadException {
+        ProxySettings.Route route = options.proxies().route(url);
+        String unasked = authentication.unasked(url);
+        SegmentedDownload.Context context = new SegmentedDownload.Context(host, connections, status,
+                () -> progressStyle.create(err, screenWidth), options, this::say);
+        return SegmentedDownload.attempt(context, plan, url, route, route.layer(transports, url, requests.userAgent()),
+                (first, last) -> route.request(requests.request(url, 0, unasked, unasked != null)
+                        .withHeader("Range", "bytes=" + first + "-" + last)));
     }
 
     private boolean mayTryAgain(DownloadException e, int failedTries, Exchange exchange) {

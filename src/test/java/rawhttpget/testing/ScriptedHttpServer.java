@@ -82,6 +82,10 @@ public final class ScriptedHttpServer {
     private int nextIss = 0x4000_0000;
     private int refusalsLeft;
     private int accepted;
+    /** Set by {@link #serveFile}: every request is answered from this body instead of the script. */
+    private byte[] file;
+    private boolean answersRanges;
+    private final Map<Integer, Integer> resetsAfterBody = new HashMap<>();
 
     public ScriptedHttpServer(MemoryLink link, long mac, int ip, int port, List<Reply> script) {
         this.link = link;
@@ -94,6 +98,66 @@ public final class ScriptedHttpServer {
     /** The next {@code count} connections are refused (a RST to the SYN), as by a host where nothing listens yet. */
     public void refuseConnections(int count) {
         refusalsLeft = count;
+    }
+
+    /**
+     * Answers every request from {@code body} instead of the script, keeping each connection open: with
+     * {@code answersRanges}, a {@code Range: bytes=A-B} (or {@code A-}) gets a 206 with its Content-Range (as nginx),
+     * else the whole body in a 200 whatever the request asks (as a server without range support).
+     */
+    public void serveFile(byte[] body, boolean answersRanges) {
+        this.file = body.clone();
+        this.answersRanges = answersRanges;
+    }
+
+    /** The answer to request {@code requestNumber} (from 1) of {@link #serveFile} stops after {@code bodyBytes}: a reset. */
+    public void resetResponse(int requestNumber, int bodyBytes) {
+        resetsAfterBody.put(requestNumber, bodyBytes);
+    }
+
+    /**
+     * Go-back-N: every connection sends again what the peer has not acknowledged (its SYN-ACK too), as a sender
+     * whose retransmission timer fired; the test calls it when the path may have lost something.
+     */
+    public void retransmitUnacknowledged() {
+        for (Connection c : connections.values()) {
+            c.goBack();
+        }
+    }
+
+    private Reply fileReply(String head, int requestNumber) {
+        long first = -1;
+        long last = -1;
+        for (String line : head.split("\r\n")) {
+            if (line.regionMatches(true, 0, "Range: bytes=", 0, 13)) {
+                String spec = line.substring(13).trim();
+                int dash = spec.indexOf('-');
+                first = Long.parseLong(spec.substring(0, dash));
+                last = dash == spec.length() - 1 ? file.length - 1 : Math.min(Long.parseLong(spec.substring(dash + 1)),
+                        file.length - 1);
+            }
+        }
+        String response;
+        int from;
+        int to;
+        if (answersRanges && first >= 0 && first < file.length) {
+            from = (int) first;
+            to = (int) last + 1;
+            response = "HTTP/1.1 206 Partial Content\r\nContent-Range: bytes " + first + "-" + last + "/" + file.length
+                    + "\r\nContent-Length: " + (to - from) + "\r\nAccept-Ranges: bytes\r\n\r\n";
+        } else {
+            from = 0;
+            to = file.length;
+            response = "HTTP/1.1 200 OK\r\nContent-Length: " + file.length + "\r\n\r\n";
+        }
+        Integer cut = resetsAfterBody.get(requestNumber);
+        if (cut != null) {
+            to = Math.min(to, from + cut);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(response.getBytes(StandardCharsets.ISO_8859_1));
+        out.write(file, from, to - from);
+        return new Reply(out.toByteArray(), cut != null, false, cut == null);
     }
 
     /** How many connections the server accepted (SYNs from distinct ports, refused ones not counted). */
@@ -187,6 +251,9 @@ public final class ScriptedHttpServer {
         private long nxt;
         private long peerWindowEdge;
         private boolean finSent;
+        /** The highest stream offset sent so far (nxt goes back below it after {@link #goBack}). */
+        private long highest;
+        private boolean finEverSent;
         private boolean closed;
 
         Connection(long peerMac, int peerIp, int peerPort, int irs, int iss) {
@@ -214,8 +281,12 @@ public final class ScriptedHttpServer {
             if (seg.ack() == iss + 1 && !established) {
                 established = true;
             }
-            if (established && ack <= nxt && ack >= una) {
+            if (established && ack <= highest && ack >= una) {
                 una = ack;
+                nxt = Math.max(nxt, una);
+                if (finEverSent && una == highest) {
+                    finSent = true; // a FIN sent again after a go-back, acknowledged
+                }
                 peerWindowEdge = una + seg.window();
             }
             int len = seg.payloadLength();
@@ -243,6 +314,10 @@ public final class ScriptedHttpServer {
                 request.reset();
                 request.write(rest, end + 4, rest.length - end - 4);
                 int n = requests.size() - 1;
+                if (file != null) {
+                    reply = fileReply(received.substring(0, end + 4), n + 1);
+                    return;
+                }
                 if (n >= script.size()) {
                     throw new AssertionError("request " + (n + 1) + " has no reply in the script:\n" + received);
                 }
@@ -266,7 +341,9 @@ public final class ScriptedHttpServer {
             } else if (reply == null && peerFin && !finSent && established) {
                 emit(TcpFlags.FIN | TcpFlags.ACK, seqOf(nxt), 0, 0, null); // the client ended a kept connection
                 finSent = true;
+                finEverSent = true;
                 nxt++;
+                highest = Math.max(highest, nxt);
             }
             if (ackDue) {
                 emit(TcpFlags.ACK, seqOf(nxt), 0, 0, null);
@@ -283,11 +360,15 @@ public final class ScriptedHttpServer {
                 int len = (int) Math.min(Math.min(Math.min(MSS, peerMss), end - nxt), peerWindowEdge - nxt);
                 emit(TcpFlags.ACK | TcpFlags.PSH, seqOf(nxt), (int) (nxt - base), len, null);
                 nxt += len;
+                highest = Math.max(highest, nxt);
             }
             if (nxt < end || una < nxt && reply.reset()) {
                 return; // more to send, or a reset that waits until the peer has everything before it
             }
             if (reply.keepOpen()) {
+                if (una < end) {
+                    return; // kept until acknowledged, so that go-back-N can send it again
+                }
                 reply = null;
                 base = nxt;
                 onRequestBytes(); // a request that came early waits in the buffer
@@ -299,7 +380,20 @@ public final class ScriptedHttpServer {
             } else if (!finSent) {
                 emit(TcpFlags.FIN | TcpFlags.ACK, seqOf(nxt), 0, 0, null);
                 finSent = true;
+                finEverSent = true;
                 nxt++;
+                highest = Math.max(highest, nxt);
+            }
+        }
+
+        void goBack() {
+            if (!established) {
+                synAckDue = true;
+                return;
+            }
+            if (una < nxt) {
+                nxt = una;
+                finSent = false;
             }
         }
 
