@@ -82,9 +82,11 @@ public record SplitState(long length, List<long[]> missing) {
         return out;
     }
 
+    /** Decimal digits as written (no sign, no leading zero), at most 18 of them: nothing to echo back. */
     private static long number(String digits) {
-        if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new IllegalArgumentException("bad number '" + digits + "'");
+        if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')
+                || digits.length() > 1 && digits.charAt(0) == '0') {
+            throw new IllegalArgumentException("a number is not written as a state file writes it");
         }
         return Long.parseLong(digits);
     }
