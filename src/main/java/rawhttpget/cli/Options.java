@@ -64,6 +64,7 @@ final class Options {
     boolean spider;
     long limitRate;
     int split = 1;
+    int maxConcurrent = 1;
     long minSplitSize = BodySettings.DEFAULT_MIN_SPLIT_SIZE;
     ExpectedChecksum checksum;
     // Directories
@@ -141,6 +142,9 @@ final class Options {
         value("s", "split", "N", "1", "Download one file over N connections at once with Range requests (as aria2c), "
                 + "when the server answers 206; -c resumes every segment. Not with -O -.",
                 (o, v) -> o.split = splitCount(v)),
+        value("j", "max-concurrent-downloads", "N", "1", "Download up to N URLs at once (as aria2c), over the one "
+                + "stack; each URL's lines are shown in the order given, the progress as dots.",
+                (o, v) -> o.maxConcurrent = concurrentCount(v)),
         value(null, "min-split-size", "SIZE", "1m", "Never split a file into segments under SIZE bytes (k, m, g "
                 + "suffixes as --limit-rate; default: {default}).", (o, v) -> o.minSplitSize = splitSize(v)),
         value(null, "waitretry", "SECONDS", "10", "Between tries wait 1 s, 2 s, ... up to SECONDS (default: {default}).",
@@ -271,7 +275,8 @@ final class Options {
         return new DownloadSettings(List.copyOf(urls), quiet, tries, waitRetrySeconds, outputDocument, directoryPrefix,
                 noClobber, continueDownload, progress, maxRedirect, contentOnError, caCertificate, noCheckCertificate,
                 localPort, stats, reportFile, eventsFile, Version.get(), host, requestSettings(), retrievalSettings(),
-                noVerbose, outputFile != null || appendOutput != null, new BodySettings(limitRate, checksum, split, minSplitSize), proxies);
+                noVerbose, outputFile != null || appendOutput != null, new BodySettings(limitRate, checksum, split, minSplitSize), proxies,
+                maxConcurrent);
     }
 
     RequestSettings requestSettings() {
@@ -316,6 +321,14 @@ final class Options {
         int n = wholeNumber(text);
         if (n < 1 || n > 64) {
             throw new IllegalArgumentException("'" + text + "' is not a number of connections (1-64)");
+        }
+        return n;
+    }
+
+    private static int concurrentCount(String text) {
+        int n = wholeNumber(text);
+        if (n < 1 || n > 64) {
+            throw new IllegalArgumentException("'" + text + "' is not a number of downloads at once (1-64)");
         }
         return n;
     }

@@ -85,6 +85,7 @@ public final class ScriptedHttpServer {
     /** Set by {@link #serveFile}: every request is answered from this body instead of the script. */
     private byte[] file;
     private boolean answersRanges;
+    private Map<String, byte[]> files;
     private final Map<Integer, Integer> resetsAfterBody = new HashMap<>();
 
     public ScriptedHttpServer(MemoryLink link, long mac, int ip, int port, List<Reply> script) {
@@ -110,6 +111,13 @@ public final class ScriptedHttpServer {
         this.answersRanges = answersRanges;
     }
 
+    /** As {@link #serveFile}, with each path its own body; any other path gets a 404. */
+    public void serveFiles(Map<String, byte[]> bodies, boolean answersRanges) {
+        this.files = new HashMap<>(bodies);
+        this.file = new byte[0];
+        this.answersRanges = answersRanges;
+    }
+
     /** The answer to request {@code requestNumber} (from 1) of {@link #serveFile} stops after {@code bodyBytes}: a reset. */
     public void resetResponse(int requestNumber, int bodyBytes) {
         resetsAfterBody.put(requestNumber, bodyBytes);
@@ -126,6 +134,14 @@ public final class ScriptedHttpServer {
     }
 
     private Reply fileReply(String head, int requestNumber) {
+        byte[] file = this.file;
+        if (files != null) {
+            String path = head.substring(head.indexOf(' ') + 1, head.indexOf(' ', head.indexOf(' ') + 1));
+            file = files.get(path);
+            if (file == null) {
+                return Reply.keepOpen("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n");
+            }
+        }
         long first = -1;
         long last = -1;
         for (String line : head.split("\r\n")) {
