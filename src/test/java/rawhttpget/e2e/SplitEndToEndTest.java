@@ -32,7 +32,12 @@ class SplitEndToEndTest {
 
     @RegisterExtension
     static final NetworkFixture<TestNetwork> fixture =
-            NetworkFixture.testNetwork("split", docroot -> TestFiles.random(docroot.resolve("3M.bin"), SIZE, 17));
+            NetworkFixture.testNetwork("split", docroot -> {
+                TestFiles.random(docroot.resolve("3M.bin"), SIZE, 17);
+                for (int i = 1; i <= 4; i++) {
+                    TestFiles.random(docroot.resolve("f" + i + ".bin"), 400_000 + i * 1000, 30 + i);
+                }
+            });
 
     private String sha;
 
@@ -151,6 +156,32 @@ class SplitEndToEndTest {
             server.destroy();
             server.waitFor();
         }
+    }
+
+    /** -j 4 over two servers (nginx's ports 80 and 8080), with a 404 among them: wget's exit 8, the rest saved. */
+    @Test
+    void fourUrlsAtOnceFromTwoServersAreReportedInOrder() throws Exception {
+        int before = logLines();
+
+        CommandResult r = rawhttpget("-j", "4", "-nv", "-P", "side", "http://files.test/f1.bin",
+                "http://files.test:8080/f2.bin", "http://files.test/missing.bin", "http://files.test:8080/f3.bin",
+                "http://files.test/f4.bin");
+
+        assertThat(r.exitCode()).as(r.describe()).isEqualTo(8);
+        for (int i : new int[] {1, 2, 3, 4}) {
+            assertThat(Sha256.of(fixture.work().resolve("side/f" + i + ".bin")))
+                    .isEqualTo(Sha256.of(fixture.docroot().resolve("f" + i + ".bin")));
+        }
+        List<String> lines = r.stderr().lines().toList();
+        assertThat(lines.get(0)).as(r.stderr()).contains("URL:http://files.test/f1.bin [401000/401000]");
+        assertThat(lines.get(1)).contains("URL:http://files.test:8080/f2.bin [402000/402000]");
+        assertThat(lines.get(2)).contains("http://files.test/missing.bin:").contains("404");
+        assertThat(lines.get(3)).contains("URL:http://files.test:8080/f3.bin [403000/403000]");
+        assertThat(lines.get(4)).contains("URL:http://files.test/f4.bin [404000/404000]");
+        List<Logged> log = logSince(before);
+        assertThat(log).hasSize(5);
+        // The first four start together: four connections at once, none of them waiting for another to be free.
+        assertThat(log.stream().map(Logged::connection).distinct().count()).as(log.toString()).isGreaterThanOrEqualTo(4);
     }
 
     @Test
