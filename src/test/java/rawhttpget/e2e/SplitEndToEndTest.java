@@ -83,7 +83,7 @@ class SplitEndToEndTest {
         List<Logged> log = logSince(before);
         assertThat(log).extracting(Logged::status).containsOnly(206);
         assertThat(log.stream().map(Logged::connection).distinct().count()).as(log.toString()).isGreaterThanOrEqualTo(4);
-        assertThat(r.stderr()).contains("saved [3145728/3145728]");
+        assertThat(r.stderr()).contains("saved [3145728/3145728]").contains("all 4 connections:\n");
     }
 
     @Test
