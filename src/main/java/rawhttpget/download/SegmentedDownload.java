@@ -89,6 +89,7 @@ final class SegmentedDownload implements EventLoop.Step {
     private long nextSaveAt;
     private long startedAt = -1;
     private DownloadException lastFailure;
+    private boolean abandoned;
 
     private SegmentedDownload(Context context, OutputPlan plan, HttpUrl url, ProxySettings.Route route,
                               Transport.Factory layer, RangeRequests requests, SplitState found, long probeFrom) {
@@ -219,6 +220,10 @@ final class SegmentedDownload implements EventLoop.Step {
     }
 
     private void abandon(long now) {
+        if (abandoned) {
+            return; // a signal abandons in the loop's interrupt, then again as the loop throws
+        }
+        abandoned = true;
         for (SegmentWorker w : workers) {
             w.abort(now);
         }
