@@ -186,6 +186,35 @@ class SplitInVirtualTimeTest {
     }
 
     @Test
+    void aDownloadWhoseConnectionsAllFailKeepsItsStateAndMinusCFetchesOnlyWhatIsMissing() throws Exception {
+        byte[] body = body(200_000, 9);
+        VirtualNetwork failing = serving(body, true);
+        for (int n = 1; n <= 10; n++) {
+            failing.server.resetResponse(n, 5_000); // every answer breaks after 5000 bytes of its body
+        }
+
+        assertThatThrownBy(() -> run(failing, "--split", "2", "--min-split-size", "20k"))
+                .isInstanceOfSatisfying(DownloadException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.NETWORK);
+                    assertThat(e.getMessage()).contains("bytes kept in '" + dir.resolve("file.part") + "'; -c continues it");
+                });
+        assertThat(Files.exists(dir.resolve("file"))).as("a file with gaps is never renamed").isFalse();
+        SplitState kept = SplitState.read(dir.resolve("file.part.split"));
+        assertThat(kept.length()).isEqualTo(200_000);
+        assertThat(kept.missing()).hasSize(2);
+        assertThat(kept.missing().get(0)).containsExactly(5_000, 100_000);
+        assertThat(kept.missing().get(1)).containsExactly(105_000, 200_000);
+
+        VirtualNetwork healthy = serving(body, true);
+        run(healthy, "-c", "--split", "2", "--min-split-size", "20k");
+
+        assertSaved(body);
+        assertThat(ranges(healthy)).first().isEqualTo("Range: bytes=5000-25479");
+        assertThat(ranges(healthy)).noneMatch(r -> r.startsWith("Range: bytes=0-") || r.startsWith("Range: bytes=100000-"));
+        assertThat(Files.exists(dir.resolve("file.part.split"))).isFalse();
+    }
+
+    @Test
     void aWrongChecksumLeavesNoFileAndNoState() throws Exception {
         byte[] body = body(100_000, 8);
         VirtualNetwork network = serving(body, true);
