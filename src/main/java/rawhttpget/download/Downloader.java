@@ -292,14 +292,16 @@ public final class Downloader {
     }
 
     /** --split: the URL over several connections, or null when its server does not serve ranges. */
-    private SegmentedDownload.Saved segmented(Network host, HttpUrl url, OutputPlan plan) throws DownloadException {
-        ProxySettings.Route route = options.proxies().route(url);
-        String unasked = authentication.unasked(url);
+    private SegmentedDownload.Saved segmented(Network host, HttpUrl original, OutputPlan plan) throws DownloadException {
         SegmentedDownload.Context context = new SegmentedDownload.Context(host, connections, status,
                 () -> progressStyle.create(err, screenWidth), options, this::say);
-        return SegmentedDownload.attempt(context, plan, url, route, route.layer(transports, url, requests.userAgent()),
-                (first, last) -> route.request(requests.request(url, 0, unasked, unasked != null)
-                        .withHeader("Range", "bytes=" + first + "-" + last)));
+        return SegmentedDownload.attempt(context, plan, original, url -> {
+            ProxySettings.Route route = options.proxies().route(url);
+            String unasked = authentication.unasked(url);
+            return new SegmentedDownload.Target(url, route, route.layer(transports, url, requests.userAgent()),
+                    (first, last) -> route.request(requests.request(url, 0, unasked, unasked != null)
+                            .withHeader("Range", "bytes=" + first + "-" + last)));
+        });
     }
 
     private boolean mayTryAgain(DownloadException e, int failedTries, Exchange exchange) {

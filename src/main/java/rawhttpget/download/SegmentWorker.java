@@ -149,6 +149,10 @@ final class SegmentWorker {
         }
         if (plan == null) {
             download.context().status().response(head.statusCode(), head.reason());
+            if (isRedirect(head.statusCode()) && head.first("Location").isPresent()) {
+                download.redirected(head);
+                return null;
+            }
             if (range == null) {
                 download.fallBack("the server answered " + head.statusCode() + " to a Range request"
                         + (head.statusCode() == 206 ? " with a Content-Range we cannot use" : ""));
@@ -165,6 +169,10 @@ final class SegmentWorker {
                     + (range == null ? "" : " with the length " + range.length()));
         }
         return new SegmentSink();
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 
     /** Ends the connection of a request that no longer has a use, and forgets it. */

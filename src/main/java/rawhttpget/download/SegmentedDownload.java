@@ -10,6 +10,7 @@ import rawhttpget.http.HttpProtocolException;
 import rawhttpget.http.HttpRequest;
 import rawhttpget.http.HttpUrl;
 import rawhttpget.http.RequestMethod;
+import rawhttpget.http.Redirects;
 import rawhttpget.http.ResponseHead;
 import rawhttpget.output.ChecksumSink;
 import rawhttpget.output.IoMessages;
@@ -58,6 +59,15 @@ final class SegmentedDownload implements EventLoop.Step {
         HttpRequest of(long first, long last);
     }
 
+    /** Where the requests for one URL go and how they look. */
+    record Target(HttpUrl url, ProxySettings.Route route, Transport.Factory layer, RangeRequests requests) {
+    }
+
+    /** The target of a URL: the original, then each redirect's. */
+    interface Targets {
+        Target of(HttpUrl url) throws DownloadException;
+    }
+
     /** A saved file: what this run wrote, the file's length, and the rate over the time its bodies took. */
     record Saved(long written, long length, long nanos) {
         double bytesPerSecond() {
@@ -89,6 +99,8 @@ final class SegmentedDownload implements EventLoop.Step {
     private long nextSaveAt;
     private long startedAt = -1;
     private DownloadException lastFailure;
+    /** The probe's answer was a redirect: the download starts again at its Location. */
+    private ResponseHead redirect;
     private boolean abandoned;
 
     private SegmentedDownload(Context context, OutputPlan plan, HttpUrl url, ProxySettings.Route route,
@@ -129,9 +141,37 @@ final class SegmentedDownload implements EventLoop.Step {
         return options.body().split() > 1 || Files.exists(state);
     }
 
-    /** Runs the download; null when the server does not serve ranges and the ordinary path must take it. */
-    static Saved attempt(Context context, OutputPlan plan, HttpUrl url, ProxySettings.Route route,
-                         Transport.Factory layer, RangeRequests requests) throws DownloadException {
+    /**
+     * Runs the download, following the probe's redirects as the ordinary path would (--max-redirect, loops refused,
+     * wget's lines); null when the server does not serve ranges and the ordinary path must take the URL.
+     */
+    static Saved attempt(Context context, OutputPlan plan, HttpUrl original, Targets targets) throws DownloadException {
+        RedirectChain chain = new RedirectChain(original, context.options().maxRedirect());
+        HttpUrl url = original;
+        while (true) {
+            Target target = targets.of(url);
+            SegmentedDownload download = prepare(context, plan, target);
+            Saved saved = download.run();
+            if (download.redirect == null) {
+                return saved;
+            }
+            HttpUrl next;
+            try {
+                next = Redirects.target(url, download.redirect);
+            } catch (Redirects.InvalidRedirectException e) {
+                return null; // the ordinary path meets the same answer and reports it as wget does
+            }
+            url = chain.follow(next);
+            context.status().following(download.redirect.first("Location").orElse(next.toString()));
+            context.status().requesting(url.toString(), 1);
+        }
+    }
+
+    private static SegmentedDownload prepare(Context context, OutputPlan plan, Target target) {
+        HttpUrl url = target.url();
+        ProxySettings.Route route = target.route();
+        Transport.Factory layer = target.layer();
+        RangeRequests requests = target.requests();
         Path part = plan.partPath();
         SplitState found = null;
         long probeFrom = 0;
@@ -153,9 +193,7 @@ final class SegmentedDownload implements EventLoop.Step {
                 probeFrom = sizeOf(part);
             }
         }
-        SegmentedDownload download = new SegmentedDownload(context, plan, url, route, layer, requests, found,
-                probeFrom);
-        return download.run();
+        return new SegmentedDownload(context, plan, url, route, layer, requests, found, probeFrom);
     }
 
     private Saved run() throws DownloadException {
@@ -174,6 +212,9 @@ final class SegmentedDownload implements EventLoop.Step {
             for (SegmentWorker w : workers) {
                 w.settleKept();
             }
+        }
+        if (redirect != null) {
+            return null;
         }
         if (fallback != null) {
             log.info("--split: {}; one connection instead", fallback);
@@ -342,6 +383,12 @@ final class SegmentedDownload implements EventLoop.Step {
 
     boolean fallingBack() {
         return fallback != null;
+    }
+
+    /** The probe was redirected: this URL's download ends at the head, and the next one starts at the Location. */
+    void redirected(ResponseHead head) {
+        redirect = head;
+        fallback = "a redirect";
     }
 
     /** The probe's head was not a usable 206: the download falls back to one ordinary connection. */

@@ -215,6 +215,40 @@ class SplitInVirtualTimeTest {
     }
 
     @Test
+    void theProbeFollowsRedirectsAndTheFileIsSplitAtTheirEndUnderTheOriginalName() throws Exception {
+        byte[] body = body(200_000, 10);
+        VirtualNetwork network = new VirtualNetwork(List.of());
+        network.server.serveFiles(java.util.Map.of("/real/data.bin", body), true);
+        network.server.redirect("/file", "/hop");
+        network.server.redirect("/hop", "http://198.18.0.2/real/data.bin");
+
+        run(network, "--split", "3", "--min-split-size", "20k");
+
+        assertSaved(body);
+        assertThat(network.server.requests()).hasSizeGreaterThan(4);
+        assertThat(network.server.requests().get(2)).startsWith("GET /real/data.bin HTTP/1.1\r\n")
+                .contains("\r\nRange: bytes=0-20479\r\n");
+        assertThat(network.server.connectionsAccepted()).isGreaterThanOrEqualTo(3);
+        assertThat(errText.toString()).contains("Location: /hop [following]")
+                .contains("--  http://198.18.0.2/real/data.bin");
+    }
+
+    @Test
+    void aRedirectLoopEndsTheSplitDownloadAsWithoutSplit() {
+        VirtualNetwork network = new VirtualNetwork(List.of());
+        network.server.serveFiles(java.util.Map.of(), true);
+        network.server.redirect("/file", "/file2");
+        network.server.redirect("/file2", "/file");
+
+        assertThatThrownBy(() -> run(network, "--split", "3"))
+                .isInstanceOfSatisfying(DownloadException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.SERVER_ERROR); // wget's exit 8, as without --split
+                    assertThat(e.getMessage()).startsWith("redirection loop: http://198.18.0.2/file redirects back");
+                });
+        assertThat(Files.exists(dir.resolve("file"))).isFalse();
+    }
+
+    @Test
     void aWrongChecksumLeavesNoFileAndNoState() throws Exception {
         byte[] body = body(100_000, 8);
         VirtualNetwork network = serving(body, true);

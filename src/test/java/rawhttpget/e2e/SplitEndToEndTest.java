@@ -87,6 +87,21 @@ class SplitEndToEndTest {
     }
 
     @Test
+    void aRedirectedUrlIsSplitAtTheEndOfItsChain() throws Exception {
+        int before = logLines();
+
+        CommandResult r = rawhttpget("--split", "4", "--min-split-size", "256k", "-P", "hops",
+                "http://files.test/redirect/hops/2/3M.bin");
+
+        assertThat(r.exitCode()).as(r.describe()).isZero();
+        assertThat(Sha256.of(fixture.work().resolve("hops/3M.bin"))).isEqualTo(sha);
+        List<Logged> log = logSince(before);
+        assertThat(log.subList(0, 2)).extracting(Logged::status).containsExactly(302, 302);
+        assertThat(log.subList(2, log.size())).extracting(Logged::status).containsOnly(206);
+        assertThat(log.subList(2, log.size()).stream().map(Logged::connection).distinct().count()).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
     void aSegmentedDownloadKilledMidwayIsContinuedByMinusC() throws Exception {
         Path dir = Files.createDirectories(fixture.work().resolve("killed"));
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", fixture.net().clientNamespace()));

@@ -86,6 +86,7 @@ public final class ScriptedHttpServer {
     private byte[] file;
     private boolean answersRanges;
     private Map<String, byte[]> files;
+    private final Map<String, String> redirects = new HashMap<>();
     private final Map<Integer, Integer> resetsAfterBody = new HashMap<>();
 
     public ScriptedHttpServer(MemoryLink link, long mac, int ip, int port, List<Reply> script) {
@@ -118,6 +119,11 @@ public final class ScriptedHttpServer {
         this.answersRanges = answersRanges;
     }
 
+    /** With {@link #serveFiles}: a request for {@code path} gets a 302 to {@code location}. */
+    public void redirect(String path, String location) {
+        redirects.put(path, location);
+    }
+
     /** The answer to request {@code requestNumber} (from 1) of {@link #serveFile} stops after {@code bodyBytes}: a reset. */
     public void resetResponse(int requestNumber, int bodyBytes) {
         resetsAfterBody.put(requestNumber, bodyBytes);
@@ -137,6 +143,10 @@ public final class ScriptedHttpServer {
         byte[] file = this.file;
         if (files != null) {
             String path = head.substring(head.indexOf(' ') + 1, head.indexOf(' ', head.indexOf(' ') + 1));
+            if (redirects.containsKey(path)) {
+                return Reply.keepOpen("HTTP/1.1 302 Found\r\nLocation: " + redirects.get(path)
+                        + "\r\nContent-Length: 0\r\n\r\n");
+            }
             file = files.get(path);
             if (file == null) {
                 return Reply.keepOpen("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n");
