@@ -199,6 +199,36 @@ class SplitEndToEndTest {
         assertThat(log.stream().map(Logged::connection).distinct().count()).as(log.toString()).isGreaterThanOrEqualTo(4);
     }
 
+    /** Ctrl-C with two downloads running side by side: both stop, exit 130, each partial file kept for -c. */
+    @Test
+    void sigintStopsEveryDownloadRunningSideBySide() throws Exception {
+        Path dir = Files.createDirectories(fixture.work().resolve("sigint"));
+        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", fixture.net().clientNamespace(), "env",
+                "--default-signal=INT,TERM"));
+        command.addAll(Rawhttpget.command("-i", fixture.net().onLinkInterface(), "-j", "2", "--split", "2",
+                "--progress=none", "http://files.test/slow/3M.bin", "http://files.test/slow/f1.bin"));
+        Path log = dir.resolve("stderr.log");
+        Process process = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(log.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + SHORT.toNanos();
+            while (!(Files.exists(dir.resolve("3M.bin.part.split")) && Files.exists(dir.resolve("f1.bin.part")))
+                    && System.nanoTime() - deadline < 0) {
+                Thread.sleep(20); // a real process: both downloads' heads take a moment
+            }
+            Thread.sleep(200); // f1.bin needs 2 s at 200 KB/s: both are still running
+            Command.check(List.of("kill", "-s", "INT", Long.toString(process.pid())), SHORT);
+            assertThat(process.waitFor(SHORT.toSeconds(), TimeUnit.SECONDS)).as(Files.readString(log)).isTrue();
+        } finally {
+            process.destroyForcibly().waitFor();
+        }
+        assertThat(process.exitValue()).as(Files.readString(log)).isEqualTo(130);
+        assertThat(dir.resolve("3M.bin")).doesNotExist();
+        assertThat(dir.resolve("f1.bin")).doesNotExist();
+        assertThat(dir.resolve("3M.bin.part.split")).exists();
+    }
+
     @Test
     void splitToStandardOutputIsAUsageError() throws Exception {
         CommandResult r = rawhttpget("--split", "2", "-O", "-", "http://files.test/3M.bin");
