@@ -74,7 +74,8 @@ class SplitEndToEndTest {
     void fourConnectionsSaveTheExactFile() throws Exception {
         int before = logLines();
 
-        CommandResult r = rawhttpget("--split", "4", "--min-split-size", "256k", "--stats", "-P", "four", "http://files.test/3M.bin");
+        CommandResult r = rawhttpget("--split", "4", "--min-split-size", "256k", "--stats", "--pcap", "four.pcap",
+                "-P", "four", "http://files.test/3M.bin");
 
         assertThat(r.exitCode()).as(r.describe()).isZero();
         assertThat(Sha256.of(fixture.work().resolve("four/3M.bin"))).isEqualTo(sha);
@@ -84,6 +85,10 @@ class SplitEndToEndTest {
         assertThat(log).extracting(Logged::status).containsOnly(206);
         assertThat(log.stream().map(Logged::connection).distinct().count()).as(log.toString()).isGreaterThanOrEqualTo(4);
         assertThat(r.stderr()).contains("saved [3145728/3145728]").contains("all 4 connections:\n");
+        // --pcap has every connection: four SYNs from four local ports.
+        CommandResult syns = Command.run(List.of("tshark", "-r", fixture.work().resolve("four.pcap").toString(), "-Y",
+                "tcp.flags.syn == 1 && tcp.flags.ack == 0", "-T", "fields", "-e", "tcp.srcport"), fixture.work(), SHORT);
+        assertThat(syns.stdout().lines().distinct().count()).as(syns.describe()).isEqualTo(4);
     }
 
     @Test
