@@ -14,6 +14,8 @@
 #   make bench-startup  a small file: rawhttpget (plain java -jar) vs java -version, curl, wget (RUNS=)
 #   make bench-wan  rawhttpget vs curl over an emulated WAN (scripts/bench-wan.sh)
 #   make bench-many  20 URLs of 1 MiB in one run: rawhttpget (plain java -jar) vs wget and curl (ROUNDS=, COUNT=, SIZE_MB=)
+#   make bench-split  one 100 MiB file over 100 ms RTT, 400 Mbit/s, 2 % loss: --split 8 vs aria2c -x8 -s8 and curl
+#                   (scripts/bench-split.sh; ROUNDS=, SIZE_MB=, SPLIT=, WAN=)
 #   make bench-report  the cost of --report: a LAN download with and without it (scripts/bench-report.sh; ROUNDS=, SIZE_MB=)
 #   make bench-jmh  JMH microbenchmarks of the receive path (src/jmh/java, Maven profile jmh; JMH_ARGS=)
 SHELL := /bin/bash
@@ -41,7 +43,7 @@ JVM_FLAGS := $(shell sed -e '/^[#]/d' -e "s/.*/'&'/" config/jvm.options) -XX:Sha
 # The launcher names java by the path found now, so it works under sudo's reset PATH as well.
 JAVA_BIN ?= $(shell command -v java 2>/dev/null || echo java)
 
-.PHONY: all deps build demo test test-unit test-fuzz fuzz test-e2e clean install install-files uninstall wanem cds bench bench-lan bench-https bench-startup bench-wan bench-report bench-many bench-jmh
+.PHONY: all deps build demo test test-unit test-fuzz fuzz test-e2e clean install install-files uninstall wanem cds bench bench-lan bench-https bench-startup bench-wan bench-report bench-many bench-split bench-jmh
 
 all: build
 
@@ -107,7 +109,7 @@ target/wanem: $(WANEM_SRC)
 
 # Benchmarks: measurements, not pass/fail tests. Each bench-* target is one benchmark; add new ones to bench
 # (it runs them one after another, .NOTPARALLEL).
-bench: bench-lan bench-https bench-startup bench-wan bench-report bench-many
+bench: bench-lan bench-https bench-startup bench-wan bench-report bench-many bench-split
 
 bench-lan: build
 	scripts/bench-lan.sh $(JAR)
@@ -126,6 +128,9 @@ bench-report: build
 
 bench-many: build
 	scripts/bench-many.sh $(JAR)
+
+bench-split: build wanem
+	scripts/bench-split.sh $(JAR)
 
 # JMH runs from the jmh profile's own tree (target/jmh), so JMH never enters the jar or make test.
 JMH_ARGS ?=

@@ -36,8 +36,9 @@ java_major() { javac -version 2>&1 | sed -n 's/^javac \([0-9]*\).*/\1/p'; }
 #   bsdutils      script(1), the pseudo-terminal of known width those tests run both programs in.
 #   python3       scripts/tun-relay.py (the L3 link test) and a loopback HTTP server (LinkKindsEndToEndTest).
 #   tinyproxy     the proxy of ProxyEndToEndTest (absolute-form http and CONNECT), beside wget through it.
+#   aria2         aria2c, the segmented downloader make bench-split measures --split against (benchmark only).
 wanted=(nftables iptables ethtool iproute2 procps curl tshark tcpdump openssl libcap2-bin gcc libc6-dev time chromium
-        wget bsdutils python3 tinyproxy)
+        wget bsdutils python3 tinyproxy aria2)
 missing=()
 for pkg in "${wanted[@]}"; do
     installed "$pkg" || missing+=("$pkg")

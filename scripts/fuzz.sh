@@ -29,6 +29,7 @@ if [[ ${#targets[@]} -eq 0 ]]; then
         rawhttpget.download.NetrcFuzzTest#arbitraryFilesAreReadWithoutFailing
         rawhttpget.download.InputFileFuzzTest#arbitraryInputFilesGiveTrimmedLinesThatResolveOrAreRefused
         rawhttpget.download.LimitRateFuzzTest#arbitraryRatesAndChecksumsAreReadOrRefusedWithOneLine
+        rawhttpget.output.SplitStateFuzzTest#arbitraryStateFilesAreReadBackExactlyOrRefusedWithOneLine
         rawhttpget.http.ContentDispositionFuzzTest#arbitraryDispositionsGiveANonEmptyNameOrNone
         rawhttpget.http.ContentDispositionFuzzTest#arbitraryRetryAftersGiveANonNegativeWaitOrNone
         rawhttpget.http.ConnectionPersistenceFuzzTest#arbitraryConnectionFieldsDecideWithoutFailing

@@ -20,7 +20,7 @@ final class HelpSections {
         SECTIONS.put("Download", List.of("--tries", "--retry-connrefused", "--retry-on-http-error", "--waitretry",
                 "--output-document", "--no-clobber", "--continue", "--progress", "--timestamping",
                 "--no-use-server-timestamps", "--server-response", "--spider", "--timeout", "--user", "--password",
-                "--no-netrc", "--limit-rate", "--checksum", "--no-proxy", "--inet4-only", "--inet6-only"));
+                "--no-netrc", "--limit-rate", "--checksum", "--split", "--min-split-size", "--max-concurrent-downloads", "--no-proxy", "--inet4-only", "--inet6-only"));
         SECTIONS.put("Directories", List.of("--directory-prefix"));
         SECTIONS.put("HTTP options", List.of("--http-user", "--http-password", "--default-page", "--header",
                 "--no-http-keep-alive",

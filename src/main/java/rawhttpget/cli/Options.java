@@ -66,6 +66,9 @@ final class Options {
     boolean serverResponse;
     boolean spider;
     long limitRate;
+    int split = 1;
+    int maxConcurrent = 1;
+    long minSplitSize = BodySettings.DEFAULT_MIN_SPLIT_SIZE;
     ExpectedChecksum checksum;
     // Directories
     String directoryPrefix;
@@ -141,6 +144,14 @@ final class Options {
         value(null, "checksum", "TYPE=DIGEST", null, "Check the file's hash before it gets its name (one URL only): "
                 + "TYPE sha-1, sha-224, sha-256, sha-384, sha-512 or md5, as aria2c; a mismatch deletes it, exit 7.",
                 (o, v) -> o.checksum = ExpectedChecksum.parse(v)),
+        value("s", "split", "N", "1", "Download one file over N connections at once with Range requests (as aria2c), "
+                + "when the server answers 206; -c resumes every segment. Not with -O -.",
+                (o, v) -> o.split = splitCount(v)),
+        value("j", "max-concurrent-downloads", "N", "1", "Download up to N URLs at once (as aria2c), over the one "
+                + "stack; each URL's lines are shown in the order given, the progress as dots.",
+                (o, v) -> o.maxConcurrent = concurrentCount(v)),
+        value(null, "min-split-size", "SIZE", "1m", "Never split a file into segments under SIZE bytes (k, m, g "
+                + "suffixes as --limit-rate; default: {default}).", (o, v) -> o.minSplitSize = splitSize(v)),
         value(null, "waitretry", "SECONDS", "10", "Between tries wait 1 s, 2 s, ... up to SECONDS (default: {default}).",
                 (o, v) -> o.waitRetrySeconds = longNumber(v)),
         value("O", "output-document", "FILE", null,
@@ -269,7 +280,8 @@ final class Options {
         return new DownloadSettings(List.copyOf(urls), quiet, tries, waitRetrySeconds, outputDocument, directoryPrefix,
                 noClobber, continueDownload, progress, maxRedirect, contentOnError, caCertificate, noCheckCertificate,
                 localPort, stats, reportFile, eventsFile, Version.get(), host, requestSettings(), retrievalSettings(),
-                noVerbose, outputFile != null || appendOutput != null, new BodySettings(limitRate, checksum), proxies);
+                noVerbose, outputFile != null || appendOutput != null, new BodySettings(limitRate, checksum, split, minSplitSize), proxies,
+                maxConcurrent);
     }
 
     RequestSettings requestSettings() {
@@ -308,6 +320,31 @@ final class Options {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + text + "' is not a whole number");
         }
+    }
+
+    /** --split: 1 to 64 connections (aria2c allows up to 16 per server; the stack has room for more). */
+    private static int splitCount(String text) {
+        int n = wholeNumber(text);
+        if (n < 1 || n > 64) {
+            throw new IllegalArgumentException("'" + text + "' is not a number of connections (1-64)");
+        }
+        return n;
+    }
+
+    private static int concurrentCount(String text) {
+        int n = wholeNumber(text);
+        if (n < 1 || n > 64) {
+            throw new IllegalArgumentException("'" + text + "' is not a number of downloads at once (1-64)");
+        }
+        return n;
+    }
+
+    private static long splitSize(String text) {
+        long size = LimitRate.parse(text);
+        if (size < 1) {
+            throw new IllegalArgumentException("'" + text + "' is not a size of at least one byte");
+        }
+        return size;
     }
 
     private static int portNumber(String text) {

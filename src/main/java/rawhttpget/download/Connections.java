@@ -14,7 +14,9 @@ import rawhttpget.progress.StatusLines;
 import rawhttpget.runtime.LocalPort;
 import rawhttpget.runtime.Network;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -35,6 +37,8 @@ final class Connections {
     private final long readRateLimit;
     /** -4, -6 or either: the addresses a name's records give that are tried. */
     private final AddressFamily addressFamily;
+    /** The address each server name of a segmented download resolved to, so its later connections ask no resolver. */
+    private final Map<String, IpAddress> resolvedForSegments = new HashMap<>();
 
     Connections(Network host, StatusLines status, int wantedLocalPort, long readRateLimit,
                 AddressFamily addressFamily) {
@@ -129,6 +133,68 @@ final class Connections {
         List<Opened> opened = racerPort == null ? List.of(new Opened(server, localPort))
                 : List.of(new Opened(server, localPort), new Opened(racer, racerPort));
         run(route.label(url), key, transfer, opened, started);
+    }
+
+    /** A transfer on its own connection, not yet run: its caller drives it with others, then {@link #settle settles} it. */
+    record Started(HttpTransfer transfer, LocalPort localPort, ConnectionPool.Key key, IpAddress server) {
+    }
+
+    /**
+     * A transfer of {@code request} over a new connection, which the caller runs with others in one loop; the name is
+     * resolved and announced once for all the connections to the same server ({@code announce} false: no status
+     * line).
+     */
+    Started start(HttpUrl url, ProxySettings.Route route, Transport.Factory layer, HttpRequest request,
+                  RequestMethod method, HttpTransfer.HeadHandler onHead, boolean announce) throws DownloadException {
+        HttpUrl hop = route.firstHop(url);
+        ConnectionPool.Key key = new ConnectionPool.Key(url.scheme(), hop.host(), hop.port(), tunnelTo(url, route));
+        IpAddress known = resolvedForSegments.get(hop.host());
+        IpAddress server = known != null ? known
+                : HostAddresses.routable(HostAddresses.of(hop, addressFamily, status), host::hasRouteTo).get(0);
+        resolvedForSegments.put(hop.host(), server);
+        if (announce) {
+            status.connecting(hop.isIpLiteral() ? null : hop.host(), hop.isIpv6Literal() ? "[" + server + "]"
+                    : server.toString(), hop.port(), !route.isDirect());
+        }
+        LocalPort localPort = host.openLocalPort(wantedLocalPort, server, hop.port());
+        HttpTransfer transfer;
+        try {
+            transfer = new HttpTransfer(host.stack(), host.tcpConfig(),
+                    target(hop, server, localPort.port(), request, method), layer, onHead);
+        } catch (DownloadException | RuntimeException e) {
+            localPort.close();
+            throw e;
+        }
+        begin(route.label(url), transfer);
+        return new Started(transfer, localPort, key, server);
+    }
+
+    /** The next request over the connection {@code done} kept open. */
+    Started again(Started done, HttpUrl url, ProxySettings.Route route, HttpRequest request, RequestMethod method,
+                  HttpTransfer.HeadHandler onHead) {
+        HttpUrl hop = route.firstHop(url);
+        HttpTransfer transfer = new HttpTransfer(host.stack(), host.tcpConfig(),
+                target(hop, done.server(), done.localPort().port(), request, method),
+                done.transfer().connection(), done.transfer().transport(), onHead);
+        begin(route.label(url), transfer);
+        return new Started(transfer, done.localPort(), done.key(), done.server());
+    }
+
+    private void begin(String label, HttpTransfer transfer) {
+        transfer.limitReadRate(readRateLimit);
+        host.runStats().add(label, transfer);
+    }
+
+    /**
+     * A started transfer is over: a connection it left open goes to the pool (for the run's next URL; the one kept
+     * before is closed), any other is released.
+     */
+    void settle(Started started) throws DownloadException {
+        if (started.transfer().keptOpen()) {
+            pool.keep(started.key(), started.transfer(), started.localPort());
+        } else {
+            started.localPort().close();
+        }
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.List;
  * @param logToFile  {@code -o}/{@code -a}: what goes to stderr goes to a file, so the bar is not the default
  * @param body       --limit-rate and --checksum
  * @param proxies    the proxies from the environment, or none with --no-proxy
+ * @param maxConcurrent -j: how many URLs run at once (1: one after another)
  */
 public record DownloadSettings(List<String> urls, boolean quiet, int tries, long waitRetrySeconds,
                                String outputDocument, String directoryPrefix, boolean noClobber,
@@ -26,7 +27,7 @@ public record DownloadSettings(List<String> urls, boolean quiet, int tries, long
                                String caCertificate, boolean noCheckCertificate, int localPort, boolean stats,
                                String reportFile, String eventsFile, String version, HostSettings host,
                                RequestSettings request, RetrievalSettings retrieval, boolean noVerbose,
-                               boolean logToFile, BodySettings body, ProxySettings proxies) {
+                               boolean logToFile, BodySettings body, ProxySettings proxies, int maxConcurrent) {
     /** Refuses what the command line cannot mean, with exit status 2, before anything touches the network. */
     void check(int urlCount) throws DownloadException {
         if (outputDocument() != null && urlCount > 1 && !outputDocument().equals("-")) {
@@ -46,6 +47,10 @@ public record DownloadSettings(List<String> urls, boolean quiet, int tries, long
         }
         if (waitRetrySeconds() < 0) {
             throw new DownloadException(ExitCode.USAGE, "--waitretry must be 0 or more: " + waitRetrySeconds());
+        }
+        if (body().split() > 1 && "-".equals(outputDocument())) {
+            throw new DownloadException(ExitCode.USAGE, "--split writes segments at their offsets: it cannot write to"
+                    + " standard output (-O -)");
         }
         ChecksumCheck.checkUrlCount(body().checksum(), urlCount);
     }

@@ -11,6 +11,7 @@ import rawhttpget.output.FileSink;
 import rawhttpget.output.IoMessages;
 import rawhttpget.output.OutputName;
 import rawhttpget.output.StreamSink;
+import rawhttpget.progress.InOrderOutput;
 import rawhttpget.progress.Progress;
 import rawhttpget.progress.ProgressSink;
 import rawhttpget.progress.ProgressStyle;
@@ -50,7 +51,9 @@ public final class Downloader {
     private static final Logger log = LoggerFactory.getLogger("rawhttpget.cli");
 
     private final DownloadSettings options;
-    private final PrintWriter err;
+    /** Where status lines go; with -j, through {@link #inOrder}. */
+    private PrintWriter err;
+    private InOrderOutput inOrder;
     private final NetworkOpener networkOpener;
     private final ProgressStyle progressStyle;
     private final Transports transports;
@@ -82,7 +85,7 @@ public final class Downloader {
         this.networkOpener = networkOpener;
         this.err = err;
         this.progressStyle = ProgressStyle.choose(options.progress(), options.quiet() || options.noVerbose(),
-                !options.logToFile() && Terminal.isStderrTerminal());
+                !options.logToFile() && Terminal.isStderrTerminal() && options.maxConcurrent() <= 1);
         this.transports = new Transports(options.caCertificate(), options.noCheckCertificate(), this::say);
     }
 
@@ -108,10 +111,14 @@ public final class Downloader {
                 || urls.stream().anyMatch(u -> u.scheme().equals("https"))) {
             transports.prepareTls();
         }
+        if (options.maxConcurrent() > 1 && urls.size() > 1) {
+            inOrder = new InOrderOutput(err, urls.size());
+            err = new PrintWriter(inOrder, true);
+        }
         interrupts = new Interrupts();
         DownloadException worst = list.invalid();
         try (Network host = networkOpener.open(options.host(), interrupts)) {
-            retryPause = new RetryPause(host.clock(), host.sleeper());
+            retryPause = new RetryPause(host.clock(), nanos -> host.loop().pause(nanos, host.sleeper()));
             status = new StatusLines(err, verbosity(), EpochClock.anchoredNow(host.clock()), ZoneId.systemDefault(),
                     StatusLines.utf8Locale(System.getenv()));
             host.reportStatsTo(options.stats() ? err : null);
@@ -145,6 +152,10 @@ public final class Downloader {
      */
     private DownloadException downloadAll(Network host, List<HttpUrl> urls, DownloadException worst)
             throws DownloadException {
+        if (inOrder != null) {
+            return UrlsSideBySide.downloadAll(host, urls, worst, options.maxConcurrent(), inOrder, err,
+                    url -> download(host, url));
+        }
         for (HttpUrl url : urls) {
             try {
                 download(host, url);
@@ -175,6 +186,18 @@ public final class Downloader {
             // wget 1.21.3 says this and exits 0: the file the user wants is there.
             say("File '" + plan.target() + "' already there; not retrieving.");
             return;
+        }
+        if (SegmentedDownload.wanted(options, plan, requests)) {
+            status.requesting(original.toString(), 1);
+            SegmentedDownload.Saved saved = segmented(host, original, plan);
+            if (saved != null) {
+                filesSaved++;
+                bytesSaved += saved.written();
+                bodyNanos += saved.nanos();
+                status.saved(plan.displayName(), original.toString(), saved.length(), saved.length(),
+                        saved.bytesPerSecond(), 1);
+                return;
+            }
         }
         RedirectChain chain = new RedirectChain(original, options.maxRedirect());
         HttpUrl url = original;
@@ -267,6 +290,19 @@ public final class Downloader {
                 }
             }
         }
+    }
+
+    /** --split: the URL over several connections, or null when its server does not serve ranges. */
+    private SegmentedDownload.Saved segmented(Network host, HttpUrl original, OutputPlan plan) throws DownloadException {
+        SegmentedDownload.Context context = new SegmentedDownload.Context(host, connections, status,
+                () -> progressStyle.create(err, screenWidth), options, this::say);
+        return SegmentedDownload.attempt(context, plan, original, url -> {
+            ProxySettings.Route route = options.proxies().route(url);
+            String unasked = authentication.unasked(url);
+            return new SegmentedDownload.Target(url, route, route.layer(transports, url, requests.userAgent()),
+                    (first, last) -> route.request(requests.request(url, 0, unasked, unasked != null)
+                            .withHeader("Range", "bytes=" + first + "-" + last)));
+        });
     }
 
     private boolean mayTryAgain(DownloadException e, int failedTries, Exchange exchange) {

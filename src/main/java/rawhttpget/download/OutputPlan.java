@@ -117,6 +117,11 @@ final class OutputPlan {
         return target;
     }
 
+    /** {@code NAME.part}, where a file of our naming is written before it gets its name. */
+    Path partPath() {
+        return FileSink.partOf(target);
+    }
+
     /** The file whose bytes a Range request continues, or null. */
     Path partial() {
         return partial;

@@ -93,6 +93,10 @@ final class RequestPlan {
         return new RequestPlan(settings, userAgent, "HEAD", null);
     }
 
+    boolean hasBody() {
+        return body != null;
+    }
+
     String method() {
         return method;
     }

@@ -5,7 +5,10 @@ import rawhttpget.stack.StackStats;
 import rawhttpget.tcp.RttEstimator;
 import rawhttpget.tcp.TcpStats;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 
 /**
@@ -33,6 +36,7 @@ final class StatsReport {
         for (Transfer t : transfers) {
             transfer(s, t);
         }
+        total(s, transfers);
         StackStats f = stack.frames();
         s.append("stack:\n");
         line(s, f.framesIn, "frames received");
@@ -115,6 +119,40 @@ final class StatsReport {
         line(s, c.zeroWindowEvents, "times our window closed to zero (" + c.zeroWindowsAdvertised
                 + " segments advertised zero)");
         line(s, c.peerZeroWindows, "times the peer's window closed to zero");
+    }
+
+    /**
+     * With several connections (--split, -j, or URLs that did not share one): their sum. A kept-alive connection
+     * carrying several transfers is counted once.
+     */
+    private static void total(StringBuilder s, List<Transfer> transfers) {
+        Set<TcpStats> connections = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Transfer t : transfers) {
+            if (t.tcp() != null) {
+                connections.add(t.tcp());
+            }
+        }
+        if (connections.size() < 2) {
+            return;
+        }
+        long in = 0, out = 0, retransmitted = 0, bytesIn = 0, bytesOut = 0, duplicates = 0, outOfOrder = 0;
+        for (TcpStats c : connections) {
+            in += c.segmentsIn;
+            out += c.segmentsOut;
+            retransmitted += c.retransmissions;
+            bytesIn += c.payloadBytesIn;
+            bytesOut += c.payloadBytesOut;
+            duplicates += c.duplicateSegments;
+            outOfOrder += c.outOfOrderSegments;
+        }
+        s.append("all ").append(connections.size()).append(" connections:\n");
+        line(s, in, "segments received");
+        line(s, out, "segments sent");
+        line(s, retransmitted, "segments retransmitted");
+        line(s, bytesIn, "payload bytes received");
+        line(s, bytesOut, "payload bytes sent");
+        line(s, duplicates, "duplicate segments received");
+        line(s, outOfOrder, "out-of-order segments received");
     }
 
     private static void line(StringBuilder s, long n, String what) {

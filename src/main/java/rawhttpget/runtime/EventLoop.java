@@ -5,6 +5,9 @@ import rawhttpget.failure.ExitCode;
 
 import rawhttpget.stack.NetworkStack;
 import rawhttpget.time.Clock;
+import rawhttpget.time.Sleeper;
+
+import java.util.List;
 
 /**
  * The application's loop: reads the clock, lets the stack receive, run timers and send, gives the
@@ -25,10 +28,18 @@ public final class EventLoop {
         }
     }
 
+    /** One download of several run side by side ({@link #runSideBySide}): straight-line code that calls {@link #run}. */
+    @FunctionalInterface
+    public interface Job {
+        void run() throws DownloadException;
+    }
+
     private final Clock clock;
     private final Waiter waiter;
     private final NetworkStack stack;
     private final Interrupts interrupts;
+    /** While {@link #runSideBySide} runs: the jobs whose steps share the loop's turns. */
+    private SideBySide sideBySide;
 
     EventLoop(Clock clock, Waiter waiter, NetworkStack stack, Interrupts interrupts) {
         this.clock = clock;
@@ -45,7 +56,56 @@ public final class EventLoop {
         return stack;
     }
 
+    /**
+     * Runs {@code jobs}, at most {@code atOnce} at a time, over this loop: each job's {@link #run} calls make its steps
+     * share the loop's turns with the other jobs' (see {@link SideBySide}). {@code afterTurn} runs after every turn on
+     * this thread. Returns each job's failure, null for success, in the order given.
+     */
+    public List<Throwable> runSideBySide(List<Job> jobs, int atOnce, Runnable afterTurn) throws DownloadException {
+        sideBySide = new SideBySide(clock, waiter, stack, interrupts);
+        try {
+            return sideBySide.run(jobs, atOnce, afterTurn);
+        } finally {
+            sideBySide = null;
+        }
+    }
+
+    /**
+     * Waits {@code nanos}: in a job run side by side as a step of the loop (the other jobs go on meanwhile), else on
+     * {@code sleeper}. A signal ends the wait early; the caller hears of it from {@link Interrupts}.
+     */
+    public void pause(long nanos, Sleeper sleeper) throws InterruptedException {
+        if (sideBySide == null || !sideBySide.isJobThread()) {
+            sleeper.sleep(nanos);
+            return;
+        }
+        long end = clock.nanos() + nanos;
+        try {
+            run(new Step() {
+                @Override
+                public boolean advance(long now) {
+                    return now - end >= 0;
+                }
+
+                @Override
+                public void interrupt(long now) {
+                }
+
+                @Override
+                public long wakeAt() {
+                    return end;
+                }
+            });
+        } catch (DownloadException e) {
+            // a signal: the caller asks Interrupts, which says which
+        }
+    }
+
     public void run(Step step) throws DownloadException {
+        if (sideBySide != null && sideBySide.isJobThread()) {
+            sideBySide.await(step);
+            return;
+        }
         while (true) {
             long now = clock.nanos();
             stack.poll(now);

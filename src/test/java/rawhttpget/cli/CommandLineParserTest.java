@@ -97,7 +97,7 @@ class CommandLineParserTest {
         "--lo=x u                  | Ambiguous option: '--lo' could be --local-port, --log, --log-config or --log-file",
         "--local-port 0 u          | Invalid value for option '--local-port' (PORT): '0' is not a port number (1-65535)",
         "--local-port=65536 u      | Invalid value for option '--local-port' (PORT): '65536' is not a port number (1-65535)",
-        "--m u                     | Ambiguous option: '--m' could be --max-redirect, --method or --mac",
+        "--m u                     | Ambiguous option: '--m' could be --max-concurrent-downloads, --min-split-size, --max-redirect, --method or --mac",
         "-t                        | Missing required parameter for option '--tries' (N)",
         "u --output-document       | Missing required parameter for option '--output-document' (FILE)",
         "-t abc u                  | Invalid value for option '--tries' (N): 'abc' is not a whole number",

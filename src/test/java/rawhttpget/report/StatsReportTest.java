@@ -111,6 +111,32 @@ class StatsReportTest {
     }
 
     @Test
+    void severalConnectionsAreSummedOnceEachAfterTheTransfers() {
+        TcpStats shared = tcp();
+        TcpStats other = tcp();
+        other.segmentsIn = 10;
+        other.payloadBytesIn = 1000;
+        RttEstimator rtt = new RttEstimator(200 * MS, 120_000 * MS);
+        String report = StatsReport.render(List.of(
+                        new StatsReport.Transfer("http://files.test/a", "a", completePhases(), shared, rtt),
+                        new StatsReport.Transfer("http://files.test/b", "a", completePhases(), shared, rtt),
+                        new StatsReport.Transfer("http://files.test/a", "b", completePhases(), other, rtt)),
+                new StatsReport.Stack(stack(), 0, null, 0, "virtual time"));
+
+        assertThat(report).contains("""
+                all 2 connections:
+                    740 segments received
+                    742 segments sent
+                    4 segments retransmitted
+                    1049812 payload bytes received
+                    428 payload bytes sent
+                    6 duplicate segments received
+                    10 out-of-order segments received
+                stack:
+                """);
+    }
+
+    @Test
     void transferThatNeverConnectedShowsItsUnfinishedArpPhase() {
         PhaseTimes p = new PhaseTimes();
         p.seen(0);

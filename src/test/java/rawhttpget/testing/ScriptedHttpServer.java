@@ -95,6 +95,12 @@ public final class ScriptedHttpServer {
     private int nextIss = 0x4000_0000;
     private int refusalsLeft;
     private int accepted;
+    /** Set by {@link #serveFile}: every request is answered from this body instead of the script. */
+    private byte[] file;
+    private boolean answersRanges;
+    private Map<String, byte[]> files;
+    private final Map<String, String> redirects = new HashMap<>();
+    private final Map<Integer, Integer> resetsAfterBody = new HashMap<>();
 
     public ScriptedHttpServer(MemoryLink link, long mac, int ip, int port, List<Reply> script) {
         this.link = link;
@@ -123,6 +129,90 @@ public final class ScriptedHttpServer {
     /** The next {@code count} connections are refused (a RST to the SYN), as by a host where nothing listens yet. */
     public void refuseConnections(int count) {
         refusalsLeft = count;
+    }
+
+    /**
+     * Answers every request from {@code body} instead of the script, keeping each connection open: with
+     * {@code answersRanges}, a {@code Range: bytes=A-B} (or {@code A-}) gets a 206 with its Content-Range (as nginx),
+     * else the whole body in a 200 whatever the request asks (as a server without range support).
+     */
+    public void serveFile(byte[] body, boolean answersRanges) {
+        this.file = body.clone();
+        this.answersRanges = answersRanges;
+    }
+
+    /** As {@link #serveFile}, with each path its own body; any other path gets a 404. */
+    public void serveFiles(Map<String, byte[]> bodies, boolean answersRanges) {
+        this.files = new HashMap<>(bodies);
+        this.file = new byte[0];
+        this.answersRanges = answersRanges;
+    }
+
+    /** With {@link #serveFiles}: a request for {@code path} gets a 302 to {@code location}. */
+    public void redirect(String path, String location) {
+        redirects.put(path, location);
+    }
+
+    /** The answer to request {@code requestNumber} (from 1) of {@link #serveFile} stops after {@code bodyBytes}: a reset. */
+    public void resetResponse(int requestNumber, int bodyBytes) {
+        resetsAfterBody.put(requestNumber, bodyBytes);
+    }
+
+    /**
+     * Go-back-N: every connection sends again what the peer has not acknowledged (its SYN-ACK too), as a sender
+     * whose retransmission timer fired; the test calls it when the path may have lost something.
+     */
+    public void retransmitUnacknowledged() {
+        for (Connection c : connections.values()) {
+            c.goBack();
+        }
+    }
+
+    private Reply fileReply(String head, int requestNumber) {
+        byte[] file = this.file;
+        if (files != null) {
+            String path = head.substring(head.indexOf(' ') + 1, head.indexOf(' ', head.indexOf(' ') + 1));
+            if (redirects.containsKey(path)) {
+                return Reply.keepOpen("HTTP/1.1 302 Found\r\nLocation: " + redirects.get(path)
+                        + "\r\nContent-Length: 0\r\n\r\n");
+            }
+            file = files.get(path);
+            if (file == null) {
+                return Reply.keepOpen("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n");
+            }
+        }
+        long first = -1;
+        long last = -1;
+        for (String line : head.split("\r\n")) {
+            if (line.regionMatches(true, 0, "Range: bytes=", 0, 13)) {
+                String spec = line.substring(13).trim();
+                int dash = spec.indexOf('-');
+                first = Long.parseLong(spec.substring(0, dash));
+                last = dash == spec.length() - 1 ? file.length - 1 : Math.min(Long.parseLong(spec.substring(dash + 1)),
+                        file.length - 1);
+            }
+        }
+        String response;
+        int from;
+        int to;
+        if (answersRanges && first >= 0 && first < file.length) {
+            from = (int) first;
+            to = (int) last + 1;
+            response = "HTTP/1.1 206 Partial Content\r\nContent-Range: bytes " + first + "-" + last + "/" + file.length
+                    + "\r\nContent-Length: " + (to - from) + "\r\nAccept-Ranges: bytes\r\n\r\n";
+        } else {
+            from = 0;
+            to = file.length;
+            response = "HTTP/1.1 200 OK\r\nContent-Length: " + file.length + "\r\n\r\n";
+        }
+        Integer cut = resetsAfterBody.get(requestNumber);
+        if (cut != null) {
+            to = Math.min(to, from + cut);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(response.getBytes(StandardCharsets.ISO_8859_1));
+        out.write(file, from, to - from);
+        return new Reply(out.toByteArray(), cut != null, false, cut == null);
     }
 
     /** How many connections the server accepted (SYNs from distinct ports, refused ones not counted). */
@@ -250,6 +340,9 @@ public final class ScriptedHttpServer {
         private long nxt;
         private long peerWindowEdge;
         private boolean finSent;
+        /** The highest stream offset sent so far (nxt goes back below it after {@link #goBack}). */
+        private long highest;
+        private boolean finEverSent;
         private boolean closed;
 
         Connection(long peerMac, Ipv6Address peer6, int peerIp, int peerPort, int irs, int iss) {
@@ -278,8 +371,12 @@ public final class ScriptedHttpServer {
             if (seg.ack() == iss + 1 && !established) {
                 established = true;
             }
-            if (established && ack <= nxt && ack >= una) {
+            if (established && ack <= highest && ack >= una) {
                 una = ack;
+                nxt = Math.max(nxt, una);
+                if (finEverSent && una == highest) {
+                    finSent = true; // a FIN sent again after a go-back, acknowledged
+                }
                 peerWindowEdge = una + seg.window();
             }
             int len = seg.payloadLength();
@@ -307,6 +404,10 @@ public final class ScriptedHttpServer {
                 request.reset();
                 request.write(rest, end + 4, rest.length - end - 4);
                 int n = requests.size() - 1;
+                if (file != null) {
+                    reply = fileReply(received.substring(0, end + 4), n + 1);
+                    return;
+                }
                 if (n >= script.size()) {
                     throw new AssertionError("request " + (n + 1) + " has no reply in the script:\n" + received);
                 }
@@ -330,7 +431,9 @@ public final class ScriptedHttpServer {
             } else if (reply == null && peerFin && !finSent && established) {
                 emit(TcpFlags.FIN | TcpFlags.ACK, seqOf(nxt), 0, 0, null); // the client ended a kept connection
                 finSent = true;
+                finEverSent = true;
                 nxt++;
+                highest = Math.max(highest, nxt);
             }
             if (ackDue) {
                 emit(TcpFlags.ACK, seqOf(nxt), 0, 0, null);
@@ -347,11 +450,15 @@ public final class ScriptedHttpServer {
                 int len = (int) Math.min(Math.min(Math.min(MSS, peerMss), end - nxt), peerWindowEdge - nxt);
                 emit(TcpFlags.ACK | TcpFlags.PSH, seqOf(nxt), (int) (nxt - base), len, null);
                 nxt += len;
+                highest = Math.max(highest, nxt);
             }
             if (nxt < end || una < nxt && reply.reset()) {
                 return; // more to send, or a reset that waits until the peer has everything before it
             }
             if (reply.keepOpen()) {
+                if (una < end) {
+                    return; // kept until acknowledged, so that go-back-N can send it again
+                }
                 reply = null;
                 base = nxt;
                 onRequestBytes(); // a request that came early waits in the buffer
@@ -363,7 +470,20 @@ public final class ScriptedHttpServer {
             } else if (!finSent) {
                 emit(TcpFlags.FIN | TcpFlags.ACK, seqOf(nxt), 0, 0, null);
                 finSent = true;
+                finEverSent = true;
                 nxt++;
+                highest = Math.max(highest, nxt);
+            }
+        }
+
+        void goBack() {
+            if (!established) {
+                synAckDue = true;
+                return;
+            }
+            if (una < nxt) {
+                nxt = una;
+                finSent = false;
             }
         }
 

@@ -7,6 +7,8 @@ import rawhttpget.inet.Ipv4Address;
 import rawhttpget.inet.Ipv6Address;
 import rawhttpget.ipv6.Ipv6Route;
 import rawhttpget.ipv4.Route;
+import rawhttpget.link.FaultInjectingLink;
+import rawhttpget.link.LinkFaults;
 import rawhttpget.link.MemoryLink;
 import rawhttpget.runtime.HostHooks;
 import rawhttpget.runtime.HostSettings;
@@ -48,22 +50,38 @@ public final class VirtualNetwork implements NetworkOpener {
     private int nextPort = FIRST_LOCAL_PORT;
     private int waits;
 
+    /** The client's end of the cable, with faults (null for a clean cable). */
+    private final FaultInjectingLink faulty;
+
     public VirtualNetwork(List<ScriptedHttpServer.Reply> script) {
         MemoryLink[] cable = MemoryLink.pair();
         client = cable[0];
         server = new ScriptedHttpServer(cable[1], SERVER_MAC, SERVER_IP, 80, script).speakIpv6(SERVER_IP6);
+        faulty = null;
+    }
+
+    /**
+     * A cable whose client end loses, duplicates, delays or reorders frames as {@code inbound} and {@code outbound}
+     * say ({@link FaultInjectingLink}, seeded); the scripted server then sends again what is unacknowledged
+     * whenever the path falls quiet (go-back-N), as its retransmission timer would.
+     */
+    public VirtualNetwork(List<ScriptedHttpServer.Reply> script, LinkFaults inbound, LinkFaults outbound, long seed) {
+        MemoryLink[] cable = MemoryLink.pair();
+        client = cable[0];
+        server = new ScriptedHttpServer(cable[1], SERVER_MAC, SERVER_IP, 80, script).speakIpv6(SERVER_IP6);
+        faulty = new FaultInjectingLink(client, inbound, outbound, seed, clock);
     }
 
     @Override
     public Network open(HostSettings settings, Interrupts interrupts) {
-        NetworkStack stack = new NetworkStack(client, new MacAddress(CLIENT_MAC), new Route(CLIENT_IP, 24, 0), true,
+        NetworkStack stack = new NetworkStack(faulty != null ? faulty : client, new MacAddress(CLIENT_MAC), new Route(CLIENT_IP, 24, 0), true,
                 new IsnGenerator(new byte[32]));
         stack.enableIpv6(new Ipv6Route(CLIENT_IP6, 64, null), true);
         TcpConfig tcp = TcpConfig.defaults(MTU - 40)
                 .withReceiveBuffer(settings.receiveBuffer())
                 .withIdleTimeout((long) (settings.timeoutSeconds() * 1e9))
                 .withTimeWait((long) (settings.timeWaitSeconds() * 1e9));
-        return new Network(client, clock, sleeper, this::awaitFramesUntil, stack, tcp, interrupts, new Hooks());
+        return new Network(faulty != null ? faulty : client, clock, sleeper, this::awaitFramesUntil, stack, tcp, interrupts, new Hooks());
     }
 
     /** The server takes its turn; if it sent nothing, time jumps to the loop's deadline. */
@@ -74,6 +92,17 @@ public final class VirtualNetwork implements NetworkOpener {
         server.serve();
         if (client.pending() > 0) {
             return;
+        }
+        if (faulty != null) {
+            long due = faulty.nextDueAt();
+            if (due == Long.MAX_VALUE) {
+                server.retransmitUnacknowledged(); // nothing in flight: what is unacknowledged was lost
+                server.serve();
+                if (client.pending() > 0) {
+                    return;
+                }
+            }
+            deadline = Math.min(deadline, due);
         }
         if (deadline == Long.MAX_VALUE) {
             throw new AssertionError("the event loop waits for nothing that will ever come");
