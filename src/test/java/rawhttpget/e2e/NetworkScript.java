@@ -51,16 +51,19 @@ final class NetworkScript implements AutoCloseable {
     }
 
     /**
-     * {@code stem}, a letter counting the networks of this JVM, then its PID: unique among concurrent runs and
-     * among the networks of one run, whichever script made them. At most 12 characters with a stem of up to 4, so
-     * that the scripts' interface names fit Linux's 15.
+     * {@code stem}, a character counting the networks of this JVM, then its PID: unique among concurrent runs and
+     * among the networks of one run, whichever script made them (two prefixes of one stem differ in the counter or,
+     * with the same counter, in the PID). At most 12 characters with a stem of up to 4, so that the scripts'
+     * interface names fit Linux's 15.
      */
+    private static final String COUNTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
+
     private static String uniquePrefix(String stem) {
         int n = NETWORKS_MADE.getAndIncrement();
-        if (n >= 26) {
-            throw new IllegalStateException("more than 26 test networks in one JVM");
+        if (n >= COUNTERS.length()) {
+            throw new IllegalStateException("more than " + COUNTERS.length() + " test networks in one JVM");
         }
-        return stem + (char) ('a' + n) + ProcessHandle.current().pid();
+        return stem + COUNTERS.charAt(n) + ProcessHandle.current().pid();
     }
 
     String prefix() {
