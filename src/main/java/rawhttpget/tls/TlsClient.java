@@ -61,6 +61,8 @@ public final class TlsClient {
     private ByteBuffer netOut;
 
     private boolean handshakeComplete;
+    /** The session's largest record plaintext, asked once the handshake is over (asking costs, per record). */
+    private int plaintextRoom;
     private TlsSessionInfo sessionInfo;
     private boolean closeRequested;
     private boolean closeOutboundCalled;
@@ -334,7 +336,7 @@ public final class TlsClient {
         // Room for a whole record's plaintext: an engine given less (Conscrypt) fills what there is and keeps the
         // rest to itself until it is called again, which only more input would do. On a connection that stays
         // open after the response, no more input comes, and the response's end would wait for ever.
-        int room = engine.getSession().getApplicationBufferSize();
+        int room = handshakeComplete ? plaintextRoom : engine.getSession().getApplicationBufferSize();
         if (appIn.remaining() < room) {
             appIn = grow(appIn, room);
         }
@@ -403,6 +405,7 @@ public final class TlsClient {
         }
         handshakeComplete = true;
         SSLSession session = engine.getSession();
+        plaintextRoom = session.getApplicationBufferSize();
         String subject = "(none)";
         String issuer = "(none)";
         try {
