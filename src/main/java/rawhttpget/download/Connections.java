@@ -20,17 +20,19 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Where each exchange of the run gets its connection: the one an earlier exchange to the same scheme, host and
- * port left open ({@link ConnectionPool}), else a new one (the name resolved, a local port from the host). A
- * reused connection that the server closes or resets before answering carries nothing; the request then goes
- * once more over a new connection, which is not another try (the server only ended an idle connection).
+ * Where each exchange of the run gets its connection: the one an earlier exchange to the same scheme and first hop
+ * left open ({@link ConnectionPool}), else a new one: the first hop's addresses ({@link HostAddresses}) tried in
+ * turn, an IPv6 one raced by the IPv4 one after it, each with a local port from the host. A reused connection that
+ * the server closes or resets before answering carries nothing; the request then goes once more over a new
+ * connection, which is not another try (the server only ended an idle connection). A segmented download starts
+ * its connections here too ({@link #start}, {@link #again}, {@link #settle}) and drives them itself.
  */
 final class Connections {
     private static final Logger log = LoggerFactory.getLogger("rawhttpget.cli");
 
     private final Network host;
     private final StatusLines status;
-    /** --bind's port, or 0 for any. */
+    /** --local-port's port, or 0 for any. */
     private final int wantedLocalPort;
     private final ConnectionPool pool;
     /** --limit-rate in bytes a second, or 0 for none. */
@@ -106,10 +108,10 @@ final class Connections {
      * One try over a new connection to {@code server}, raced by one to {@code racer} (the other family's next
      * address, RFC 8305) if that is not null; the transfer is given to {@code started} before anything can fail.
      */
-    private void connect(HttpUrl url, ProxySettings.Route route, HttpUrl hop, IpAddress server,
-                                 IpAddress racer, Transport.Factory layer, HttpRequest request, RequestMethod method,
-                                 HttpTransfer.HeadHandler onHead, ConnectionPool.Key key,
-                                 Consumer<HttpTransfer> started) throws DownloadException {
+    private void connect(HttpUrl url, ProxySettings.Route route, HttpUrl hop, IpAddress server, IpAddress racer,
+                         Transport.Factory layer, HttpRequest request, RequestMethod method,
+                         HttpTransfer.HeadHandler onHead, ConnectionPool.Key key, Consumer<HttpTransfer> started)
+            throws DownloadException {
         status.connecting(hop.isIpLiteral() ? null : hop.host(), hop.isIpv6Literal() ? "[" + server + "]"
                 : server.toString(), hop.port(), !route.isDirect());
         LocalPort localPort = host.openLocalPort(wantedLocalPort, server, hop.port());
@@ -224,9 +226,8 @@ final class Connections {
      */
     private void run(String label, ConnectionPool.Key key, HttpTransfer transfer, List<Opened> opened,
                      Consumer<HttpTransfer> started) throws DownloadException {
-        transfer.limitReadRate(readRateLimit);
+        begin(label, transfer);
         started.accept(transfer);
-        host.runStats().add(label, transfer);
         LocalPort kept = null;
         try {
             host.loop().run(transfer);
