@@ -275,7 +275,10 @@ class HostE2eTest {
     /** Starts {@link RstSuppressorChild} and waits until its rule is in. */
     private Process startChild(int localPort) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        // env --default-signal: a run started in the background (a CI job, "make test &") inherits SIGINT ignored,
+        // and a JVM that starts with it ignored never runs its shutdown hooks on it; a user's Ctrl-C is never so.
+        Process child = new ProcessBuilder("env", "--default-signal=INT", java, "-cp",
+                System.getProperty("java.class.path"),
                 RstSuppressorChild.class.getName(), net.namespace, VethNamespace.text(net.namespaceAddress),
                 Integer.toString(localPort), VethNamespace.text(net.rootAddress), Integer.toString(PEER_PORT),
                 net.namespaceEnd)
