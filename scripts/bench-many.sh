@@ -77,15 +77,7 @@ run() {
 echo "bench-many: $ROUNDS rounds, $COUNT URLs of ${SIZE_MB} MiB each, $(nproc) cores," \
      "load $(cut -d' ' -f1-3 /proc/loadavg); rawhttpget: java $JAVA_OPTS -jar $JAR $RHG_ARGS" >&2
 : >"$WORK/results"
-tools=(rawhttpget wget curl)
-for round in $(seq 1 "$ROUNDS"); do
-    order=()
-    for k in 0 1 2; do order+=("${tools[$(((round + k) % 3))]}"); done
-    for tool in "${order[@]}"; do
-        run "$tool" "$round"
-    done
-    echo "bench-many: round $round of $ROUNDS done (${order[*]})" >&2
-done
+bench_rounds rawhttpget wget curl
 
 awk '
 function median(a, n,   i, j, t) {

@@ -72,15 +72,7 @@ echo "bench-split: $ROUNDS rounds, ${SIZE_MB} MiB over wannet ($WANNET_EMULATOR)
      "load $(cut -d' ' -f1-3 /proc/loadavg); rawhttpget: java $JAVA_OPTS -jar $JAR --split $SPLIT $RHG_ARGS;" \
      "aria2c -x8 -s8; curl" >&2
 : >"$WORK/results"
-tools=(rawhttpget aria2c curl)
-for round in $(seq 1 "$ROUNDS"); do
-    order=()
-    for k in 0 1 2; do order+=("${tools[$(((round + k) % 3))]}"); done
-    for tool in "${order[@]}"; do
-        run "$tool" "$round"
-    done
-    echo "bench-split: round $round of $ROUNDS done (${order[*]})" >&2
-done
+bench_rounds rawhttpget aria2c curl
 
 awk '
 function median(a, n,   i, j, t) {

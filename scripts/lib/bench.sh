@@ -27,3 +27,17 @@ bench_workdir() {
         mount -t tmpfs -o size="$1"m "rawhttpget-$NAME" "$WORK/fs"
     fi
 }
+
+# bench_rounds TOOL...: ROUNDS rounds, each calling the script's `run TOOL ROUND` for every tool, in an order that
+# rotates from round to round, so no tool always runs first (a cold cache) or after the same neighbour.
+bench_rounds() {
+    local tools=("$@") round k order tool
+    for round in $(seq 1 "$ROUNDS"); do
+        order=()
+        for k in $(seq 0 $((${#tools[@]} - 1))); do order+=("${tools[$(((round + k) % ${#tools[@]}))]}"); done
+        for tool in "${order[@]}"; do
+            run "$tool" "$round"
+        done
+        echo "$NAME: round $round of $ROUNDS done (${order[*]})" >&2
+    done
+}

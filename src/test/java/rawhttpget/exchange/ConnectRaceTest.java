@@ -14,7 +14,6 @@ import rawhttpget.inet.MacAddress;
 import rawhttpget.ipv4.Route;
 import rawhttpget.ipv6.Ipv6Route;
 import rawhttpget.link.MemoryLink;
-import rawhttpget.output.BodySink;
 import rawhttpget.stack.NetworkStack;
 import rawhttpget.tcp.IsnGenerator;
 import rawhttpget.tcp.TcpConfig;
@@ -48,7 +47,7 @@ class ConnectRaceTest {
         byte[] request = "GET / HTTP/1.1\r\nHost: s\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
         transfer = new HttpTransfer(stack, TcpConfig.defaults(1460),
                 new HttpTransfer.Target(SERVER6, 80, 40000, request, "s", RequestMethod.GET), PlainTransport.FACTORY,
-                head -> new Sink(body));
+                head -> new MemorySink(body));
         transfer.raceWith(new Ipv4Address(SERVER_IP), 40001, () -> ipv4Won = true);
     }
 
@@ -104,29 +103,5 @@ class ConnectRaceTest {
             cable[1].inject(f);
         }
         return frames;
-    }
-
-    private record Sink(ByteArrayOutputStream out) implements BodySink {
-        @Override
-        public void write(byte[] b, int off, int len) {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void commit() {
-        }
-
-        @Override
-        public void abandon() {
-        }
-
-        @Override
-        public long written() {
-            return out.size();
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }
