@@ -4,6 +4,7 @@ import rawhttpget.tcp.RttEstimator;
 import rawhttpget.tcp.TcpConnection;
 import rawhttpget.tcp.TcpFlags;
 import rawhttpget.tcp.TcpOptions;
+import rawhttpget.tcp.TcpReportView;
 import rawhttpget.tcp.TcpSegment;
 import rawhttpget.tcp.TcpStats;
 
@@ -77,7 +78,7 @@ final class ConnectionTrace {
         }
         long relSeq = sequence.relative(seg.seq());
         long relAck = (flags & TcpFlags.ACK) != 0 ? acknowledged.relative(seg.ack()) : 0;
-        int shift = syn ? 0 : out ? connection.receiveWindowShift() : connection.sendWindowShift();
+        int shift = syn ? 0 : out ? connection.report().receiveWindowShift() : connection.report().sendWindowShift();
         long window = (long) seg.window() << shift;
         int len = seg.payloadLength();
         int row = segments.add(now, out, relSeq, relAck, len, flags, window);
@@ -245,9 +246,10 @@ final class ConnectionTrace {
     }
 
     private void sampleStack(long now) {
-        long window = Math.max(0, connection.advertisedWindow());
+        TcpReportView report = connection.report();
+        long window = Math.max(0, report.advertisedWindow());
         if (stack.due(now, connection.hasReceiveHoles(), window)) {
-            stack.sample(now, connection.readable(), connection.outOfOrderBytes(), window, connection.bytesRead());
+            stack.sample(now, connection.readable(), report.outOfOrderBytes(), window, report.bytesRead());
         }
     }
 

@@ -65,8 +65,8 @@ final class TraceJson {
             JsonText.string(s, transfer.url());
         }
         s.append(",\"mss\":").append(c.config().mss()).append(",\"receiveBuffer\":").append(c.config().receiveBuffer())
-                .append(",\"wscale\":{\"ours\":").append(c.receiveWindowShift()).append(",\"peer\":")
-                .append(c.sendWindowShift()).append('}');
+                .append(",\"wscale\":{\"ours\":").append(c.report().receiveWindowShift()).append(",\"peer\":")
+                .append(c.report().sendWindowShift()).append('}');
         counters(c.stats());
         phases(t, transfer);
         segments(t.segments);

@@ -37,6 +37,7 @@ public final class TcpConnection {
     final int timestampOffset;
     private final SegmentWriter writer;
     private final WindowLog windowLog;
+    private final TcpReportView report;
     /** End of TIME-WAIT. */
     private final Timer timeWait = new Timer();
     /** When the peer last sent something acceptable: the idle timeout counts from here. */
@@ -74,6 +75,7 @@ public final class TcpConnection {
         this.rtt = new RttEstimator(config.minRtoNanos(), config.maxRtoNanos());
         this.writer = new SegmentWriter(this);
         this.windowLog = new WindowLog(log, writer.name());
+        this.report = new TcpReportView(receiver, sender);
     }
 
     // ---------------------------------------------------------------- application side
@@ -146,31 +148,9 @@ public final class TcpConnection {
         return receiver.finReceived() && receiver.readable() == 0;
     }
 
-    // What --report shows of the receive side; read between segments, never on the data path.
-
-    /** Bytes held beyond a hole (the out-of-order queue). */
-    public long outOfOrderBytes() {
-        return receiver.outOfOrderBytes();
-    }
-
-    /** In-order bytes the application has taken from the connection so far. */
-    public long bytesRead() {
-        return receiver.bytesRead();
-    }
-
-    /** The window, in bytes, that our last segment advertised; -1 before any. */
-    public long advertisedWindow() {
-        return receiver.advertisedWindow();
-    }
-
-    /** The shift of our window fields once the peer agreed to scaling (RFC 7323), else 0. */
-    public int receiveWindowShift() {
-        return receiver.activeShift();
-    }
-
-    /** The shift of the peer's window fields, or 0. */
-    public int sendWindowShift() {
-        return sender.sendShift();
+    /** What --report shows of the windows and the receive queue. */
+    public TcpReportView report() {
+        return report;
     }
 
     public TcpConfig config() {
