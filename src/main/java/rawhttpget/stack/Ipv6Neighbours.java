@@ -10,32 +10,23 @@ import rawhttpget.ndp.NdpEmit;
 import rawhttpget.ndp.NdpMessage;
 import rawhttpget.ndp.NeighbourCache;
 import rawhttpget.tcp.TcpConnection;
-import rawhttpget.tcp.TcpState;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.function.Consumer;
 
 /**
  * The stack's IPv6 neighbours, as {@link Neighbours} is for ARP: Neighbor Discovery (RFC 4861) resolves next hops
  * through the {@link NeighbourCache}, a connection is held (SYN-SENT, nothing sent) while its next hop is
- * unresolved and fails, naming the address, when the solicitations go unanswered; in own-address mode we
- * answer solicitations for our address. Advertisements and the source link-layer address of solicitations
- * addressed to us update the cache whatever the mode.
+ * unresolved and fails, naming the address, when the solicitations go unanswered ({@link NeighbourHold}); in
+ * own-address mode we answer solicitations for our address. Advertisements and the source link-layer address
+ * of solicitations addressed to us update the cache whatever the mode. On a link without neighbour discovery
+ * (lo, an L3 link) nothing is asked, and frames carry no MAC.
  */
-final class Ipv6Neighbours {
+final class Ipv6Neighbours extends NeighbourHold<Ipv6Address> {
     private static final Logger ndpLog = LoggerFactory.getLogger("rawhttpget.ndp");
     /** Our solicitations and advertisements: Ethernet, IPv6 and 32 bytes of ICMPv6. */
     private static final int NDP_FRAME = EthernetFrame.HEADER_LENGTH + NdpEmit.WITH_LINK_LAYER_ADDRESS;
 
-    private record Held(TcpConnection connection, Ipv6Address nextHop) {
-    }
-
     private final NeighbourCache cache = new NeighbourCache();
-    /** A link without neighbour discovery (lo, an L3 link): nothing is asked, and frames carry no MAC. */
-    private final boolean resolveless;
     private final long mac;
     private final Ipv6Address ours;
     private final long solicitedNodeMac;
@@ -46,12 +37,10 @@ final class Ipv6Neighbours {
     private final NdpMessage ndp = new NdpMessage();
     private final Ipv6Packet sentIp = new Ipv6Packet();
     private final Icmpv6Message sentIcmp = new Icmpv6Message();
-    private final List<Held> held = new ArrayList<>();
-    private final Map<TcpConnection, String> failures = new WeakHashMap<>();
 
     Ipv6Neighbours(LinkKind kind, long mac, Ipv6Address ours, boolean answerSolicitations,
                    Neighbours.Transmitter transmitter) {
-        this.resolveless = !kind.resolvesNeighboursByArp();
+        super(kind);
         this.mac = mac;
         this.ours = ours;
         this.solicitedNodeMac = ours.solicitedNodeMulticast().multicastMacBits();
@@ -69,30 +58,25 @@ final class Ipv6Neighbours {
         return resolveless ? 0 : cache.resolve(nextHop, now, out);
     }
 
-    /** True when the connection may send now; false when it is held until {@code nextHop} answers. */
-    boolean readyFor(TcpConnection connection, Ipv6Address nextHop, long now) {
-        if (resolveless) {
-            return true;
-        }
+    @Override
+    void forgetFailure(Ipv6Address nextHop) {
         cache.forgetFailure(nextHop);
-        if (cache.resolve(nextHop, now, out) != NeighbourCache.NO_ENTRY) {
-            return true;
-        }
-        held.add(new Held(connection, nextHop));
-        return false;
     }
 
-    boolean isHeld(TcpConnection connection) {
-        for (int i = 0; i < held.size(); i++) {
-            if (held.get(i).connection == connection) {
-                return true;
-            }
-        }
-        return false;
+    @Override
+    boolean nextHopReady(Ipv6Address nextHop, long now) {
+        return cache.resolve(nextHop, now, out) != NeighbourCache.NO_ENTRY;
     }
 
-    String failure(TcpConnection connection) {
-        return failures.get(connection);
+    @Override
+    boolean hasFailed(Ipv6Address nextHop) {
+        return cache.hasFailed(nextHop);
+    }
+
+    @Override
+    String unanswered(Ipv6Address nextHop, TcpConnection connection) {
+        String who = nextHop.equals(connection.remoteAddress()) ? "the server " : "the router ";
+        return "no neighbour advertisement from " + who + nextHop;
     }
 
     /** A Neighbor Discovery message in {@code ip}, its ICMPv6 checksum verified. */
@@ -125,33 +109,13 @@ final class Ipv6Neighbours {
         }
     }
 
-    /**
-     * Sends the solicitations that are due, then settles held connections: released once their next hop
-     * answered, failed once it never did.
-     */
+    /** Sends the solicitations that are due, then settles the held connections. */
     void poll(long now, Consumer<TcpConnection> released) {
         if (resolveless) {
             return;
         }
         cache.poll(now, out);
-        for (int i = 0; i < held.size(); ) {
-            Held h = held.get(i);
-            TcpConnection c = h.connection;
-            if (c.state() == TcpState.CLOSED) {
-                held.remove(i);
-            } else if (cache.hasFailed(h.nextHop)) {
-                held.remove(i);
-                String who = h.nextHop.equals(c.remoteAddress()) ? "the server " : "the router ";
-                String why = "no neighbour advertisement from " + who + h.nextHop;
-                failures.put(c, why);
-                c.onUnreachable(why);
-            } else if (cache.resolve(h.nextHop, now, out) != NeighbourCache.NO_ENTRY) {
-                held.remove(i);
-                released.accept(c);
-            } else {
-                i++;
-            }
-        }
+        settleHeld(now, released);
     }
 
     long pollAt() {
