@@ -1,20 +1,14 @@
 package rawhttpget.download;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import rawhttpget.cli.CommandLines;
 import rawhttpget.failure.DownloadException;
 import rawhttpget.failure.ExitCode;
 import rawhttpget.testing.ScriptedHttpServer.Reply;
 import rawhttpget.testing.VirtualNetwork;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -25,21 +19,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * --checksum on whole downloads in virtual time: checked before the rename, a mismatch exits 7 and leaves no file
  * that looks complete, a resumed file is hashed whole, and a file -c finds complete is hashed before its rename.
  */
-class ChecksumInVirtualTimeTest {
-    private static final String SERVER = "http://198.18.0.2";
-    private static final String CONTENT = body(7000);
+class ChecksumInVirtualTimeTest extends VirtualTimeDownloads {
+    private static final String CONTENT = letters(7000);
 
-    @TempDir
-    Path dir;
-
-    private final StringWriter errText = new StringWriter();
-
-    private static String body(int length) {
-        StringBuilder b = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            b.append((char) ('a' + i * 7 % 26));
-        }
-        return b.toString();
+    ChecksumInVirtualTimeTest() {
+        super("--progress=none", "-nv");
     }
 
     private static String sha256(String text) throws Exception {
@@ -50,19 +34,6 @@ class ChecksumInVirtualTimeTest {
     private static String md5(String text) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
                 .digest(text.getBytes(StandardCharsets.ISO_8859_1)));
-    }
-
-    private void run(VirtualNetwork network, String... args) throws DownloadException {
-        List<String> all = new ArrayList<>(List.of("-P", dir.toString(), "--progress=none", "-nv"));
-        all.addAll(List.of(args));
-        new Downloader(CommandLines.downloadSettings(all.toArray(String[]::new)), new PrintWriter(errText, true),
-                network).run();
-    }
-
-    private List<String> files() throws Exception {
-        try (var files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList();
-        }
     }
 
     private static Reply whole() {

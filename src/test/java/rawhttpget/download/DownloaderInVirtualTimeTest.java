@@ -1,19 +1,13 @@
 package rawhttpget.download;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import rawhttpget.cli.CommandLines;
 import rawhttpget.failure.DownloadException;
 import rawhttpget.failure.ExitCode;
 import rawhttpget.testing.ScriptedHttpServer.Reply;
 import rawhttpget.testing.VirtualNetwork;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -25,43 +19,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * HTTP server, in virtual time: redirects, a retry that resumes, a chunked body, error statuses, -c on a complete
  * file. No sleeping: the pause between tries moves the virtual clock.
  */
-class DownloaderInVirtualTimeTest {
-    private static final String SERVER = "http://198.18.0.2";
+class DownloaderInVirtualTimeTest extends VirtualTimeDownloads {
     private static final long SLICE = RetryPause.SLICE_NANOS;
 
-    @TempDir
-    Path dir;
-
-    private final StringWriter errText = new StringWriter();
-
-    private void run(VirtualNetwork network, String... args) throws DownloadException {
-        List<String> all = new ArrayList<>(List.of("-P", dir.toString(), "--progress=dot"));
-        all.addAll(List.of(args));
-        new Downloader(CommandLines.downloadSettings(all.toArray(String[]::new)), new PrintWriter(errText, true),
-                network).run();
-    }
-
-    /** What the run said on stderr, its timestamps (the wall clock's) as DATE and its quotes as ASCII. */
-    private String said() {
-        return errText.toString().replaceAll("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d", "DATE")
-                .replace('‘', '\'').replace('’', '\'');
-    }
-
-    private static String body(int length) {
-        StringBuilder b = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            b.append((char) ('a' + i * 7 % 26));
-        }
-        return b.toString();
-    }
-
-    private String file(String name) throws Exception {
-        return Files.readString(dir.resolve(name), StandardCharsets.ISO_8859_1);
+    DownloaderInVirtualTimeTest() {
+        super("--progress=dot");
     }
 
     @Test
     void followsTwoRedirectsAndSavesTheFinalBodyUnderTheOriginalName() throws Exception {
-        String content = body(5000);
+        String content = letters(5000);
         VirtualNetwork network = new VirtualNetwork(List.of(
                 Reply.respond("HTTP/1.1 302 Found\r\nLocation: /hop\r\nContent-Length: 0\r\n\r\n"),
                 Reply.respond("HTTP/1.1 302 Found\r\nLocation: " + SERVER + "/final.bin\r\nContent-Length: 0\r\n\r\n"),
@@ -111,7 +78,7 @@ class DownloaderInVirtualTimeTest {
 
     @Test
     void resumesWithARangeAfterAResetMidBody() throws Exception {
-        String content = body(10000);
+        String content = letters(10000);
         VirtualNetwork network = new VirtualNetwork(List.of(
                 Reply.resetAfter("HTTP/1.1 200 OK\r\nContent-Length: 10000\r\n\r\n" + content.substring(0, 4000)),
                 Reply.respond("HTTP/1.1 206 Partial Content\r\nContent-Range: bytes 4000-9999/10000\r\n"
@@ -175,7 +142,7 @@ class DownloaderInVirtualTimeTest {
 
     @Test
     void continueOnACompleteFileAnsweredWith416IsNothingToDo() throws Exception {
-        String content = body(3000);
+        String content = letters(3000);
         Files.writeString(dir.resolve("done.bin"), content, StandardCharsets.ISO_8859_1);
         VirtualNetwork network = new VirtualNetwork(List.of(Reply.respond("HTTP/1.1 416 Range Not Satisfiable\r\n"
                 + "Content-Range: bytes */3000\r\nContent-Length: 0\r\n\r\n")));

@@ -1,19 +1,13 @@
 package rawhttpget.download;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import rawhttpget.cli.CommandLines;
 import rawhttpget.failure.DownloadException;
 import rawhttpget.failure.ExitCode;
 import rawhttpget.testing.ScriptedHttpServer.Reply;
 import rawhttpget.testing.VirtualNetwork;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,30 +17,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Whole downloads over IPv6 through Downloader, in virtual time: a {@code [v6]} URL, its Host header in brackets,
  * a redirect to another v6 literal, and -4/-6 on literals of the other family (exit 4, as wget).
  */
-class Ipv6DownloadInVirtualTimeTest {
-    @TempDir
-    Path dir;
-
-    private final StringWriter errText = new StringWriter();
-
-    private void run(VirtualNetwork network, String... args) throws DownloadException {
-        List<String> all = new ArrayList<>(List.of("-P", dir.toString(), "--progress=dot"));
-        all.addAll(List.of(args));
-        new Downloader(CommandLines.downloadSettings(all.toArray(String[]::new)), new PrintWriter(errText, true),
-                network).run();
-    }
-
-    private static String body(int length) {
-        StringBuilder b = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            b.append((char) ('a' + i * 7 % 26));
-        }
-        return b.toString();
+class Ipv6DownloadInVirtualTimeTest extends VirtualTimeDownloads {
+    Ipv6DownloadInVirtualTimeTest() {
+        super("--progress=dot");
     }
 
     @Test
     void downloadsFromAnIpv6LiteralWithTheHostInBrackets() throws Exception {
-        String content = body(200_000);
+        String content = letters(200_000);
         VirtualNetwork network = new VirtualNetwork(List.of(
                 Reply.respond("HTTP/1.1 301 Moved\r\nLocation: http://[2001:2::2]:80/final.bin\r\nContent-Length: 0\r\n\r\n"),
                 Reply.respond("HTTP/1.1 200 OK\r\nContent-Length: 200000\r\n\r\n" + content)));

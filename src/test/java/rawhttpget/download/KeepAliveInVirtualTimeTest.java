@@ -1,19 +1,12 @@
 package rawhttpget.download;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import rawhttpget.cli.CommandLines;
 import rawhttpget.failure.DownloadException;
 import rawhttpget.failure.ExitCode;
 import rawhttpget.testing.ScriptedHttpServer.Reply;
 import rawhttpget.testing.VirtualNetwork;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,36 +16,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Persistent connections over a scripted server in virtual time: the server counts the connections it accepted,
  * so each test says exactly how many the run opened.
  */
-class KeepAliveInVirtualTimeTest {
-    private static final String SERVER = "http://198.18.0.2";
-
-    @TempDir
-    Path dir;
-
-    private final StringWriter errText = new StringWriter();
-
-    private void run(VirtualNetwork network, String... args) throws DownloadException {
-        List<String> all = new ArrayList<>(List.of("-P", dir.toString(), "--progress=dot"));
-        all.addAll(List.of(args));
-        new Downloader(CommandLines.downloadSettings(all.toArray(String[]::new)), new PrintWriter(errText, true),
-                network).run();
-    }
-
-    private String said() {
-        return errText.toString().replaceAll("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d", "DATE")
-                .replace('‘', '\'').replace('’', '\'');
-    }
-
-    private String file(String name) throws Exception {
-        return Files.readString(dir.resolve(name), StandardCharsets.ISO_8859_1);
-    }
-
-    private static String body(int length, int seed) {
-        StringBuilder b = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            b.append((char) ('a' + (i * 7 + seed) % 26));
-        }
-        return b.toString();
+class KeepAliveInVirtualTimeTest extends VirtualTimeDownloads {
+    KeepAliveInVirtualTimeTest() {
+        super("--progress=dot");
     }
 
     private static Reply ok(String content) {
@@ -61,8 +27,8 @@ class KeepAliveInVirtualTimeTest {
 
     @Test
     void threeUrlsGoOverOneConnectionWithWgetsReusingLine() throws Exception {
-        String a = body(5000, 1);
-        String b = body(3000, 2);
+        String a = letters(5000, 1);
+        String b = letters(3000, 2);
         VirtualNetwork network = new VirtualNetwork(List.of(ok(a),
                 Reply.keepOpen("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nbb8\r\n" + b + "\r\n0\r\n\r\n"),
                 ok("c")));
@@ -79,7 +45,7 @@ class KeepAliveInVirtualTimeTest {
 
     @Test
     void aRedirectHopReusesTheConnectionAfterReadingTheRedirectsBody() throws Exception {
-        String content = body(4000, 3);
+        String content = letters(4000, 3);
         VirtualNetwork network = new VirtualNetwork(List.of(
                 Reply.keepOpen("HTTP/1.1 301 Moved Permanently\r\nLocation: /final\r\nContent-Length: 9\r\n\r\n"
                         + "moved.\r\n\r\n".substring(0, 9)),
@@ -126,7 +92,7 @@ class KeepAliveInVirtualTimeTest {
 
     @Test
     void aResetOnTheReusedConnectionBeforeAnyByteIsRetriedOnceOnANewOneAndIsNotATry() throws Exception {
-        String b = body(7000, 4);
+        String b = letters(7000, 4);
         VirtualNetwork network = new VirtualNetwork(List.of(ok("aa"), Reply.resetAfter(""), ok(b)));
 
         run(network, "--tries=1", SERVER + "/a", SERVER + "/b");
@@ -184,7 +150,7 @@ class KeepAliveInVirtualTimeTest {
 
     @Test
     void aLongUnwantedBodyIsCutByClosingTheConnection() throws Exception {
-        String page = body((int) 70_000, 5);
+        String page = letters((int) 70_000, 5);
         VirtualNetwork network = new VirtualNetwork(List.of(
                 Reply.keepOpen("HTTP/1.1 302 Found\r\nLocation: /b\r\nContent-Length: " + page.length() + "\r\n\r\n"
                         + page),

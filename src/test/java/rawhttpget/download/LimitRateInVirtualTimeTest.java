@@ -1,18 +1,12 @@
 package rawhttpget.download;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import rawhttpget.cli.CommandLines;
 import rawhttpget.testing.ScriptedHttpServer.Reply;
 import rawhttpget.testing.VirtualNetwork;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,14 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * --limit-rate through the whole stack in virtual time: the scripted server sends as fast as our window lets it,
  * and the only thing that slows it is the window, which opens as fast as the paced reads drain the buffer.
  */
-class LimitRateInVirtualTimeTest {
-    private static final String SERVER = "http://198.18.0.2";
+class LimitRateInVirtualTimeTest extends VirtualTimeDownloads {
     private static final int MIB = 1 << 20;
 
-    @TempDir
-    Path dir;
-
-    private final StringWriter errText = new StringWriter();
+    LimitRateInVirtualTimeTest() {
+        super("--progress=dot:mega");
+    }
 
     private static byte[] response(int bodyLength) {
         byte[] head = ("HTTP/1.1 200 OK\r\nContent-Length: " + bodyLength + "\r\n\r\n")
@@ -51,11 +43,8 @@ class LimitRateInVirtualTimeTest {
 
     /** Runs a download and returns the virtual time it took. */
     private long download(VirtualNetwork network, String... args) throws Exception {
-        List<String> all = new ArrayList<>(List.of("-P", dir.toString(), "--progress=dot:mega"));
-        all.addAll(List.of(args));
         long start = network.clock.nanos();
-        new Downloader(CommandLines.downloadSettings(all.toArray(String[]::new)), new PrintWriter(errText, true),
-                network).run();
+        run(network, args);
         return network.clock.nanos() - start;
     }
 

@@ -3,19 +3,13 @@ package rawhttpget.download;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import rawhttpget.cli.CommandLines;
 import rawhttpget.failure.DownloadException;
 import rawhttpget.failure.ExitCode;
 import rawhttpget.testing.ScriptedHttpServer.Reply;
@@ -26,31 +20,12 @@ import rawhttpget.testing.VirtualNetwork;
  * receives (absolute form, CONNECT), the status lines wget prints for a proxy, and the failures. The origins are
  * under .invalid, a name no resolver answers (RFC 6761): a run that looked one up would fail with exit 4.
  */
-class ProxyInVirtualTimeTest {
+class ProxyInVirtualTimeTest extends VirtualTimeDownloads {
     private static final String PROXY = "http://alice:s3cret@198.18.0.2:80/";
     private static final String CREDENTIALS = "Basic YWxpY2U6czNjcmV0";
 
-    @TempDir
-    Path dir;
-
-    private final StringWriter errText = new StringWriter();
-
-    private void run(VirtualNetwork network, Map<String, String> environment, String... args) throws DownloadException {
-        List<String> all = new ArrayList<>(List.of("-P", dir.toString(), "--progress=dot", "-U", "UA"));
-        all.addAll(List.of(args));
-        new Downloader(CommandLines.downloadSettings(environment, all.toArray(String[]::new)),
-                new PrintWriter(errText, true), network).run();
-    }
-
-    private String said() {
-        return errText.toString().replaceAll("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d", "DATE")
-                .replace('‘', '\'').replace('’', '\'');
-    }
-
-    private List<String> files() throws Exception {
-        try (var files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).toList();
-        }
+    ProxyInVirtualTimeTest() {
+        super("--progress=dot", "-U", "UA");
     }
 
     @Test

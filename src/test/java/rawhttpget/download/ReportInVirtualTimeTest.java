@@ -1,19 +1,14 @@
 package rawhttpget.download;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import rawhttpget.cli.CommandLines;
 import rawhttpget.failure.DownloadException;
 import rawhttpget.failure.ExitCode;
 import rawhttpget.testing.MiniJson;
 import rawhttpget.testing.ScriptedHttpServer.Reply;
 import rawhttpget.testing.VirtualNetwork;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -24,19 +19,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * --report and --events over whole downloads in virtual time: one entry per connection (each redirect and each URL
  * opens one), with the phases and the --stats header, and the same segments in the events file.
  */
-class ReportInVirtualTimeTest {
-    private static final String SERVER = "http://198.18.0.2";
-
-    @TempDir
-    Path dir;
-
-    private final StringWriter errText = new StringWriter();
-
-    private void run(VirtualNetwork network, String... args) throws DownloadException {
-        List<String> all = new ArrayList<>(List.of("-P", dir.toString(), "-q"));
-        all.addAll(List.of(args));
-        new Downloader(CommandLines.downloadSettings(all.toArray(String[]::new)), new PrintWriter(errText, true),
-                network).run();
+class ReportInVirtualTimeTest extends VirtualTimeDownloads {
+    ReportInVirtualTimeTest() {
+        super("-q");
     }
 
     private Map<String, Object> data(Path html) throws Exception {

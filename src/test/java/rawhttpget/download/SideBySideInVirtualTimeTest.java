@@ -1,52 +1,25 @@
 package rawhttpget.download;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import rawhttpget.cli.CommandLines;
 import rawhttpget.failure.DownloadException;
 import rawhttpget.failure.ExitCode;
 import rawhttpget.testing.VirtualNetwork;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** -j: several URLs at once over the one stack, in virtual time against the scripted server. */
-class SideBySideInVirtualTimeTest {
-    private static final String SERVER = "http://198.18.0.2";
-
-    @TempDir
-    Path dir;
-
-    private final StringWriter errText = new StringWriter();
-
-    private void run(VirtualNetwork network, String... args) throws DownloadException {
-        List<String> all = new ArrayList<>(List.of("-P", dir.toString()));
-        all.addAll(List.of(args));
-        new Downloader(CommandLines.downloadSettings(all.toArray(String[]::new)), new PrintWriter(errText, true),
-                network).run();
-    }
-
-    private static byte[] body(int length, long seed) {
-        byte[] b = new byte[length];
-        new SplittableRandom(seed).nextBytes(b);
-        return b;
-    }
-
+class SideBySideInVirtualTimeTest extends VirtualTimeDownloads {
     private Map<String, byte[]> files(int count) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (int i = 1; i <= count; i++) {
-            files.put("/f" + i, body(100_000 + i * 10_000, i));
+            files.put("/f" + i, randomBytes(100_000 + i * 10_000, i));
         }
         return files;
     }

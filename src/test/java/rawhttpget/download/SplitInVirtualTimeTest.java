@@ -1,24 +1,18 @@
 package rawhttpget.download;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import rawhttpget.cli.CommandLines;
 import rawhttpget.failure.DownloadException;
 import rawhttpget.failure.ExitCode;
 import rawhttpget.link.LinkFaults;
 import rawhttpget.output.SplitState;
 import rawhttpget.testing.VirtualNetwork;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,21 +21,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * --split over the scripted server in virtual time: several connections at once through the one stack, each asking
  * for its segment with a Range; the saved file must be the body byte for byte, whatever the path does to the frames.
  */
-class SplitInVirtualTimeTest {
+class SplitInVirtualTimeTest extends VirtualTimeDownloads {
     private static final String URL = "http://198.18.0.2/file";
     private static final long MS = 1_000_000L;
 
-    @TempDir
-    Path dir;
+    SplitInVirtualTimeTest() {
+        super("--progress=dot");
+    }
 
-    private final StringWriter errText = new StringWriter();
-
-    private void run(VirtualNetwork network, String... args) throws DownloadException {
-        List<String> all = new ArrayList<>(List.of("-P", dir.toString(), "--progress=dot"));
-        all.addAll(List.of(args));
+    /** Every run downloads {@link #URL}, after its own arguments. */
+    @Override
+    void run(VirtualNetwork network, String... args) throws DownloadException {
+        List<String> all = new ArrayList<>(List.of(args));
         all.add(URL);
-        new Downloader(CommandLines.downloadSettings(all.toArray(String[]::new)), new PrintWriter(errText, true),
-                network).run();
+        super.run(network, all.toArray(String[]::new));
     }
 
     /** The saved file is {@code body}; a difference is reported by its first offset, not by dumping both. */
@@ -49,12 +42,6 @@ class SplitInVirtualTimeTest {
         byte[] saved = Files.readAllBytes(dir.resolve("file"));
         assertThat(Arrays.mismatch(saved, body)).as("first difference (of %d saved, %d sent)\n%s", saved.length,
                 body.length, errText).isEqualTo(-1);
-    }
-
-    private static byte[] body(int length, long seed) {
-        byte[] b = new byte[length];
-        new SplittableRandom(seed).nextBytes(b);
-        return b;
     }
 
     private static VirtualNetwork serving(byte[] body, boolean ranges) {
@@ -70,7 +57,7 @@ class SplitInVirtualTimeTest {
 
     @Test
     void fourConnectionsFetchTheFileInSegmentsByteForByte() throws Exception {
-        byte[] body = body(300_000, 1);
+        byte[] body = randomBytes(300_000, 1);
         VirtualNetwork network = serving(body, true);
 
         run(network, "--split", "4", "--min-split-size", "50k");
@@ -87,7 +74,7 @@ class SplitInVirtualTimeTest {
 
     @Test
     void aConnectionWithNothingLeftStealsHalfOfTheLargestSegment() throws Exception {
-        byte[] body = body(400_000, 2);
+        byte[] body = randomBytes(400_000, 2);
         Files.write(dir.resolve("file.part"), new byte[0]);
         // Two segments left, 50 kB and 300 kB: the first connection is done long before the second, and steals.
         new SplitState(400_000, List.of(new long[] {0, 50_000}, new long[] {100_000, 400_000}))
@@ -112,7 +99,7 @@ class SplitInVirtualTimeTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void aServerWithoutRangesOrAnsweringTwoHundredFallsBackToOneConnection(boolean twoHundredToRange) throws Exception {
-        byte[] body = body(120_000, 3);
+        byte[] body = randomBytes(120_000, 3);
         VirtualNetwork network = serving(body, false);
 
         run(network, "--split", "4", "--min-split-size", "10k");
@@ -125,7 +112,7 @@ class SplitInVirtualTimeTest {
 
     @Test
     void aStateFileResumesEverySegmentAndOnlyTheMissingBytesAreAsked() throws Exception {
-        byte[] body = body(200_000, 4);
+        byte[] body = randomBytes(200_000, 4);
         Files.write(dir.resolve("file.part"), new byte[200_000]);
         byte[] partial = Files.readAllBytes(dir.resolve("file.part"));
         System.arraycopy(body, 0, partial, 0, 50_000);
@@ -149,7 +136,7 @@ class SplitInVirtualTimeTest {
 
     @Test
     void aStateFileMakesMinusCSegmentedEvenWithoutSplit() throws Exception {
-        byte[] body = body(100_000, 5);
+        byte[] body = randomBytes(100_000, 5);
         byte[] partial = new byte[100_000];
         System.arraycopy(body, 0, partial, 0, 30_000);
         Files.write(dir.resolve("file.part"), partial); // full size, with a gap: appending would be wrong
@@ -164,7 +151,7 @@ class SplitInVirtualTimeTest {
 
     @Test
     void aConnectionResetMidSegmentIsTriedAgainAloneAndTheFileIsWhole() throws Exception {
-        byte[] body = body(300_000, 6);
+        byte[] body = randomBytes(300_000, 6);
         VirtualNetwork network = serving(body, true);
         network.server.resetResponse(3, 20_000); // the third request breaks after 20 kB of its body
 
@@ -176,7 +163,7 @@ class SplitInVirtualTimeTest {
 
     @Test
     void aConnectionOutOfTriesLeavesItsSegmentToTheOthers() throws Exception {
-        byte[] body = body(300_000, 7);
+        byte[] body = randomBytes(300_000, 7);
         VirtualNetwork network = serving(body, true);
         network.server.resetResponse(2, 10_000);
 
@@ -187,7 +174,7 @@ class SplitInVirtualTimeTest {
 
     @Test
     void aDownloadWhoseConnectionsAllFailKeepsItsStateAndMinusCFetchesOnlyWhatIsMissing() throws Exception {
-        byte[] body = body(200_000, 9);
+        byte[] body = randomBytes(200_000, 9);
         VirtualNetwork failing = serving(body, true);
         for (int n = 1; n <= 10; n++) {
             failing.server.resetResponse(n, 5_000); // every answer breaks after 5000 bytes of its body
@@ -216,7 +203,7 @@ class SplitInVirtualTimeTest {
 
     @Test
     void theProbeFollowsRedirectsAndTheFileIsSplitAtTheirEndUnderTheOriginalName() throws Exception {
-        byte[] body = body(200_000, 10);
+        byte[] body = randomBytes(200_000, 10);
         VirtualNetwork network = new VirtualNetwork(List.of());
         network.server.serveFiles(java.util.Map.of("/real/data.bin", body), true);
         network.server.redirect("/file", "/hop");
@@ -250,7 +237,7 @@ class SplitInVirtualTimeTest {
 
     @Test
     void aWrongChecksumLeavesNoFileAndNoState() throws Exception {
-        byte[] body = body(100_000, 8);
+        byte[] body = randomBytes(100_000, 8);
         VirtualNetwork network = serving(body, true);
 
         assertThatThrownBy(() -> run(network, "--split", "2", "--min-split-size", "10k", "--checksum",
@@ -273,7 +260,7 @@ class SplitInVirtualTimeTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 4, 5})
     void fourConnectionsOverALossyReorderingDuplicatingPathSaveTheExactBody(int seed) throws Exception {
-        byte[] body = body(250_000, 100 + seed);
+        byte[] body = randomBytes(250_000, 100 + seed);
         LinkFaults faults = LinkFaults.NONE.withDrop(0.02).withDuplicate(0.02).withDelay(5 * MS, 3 * MS);
         VirtualNetwork network = new VirtualNetwork(List.of(), faults, faults, seed);
         network.server.serveFile(body, true);

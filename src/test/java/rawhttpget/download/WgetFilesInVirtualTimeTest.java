@@ -1,23 +1,19 @@
 package rawhttpget.download;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import rawhttpget.cli.CommandLines;
 import rawhttpget.failure.DownloadException;
 import rawhttpget.failure.ExitCode;
 import rawhttpget.testing.ScriptedHttpServer.Reply;
 import rawhttpget.testing.VirtualNetwork;
 
 import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,27 +23,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * server was asked, which files exist afterwards with which times, and the lines on stderr. The expectations
  * were checked against wget 1.21.3 on the same cases against nginx (see the commit that added them).
  */
-class WgetFilesInVirtualTimeTest {
-    private static final String SERVER = "http://198.18.0.2";
+class WgetFilesInVirtualTimeTest extends VirtualTimeDownloads {
     private static final String LAST_MODIFIED = "Thu, 02 Jan 2020 03:04:05 GMT";
     private static final long LAST_MODIFIED_SECONDS = 1577934245L;
 
-    @TempDir
-    Path dir;
-
-    private final StringWriter errText = new StringWriter();
-
-    private void run(VirtualNetwork network, String stdin, String... args) throws DownloadException {
-        List<String> all = new ArrayList<>(List.of("-P", dir.toString(), "--progress=dot", "-q"));
-        all.addAll(List.of(args));
-        new Downloader(CommandLines.downloadSettings(all.toArray(String[]::new)), new PrintWriter(errText, true),
-                network, () -> new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))).run();
+    WgetFilesInVirtualTimeTest() {
+        super("--progress=dot", "-q");
     }
 
-    /** What the run said on stderr, its timestamps (the wall clock's) as DATE and its quotes as ASCII. */
-    private String said() {
-        return errText.toString().replaceAll("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d", "DATE")
-                .replace('‘', '\'').replace('’', '\'');
+    /** {@code stdin}: what --input-file - reads. */
+    private void runWithStdin(VirtualNetwork network, String stdin, String... args) throws DownloadException {
+        runDownloader(network, Map.of(), () -> new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                options, args);
     }
 
     private static Reply ok(String body, String... extraHeaders) {
@@ -57,12 +44,6 @@ class WgetFilesInVirtualTimeTest {
 
     private static List<String> requestLines(VirtualNetwork network) {
         return network.server.requests().stream().map(r -> r.substring(0, r.indexOf("\r\n"))).toList();
-    }
-
-    private List<String> files() throws Exception {
-        try (var files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList();
-        }
     }
 
     private long mtime(String name) throws Exception {
@@ -75,7 +56,8 @@ class WgetFilesInVirtualTimeTest {
         Files.writeString(list, "# mirror list\n\n  a.txt  \r\n/top.txt\nsub/two words.txt\nftp://198.18.0.2/x\n");
         VirtualNetwork network = new VirtualNetwork(List.of(ok("a"), ok("t"), ok("w")));
 
-        assertThatThrownBy(() -> run(network, "", "--input-file", list.toString(), "-B", SERVER + "/dir/page.html"))
+        assertThatThrownBy(() -> runWithStdin(network, "", "--input-file", list.toString(), "-B",
+                SERVER + "/dir/page.html"))
                 .isInstanceOfSatisfying(DownloadException.class,
                         e -> assertThat(e.exitCode()).isEqualTo(ExitCode.GENERIC));
 
@@ -90,7 +72,7 @@ class WgetFilesInVirtualTimeTest {
     void inputFileFromStandardInputComesAfterTheCommandLinesUrls() throws Exception {
         VirtualNetwork network = new VirtualNetwork(List.of(ok("1"), ok("2")));
 
-        run(network, SERVER + "/from-stdin.txt\n", SERVER + "/first.txt", "--input-file=-");
+        runWithStdin(network, SERVER + "/from-stdin.txt\n", SERVER + "/first.txt", "--input-file=-");
 
         assertThat(requestLines(network)).containsExactly("GET /first.txt HTTP/1.1", "GET /from-stdin.txt HTTP/1.1");
     }
@@ -99,7 +81,7 @@ class WgetFilesInVirtualTimeTest {
     void aMissingInputFileIsReportedAndIsNoFailure() throws Exception {
         VirtualNetwork network = new VirtualNetwork(List.of());
 
-        run(network, "", "--input-file", dir.resolve("absent.txt").toString());
+        runWithStdin(network, "", "--input-file", dir.resolve("absent.txt").toString());
 
         // wget 1.21.3 says the same two lines (its reason capitalised) and exits 0.
         assertThat(errText.toString()).isEqualTo(dir.resolve("absent.txt") + ": no such file or directory\n"
@@ -109,9 +91,9 @@ class WgetFilesInVirtualTimeTest {
 
     @Test
     void aSavedFileGetsTheServersLastModifiedUnlessTurnedOff() throws Exception {
-        run(new VirtualNetwork(List.of(ok("hello\n", "Last-Modified: " + LAST_MODIFIED + "\r\n"))), "",
+        runWithStdin(new VirtualNetwork(List.of(ok("hello\n", "Last-Modified: " + LAST_MODIFIED + "\r\n"))), "",
                 SERVER + "/old.txt");
-        run(new VirtualNetwork(List.of(ok("hello\n", "Last-Modified: " + LAST_MODIFIED + "\r\n"))), "",
+        runWithStdin(new VirtualNetwork(List.of(ok("hello\n", "Last-Modified: " + LAST_MODIFIED + "\r\n"))), "",
                 "--no-use-server-timestamps", SERVER + "/old.txt");
 
         assertThat(mtime("old.txt")).isEqualTo(LAST_MODIFIED_SECONDS);
@@ -125,7 +107,7 @@ class WgetFilesInVirtualTimeTest {
         VirtualNetwork network = new VirtualNetwork(List.of(
                 Reply.respond("HTTP/1.1 304 Not Modified\r\nLast-Modified: " + LAST_MODIFIED + "\r\n\r\n")));
 
-        run(network, "", "-N", SERVER + "/old.txt");
+        runWithStdin(network, "", "-N", SERVER + "/old.txt");
 
         assertThat(network.server.requests().get(0))
                 .contains("\r\nIf-Modified-Since: Thu, 02 Jan 2020 03:04:05 GMT\r\n");
@@ -138,12 +120,10 @@ class WgetFilesInVirtualTimeTest {
     void timestampingSaysWhyNothingWasFetched() throws Exception {
         Files.writeString(dir.resolve("old.txt"), "hello\n");
         Files.setLastModifiedTime(dir.resolve("old.txt"), FileTime.fromMillis((LAST_MODIFIED_SECONDS + 60) * 1000));
-        List<String> base = List.of("-P", dir.toString(), "--progress=dot", "-N");
 
         for (Reply reply : List.of(Reply.respond("HTTP/1.1 304 Not Modified\r\n\r\n"),
                 ok("hello\n", "Last-Modified: " + LAST_MODIFIED + "\r\n"))) {
-            new Downloader(CommandLines.downloadSettings(concat(base, SERVER + "/old.txt")),
-                    new PrintWriter(errText, true), new VirtualNetwork(List.of(reply))).run();
+            runLoud(new VirtualNetwork(List.of(reply)), "-N", SERVER + "/old.txt");
         }
 
         // The second server ignored If-Modified-Since, but its file is older and of the same size: kept.
@@ -165,7 +145,7 @@ class WgetFilesInVirtualTimeTest {
         Files.setLastModifiedTime(dir.resolve("old.txt"), FileTime.fromMillis(1_000_000_000L));
         VirtualNetwork network = new VirtualNetwork(List.of(ok("fresh\n", "Last-Modified: " + LAST_MODIFIED + "\r\n")));
 
-        run(network, "", "-N", SERVER + "/old.txt");
+        runWithStdin(network, "", "-N", SERVER + "/old.txt");
 
         assertThat(network.server.requests().get(0))
                 .contains("\r\nIf-Modified-Since: Mon, 12 Jan 1970 13:46:40 GMT\r\n");
@@ -180,7 +160,7 @@ class WgetFilesInVirtualTimeTest {
                 Reply.respond("HTTP/1.1 302 Found\r\nLocation: /b.txt\r\nContent-Length: 0\r\n\r\n"),
                 ok("b", "Server: test\r\n")));
 
-        run(network, "", "-S", SERVER + "/a.txt");
+        runWithStdin(network, "", "-S", SERVER + "/a.txt");
 
         assertThat(errText.toString()).isEqualTo("  HTTP/1.1 302 Found\n  Location: /b.txt\n  Content-Length: 0\n"
                 + "  HTTP/1.1 200 OK\n  Server: test\n  Content-Length: 1\n");
@@ -188,12 +168,13 @@ class WgetFilesInVirtualTimeTest {
 
     @Test
     void namesComeFromContentDispositionQueryStringsAndTheDefaultPage() throws Exception {
-        run(new VirtualNetwork(List.of(
+        runWithStdin(new VirtualNetwork(List.of(
                 ok("1", "Content-Disposition: attachment; filename=\"../../.hidden/evil.txt\"\r\n"),
                 ok("2", "Content-Disposition: attachment; filename=\"x\"; filename*=UTF-8''caf%C3%A9%20menu.txt\r\n"))),
                 "", "--content-disposition", SERVER + "/get?id=1", SERVER + "/get?id=2");
-        run(new VirtualNetwork(List.of(ok("3"), ok("4"))), "", SERVER + "/dl.php?id=1&x=a%20b%2Fc", SERVER + "/?q=1");
-        run(new VirtualNetwork(List.of(ok("5"))), "", "--default-page=main.htm", SERVER + "/d/");
+        runWithStdin(new VirtualNetwork(List.of(ok("3"), ok("4"))), "", SERVER + "/dl.php?id=1&x=a%20b%2Fc",
+                SERVER + "/?q=1");
+        runWithStdin(new VirtualNetwork(List.of(ok("5"))), "", "--default-page=main.htm", SERVER + "/d/");
 
         assertThat(files()).containsExactly("café menu.txt", "dl.php?id=1&x=a b%2Fc", "evil.txt", "index.html?q=1",
                 "main.htm");
@@ -206,7 +187,8 @@ class WgetFilesInVirtualTimeTest {
                 Reply.respond("HTTP/1.1 429 Too Many Requests\r\nRetry-After: 3600\r\nContent-Length: 0\r\n\r\n"),
                 ok("done")));
 
-        run(network, "", "-t", "inf", "--waitretry", "5", "--retry-on-http-error=429,503", SERVER + "/busy.txt");
+        runWithStdin(network, "", "-t", "inf", "--waitretry", "5", "--retry-on-http-error=429,503",
+                SERVER + "/busy.txt");
 
         assertThat(requestLines(network)).containsExactly("GET /busy.txt HTTP/1.1", "GET /busy.txt HTTP/1.1",
                 "GET /busy.txt HTTP/1.1");
@@ -220,7 +202,7 @@ class WgetFilesInVirtualTimeTest {
         VirtualNetwork network = new VirtualNetwork(List.of(
                 Reply.respond("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Length: 0\r\n\r\n")));
 
-        assertThatThrownBy(() -> run(network, "", "-t", "3", SERVER + "/busy.txt"))
+        assertThatThrownBy(() -> runWithStdin(network, "", "-t", "3", SERVER + "/busy.txt"))
                 .isInstanceOfSatisfying(DownloadException.class,
                         e -> assertThat(e.exitCode()).isEqualTo(ExitCode.SERVER_ERROR))
                 .hasMessage("ERROR 503: Service Unavailable.");
@@ -266,7 +248,7 @@ class WgetFilesInVirtualTimeTest {
         VirtualNetwork network = new VirtualNetwork(List.of(
                 Reply.respond("HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\n\r\nnot found")));
 
-        assertThatThrownBy(() -> run(network, "", "--spider", "--content-on-error", SERVER + "/nope.txt"))
+        assertThatThrownBy(() -> runWithStdin(network, "", "--spider", "--content-on-error", SERVER + "/nope.txt"))
                 .isInstanceOfSatisfying(DownloadException.class,
                         e -> assertThat(e.exitCode()).isEqualTo(ExitCode.SERVER_ERROR))
                 .hasMessage("Remote file does not exist -- broken link!!!");
@@ -321,8 +303,8 @@ class WgetFilesInVirtualTimeTest {
         VirtualNetwork refusedAlways = new VirtualNetwork(List.of());
         refusedAlways.server.refuseConnections(1);
 
-        run(refusedOnce, "", "-t", "2", "--retry-connrefused", SERVER + "/up.txt");
-        assertThatThrownBy(() -> run(refusedAlways, "", "-t", "2", SERVER + "/down.txt"))
+        runWithStdin(refusedOnce, "", "-t", "2", "--retry-connrefused", SERVER + "/up.txt");
+        assertThatThrownBy(() -> runWithStdin(refusedAlways, "", "-t", "2", SERVER + "/down.txt"))
                 .isInstanceOfSatisfying(DownloadException.class,
                         e -> assertThat(e.exitCode()).isEqualTo(ExitCode.NETWORK))
                 .hasMessage("connection refused (198.18.0.2 (198.18.0.2:80))");
@@ -344,14 +326,8 @@ class WgetFilesInVirtualTimeTest {
         assertThat(files()).containsExactly("out.txt");
     }
 
+    /** Without -q, so that wget's lines are there to check. */
     private void runLoud(VirtualNetwork network, String... args) throws DownloadException {
-        new Downloader(CommandLines.downloadSettings(concat(List.of("-P", dir.toString(), "--progress=dot"), args)),
-                new PrintWriter(errText, true), network).run();
-    }
-
-    private static String[] concat(List<String> first, String... last) {
-        List<String> all = new ArrayList<>(first);
-        all.addAll(List.of(last));
-        return all.toArray(String[]::new);
+        runDownloader(network, Map.of(), () -> System.in, List.of("--progress=dot"), args);
     }
 }
