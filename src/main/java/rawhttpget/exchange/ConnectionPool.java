@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The connections a run keeps open between its exchanges (RFC 9112 §9.3), keyed by scheme, host and port: a
@@ -35,6 +36,19 @@ public final class ConnectionPool {
      * first hop's (a proxy's, through one); {@code tunnel} the server a CONNECT tunnel leads to, else empty.
      */
     public record Key(String scheme, String host, int port, String tunnel) {
+        // Written out: a record's generated equals and hashCode link through ObjectMethods on first use, which
+        // costs a short run more than the whole lookup (docs/PERFORMANCE.md, "Start-up: records and lambdas").
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key k && port == k.port && Objects.equals(scheme, k.scheme)
+                    && Objects.equals(host, k.host) && Objects.equals(tunnel, k.tunnel);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((Objects.hashCode(scheme) * 31 + Objects.hashCode(host)) * 31 + port) * 31
+                    + Objects.hashCode(tunnel);
+        }
     }
 
     /** An open connection between two exchanges. */

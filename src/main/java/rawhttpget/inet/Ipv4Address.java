@@ -7,6 +7,18 @@ package rawhttpget.inet;
  */
 public record Ipv4Address(int bits) implements IpAddress {
 
+    // Written out, as the data path would write them anyway: a record's generated equals and hashCode link
+    // through ObjectMethods on first use, milliseconds of a short run's start (docs/PERFORMANCE.md).
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Ipv4Address a && bits == a.bits;
+    }
+
+    @Override
+    public int hashCode() {
+        return bits;
+    }
+
     @Override
     public boolean isIpv6() {
         return false;
