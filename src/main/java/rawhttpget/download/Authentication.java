@@ -64,13 +64,17 @@ final class Authentication {
         this.cnonces = cnonces;
     }
 
+    /** Seeded at the first Digest challenge: a run that meets none does not pay for a SecureRandom at start. */
     private static Supplier<String> randomCnonces() {
-        SecureRandom random = new SecureRandom();
         return () -> {
             byte[] bytes = new byte[16];
-            random.nextBytes(bytes);
+            CnonceSource.RANDOM.nextBytes(bytes);
             return HexFormat.of().formatHex(bytes);
         };
+    }
+
+    private static final class CnonceSource {
+        static final SecureRandom RANDOM = new SecureRandom();
     }
 
     /** The Authorization to send before any challenge, or null. */
