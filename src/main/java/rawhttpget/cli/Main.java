@@ -21,17 +21,17 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Loading libpcap through Pcap4J and JNA is start-up work that logging and parsing the command line do not
+        // need: it runs beside them, on the second core. A download then finds the classes initialised; a failure
+        // is caught there and met again, and reported, where the run needs libpcap.
+        StartupWarmUp warmUp = StartupWarmUp.begin();
         // Logging starts here, on this thread: while SLF4J initialises, it hands every other thread a stand-in
-        // factory, and LogSetup would then find no logback to apply -v or --log to. SLF4J is told which provider
-        // to use, so it neither scans for one nor runs logback's initializer (see LogbackProvider).
+        // factory, and LogSetup would then find no logback to apply -v or --log to. So the warm-up touches
+        // nothing that logs until this is done. SLF4J is told which provider to use, so it neither scans for one
+        // nor runs logback's initializer (see LogbackProvider).
         LogbackProvider.select(System.getProperties());
         LoggerFactory.getILoggerFactory();
-        // Loading libpcap through Pcap4J and JNA is start-up work that parsing the command line does not need: it runs
-        // beside it, on the second core. A download then finds the classes initialised; a failure is caught
-        // there and met again, and reported, where the run needs libpcap.
-        Thread warmUp = new Thread(LibpcapVersion::describe, "rawhttpget-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
+        warmUp.loggingStarted();
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
