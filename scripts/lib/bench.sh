@@ -41,3 +41,13 @@ bench_rounds() {
         echo "$NAME: round $round of $ROUNDS done (${order[*]})" >&2
     done
 }
+
+# bench_libpcap: the path of the runtime libpcap (libpcap.so.0.8, as Debian ships it without libpcap-dev), to link
+# a small C program against.
+bench_libpcap() {
+    local lib
+    lib=$(ldconfig -p | awk '/libpcap\.so\.0\.8 .*x86-64|libpcap\.so\.0\.8 \(libc6,x86-64\)/ {print $NF; exit}')
+    [ -n "$lib" ] || lib=$(ldconfig -p | awk '/libpcap\.so\.0\.8/ {print $NF; exit}')
+    [ -n "$lib" ] || { echo "$NAME: no libpcap.so.0.8 (apt-get install libpcap0.8)" >&2; exit 1; }
+    echo "$lib"
+}
