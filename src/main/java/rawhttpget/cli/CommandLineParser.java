@@ -148,6 +148,8 @@ final class CommandLineParser {
     private static void set(Options options, CliOption option, String value) throws UsageException {
         try {
             option.setter().set(options, value);
+        } catch (RefusedValue e) {
+            throw new UsageException(option.longForm(), e);
         } catch (IllegalArgumentException e) {
             throw new UsageException("Invalid value for option '" + option.longForm() + "' (" + option.label() + "): "
                     + e.getMessage());

@@ -4,6 +4,7 @@ import rawhttpget.download.Downloader;
 import rawhttpget.runtime.HostContext;
 import rawhttpget.failure.DownloadException;
 import rawhttpget.failure.ExitCode;
+import rawhttpget.failure.WgetQuotes;
 import rawhttpget.logging.LogSetup;
 import rawhttpget.logging.LogbackProvider;
 
@@ -36,12 +37,19 @@ public final class Main {
     }
 
     static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, WgetQuotes.utf8Locale(System.getenv()));
+    }
+
+    /** {@code unicodeQuotes}: whether wget would quote ‘so’ in this locale (else 'so'). */
+    static int run(String[] args, PrintWriter out, PrintWriter err, boolean unicodeQuotes) {
         Options options;
         try {
             options = CommandLineParser.parse(args);
         } catch (UsageException e) {
-            err.println("rawhttpget: " + e.getMessage());
-            err.println("Try 'rawhttpget --help' for more options.");
+            err.println("rawhttpget: " + e.message(unicodeQuotes));
+            if (e.hintsAtHelp()) {
+                err.println("Try 'rawhttpget --help' for more options.");
+            }
             return ExitCode.USAGE.code();
         }
         if (options.inet4Only && options.inet6Only) {

@@ -140,7 +140,7 @@ final class Options {
                 + "broken link.", (o, v) -> o.spider = true),
         value(null, "limit-rate", "RATE", null, "Read at most RATE bytes a second (k, m, g, t suffixes as wget's: "
                 + "1.5m is 1572864), through the TCP receive window: the server is held to it by flow control.",
-                (o, v) -> o.limitRate = LimitRate.parse(v)),
+                (o, v) -> o.limitRate = wgetBytes(v)),
         value(null, "checksum", "TYPE=DIGEST", null, "Check the file's hash before it gets its name (one URL only): "
                 + "TYPE sha-1, sha-224, sha-256, sha-384, sha-512 or md5, as aria2c; a mismatch deletes it, exit 7.",
                 (o, v) -> o.checksum = ExpectedChecksum.parse(v)),
@@ -337,6 +337,15 @@ final class Options {
             throw new IllegalArgumentException("'" + text + "' is not a number of downloads at once (1-64)");
         }
         return n;
+    }
+
+    /** wget's own byte option: a value it refuses is said in its words (wget 1.21.3, cmd_bytes). */
+    private static long wgetBytes(String text) {
+        try {
+            return LimitRate.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new RefusedValue("Invalid byte value", text);
+        }
     }
 
     private static long splitSize(String text) {

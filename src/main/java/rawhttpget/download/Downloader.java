@@ -6,6 +6,7 @@ import rawhttpget.exchange.Transports;
 import rawhttpget.failure.DownloadException;
 import rawhttpget.failure.ExitCode;
 import rawhttpget.failure.ExitCodes;
+import rawhttpget.failure.WgetQuotes;
 import rawhttpget.output.BodySink;
 import rawhttpget.output.FileSink;
 import rawhttpget.output.IoMessages;
@@ -120,7 +121,7 @@ public final class Downloader {
         try (Network host = networkOpener.open(options.host(), interrupts)) {
             retryPause = new RetryPause(host.clock(), nanos -> host.loop().pause(nanos, host.sleeper()));
             status = new StatusLines(err, verbosity(), EpochClock.anchoredNow(host.clock()), ZoneId.systemDefault(),
-                    StatusLines.utf8Locale(System.getenv()));
+                    WgetQuotes.utf8Locale(System.getenv()));
             host.reportStatsTo(options.stats() ? err : null);
             long startedAt = host.clock().nanos();
             RunTrace trace = RunTrace.start(host, options.reportFile(), options.eventsFile());

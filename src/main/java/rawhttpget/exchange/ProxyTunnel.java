@@ -13,9 +13,10 @@ import rawhttpget.tcp.TcpConnection;
 /**
  * https through a proxy: CONNECT on the proxy's connection, the proxy's reply read up to its blank line, then the
  * inner layer (TLS with the origin's name for SNI and the certificate check) over the same connection, end to end
- * with the origin. The request waits until the tunnel is open. A reply other than 2xx, or none, ends the exchange
- * as wget ends it: exit 4, "Proxy tunneling failed: REASON" run into "Unable to establish SSL connection."
- * (wget 1.21.3 prints the two without a line break between them, and scripts may match that).
+ * with the origin. The request waits until the tunnel is open. A reply other than 200 (a 204 too: wget 1.21.3
+ * opens the tunnel on 200 only), or none, ends the exchange as wget ends it: exit 4, "Proxy tunneling failed:
+ * REASON" run into "Unable to establish SSL connection." (wget prints the two without a line break between them,
+ * and scripts may match that), REASON the reply's reason phrase as sent, empty when it has none.
  */
 final class ProxyTunnel implements Transport {
     private static final Logger log = LoggerFactory.getLogger("rawhttpget.http");
@@ -83,8 +84,8 @@ final class ProxyTunnel implements Transport {
             return;
         }
         log.debug("proxy responded with: {} {}", reply.statusCode(), reply.reason());
-        if (!reply.isSuccess()) {
-            throw failed(reply.reason().isEmpty() ? String.valueOf(reply.statusCode()) : reply.reason());
+        if (!reply.opensTunnel()) {
+            throw failed(reply.reason());
         }
         tunnel = inner.over(connection);
         if (pending != null) {

@@ -1,5 +1,6 @@
 package rawhttpget.host;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -66,7 +67,12 @@ public final class Firewall {
         nft.ifPresent(path -> choices.add(new NftIngressCommands(path.toString())));
         if (iptables.isPresent()) {
             String save = Executables.find("iptables-save").map(Path::toString).orElse("iptables-save");
-            choices.add(new IptablesCommands(iptables.get().toString(), save));
+            // An IPv6 connection's rule is ip6tables' (beside iptables): where it is installed, the sweep reads
+            // ip6tables-save too.
+            Path ip6tables = Path.of(IptablesCommands.ip6tables(iptables.get().toString()));
+            String save6 = Files.isExecutable(ip6tables)
+                    ? Executables.find("ip6tables-save").map(Path::toString).orElse("ip6tables-save") : null;
+            choices.add(new IptablesCommands(iptables.get().toString(), save, save6));
         } else {
             nft.ifPresent(path -> choices.add(new NftCommands(path.toString())));
         }
@@ -211,14 +217,17 @@ public final class Firewall {
 
     /**
      * Removes rules that processes killed by SIGKILL (or power loss) left behind, with every choice (an earlier
-     * run may have used another): those whose comment or table names an owner that no longer runs
+     * run may have used another) and each of its listings ({@link FirewallCommands#sweptListings}: iptables' IPv6
+     * rules are ip6tables-save's): those whose comment or table names an owner that no longer runs
      * ({@link ProcessTable#runs}). Returns how many. A listing that fails is reported after the others have been
      * cleaned.
      */
     public int removeStaleRules(Predicate<RuleOwner> ownerRuns) {
         Map<List<String>, List<FirewallCommands>> byListing = new LinkedHashMap<>();
-        for (FirewallCommands commands : choices) {
-            byListing.computeIfAbsent(commands.list(), l -> new ArrayList<>()).add(commands);
+        for (FirewallCommands choice : choices) {
+            for (FirewallCommands commands : choice.sweptListings()) {
+                byListing.computeIfAbsent(commands.list(), l -> new ArrayList<>()).add(commands);
+            }
         }
         Set<List<String>> deleted = new HashSet<>(); // both nft choices find both families' tables
         HostException failed = null;

@@ -29,6 +29,14 @@ interface FirewallCommands {
     /** Lists the rules among which ours would be. */
     List<String> list();
 
+    /**
+     * What the sweep of killed runs' rules reads, each by its {@link #list} and {@link #staleRules}: by default
+     * these commands; iptables adds the same commands listing ip6tables-save, IPv6 rules being apart from IPv4's.
+     */
+    default List<FirewallCommands> sweptListings() {
+        return List.of(this);
+    }
+
     /** Whether a failed {@link #list} only means that nothing of ours exists yet. */
     boolean listFailureMeansNoRules(CommandResult result);
 

@@ -2,8 +2,8 @@ package rawhttpget.host;
 
 /**
  * Removes the rules that killed runs left behind ({@link Firewall#removeStaleRules}) on a thread of its own.
- * Listing them means running nft (and iptables-save) and waiting for those child processes: started as soon
- * as the firewall is known, it runs while the capture opens and the port is reserved, and the first
+ * Listing them means running nft (and iptables-save, and ip6tables-save) and waiting for those child processes:
+ * started as soon as the firewall is known, it runs while the capture opens and the port is reserved, and the first
  * {@link RstSuppressor#install(Firewall, RstRule, StaleRuleSweep)} waits for it before adding its own rule.
  */
 public final class StaleRuleSweep {

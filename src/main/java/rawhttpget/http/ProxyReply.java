@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A proxy's answer to CONNECT (RFC 9110 §9.3.6): a status line and header fields up to the blank line, read as
- * it arrives. It takes no byte past the blank line: after a 2xx those belong to the tunnel (the origin's TLS).
+ * it arrives. It takes no byte past the blank line: after a 200 those belong to the tunnel (the origin's TLS).
  * The head is held to {@link #MAX_HEAD_BYTES}, so a proxy cannot make us buffer without end. Lines may end in
  * CRLF or a bare LF, as in responses (RFC 9112 §2.2).
  */
@@ -66,9 +66,12 @@ public final class ProxyReply {
         return complete;
     }
 
-    /** Whether the proxy opened the tunnel (a 2xx); only once {@link #isComplete()}. */
-    public boolean isSuccess() {
-        return status().code() / 100 == 2;
+    /**
+     * Whether the proxy opened the tunnel; only once {@link #isComplete()}. As wget 1.21.3, only a 200 does: RFC 9110
+     * lets any 2xx open it, but wget ends at a 204 or a 201 with "Proxy tunneling failed", and so do we.
+     */
+    public boolean opensTunnel() {
+        return status().code() == 200;
     }
 
     public int statusCode() {

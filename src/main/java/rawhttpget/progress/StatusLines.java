@@ -1,5 +1,6 @@
 package rawhttpget.progress;
 
+import rawhttpget.failure.WgetQuotes;
 import rawhttpget.time.Clock;
 
 import java.io.PrintWriter;
@@ -9,7 +10,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -61,20 +61,8 @@ public final class StatusLines {
         this.verbosity = verbosity;
         this.epochClock = epochClock;
         this.zone = zone;
-        this.open = unicodeQuotes ? "‘" : "'";
-        this.close = unicodeQuotes ? "’" : "'";
-    }
-
-    /** Whether the C library would pick UTF-8 from this environment (LC_ALL, else LC_CTYPE, else LANG). */
-    public static boolean utf8Locale(Map<String, String> environment) {
-        for (String name : new String[] {"LC_ALL", "LC_CTYPE", "LANG"}) {
-            String value = environment.get(name);
-            if (value != null && !value.isEmpty()) {
-                String lower = value.toLowerCase(java.util.Locale.ROOT);
-                return lower.contains("utf-8") || lower.contains("utf8");
-            }
-        }
-        return false;
+        this.open = WgetQuotes.open(unicodeQuotes);
+        this.close = WgetQuotes.close(unicodeQuotes);
     }
 
     public Verbosity verbosity() {

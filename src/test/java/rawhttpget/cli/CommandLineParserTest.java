@@ -62,6 +62,8 @@ class CommandLineParserTest {
             row("--pcap p --stats -vd u", "pcapFile=p stats=true verbose=true debug=true urls=[u]"),
             row("--ca-certificate c --no-check-certificate --content-on-error --no-host-setup u",
                     "caCertificate=c noCheckCertificate=true contentOnError=true noHostSetup=true urls=[u]"),
+            row("--limit-rate=1.5k u", "limitRate=1536 urls=[u]"),
+            row("--limit-r 2m u", "limitRate=2097152 urls=[u]"),
             row("--help", "help=true urls=[]"),
             row("-h x --no-such", null),
             row("-V", "version=true urls=[]"));
@@ -109,10 +111,7 @@ class CommandLineParserTest {
         "--max-redirect= u         | Invalid value for option '--max-redirect' (N): '' is not a whole number",
         "--log=tcp=loud u          | Invalid value for option '--log' (LAYER=LEVEL[,...]): unknown level 'loud' for tcp (levels: off, error, warn, info, debug, trace)",
         "--log tcp u               | Invalid value for option '--log' (LAYER=LEVEL[,...]): 'tcp' is not LAYER=LEVEL, e.g. --log tcp=debug,arp=trace",
-        "--limit-rate=abc u        | Invalid value for option '--limit-rate' (RATE): Invalid byte value 'abc'",
-        "--limit-rate=-5 u         | Invalid value for option '--limit-rate' (RATE): Invalid byte value '-5'",
-        "--limit-rate=2mb u        | Invalid value for option '--limit-rate' (RATE): Invalid byte value '2mb'",
-        "--limit-rate= u           | Invalid value for option '--limit-rate' (RATE): Invalid byte value ''",
+        "--min-split-size=2mb u    | Invalid value for option '--min-split-size' (SIZE): Invalid byte value '2mb'",
         "--checksum=sha-256 u      | Invalid value for option '--checksum' (TYPE=DIGEST): 'sha-256' is not TYPE=DIGEST, e.g. sha-256=HEX",
         "--checksum=crc32=00 u     | Invalid value for option '--checksum' (TYPE=DIGEST): unknown checksum type 'crc32' (sha-1, sha-224, sha-256, sha-384, sha-512 or md5)",
         "--checksum=md5=abc u      | Invalid value for option '--checksum' (TYPE=DIGEST): a md5 digest is 32 hexadecimal digits, not 3",
@@ -130,6 +129,34 @@ class CommandLineParserTest {
         assertThat(out.toString()).isEmpty();
         assertThat(err.toString()).isEqualTo("rawhttpget: " + message + System.lineSeparator()
                 + "Try 'rawhttpget --help' for more options." + System.lineSeparator());
+    }
+
+    /**
+     * A --limit-rate wget refuses, in wget 1.21.3's words and status, as run here ({@code wget --limit-rate=VALUE
+     * URL}): "wget: --limit-rate: Invalid byte value ‘VALUE’" and exit 2, with no hint after it, before any URL is
+     * looked at. The quotes are the locale's, as wget's.
+     */
+    @ParameterizedTest(name = "{0} (UTF-8 quotes: {1})")
+    @CsvSource(delimiter = '|', value = {
+        "--limit-rate=abc u     | true  | rawhttpget: --limit-rate: Invalid byte value ‘abc’",
+        "--limit-rate=abc u     | false | rawhttpget: --limit-rate: Invalid byte value 'abc'",
+        "--limit-rate= u        | true  | rawhttpget: --limit-rate: Invalid byte value ‘’",
+        "--limit-rate=-1 u      | true  | rawhttpget: --limit-rate: Invalid byte value ‘-1’",
+        "--limit-rate=1x u      | true  | rawhttpget: --limit-rate: Invalid byte value ‘1x’",
+        "--limit-rate=1x u      | false | rawhttpget: --limit-rate: Invalid byte value '1x'",
+        "--limit-rate=1.5.5 u   | true  | rawhttpget: --limit-rate: Invalid byte value ‘1.5.5’",
+        "--limit-rate 2mb u     | true  | rawhttpget: --limit-rate: Invalid byte value ‘2mb’",
+        "--limit-r=1e3 u        | true  | rawhttpget: --limit-rate: Invalid byte value ‘1e3’",
+        "--limit-rate=abc       | true  | rawhttpget: --limit-rate: Invalid byte value ‘abc’"})
+    void refusesABadLimitRateInWgetsWordsWithExitStatus2(String args, boolean unicodeQuotes, String line) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = Main.run(args.split(" "), new PrintWriter(out, true), new PrintWriter(err, true), unicodeQuotes);
+
+        assertThat(code).isEqualTo(2);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).isEqualTo(line + System.lineSeparator());
     }
 
     @ParameterizedTest(name = "{0}")

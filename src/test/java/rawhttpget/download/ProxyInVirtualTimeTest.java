@@ -2,6 +2,7 @@ package rawhttpget.download;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -107,6 +108,32 @@ class ProxyInVirtualTimeTest extends VirtualTimeDownloads {
                 .isInstanceOfSatisfying(DownloadException.class,
                         e -> assertThat(e.exitCode()).isEqualTo(ExitCode.NETWORK))
                 .hasMessage("Proxy tunneling failed: " + reason + "Unable to establish SSL connection.");
+        assertThat(files()).isEmpty();
+    }
+
+    /**
+     * wget 1.21.3 opens the tunnel on 200 only: run here through a fake proxy giving each of these replies to
+     * CONNECT, it printed "Proxy tunneling failed: REASON" run into "Unable to establish SSL connection.", REASON
+     * the phrase as sent (nothing when there is none), sent no ClientHello, and exited 4.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "HTTP/1.1 204 No Content\\r\\n\\r\\n                      | Proxy tunneling failed: No ContentUnable to establish SSL connection.",
+        "HTTP/1.0 201 Created\\r\\nContent-Length: 0\\r\\n\\r\\n   | Proxy tunneling failed: CreatedUnable to establish SSL connection.",
+        "HTTP/1.1 299 Whatever\\r\\n\\r\\n                        | Proxy tunneling failed: WhateverUnable to establish SSL connection.",
+        "HTTP/1.1 204\\r\\n\\r\\n                                 | Proxy tunneling failed: Unable to establish SSL connection.",
+        "HTTP/1.1 403\\r\\n\\r\\n                                 | Proxy tunneling failed: Unable to establish SSL connection."})
+    void aTunnelOpensOnlyOn200AsInWget(String reply, String message) throws Exception {
+        VirtualNetwork network = new VirtualNetwork(List.of(Reply.respond(reply.replace("\\r\\n", "\r\n"))));
+
+        assertThatThrownBy(() -> run(network, Map.of("https_proxy", PROXY), "https://origin.invalid/f.bin"))
+                .isInstanceOfSatisfying(DownloadException.class,
+                        e -> assertThat(e.exitCode()).isEqualTo(ExitCode.NETWORK))
+                .hasMessage(message);
+
+        assertThat(network.server.requests()).singleElement(STRING).startsWith("CONNECT origin.invalid:443 HTTP/1.1");
+        assertThat(said()).isEqualTo("--DATE--  https://origin.invalid/f.bin\n"
+                + "Connecting to 198.18.0.2:80... connected.\n");
         assertThat(files()).isEmpty();
     }
 

@@ -1,14 +1,14 @@
 package rawhttpget.e2e;
 
 import java.util.regex.Pattern;
-import rawhttpget.progress.StatusLines;
+import rawhttpget.failure.WgetQuotes;
 
 /** wget's status lines as patterns, for the e2e tests: what varies from run to run (time, rate) left open. */
 final class WgetLines {
     /** wget's timestamps, local time. */
     static final String DATE = "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d";
     /** wget quotes names with ‘’ in a UTF-8 locale; the run inherits the test's environment. */
-    static final boolean UTF8 = StatusLines.utf8Locale(System.getenv());
+    static final boolean UTF8 = WgetQuotes.utf8Locale(System.getenv());
     static final String QUOTE = UTF8 ? "‘" : "'";
     static final String QUOTE_END = UTF8 ? "’" : "'";
 

@@ -131,6 +131,23 @@ class ProxyTunnelTest {
         assertThat(hello[0]).as("a TLS handshake record").isEqualTo((byte) 22);
     }
 
+    /** wget 1.21.3 opens the tunnel on 200 only: another 2xx ends the exchange, and no ClientHello leaves. */
+    @Test
+    void aReplyOtherThan200OpensNoTunnel() throws Exception {
+        start(List.of(ORIGIN));
+        takeFromUs();
+
+        fromProxy(TcpFlags.PSH | TcpFlags.ACK, "HTTP/1.1 204 No Content\r\n\r\n".getBytes(US_ASCII));
+
+        assertThatThrownBy(() -> {
+            step();
+            step();
+        }).isInstanceOfSatisfying(DownloadException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.NETWORK))
+                .hasMessage("Proxy tunneling failed: No ContentUnable to establish SSL connection.");
+        assertThat(takeFromUs()).isEmpty();
+        assertThat(body.size()).isZero();
+    }
+
     @Test
     void theCertificateIsCheckedForTheOriginsName() throws Exception {
         start(List.of("other.invalid"));

@@ -104,6 +104,53 @@ class FirewallTest {
     }
 
     @Test
+    void removesStaleIpv6RulesWithIp6tablesAfterTheIpv4Ones() {
+        String saved = """
+                *filter
+                -A OUTPUT -s 198.18.0.1/32 -p tcp -m comment --comment "rawhttpget pid=111 start=5000" -j DROP
+                COMMIT
+                """;
+        String saved6 = """
+                *filter
+                -A OUTPUT -s 2001:db8::a/128 -d 2001:db8::2/128 -p tcp -m tcp --sport 40000 --dport 443 --tcp-flags RST RST -m comment --comment "rawhttpget pid=333 start=7000" -j DROP
+                -A OUTPUT -s 2001:db8::a/128 -d 2001:db8::2/128 -p tcp -m tcp --sport 40001 --dport 443 --tcp-flags RST RST -m comment --comment "rawhttpget pid=222 start=6000" -j DROP
+                COMMIT
+                """;
+        FakeCommandRunner runner = new FakeCommandRunner().answer(0, saved, "").answer(0, "", "")
+                .answer(0, saved6, "");
+        Firewall firewall = new Firewall(new IptablesCommands("/usr/sbin/iptables", "/usr/sbin/iptables-save",
+                "/usr/sbin/ip6tables-save"), runner);
+        assertThat(firewall.removeStaleRules(owner -> owner.pid() == 222)).isEqualTo(2);
+        assertThat(runner.ran()).containsExactly(
+                List.of("/usr/sbin/iptables-save", "-t", "filter"),
+                List.of("/usr/sbin/iptables", "-w", "5", "-t", "filter", "-D", "OUTPUT", "-s", "198.18.0.1/32", "-p",
+                        "tcp", "-m", "comment", "--comment", "rawhttpget pid=111 start=5000", "-j", "DROP"),
+                List.of("/usr/sbin/ip6tables-save", "-t", "filter"),
+                List.of("/usr/sbin/ip6tables", "-w", "5", "-t", "filter", "-D", "OUTPUT", "-s", "2001:db8::a/128",
+                        "-d", "2001:db8::2/128", "-p", "tcp", "-m", "tcp", "--sport", "40000", "--dport", "443",
+                        "--tcp-flags", "RST", "RST", "-m", "comment", "--comment", "rawhttpget pid=333 start=7000",
+                        "-j", "DROP"));
+    }
+
+    @Test
+    void aFailedIp6tablesSaveIsNotReportedButAFailedIptablesSaveStillIs() {
+        FakeCommandRunner runner = new FakeCommandRunner().answer(0, "*filter\nCOMMIT\n", "")
+                .answer(1, "", "ip6tables-save: cannot initialize\n");
+        Firewall firewall = new Firewall(new IptablesCommands("iptables", "iptables-save", "ip6tables-save"), runner);
+        assertThat(firewall.removeStaleRules(owner -> false)).isZero();
+        assertThat(runner.ran()).containsExactly(List.of("iptables-save", "-t", "filter"),
+                List.of("ip6tables-save", "-t", "filter"));
+
+        FakeCommandRunner denied = new FakeCommandRunner().answer(4, "", "iptables-save: Permission denied\n")
+                .answer(0, "-A OUTPUT -m comment --comment \"rawhttpget pid=111\" -j DROP\n", "");
+        Firewall refused = new Firewall(new IptablesCommands("iptables", "iptables-save", "ip6tables-save"), denied);
+        assertThatThrownBy(() -> refused.removeStaleRules(owner -> false)).isInstanceOf(HostException.class)
+                .hasMessage("cannot list firewall rules: iptables-save -t filter: iptables-save: Permission denied");
+        assertThat(denied.ran()).last().isEqualTo(List.of("ip6tables", "-w", "5", "-t", "filter", "-D", "OUTPUT",
+                "-m", "comment", "--comment", "rawhttpget pid=111", "-j", "DROP"));
+    }
+
+    @Test
     void removesTheNftTablesOfProcessesThatNoLongerRun() {
         FakeCommandRunner runner = new FakeCommandRunner()
                 .answer(0, "table ip filter\ntable inet rawhttpget-111\ntable inet rawhttpget-222\n", "");

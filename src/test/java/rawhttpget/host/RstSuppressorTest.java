@@ -75,6 +75,20 @@ class RstSuppressorTest {
     }
 
     @Test
+    void theSweepOnItsThreadReadsBothFamiliesListingsBeforeTheInstallAdds() {
+        IptablesCommands both = new IptablesCommands("iptables", "iptables-save", "ip6tables-save");
+        FakeCommandRunner runner = new FakeCommandRunner().answer(0, "*filter\nCOMMIT\n", "")
+                .answer(0, "*filter\nCOMMIT\n", "");
+        Firewall firewall = new Firewall(both, runner);
+        StaleRuleSweep sweep = StaleRuleSweep.start(firewall);
+        try (RstSuppressor suppressor = RstSuppressor.install(firewall, rule, sweep)) {
+            assertThat(suppressor.rule()).isEqualTo(rule);
+        }
+        assertThat(runner.ran()).containsExactly(List.of("iptables-save", "-t", "filter"),
+                List.of("ip6tables-save", "-t", "filter"), both.add(rule), both.undo(rule, ""));
+    }
+
+    @Test
     void anInstallAfterASweepListsTheLeftoversOnlyOnceAndAddsAfterTheSweep() {
         FakeCommandRunner runner = new FakeCommandRunner().answer(0, "*filter\nCOMMIT\n", "");
         Firewall firewall = new Firewall(iptables, runner);

@@ -24,14 +24,16 @@ class ProxyReplyTest {
         "tinyproxy          | HTTP/1.0 200 Connection established\\r\\nProxy-agent: tinyproxy/1.11.1\\r\\n\\r\\n"
                 + "| 200 | Connection established | true  | 1",
         "bare LF            | HTTP/1.1 200 OK\\n\\n                                   | 200 | OK              | true  | 0",
-        "no reason          | HTTP/1.1 204\\r\\n\\r\\n                              | 204 |                 | true  | 0",
+        "no reason          | HTTP/1.1 200\\r\\n\\r\\n                              | 200 |                 | true  | 0",
+        "204, not 200       | HTTP/1.1 204\\r\\n\\r\\n                              | 204 |                 | false | 0",
+        "201, not 200       | HTTP/1.1 201 Created\\r\\nContent-Length: 0\\r\\n\\r\\n | 201 | Created | false | 1",
         "refused            | HTTP/1.1 403 Access violation\\r\\nContent-Length: 0\\r\\n\\r\\n"
                 + "| 403 | Access violation | false | 1",
         "needs credentials  | HTTP/1.1 407 Proxy Authentication Required\\r\\nProxy-Authenticate: Basic realm=\"p\"\\r\\n\\r\\n"
                 + "| 407 | Proxy Authentication Required | false | 1",
         "bad gateway        | HTTP/1.1 502 Bad Gateway\\r\\n\\r\\n                  | 502 | Bad Gateway     | false | 0"})
     void readsTheHeadInFragmentsOfEverySizeAndLeavesTheTunnelsBytes(String name, String head, int code, String reason,
-                                                                    boolean success, int headerCount)
+                                                                    boolean opensTunnel, int headerCount)
             throws Exception {
         String wire = head.replace("\\r", "\r").replace("\\n", "\n");
         byte[] all = bytes(wire + "\u0016\u0003\u0003TLS");
@@ -48,7 +50,7 @@ class ProxyReplyTest {
             assertThat(taken).as("size %d: the head's bytes exactly", size).isEqualTo(wire.length());
             assertThat(reply.statusCode()).isEqualTo(code);
             assertThat(reply.reason()).isEqualTo(reason == null ? "" : reason);
-            assertThat(reply.isSuccess()).isEqualTo(success);
+            assertThat(reply.opensTunnel()).isEqualTo(opensTunnel);
             assertThat(reply.headers()).hasSize(headerCount);
         }
     }

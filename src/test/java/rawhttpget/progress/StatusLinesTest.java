@@ -7,7 +7,6 @@ import java.io.StringWriter;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import rawhttpget.time.Clock;
 
@@ -200,12 +199,8 @@ class StatusLinesTest {
     }
 
     @Test
-    void quotesFollowTheLocalesCharacterSetAsTheCLibraryPicksIt() {
-        assertThat(StatusLines.utf8Locale(Map.of("LANG", "en_US.UTF-8"))).isTrue();
-        assertThat(StatusLines.utf8Locale(Map.of("LANG", "C.utf8"))).isTrue();
-        assertThat(StatusLines.utf8Locale(Map.of("LC_ALL", "C", "LANG", "en_US.UTF-8"))).isFalse();
-        assertThat(StatusLines.utf8Locale(Map.of("LC_CTYPE", "C.UTF-8", "LANG", "C"))).isTrue();
-        assertThat(StatusLines.utf8Locale(Map.of())).isFalse();
+    void quotesFollowTheLocalesCharacterSet() {
+        // Which locale is UTF-8: WgetQuotesTest.
         StatusLines ascii = lines(StatusLines.Verbosity.NORMAL, false);
         ascii.savingTo("f");
         assertThat(text.toString()).isEqualTo("Saving to: 'f'\n");
