@@ -115,6 +115,7 @@ public final class HostContext {
             Firewall firewall = addsFirewallRules ? Firewall.onHost() : null;
             // The nft/iptables listings of the sweep run while the capture opens, not before the rule is added.
             sweep = firewall != null ? StaleRuleSweep.start(firewall) : null;
+            log.debug("{}", JitDirectives.outcome());
             log.info("interface {}: {} mac {} mtu {}, route {}, {} mode, {} link", name, Ipv4Address.format(address),
                     mac, iface.mtu(), route, own != null ? "own-address" : "host-address", linkKindName(linkKind));
             // IPv6 beside IPv4: --ip's IPv6 address (own-address mode, the kernel's router), or in host-address mode

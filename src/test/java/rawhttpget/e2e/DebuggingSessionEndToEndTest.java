@@ -95,6 +95,8 @@ class DebuggingSessionEndToEndTest {
                 .isEqualTo(counts.retransmissionsFromClient);
         soft.assertThat(stat(stderr, "frames received") + stat(stderr, "frames sent")).isEqualTo(counts.frames);
         soft.assertThat(stat(stderr, "frames written to trace.pcap")).isEqualTo(counts.frames);
+        // Plain java -jar took the JIT directives through the manifest's Add-Opens (runtime.JitDirectives).
+        soft.assertThat(stderr).contains(" JIT directives: 2 compiler directives added\n");
         // As root on this machine's two or more CPUs, the stack's threads ran as real-time ones.
         soft.assertThat(stderr).contains(Runtime.getRuntime().availableProcessors() >= 2
                 ? "\n    threads: real-time scheduling (SCHED_RR, priority 1)\n"
