@@ -2,6 +2,7 @@ package rawhttpget.cli;
 
 import rawhttpget.download.Downloader;
 import rawhttpget.runtime.HostContext;
+import rawhttpget.runtime.StartupWarmUp;
 import rawhttpget.failure.DownloadException;
 import rawhttpget.failure.ExitCode;
 import rawhttpget.failure.WgetQuotes;

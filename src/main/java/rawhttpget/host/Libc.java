@@ -10,7 +10,7 @@ import com.sun.jna.Platform;
  * A {@code Library} interface would make JNA build a proxy class at run time, which class-data sharing cannot
  * archive.
  */
-final class Libc {
+public final class Libc {
     static {
         Native.register(Libc.class, Platform.C_LIBRARY_NAME);
     }
@@ -19,7 +19,7 @@ final class Libc {
     }
 
     /** Binds the functions if that has not happened; throws a LinkageError when JNA or libc cannot be loaded. */
-    static void bind() {
+    public static void bind() {
         // The static initialiser does the work.
     }
 
