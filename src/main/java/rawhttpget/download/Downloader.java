@@ -352,15 +352,17 @@ public final class Downloader {
             return request.parserMethod() == RequestMethod.HEAD;
         }
 
-        /** This response's body rate, from its head to its end, for the saved line. */
+        /** This response's body rate, for the saved line. */
         double bytesPerSecond() {
             // wget divides by half its timer's resolution when no time has passed: a huge rate, never "inf".
             double seconds = Math.max(bodyNanos(), 0.5) / 1e9;
             return written / seconds;
         }
 
+        /** From the head to the body's end, or the time the progress was shown over: its rate, as in wget. */
         long bodyNanos() {
-            return Math.max(endedAt - headAt, 0);
+            long shown = sink instanceof ProgressSink progress ? progress.elapsedNanos() : -1;
+            return shown >= 0 ? shown : Math.max(endedAt - headAt, 0);
         }
 
         /** The size of the saved file: what this run wrote plus what a resumed file already had. */

@@ -12,13 +12,23 @@ public final class ProgressSink implements BodySink {
     private final BodySink inner;
     private final Progress progress;
     private final Clock clock;
-    private boolean finished;
+    private final long startedAt;
+    private long finishedAt = -1;
 
     public ProgressSink(BodySink inner, Progress progress, Clock clock, String name, long alreadyHave, long total) {
         this.inner = inner;
         this.progress = progress;
         this.clock = clock;
-        progress.start(name, alreadyHave, total, clock.nanos());
+        startedAt = clock.nanos();
+        progress.start(name, alreadyHave, total, startedAt);
+    }
+
+    /**
+     * The time between the progress's start and its finish, or -1 before the finish: what the progress's last rate
+     * was computed over, so wget's saved line can show the same rate, as wget's does.
+     */
+    public long elapsedNanos() {
+        return finishedAt < 0 ? -1 : finishedAt - startedAt;
     }
 
     @Override
@@ -40,9 +50,9 @@ public final class ProgressSink implements BodySink {
     }
 
     private void finish(boolean complete) {
-        if (!finished) {
-            finished = true;
-            progress.finish(clock.nanos(), complete);
+        if (finishedAt < 0) {
+            finishedAt = clock.nanos();
+            progress.finish(finishedAt, complete);
         }
     }
 

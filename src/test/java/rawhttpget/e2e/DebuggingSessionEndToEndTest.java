@@ -159,6 +159,20 @@ class DebuggingSessionEndToEndTest {
                         + WgetLines.saved(SMALL, SMALL_TEXT.length() + "/" + SMALL_TEXT.length()));
     }
 
+    @Test
+    void savedLineShowsTheRateOfTheProgressLastLine() throws Exception {
+        // As wget: both are the body's bytes over one timer, so a one-row file shows one rate twice.
+        CommandResult run = Rawhttpget.run(fixture.net(), fixture.work(), "-i", fixture.net().onLinkInterface(),
+                "--progress=dot", "http://" + TestNetwork.SERVER_NAME + "/" + SMALL);
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        Matcher dots = Pattern.compile(" 100% +([0-9.]+)([KMGT]?)=").matcher(run.stderr());
+        Matcher saved = Pattern.compile(" \\(([0-9.]+) ([KMGT]?)B/s\\) - ").matcher(run.stderr());
+        assertThat(dots.find()).as(run.stderr()).isTrue();
+        assertThat(saved.find()).as(run.stderr()).isTrue();
+        assertThat(saved.group(1) + saved.group(2)).as(run.stderr()).isEqualTo(dots.group(1) + dots.group(2));
+    }
+
     private void iptablesOnServer(String insertOrDelete) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", fixture.net().serverNamespace(),
                 executable("iptables"), "-w", "5", insertOrDelete));
