@@ -1,5 +1,6 @@
 package rawhttpget.exchange;
 
+import rawhttpget.testing.MemorySink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;

@@ -1,5 +1,6 @@
 package rawhttpget.exchange;
 
+import rawhttpget.testing.MemorySink;
 import rawhttpget.failure.DownloadException;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package rawhttpget.exchange;
 
+import rawhttpget.testing.MemorySink;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,9 +1,10 @@
 package rawhttpget.progress;
 
 import org.junit.jupiter.api.Test;
-import rawhttpget.output.BodySink;
+import rawhttpget.testing.MemorySink;
 import rawhttpget.time.ManualClock;
 
+import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
@@ -11,39 +12,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ProgressSinkTest {
 
-    /** A sink that keeps nothing but the count. */
-    private static final class CountingSink implements BodySink {
-        private long written;
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            written += len;
-        }
-
-        @Override
-        public void commit() {
-        }
-
-        @Override
-        public void abandon() {
-        }
-
-        @Override
-        public long written() {
-            return written;
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
     @Test
     void elapsedIsWhatTheProgressWasShownOverFromStartToFinish() throws Exception {
         ManualClock clock = new ManualClock(1_000_000_000L);
         StringWriter shown = new StringWriter();
-        ProgressSink sink = new ProgressSink(new CountingSink(), new DotProgress(new PrintWriter(shown)), clock,
-                "f", 0, 17);
+        ProgressSink sink = new ProgressSink(new MemorySink(new ByteArrayOutputStream()),
+                new DotProgress(new PrintWriter(shown)), clock, "f", 0, 17);
         assertThat(sink.elapsedNanos()).isEqualTo(-1);
         clock.advance(1_000);
         sink.write(new byte[17], 0, 17);

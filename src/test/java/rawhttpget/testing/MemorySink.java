@@ -1,11 +1,11 @@
-package rawhttpget.exchange;
+package rawhttpget.testing;
 
 import rawhttpget.output.BodySink;
 
 import java.io.ByteArrayOutputStream;
 
-/** A body sink that keeps the bytes in memory, for exchange tests that check the body as it arrived. */
-record MemorySink(ByteArrayOutputStream out) implements BodySink {
+/** A body sink that keeps the bytes in memory, for tests that check the body as it arrived. */
+public record MemorySink(ByteArrayOutputStream out) implements BodySink {
     @Override
     public void write(byte[] b, int off, int len) {
         out.write(b, off, len);
