@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * An interface's IPv6 side as the kernel has it: a global address of the interface with its prefix (from
- * {@code /proc/net/if_inet6}; never a link-local one, nor one still tentative or failed in DAD), and the router of
+ * {@code /proc/net/if_inet6}; never a link-local one, nor one still tentative or failed in DAD; lo's host-scoped
+ * {@code ::1} only for a server at {@code ::1}, which lo alone reaches), and the router of
  * its default route (from {@code /proc/net/ipv6_route}, usually a link-local address), or null without one. With
  * several global addresses, the one sharing the longest prefix with the destination wins (RFC 6724 rule 8, the
  * last of its rules; the kernel's deprecated and temporary addresses are not told apart here).
@@ -18,6 +19,7 @@ public record Ipv6Interface(Ipv6Address address, int prefixLength, Ipv6Address g
     private static final Path IF_INET6 = Path.of("/proc/net/if_inet6");
     private static final Path IPV6_ROUTE = Path.of("/proc/net/ipv6_route");
     private static final int SCOPE_GLOBAL = 0x00;
+    private static final int SCOPE_HOST = 0x10;
     private static final int IFA_F_DADFAILED = 0x08;
     private static final int IFA_F_TENTATIVE = 0x40;
     private static final int RTF_UP = 0x0001;
@@ -39,7 +41,7 @@ public record Ipv6Interface(Ipv6Address address, int prefixLength, Ipv6Address g
 
     /**
      * The interface of the kernel's best IPv6 route to {@code destination} (the longest prefix, then the lowest
-     * metric; lo's and reject routes left out): where a run without -i goes for an IPv6 server.
+     * metric; lo's and reject routes left out; {@code ::1} is lo's): where a run without -i goes for an IPv6 server.
      */
     public static Optional<String> interfaceFor(Ipv6Address destination) {
         try {
@@ -50,6 +52,9 @@ public record Ipv6Interface(Ipv6Address address, int prefixLength, Ipv6Address g
     }
 
     static Optional<String> routeInterface(String ipv6Route, Ipv6Address destination) {
+        if (destination.isLoopback()) {
+            return Optional.of("lo");
+        }
         String best = null;
         int bestPrefix = -1;
         long bestMetric = Long.MAX_VALUE;
@@ -86,7 +91,8 @@ public record Ipv6Interface(Ipv6Address address, int prefixLength, Ipv6Address g
             }
             int scope = Integer.parseInt(f[3], 16);
             int flags = Integer.parseUnsignedInt(f[4], 16);
-            if (scope != SCOPE_GLOBAL || (flags & (IFA_F_TENTATIVE | IFA_F_DADFAILED)) != 0) {
+            boolean usable = scope == SCOPE_GLOBAL || scope == SCOPE_HOST && destination != null && destination.isLoopback();
+            if (!usable || (flags & (IFA_F_TENTATIVE | IFA_F_DADFAILED)) != 0) {
                 continue;
             }
             Ipv6Address address = hex(f[0]);

@@ -81,6 +81,34 @@ class LinkKindsEndToEndTest {
         }
     }
 
+    /**
+     * A server bound to ::1 in the client's namespace, found without -i: lo carries IPv6 too, from ::1 (the kernel
+     * delivers an injected ::1 packet on lo as its own, with no sysctl to change).
+     */
+    @Test
+    void downloadsFromAnIpv6ServerOnLoopback() throws Exception {
+        // The test networks start with IPv6 off; a host has ::1 on lo.
+        inClient(List.of("sysctl", "-qw", "net.ipv6.conf.all.disable_ipv6=0", "net.ipv6.conf.lo.disable_ipv6=0"));
+        Process server = new ProcessBuilder("ip", "netns", "exec", fixture.net().clientNamespace(), "python3", "-m",
+                "http.server", "--bind", "::1", "8001", "--directory", fixture.docroot().toString())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(fixture.work().resolve("http6.log").toFile())
+                .redirectErrorStream(true).start();
+        try {
+            awaitListening("[::1]:8001");
+            CommandResult run = fixture.net().execInClient(fixture.work(), Rawhttpget.TIMEOUT,
+                    Rawhttpget.command("-v", "--log", "tcp=debug", "-O", "lo6.bin", "http://[::1]:8001/" + FILE));
+
+            assertThat(run.exitCode()).as(run.describe()).isZero();
+            assertThat(run.stderr()).contains("interface lo: IPv6 ::1/128").contains("loopback (no ARP) link")
+                    .contains("options [mss 65476,");
+            assertThat(Sha256.of(fixture.work().resolve("lo6.bin"))).isEqualTo(fileSha256);
+        } finally {
+            server.destroy();
+            server.waitFor();
+        }
+    }
+
     @Test
     void ownAddressModeOnLoopbackIsRefusedInOneLine() throws Exception {
         CommandResult run = fixture.net().execInClient(fixture.work(), Rawhttpget.TIMEOUT,

@@ -43,6 +43,18 @@ class Ipv6InterfaceTest {
     }
 
     @Test
+    void loopbackIsLosAloneAndItsHostScopedAddressServesOnlyIt() {
+        assertThat(Ipv6Interface.routeInterface(IPV6_ROUTE, Ipv6Address.parse("::1"))).contains("lo");
+        Ipv6Interface v6 = Ipv6Interface.parse(IF_INET6, IPV6_ROUTE, "lo", Ipv6Address.parse("::1")).orElseThrow();
+        assertThat(v6.address()).isEqualTo(Ipv6Address.parse("::1"));
+        assertThat(v6.prefixLength()).isEqualTo(128);
+        assertThat(v6.gateway()).as("lo's reject route is no router").isNull();
+        assertThat(Ipv6Interface.parse(IF_INET6, IPV6_ROUTE, "lo", Ipv6Address.parse("2001:2::5")))
+                .as("::1 is no source for another host").isEmpty();
+        assertThat(Ipv6Interface.parse(IF_INET6, IPV6_ROUTE, "lo", null)).isEmpty();
+    }
+
+    @Test
     void aRouteToTheDestinationThroughARouterBeatsTheDefaultRoute() {
         Ipv6Interface v6 = Ipv6Interface.parse(IF_INET6, IPV6_ROUTE, "veth0", Ipv6Address.parse("2001:9::5"))
                 .orElseThrow();
