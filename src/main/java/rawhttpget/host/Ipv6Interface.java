@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * An interface's IPv6 side as the kernel has it: a global address of the interface with its prefix (from
  * {@code /proc/net/if_inet6}; never a link-local one, nor one still tentative or failed in DAD; lo's host-scoped
- * {@code ::1} only for a server at {@code ::1}, which lo alone reaches), and the router of
+ * {@code ::1} for a run on lo, never for a server elsewhere), and the router of
  * its default route (from {@code /proc/net/ipv6_route}, usually a link-local address), or null without one. With
  * several global addresses, the one sharing the longest prefix with the destination wins (RFC 6724 rule 8, the
  * last of its rules; the kernel's deprecated and temporary addresses are not told apart here).
@@ -91,11 +91,13 @@ public record Ipv6Interface(Ipv6Address address, int prefixLength, Ipv6Address g
             }
             int scope = Integer.parseInt(f[3], 16);
             int flags = Integer.parseUnsignedInt(f[4], 16);
-            boolean usable = scope == SCOPE_GLOBAL || scope == SCOPE_HOST && destination != null && destination.isLoopback();
-            if (!usable || (flags & (IFA_F_TENTATIVE | IFA_F_DADFAILED)) != 0) {
+            Ipv6Address address = hex(f[0]);
+            // ::1 serves a run on lo (only loopback addresses are reached there), never a server elsewhere.
+            boolean loopback = scope == SCOPE_HOST && address.isLoopback()
+                    && (destination == null || destination.isLoopback());
+            if (scope != SCOPE_GLOBAL && !loopback || (flags & (IFA_F_TENTATIVE | IFA_F_DADFAILED)) != 0) {
                 continue;
             }
-            Ipv6Address address = hex(f[0]);
             int match = destination == null ? 0 : commonPrefix(address, destination);
             if (match > bestMatch) {
                 best = address;
