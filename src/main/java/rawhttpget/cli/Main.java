@@ -23,6 +23,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Names' addresses in the resolver's order (RFC 6724's, IPv6 first on a dual-stack host), as wget lists
+        // them in its "Resolving" line; the JDK's default puts IPv4 first. A -D on the command line wins.
+        System.getProperties().putIfAbsent("java.net.preferIPv6Addresses", "system");
         // Loading libpcap through Pcap4J and JNA is start-up work that logging and parsing the command line do not
         // need: it runs beside them, on the second core. A download then finds the classes initialised; a failure
         // is caught there and met again, and reported, where the run needs libpcap.

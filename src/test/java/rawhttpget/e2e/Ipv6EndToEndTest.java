@@ -284,6 +284,9 @@ class Ipv6EndToEndTest {
                             + SERVER_ONLINK + " is reset");
             assertThat(r.stderr()).contains("Connecting to dual.files.test (dual.files.test)|"
                     + TestNetwork.SERVER_ONLINK_IP + "|:" + PORT + "... connected.");
+            // In the resolver's order, IPv6 first as RFC 6724 sorts it here, as wget lists them.
+            assertThat(r.stderr()).contains("Resolving dual.files.test (dual.files.test)... " + SERVER_ONLINK + ", "
+                    + TestNetwork.SERVER_ONLINK_IP + "\n");
             assertThat(millis).as("the whole run, JVM start included, not a 60 s timeout").isLessThan(10_000);
             assertThat(fixture.net().firewallRules()).as("both connections' rules are gone").doesNotContain("rawhttpget");
         } finally {
