@@ -3,6 +3,7 @@ package rawhttpget.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -89,6 +90,8 @@ class LinkKindsEndToEndTest {
     void downloadsFromAnIpv6ServerOnLoopback() throws Exception {
         // The test networks start with IPv6 off; a host has ::1 on lo.
         inClient(List.of("sysctl", "-qw", "net.ipv6.conf.all.disable_ipv6=0", "net.ipv6.conf.lo.disable_ipv6=0"));
+        Path hosts = Path.of("/etc/netns", fixture.net().clientNamespace(), "hosts");
+        String hostsBefore = Files.readString(hosts);
         Process server = new ProcessBuilder("ip", "netns", "exec", fixture.net().clientNamespace(), "python3", "-m",
                 "http.server", "--bind", "::1", "8001", "--directory", fixture.docroot().toString())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
@@ -103,7 +106,16 @@ class LinkKindsEndToEndTest {
             assertThat(run.stderr()).contains("interface lo: IPv6 ::1/128").contains("loopback (no ARP) link")
                     .contains("options [mss 65476,");
             assertThat(Sha256.of(fixture.work().resolve("lo6.bin"))).isEqualTo(fileSha256);
+
+            // A name with both loopback addresses, as 'localhost' has on most hosts, served on ::1 alone.
+            Files.writeString(hosts, hostsBefore + "127.0.0.1 both.lo.test\n::1 both.lo.test\n");
+            CommandResult named = fixture.net().execInClient(fixture.work(), Rawhttpget.TIMEOUT,
+                    Rawhttpget.command("-O", "lo6-named.bin", "http://both.lo.test:8001/" + FILE));
+            assertThat(named.exitCode()).as(named.describe()).isZero();
+            assertThat(named.stderr()).contains("Connecting to both.lo.test (both.lo.test)|::1|:8001... connected.");
+            assertThat(Sha256.of(fixture.work().resolve("lo6-named.bin"))).isEqualTo(fileSha256);
         } finally {
+            Files.writeString(hosts, hostsBefore);
             server.destroy();
             server.waitFor();
         }
