@@ -8,10 +8,7 @@ import rawhttpget.failure.ExitCode;
 import rawhttpget.failure.ExitCodes;
 import rawhttpget.failure.WgetQuotes;
 import rawhttpget.output.BodySink;
-import rawhttpget.output.FileSink;
-import rawhttpget.output.IoMessages;
 import rawhttpget.output.OutputName;
-import rawhttpget.output.StreamSink;
 import rawhttpget.progress.InOrderOutput;
 import rawhttpget.progress.Progress;
 import rawhttpget.progress.ProgressSink;
@@ -34,9 +31,7 @@ import rawhttpget.http.RequestMethod;
 import rawhttpget.http.ResponseHead;
 import rawhttpget.http.RetryAfter;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.io.InputStream;
 import java.time.ZoneId;
 import java.util.List;
@@ -436,9 +431,9 @@ public final class Downloader {
                         say("The server sent the whole file (" + head.statusCode() + ") instead of the rest:"
                                 + " starting over.");
                     }
-                    yield withProgress(openFresh(), 0);
+                    yield withProgress(plan.openFresh(decision.expectedSize()), 0);
                 }
-                case APPEND -> withProgress(openAppend(), resumeOffset);
+                case APPEND -> withProgress(plan.openAppend(resumeOffset, decision.expectedSize()), resumeOffset);
                 case FOLLOW, ALREADY_COMPLETE, ERROR, UNCHANGED, EXISTS -> null;
             };
             return sink;
@@ -456,32 +451,6 @@ public final class Downloader {
                 }
             }
             status.savingTo(plan.kind() == OutputPlan.Kind.STDOUT ? null : plan.displayName());
-        }
-
-        private BodySink openFresh() throws DownloadException {
-            try {
-                return switch (plan.kind()) {
-                    case STDOUT -> StreamSink.stdout();
-                    case STREAM -> StreamSink.open(plan.target());
-                    case FILE -> FileSink.fresh(plan.target(), decision.expectedSize());
-                    case SKIP -> throw new IllegalStateException("a skipped URL has no exchange");
-                };
-            } catch (IOException e) {
-                throw cannotWrite(plan.kind() == OutputPlan.Kind.FILE ? FileSink.partOf(plan.target()) : plan.target(), e);
-            }
-        }
-
-        private BodySink openAppend() throws DownloadException {
-            try {
-                return FileSink.append(plan.target(), plan.partial(), resumeOffset, decision.expectedSize());
-            } catch (IOException e) {
-                throw cannotWrite(plan.partial(), e);
-            }
-        }
-
-        private DownloadException cannotWrite(Path path, IOException e) {
-            return new DownloadException(ExitCode.FILE_IO, "cannot open '" + path + "' for writing: "
-                    + IoMessages.describe(e), e);
         }
 
         private BodySink withProgress(BodySink sink, long alreadyHave) throws DownloadException {
