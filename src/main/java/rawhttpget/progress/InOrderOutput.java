@@ -7,10 +7,11 @@ import java.util.List;
 
 /**
  * What the downloads of -j N write to stderr, shown in the order of their URLs: each download's thread writes to
- * its own buffer; the first download not yet finished is shown as it goes (its status lines and progress appear
- * live), the ones after it when every one before has finished. So lines of different downloads never mix, and each
- * result appears in the order the URLs were given. Writes from any other thread (the run's own lines) go straight
- * through.
+ * its own buffer, and so does the loop's thread while it advances that download's step ({@link #stepOf}: a response
+ * head's lines, a body's progress); the first download not yet finished is shown as it goes (its status lines and
+ * progress appear live), the ones after it when every one before has finished. So lines of different downloads
+ * never mix, and each result appears in the order the URLs were given. Writes from the loop's thread between steps
+ * (the run's own lines) go straight through.
  */
 public final class InOrderOutput extends Writer {
     private final PrintWriter out;
@@ -31,6 +32,18 @@ public final class InOrderOutput extends Writer {
     /** The calling thread runs download {@code index} (from 0): what it writes is that download's. */
     public void bind(int index) {
         job.set(index);
+    }
+
+    /**
+     * The calling thread (the loop's) now advances download {@code index}'s step, whose lines and progress are that
+     * download's; -1: it is on its own again.
+     */
+    public void stepOf(int index) {
+        if (index < 0) {
+            job.remove();
+        } else {
+            job.set(index);
+        }
     }
 
     /** Download {@code index} has written all it will. */
