@@ -15,6 +15,7 @@ import rawhttpget.progress.ProgressSink;
 import rawhttpget.progress.ProgressStyle;
 import rawhttpget.progress.ScreenWidth;
 import rawhttpget.progress.StatusLines;
+import rawhttpget.progress.SummaryDisplay;
 import rawhttpget.progress.Terminal;
 import rawhttpget.runtime.Interrupts;
 import rawhttpget.runtime.Network;
@@ -81,7 +82,7 @@ public final class Downloader {
         this.networkOpener = networkOpener;
         this.err = err;
         this.progressStyle = ProgressStyle.choose(options.progress(), options.quiet() || options.noVerbose(),
-                !options.logToFile() && Terminal.isStderrTerminal() && options.maxConcurrent() <= 1);
+                !options.logToFile() && Terminal.isStderrTerminal());
         this.transports = new Transports(options.caCertificate(), options.noCheckCertificate(), this::say);
     }
 
@@ -107,13 +108,14 @@ public final class Downloader {
                 || urls.stream().anyMatch(u -> u.scheme().equals("https"))) {
             transports.prepareTls();
         }
-        if (options.maxConcurrent() > 1 && urls.size() > 1) {
-            inOrder = new InOrderOutput(err, urls.size());
-            err = new PrintWriter(inOrder, true);
-        }
         interrupts = new Interrupts();
         DownloadException worst = list.invalid();
         try (Network host = networkOpener.open(options.host(), interrupts)) {
+            if (options.maxConcurrent() > 1 && urls.size() > 1) { // a bar each would fight over the bottom line
+                inOrder = new InOrderOutput(err, urls.size(), progressStyle == ProgressStyle.BAR
+                        ? new SummaryDisplay(err, screenWidth, host.clock()) : null);
+                err = new PrintWriter(inOrder, true);
+            }
             retryPause = new RetryPause(host.clock(), nanos -> host.loop().pause(nanos, host.sleeper()));
             status = new StatusLines(err, verbosity(), EpochClock.anchoredNow(host.clock()), ZoneId.systemDefault(),
                     WgetQuotes.utf8Locale(System.getenv()));
@@ -291,7 +293,7 @@ public final class Downloader {
     /** --split: the URL over several connections, or null when its server does not serve ranges. */
     private SegmentedDownload.Saved segmented(Network host, HttpUrl original, OutputPlan plan) throws DownloadException {
         SegmentedDownload.Context context = new SegmentedDownload.Context(host, connections, status,
-                () -> progressStyle.create(err, screenWidth), options, this::say);
+                this::newProgress, options, this::say);
         return SegmentedDownload.attempt(context, plan, original, url -> {
             ProxySettings.Route route = options.proxies().route(url);
             String unasked = authentication.unasked(url);
@@ -299,6 +301,12 @@ public final class Downloader {
                     (first, last) -> route.request(requests.request(url, 0, unasked, unasked != null)
                             .withHeader("Range", "bytes=" + first + "-" + last)));
         });
+    }
+
+    /** A body's progress: with -j where it would be a bar, its download's part of the one summary line. */
+    private Progress newProgress() {
+        Progress summed = inOrder == null ? null : inOrder.summaryProgress();
+        return summed != null ? summed : progressStyle.create(err, screenWidth);
     }
 
     private boolean mayTryAgain(DownloadException e, int failedTries, Exchange exchange) {
@@ -455,7 +463,7 @@ public final class Downloader {
 
         private BodySink withProgress(BodySink sink, long alreadyHave) throws DownloadException {
             BodySink inner = ChecksumCheck.wrap(sink, options.body().checksum(), plan.partial(), alreadyHave);
-            Progress progress = progressStyle.create(err, screenWidth);
+            Progress progress = newProgress();
             if (progress == Progress.NONE) {
                 return inner;
             }
