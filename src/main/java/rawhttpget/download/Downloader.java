@@ -8,16 +8,14 @@ import rawhttpget.failure.ExitCode;
 import rawhttpget.failure.ExitCodes;
 import rawhttpget.failure.WgetQuotes;
 import rawhttpget.output.BodySink;
-import rawhttpget.output.FileSink;
-import rawhttpget.output.IoMessages;
 import rawhttpget.output.OutputName;
-import rawhttpget.output.StreamSink;
 import rawhttpget.progress.InOrderOutput;
 import rawhttpget.progress.Progress;
 import rawhttpget.progress.ProgressSink;
 import rawhttpget.progress.ProgressStyle;
 import rawhttpget.progress.ScreenWidth;
 import rawhttpget.progress.StatusLines;
+import rawhttpget.progress.SummaryDisplay;
 import rawhttpget.progress.Terminal;
 import rawhttpget.runtime.Interrupts;
 import rawhttpget.runtime.Network;
@@ -34,9 +32,7 @@ import rawhttpget.http.RequestMethod;
 import rawhttpget.http.ResponseHead;
 import rawhttpget.http.RetryAfter;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.io.InputStream;
 import java.time.ZoneId;
 import java.util.List;
@@ -86,7 +82,7 @@ public final class Downloader {
         this.networkOpener = networkOpener;
         this.err = err;
         this.progressStyle = ProgressStyle.choose(options.progress(), options.quiet() || options.noVerbose(),
-                !options.logToFile() && Terminal.isStderrTerminal() && options.maxConcurrent() <= 1);
+                !options.logToFile() && Terminal.isStderrTerminal());
         this.transports = new Transports(options.caCertificate(), options.noCheckCertificate(), this::say);
     }
 
@@ -112,13 +108,14 @@ public final class Downloader {
                 || urls.stream().anyMatch(u -> u.scheme().equals("https"))) {
             transports.prepareTls();
         }
-        if (options.maxConcurrent() > 1 && urls.size() > 1) {
-            inOrder = new InOrderOutput(err, urls.size());
-            err = new PrintWriter(inOrder, true);
-        }
         interrupts = new Interrupts();
         DownloadException worst = list.invalid();
         try (Network host = networkOpener.open(options.host(), interrupts)) {
+            if (options.maxConcurrent() > 1 && urls.size() > 1) { // a bar each would fight over the bottom line
+                inOrder = new InOrderOutput(err, urls.size(), progressStyle == ProgressStyle.BAR
+                        ? new SummaryDisplay(err, screenWidth, host.clock()) : null);
+                err = new PrintWriter(inOrder, true);
+            }
             retryPause = new RetryPause(host.clock(), nanos -> host.loop().pause(nanos, host.sleeper()));
             status = new StatusLines(err, verbosity(), EpochClock.anchoredNow(host.clock()), ZoneId.systemDefault(),
                     WgetQuotes.utf8Locale(System.getenv()));
@@ -296,7 +293,7 @@ public final class Downloader {
     /** --split: the URL over several connections, or null when its server does not serve ranges. */
     private SegmentedDownload.Saved segmented(Network host, HttpUrl original, OutputPlan plan) throws DownloadException {
         SegmentedDownload.Context context = new SegmentedDownload.Context(host, connections, status,
-                () -> progressStyle.create(err, screenWidth), options, this::say);
+                this::newProgress, options, this::say);
         return SegmentedDownload.attempt(context, plan, original, url -> {
             ProxySettings.Route route = options.proxies().route(url);
             String unasked = authentication.unasked(url);
@@ -304,6 +301,12 @@ public final class Downloader {
                     (first, last) -> route.request(requests.request(url, 0, unasked, unasked != null)
                             .withHeader("Range", "bytes=" + first + "-" + last)));
         });
+    }
+
+    /** A body's progress: with -j where it would be a bar, its download's part of the one summary line. */
+    private Progress newProgress() {
+        Progress summed = inOrder == null ? null : inOrder.summaryProgress();
+        return summed != null ? summed : progressStyle.create(err, screenWidth);
     }
 
     private boolean mayTryAgain(DownloadException e, int failedTries, Exchange exchange) {
@@ -438,9 +441,9 @@ public final class Downloader {
                         say("The server sent the whole file (" + head.statusCode() + ") instead of the rest:"
                                 + " starting over.");
                     }
-                    yield withProgress(openFresh(), 0);
+                    yield withProgress(plan.openFresh(decision.expectedSize()), 0);
                 }
-                case APPEND -> withProgress(openAppend(), resumeOffset);
+                case APPEND -> withProgress(plan.openAppend(resumeOffset, decision.expectedSize()), resumeOffset);
                 case FOLLOW, ALREADY_COMPLETE, ERROR, UNCHANGED, EXISTS -> null;
             };
             return sink;
@@ -460,35 +463,9 @@ public final class Downloader {
             status.savingTo(plan.kind() == OutputPlan.Kind.STDOUT ? null : plan.displayName());
         }
 
-        private BodySink openFresh() throws DownloadException {
-            try {
-                return switch (plan.kind()) {
-                    case STDOUT -> StreamSink.stdout();
-                    case STREAM -> StreamSink.open(plan.target());
-                    case FILE -> FileSink.fresh(plan.target(), decision.expectedSize());
-                    case SKIP -> throw new IllegalStateException("a skipped URL has no exchange");
-                };
-            } catch (IOException e) {
-                throw cannotWrite(plan.kind() == OutputPlan.Kind.FILE ? FileSink.partOf(plan.target()) : plan.target(), e);
-            }
-        }
-
-        private BodySink openAppend() throws DownloadException {
-            try {
-                return FileSink.append(plan.target(), plan.partial(), resumeOffset, decision.expectedSize());
-            } catch (IOException e) {
-                throw cannotWrite(plan.partial(), e);
-            }
-        }
-
-        private DownloadException cannotWrite(Path path, IOException e) {
-            return new DownloadException(ExitCode.FILE_IO, "cannot open '" + path + "' for writing: "
-                    + IoMessages.describe(e), e);
-        }
-
         private BodySink withProgress(BodySink sink, long alreadyHave) throws DownloadException {
             BodySink inner = ChecksumCheck.wrap(sink, options.body().checksum(), plan.partial(), alreadyHave);
-            Progress progress = progressStyle.create(err, screenWidth);
+            Progress progress = newProgress();
             if (progress == Progress.NONE) {
                 return inner;
             }

@@ -2,8 +2,11 @@ package rawhttpget.download;
 
 import rawhttpget.failure.DownloadException;
 import rawhttpget.failure.ExitCode;
+import rawhttpget.output.BodySink;
 import rawhttpget.output.FileSink;
+import rawhttpget.output.IoMessages;
 import rawhttpget.output.OutputName;
+import rawhttpget.output.StreamSink;
 
 import rawhttpget.http.HttpUrl;
 
@@ -148,6 +151,34 @@ final class OutputPlan {
         if (kind == Kind.FILE && Files.isRegularFile(FileSink.partOf(target))) {
             partial = FileSink.partOf(target);
         }
+    }
+
+    /** Opens where a whole body goes; {@code expectedSize}: the size announced, or -1. */
+    BodySink openFresh(long expectedSize) throws DownloadException {
+        try {
+            return switch (kind) {
+                case STDOUT -> StreamSink.stdout();
+                case STREAM -> StreamSink.open(target);
+                case FILE -> FileSink.fresh(target, expectedSize);
+                case SKIP -> throw new IllegalStateException("a skipped URL has no exchange");
+            };
+        } catch (IOException e) {
+            throw cannotWrite(kind == Kind.FILE ? FileSink.partOf(target) : target, e);
+        }
+    }
+
+    /** Opens the partial file to add the rest after its {@code resumeOffset} bytes. */
+    BodySink openAppend(long resumeOffset, long expectedSize) throws DownloadException {
+        try {
+            return FileSink.append(target, partial, resumeOffset, expectedSize);
+        } catch (IOException e) {
+            throw cannotWrite(partial, e);
+        }
+    }
+
+    private static DownloadException cannotWrite(Path path, IOException e) {
+        return new DownloadException(ExitCode.FILE_IO, "cannot open '" + path + "' for writing: "
+                + IoMessages.describe(e), e);
     }
 
     /** What the user is told the body was saved as. */

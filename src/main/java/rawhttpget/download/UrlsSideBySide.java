@@ -52,7 +52,7 @@ final class UrlsSideBySide {
         }
         List<Throwable> outcomes;
         try {
-            outcomes = host.loop().runSideBySide(jobs, atOnce, output::showReady);
+            outcomes = host.loop().runSideBySide(jobs, atOnce, output::showReady, output::stepOf);
         } finally {
             output.showReady();
         }

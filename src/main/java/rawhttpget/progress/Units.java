@@ -31,14 +31,15 @@ final class Units {
     /** "850", "9.54K", "95.4M", "954M": for the dot lines, where wget prints the rate without "B/s". */
     static String compact(double value) {
         String unit = "";
-        for (int i = 0; value >= 1000 && i < PREFIXES.length; i++) {
+        // Decided on the value as it will be rounded: 99.96 is "100", not "100.0"; 999.6 is "0.98K", not "1000".
+        for (int i = 0; value >= 999.5 && i < PREFIXES.length; i++) {
             value /= 1024;
             unit = PREFIXES[i];
         }
         if (unit.isEmpty()) {
             return String.format(Locale.ROOT, "%.0f", value);
         }
-        String digits = value < 10 ? "%.2f" : value < 100 ? "%.1f" : "%.0f";
+        String digits = value < 9.995 ? "%.2f" : value < 99.95 ? "%.1f" : "%.0f";
         return String.format(Locale.ROOT, digits, value) + unit;
     }
 

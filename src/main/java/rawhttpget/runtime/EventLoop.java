@@ -8,6 +8,7 @@ import rawhttpget.time.Clock;
 import rawhttpget.time.Sleeper;
 
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * The application's loop: reads the clock, lets the stack receive, run timers and send, gives the
@@ -59,12 +60,14 @@ public final class EventLoop {
     /**
      * Runs {@code jobs}, at most {@code atOnce} at a time, over this loop: each job's {@link #run} calls make its steps
      * share the loop's turns with the other jobs' (see {@link SideBySide}). {@code afterTurn} runs after every turn on
-     * this thread. Returns each job's failure, null for success, in the order given.
+     * this thread, and {@code stepOf} hears on it the index of the job whose step it advances next (what that step
+     * writes is the job's), and -1 after it. Returns each job's failure, null for success, in the order given.
      */
-    public List<Throwable> runSideBySide(List<Job> jobs, int atOnce, Runnable afterTurn) throws DownloadException {
+    public List<Throwable> runSideBySide(List<Job> jobs, int atOnce, Runnable afterTurn, IntConsumer stepOf)
+            throws DownloadException {
         sideBySide = new SideBySide(clock, waiter, stack, interrupts);
         try {
-            return sideBySide.run(jobs, atOnce, afterTurn);
+            return sideBySide.run(jobs, atOnce, afterTurn, stepOf);
         } finally {
             sideBySide = null;
         }

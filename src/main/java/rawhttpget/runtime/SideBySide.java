@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
  * -j N: up to N jobs (one URL's whole download each, written as straight-line code that calls
@@ -62,9 +63,12 @@ final class SideBySide {
      * Runs the jobs, at most {@code atOnce} at a time, in the order given; {@code afterTurn} runs on the loop's thread
      * after every turn (to show what the jobs wrote). Returns each job's failure (null for success, or for a job never
      * started because a signal ended the run); a signal ends the run with its exception once the jobs running have
-     * ended.
+     * ended. The loop's thread advances every job's step, and what a step does (a response head's lines, a body's
+     * progress) is that job's: {@code stepOf} hears the index of the job whose step the loop's thread advances
+     * next, and -1 when it is the loop's own again.
      */
-    List<Throwable> run(List<EventLoop.Job> jobs, int atOnce, Runnable afterTurn) throws DownloadException {
+    List<Throwable> run(List<EventLoop.Job> jobs, int atOnce, Runnable afterTurn, IntConsumer stepOf)
+            throws DownloadException {
         List<Throwable> outcomes = new ArrayList<>();
         for (int i = 0; i < jobs.size(); i++) {
             outcomes.add(null);
@@ -99,6 +103,7 @@ final class SideBySide {
             stack.poll(now);
             boolean finished = false;
             for (Slot s : active) {
+                stepOf.accept(s.index);
                 try {
                     if (s.step.advance(now)) {
                         s.runnable = true;
@@ -108,6 +113,8 @@ final class SideBySide {
                     s.stepFailure = e;
                     s.runnable = true;
                     finished = true;
+                } finally {
+                    stepOf.accept(-1);
                 }
             }
             if (finished) {
@@ -118,7 +125,12 @@ final class SideBySide {
             if (received != null && signal == null) {
                 signal = received;
                 for (Slot s : active) {
-                    s.step.interrupt(now);
+                    stepOf.accept(s.index);
+                    try {
+                        s.step.interrupt(now);
+                    } finally {
+                        stepOf.accept(-1);
+                    }
                     s.stepFailure = new DownloadException(signal,
                             signal == ExitCode.INTERRUPTED_SIGINT ? "interrupted" : "terminated");
                     s.runnable = true;

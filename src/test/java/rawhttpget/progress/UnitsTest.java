@@ -16,7 +16,8 @@ class UnitsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"0,0B/s", "999,999B/s", "1000,0.98KB/s", "10240,10.0KB/s", "102400,100KB/s",
-            "1048576,1.00MB/s", "471859200,450MB/s"})
+            "1048576,1.00MB/s", "471859200,450MB/s", "102390,100KB/s", "10234,9.99KB/s", "10235,10.0KB/s",
+            "999.6,0.98KB/s", "1023487,999KB/s", "1023999,0.98MB/s"})
     void ratesWithThreeSignificantDigitsAtMost(double perSecond, String expected) {
         assertThat(Units.rate(perSecond)).isEqualTo(expected);
     }
