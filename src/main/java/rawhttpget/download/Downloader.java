@@ -117,8 +117,9 @@ public final class Downloader {
                 err = new PrintWriter(inOrder, true);
             }
             retryPause = new RetryPause(host.clock(), nanos -> host.loop().pause(nanos, host.sleeper()));
+            InOrderOutput byUrl = inOrder;
             status = new StatusLines(err, verbosity(), EpochClock.anchoredNow(host.clock()), ZoneId.systemDefault(),
-                    WgetQuotes.utf8Locale(System.getenv()));
+                    WgetQuotes.utf8Locale(System.getenv()), byUrl == null ? () -> 0 : byUrl::current);
             host.reportStatsTo(options.stats() ? err : null);
             long startedAt = host.clock().nanos();
             RunTrace trace = RunTrace.start(host, options.reportFile(), options.eventsFile());

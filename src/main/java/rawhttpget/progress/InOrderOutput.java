@@ -64,6 +64,12 @@ public final class InOrderOutput extends Writer {
         }
     }
 
+    /** The download the calling thread works for (from 0), or -1 for the run's own. */
+    public int current() {
+        Integer index = job.get();
+        return index == null ? -1 : index;
+    }
+
     /** With a summary line: the progress of the download the calling thread works for, which draws nothing itself. */
     public Progress summaryProgress() {
         Integer index = job.get();

@@ -8,9 +8,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.IntSupplier;
 
 /**
  * wget 1.21.3's status lines around a download, in its words and order, on stderr (or the -o file):
@@ -45,18 +48,32 @@ public final class StatusLines {
     private final String close;
     /** wget resolves a name once per run and says so once: later connections to it skip "Resolving". */
     private final Set<String> resolved = new HashSet<>();
-    /** "Connecting to ...", held until its outcome is known (see {@link #connecting}). */
-    private String connecting = "";
-    /** The words after "connected.": a proxy gets wget's "Proxy request sent". */
-    private String requestSent = "HTTP request sent, awaiting response... ";
-    /** {@link #connecting} holds the Reusing line, which needs no "connected." after it. */
-    private boolean reusing;
+    /** Which download the calling thread speaks for (-j runs several); always 0 for URLs one after another. */
+    private final IntSupplier download;
+    /** Each download's line held until its outcome is known. */
+    private final Map<Integer, Held> held = new HashMap<>();
+
+    /** One download's "Connecting to ..." line, held until its outcome is known (see {@link #connecting}). */
+    private static final class Held {
+        String connecting = "";
+        /** The words after "connected.": a proxy gets wget's "Proxy request sent". */
+        String requestSent = "HTTP request sent, awaiting response... ";
+        /** {@link #connecting} holds the Reusing line, which needs no "connected." after it. */
+        boolean reusing;
+    }
 
     /**
      * @param epochClock    nanoseconds since the Unix epoch, for the timestamps
      * @param unicodeQuotes wget quotes file names with ‘’ in a UTF-8 locale, with '' otherwise
      */
     public StatusLines(PrintWriter out, Verbosity verbosity, Clock epochClock, ZoneId zone, boolean unicodeQuotes) {
+        this(out, verbosity, epochClock, zone, unicodeQuotes, () -> 0);
+    }
+
+    /** {@code download}: the download the calling thread speaks for, so that -j's downloads keep their lines apart. */
+    public StatusLines(PrintWriter out, Verbosity verbosity, Clock epochClock, ZoneId zone, boolean unicodeQuotes,
+                       IntSupplier download) {
+        this.download = download;
         this.out = out;
         this.verbosity = verbosity;
         this.epochClock = epochClock;
@@ -75,9 +92,13 @@ public final class StatusLines {
         return LocalDateTime.ofInstant(at, zone).format(STAMP);
     }
 
+    private Held held() {
+        return held.computeIfAbsent(download.getAsInt(), k -> new Held());
+    }
+
     /** A request is about to be made: the first try is 1. */
     public void requesting(String url, int tryNumber) {
-        connecting = "";
+        held().connecting = "";
         normal("--" + timestamp() + "--  " + (tryNumber > 1 ? "(try:" + String.format("%2d", tryNumber) + ")  " : "")
                 + url + "\n");
     }
@@ -106,16 +127,18 @@ public final class StatusLines {
 
     /** As {@link #connecting(String, String, int)}; {@code proxy}: the host is a proxy, so wget says "Proxy request sent". */
     public void connecting(String host, String address, int port, boolean proxy) {
-        requestSent = proxy ? "Proxy request sent, awaiting response... " : "HTTP request sent, awaiting response... ";
-        reusing = false;
-        connecting = host == null ? "Connecting to " + address + ":" + port + "... "
+        Held line = held();
+        line.requestSent = (proxy ? "Proxy" : "HTTP") + " request sent, awaiting response... ";
+        line.reusing = false;
+        line.connecting = host == null ? "Connecting to " + address + ":" + port + "... "
                 : "Connecting to " + host + " (" + host + ")|" + address + "|:" + port + "... ";
     }
 
     /** The request goes over a connection an earlier one left open: wget's line instead of Connecting. */
     public void reusing(String host, int port) {
-        connecting = "Reusing existing connection to " + host + ":" + port + ".\n";
-        reusing = true;
+        Held line = held();
+        line.connecting = "Reusing existing connection to " + host + ":" + port + ".\n";
+        line.reusing = true;
     }
 
     /** The response head arrived: the connection was made and the request sent. */
@@ -136,9 +159,10 @@ public final class StatusLines {
     }
 
     private void saidConnected() {
-        if (!connecting.isEmpty()) {
-            normal(connecting + (reusing ? "" : "connected.\n") + requestSent);
-            connecting = "";
+        Held line = held();
+        if (!line.connecting.isEmpty()) {
+            normal(line.connecting + (line.reusing ? "" : "connected.\n") + line.requestSent);
+            line.connecting = "";
         }
     }
 
@@ -147,9 +171,10 @@ public final class StatusLines {
      * first words of our message. Connected: only "connected.", since our own error line says what went wrong.
      */
     public void failedBeforeResponse(boolean established, String reason) {
+        Held line = held();
         if (established) {
-            normal(connecting + (reusing ? "" : "connected.\n"));
-            connecting = "";
+            normal(line.connecting + (line.reusing ? "" : "connected.\n"));
+            line.connecting = "";
             return;
         }
         String words = reason;
@@ -158,8 +183,8 @@ public final class StatusLines {
             words = words.substring(0, detail);
         }
         words = words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
-        normal(connecting + "failed: " + words + ".\n");
-        connecting = "";
+        normal(line.connecting + "failed: " + words + ".\n");
+        line.connecting = "";
     }
 
     /** A redirection: wget shows the Location as the server sent it. */

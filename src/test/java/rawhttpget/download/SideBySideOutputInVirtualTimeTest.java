@@ -75,6 +75,20 @@ class SideBySideOutputInVirtualTimeTest extends VirtualTimeDownloads {
     }
 
     @Test
+    void eachDownloadSaysItsOwnConnectionBeforeItsResponse() throws Exception {
+        // The "Connecting to ..." line waits for its outcome; two downloads at once each wait for their own.
+        run(serving(), arguments("none"));
+        String said = said();
+        for (int i = 1; i <= 3; i++) {
+            String block = said.substring(said.indexOf("--  " + SERVER + "/f" + i + "\n"),
+                    said.indexOf("f" + i + "' saved"));
+            assertThat(block).as(said).containsPattern("\n(Connecting to 198\\.18\\.0\\.2:80\\.\\.\\. connected\\.|"
+                    + "Reusing existing connection to 198\\.18\\.0\\.2:80\\.)\n"
+                    + "HTTP request sent, awaiting response\\.\\.\\. 200 OK\n");
+        }
+    }
+
+    @Test
     void withDotsEachDownloadsResponseAndDotsStayInItsOwnPlace() throws Exception {
         // A response head and the body's dots are handled on the loop's thread, in the download's step: they are
         // that download's output all the same, not the run's.
