@@ -7,7 +7,8 @@ import java.util.List;
  * Parses arguments as GNU getopt_long does for wget: {@code -O FILE}, {@code -OFILE}, bundled flags ({@code -qc},
  * {@code -qO FILE}), {@code --name=VALUE}, {@code --name VALUE}, unambiguous prefixes of long names, wget's
  * {@code -nc}, options and URLs in any order, and {@code --} to end the options. A repeated option sets its field
- * again (the last value wins; --log adds to a list).
+ * again (the last value wins; --log adds to a list). An option it cannot read is refused in getopt_long's words, as
+ * wget 1.21.3 prints them ({@link UsageException#getopt}).
  */
 final class CommandLineParser {
     private final List<CliOption> table;
@@ -35,7 +36,7 @@ final class CommandLineParser {
             }
         }
         if (options.urls.isEmpty() && options.inputFile == null && !options.help && !options.version) {
-            throw new UsageException("Missing required parameter: 'URL'");
+            throw UsageException.wget("missing URL");
         }
         return options;
     }
@@ -48,7 +49,7 @@ final class CommandLineParser {
         CliOption option = longNamed(name, arg);
         if (!option.takesValue()) {
             if (eq >= 0) {
-                throw new UsageException("Option '" + option.longForm() + "' takes no value: '" + arg + "'");
+                throw UsageException.getopt("option '" + option.longForm() + "' doesn't allow an argument");
             }
             set(options, option, null);
             return i;
@@ -57,7 +58,10 @@ final class CommandLineParser {
             set(options, option, arg.substring(eq + 1));
             return i;
         }
-        return i + 1 < args.length ? setFrom(options, option, args[i + 1], i + 1) : missing(option);
+        if (i + 1 < args.length) {
+            return setFrom(options, option, args[i + 1], i + 1);
+        }
+        throw UsageException.getopt("option '" + option.longForm() + "' requires an argument");
     }
 
     /** An exact long name, else the one option the prefix starts; null never. */
@@ -74,13 +78,15 @@ final class CommandLineParser {
         if (candidates.size() == 1) {
             return candidates.get(0);
         }
-        String shown = arg.indexOf('=') < 0 ? arg : arg.substring(0, arg.indexOf('='));
+        // getopt_long shows the argument whole, "=VALUE" included, and the candidates in the table's order.
         if (candidates.isEmpty()) {
-            throw new UsageException("Unknown option: '" + shown + "'");
+            throw UsageException.getopt("unrecognized option '" + arg + "'");
         }
-        List<String> names = candidates.stream().map(CliOption::longForm).toList();
-        throw new UsageException("Ambiguous option: '" + shown + "' could be "
-                + String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1));
+        StringBuilder possibilities = new StringBuilder();
+        for (CliOption candidate : candidates) {
+            possibilities.append(" '").append(candidate.longForm()).append('\'');
+        }
+        throw UsageException.getopt("option '" + arg + "' is ambiguous; possibilities:" + possibilities);
     }
 
     /** Handles {@code args[i]}, one or more bundled short options; returns the index of the last argument used. */
@@ -89,60 +95,61 @@ final class CommandLineParser {
         for (int at = 1; at < arg.length(); at++) {
             String letter = arg.substring(at, at + 1);
             if (letter.equals("n")) {
-                // wget's -nX family: here only -nc; the letters after n name the option
-                return nOption(options, arg, at, i);
+                // wget's -nX family (-nv, -nc here): -n takes the letters after it, or the next argument, as its value
+                return nOption(options, args, at, i);
             }
-            CliOption option = shortNamed(letter, arg);
+            CliOption option = shortNamed(letter);
             if (!option.takesValue()) {
                 set(options, option, null);
             } else if (at + 1 < arg.length()) {
                 set(options, option, arg.substring(at + 1));
                 return i;
+            } else if (i + 1 < args.length) {
+                return setFrom(options, option, args[i + 1], i + 1);
             } else {
-                return i + 1 < args.length ? setFrom(options, option, args[i + 1], i + 1) : missing(option);
+                throw UsageException.getopt("option requires an argument -- '" + letter + "'");
             }
         }
         return i;
     }
 
-    private int nOption(Options options, String arg, int at, int i) throws UsageException {
-        if (at + 1 >= arg.length()) {
-            throw new UsageException(unknown("-n", arg));
+    /** wget's -n: each letter of its value names a -nX flag; an unknown one is wget's "illegal option", status 1. */
+    private int nOption(Options options, String[] args, int at, int i) throws UsageException {
+        String arg = args[i];
+        String letters;
+        int last = i;
+        if (at + 1 < arg.length()) {
+            letters = arg.substring(at + 1);
+        } else if (i + 1 < args.length) {
+            letters = args[i + 1];
+            last = i + 1;
+        } else {
+            throw UsageException.getopt("option requires an argument -- 'n'");
         }
-        for (int next = at + 1; next < arg.length(); next++) {
-            String name = "n" + arg.charAt(next);
+        for (char letter : letters.toCharArray()) {
+            String name = "n" + letter;
             CliOption option = table.stream().filter(o -> name.equals(o.shortName()) && !o.takesValue()).findFirst()
                     .orElse(null);
             if (option == null) {
-                throw new UsageException(unknown("-" + name, arg));
+                throw UsageException.wget("illegal option -- `-" + name + "'");
             }
             set(options, option, null);
         }
-        return i;
+        return last;
     }
 
-    private CliOption shortNamed(String letter, String arg) throws UsageException {
+    private CliOption shortNamed(String letter) throws UsageException {
         for (CliOption option : table) {
             if (letter.equals(option.shortName())) {
                 return option;
             }
         }
-        throw new UsageException(unknown("-" + letter, arg));
-    }
-
-    private static String unknown(String option, String arg) {
-        return "Unknown option: '" + option + "'" + (option.equals(arg) ? "" : " (while processing option: '" + arg
-                + "')");
+        throw UsageException.getopt("invalid option -- '" + letter + "'");
     }
 
     private int setFrom(Options options, CliOption option, String value, int index) throws UsageException {
         set(options, option, value);
         return index;
-    }
-
-    private static int missing(CliOption option) throws UsageException {
-        throw new UsageException("Missing required parameter for option '" + option.longForm() + "' ("
-                + option.label() + ")");
     }
 
     private static void set(Options options, CliOption option, String value) throws UsageException {

@@ -51,10 +51,17 @@ public final class Main {
             options = CommandLineParser.parse(args);
         } catch (UsageException e) {
             err.println("rawhttpget: " + e.message(unicodeQuotes));
-            if (e.hintsAtHelp()) {
-                err.println("Try 'rawhttpget --help' for more options.");
+            switch (e.tail()) {
+                case HELP_HINT -> err.println("Try 'rawhttpget --help' for more options.");
+                case WGET_USAGE -> {
+                    // wget 1.21.3's print_usage and hint, after getopt's line; the quote opens with a backquote.
+                    err.println("Usage: rawhttpget [OPTION]... [URL]...");
+                    err.println();
+                    err.println("Try `rawhttpget --help' for more options.");
+                }
+                case NONE -> { }
             }
-            return ExitCode.USAGE.code();
+            return e.exitCode().code();
         }
         if (options.inet4Only && options.inet6Only) {
             // wget's words, and its status: 1, not a parse error's 2.

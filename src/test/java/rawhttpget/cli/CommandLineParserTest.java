@@ -37,6 +37,8 @@ class CommandLineParserTest {
             row("-qO f u", "quiet=true outputDocument=f urls=[u]"),
             row("-qOf u", "quiet=true outputDocument=f urls=[u]"),
             row("-nc u", "noClobber=true urls=[u]"),
+            row("-n v u", "noVerbose=true urls=[u]"),
+            row("-nvc u", "noVerbose=true noClobber=true urls=[u]"),
             row("-qnc u", "quiet=true noClobber=true urls=[u]"),
             row("--no-clobber u", "noClobber=true urls=[u]"),
             row("--no-cl u", "noClobber=true urls=[u]"),
@@ -87,21 +89,8 @@ class CommandLineParserTest {
 
     @ParameterizedTest(name = "[{0}] {1}")
     @CsvSource(delimiter = '|', value = {
-        "''                        | Missing required parameter: 'URL'",
-        "-q                        | Missing required parameter: 'URL'",
-        "--no-such-option u        | Unknown option: '--no-such-option'",
-        "--no-such=3 u             | Unknown option: '--no-such'",
-        "-x u                      | Unknown option: '-x'",
-        "-qx u                     | Unknown option: '-x' (while processing option: '-qx')",
-        "-n u                      | Unknown option: '-n'",
-        "-nz u                     | Unknown option: '-nz'",
-        "--no u                    | Ambiguous option: '--no' could be --no-verbose, --no-use-server-timestamps, --no-clobber, --no-netrc, --no-proxy, --no-http-keep-alive, --no-check-certificate, --no-host-setup or --no-realtime",
-        "--lo=x u                  | Ambiguous option: '--lo' could be --local-port, --log, --log-config or --log-file",
         "--local-port 0 u          | Invalid value for option '--local-port' (PORT): '0' is not a port number (1-65535)",
         "--local-port=65536 u      | Invalid value for option '--local-port' (PORT): '65536' is not a port number (1-65535)",
-        "--m u                     | Ambiguous option: '--m' could be --max-concurrent-downloads, --min-split-size, --max-redirect, --method or --mac",
-        "-t                        | Missing required parameter for option '--tries' (N)",
-        "u --output-document       | Missing required parameter for option '--output-document' (FILE)",
         "-t abc u                  | Invalid value for option '--tries' (N): 'abc' is not a whole number",
         "--tries=2.5 u             | Invalid value for option '--tries' (N): '2.5' is not a whole number",
         "-t=3 u                    | Invalid value for option '--tries' (N): '=3' is not a whole number",
@@ -115,9 +104,7 @@ class CommandLineParserTest {
         "--checksum=sha-256 u      | Invalid value for option '--checksum' (TYPE=DIGEST): 'sha-256' is not TYPE=DIGEST, e.g. sha-256=HEX",
         "--checksum=crc32=00 u     | Invalid value for option '--checksum' (TYPE=DIGEST): unknown checksum type 'crc32' (sha-1, sha-224, sha-256, sha-384, sha-512 or md5)",
         "--checksum=md5=abc u      | Invalid value for option '--checksum' (TYPE=DIGEST): a md5 digest is 32 hexadecimal digits, not 3",
-        "--checksum=md5=0123456789abcdef0123456789abcdeg u | Invalid value for option '--checksum' (TYPE=DIGEST): a md5 digest is hexadecimal digits only: '0123456789abcdef0123456789abcdeg'",
-        "--quiet=yes u             | Option '--quiet' takes no value: '--quiet=yes'",
-        "--help=3                  | Option '--help' takes no value: '--help=3'"})
+        "--checksum=md5=0123456789abcdef0123456789abcdeg u | Invalid value for option '--checksum' (TYPE=DIGEST): a md5 digest is hexadecimal digits only: '0123456789abcdef0123456789abcdeg'"})
     void refusesABadCommandLineWithOneLineAndExitStatus2(String args, String message) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -129,6 +116,48 @@ class CommandLineParserTest {
         assertThat(out.toString()).isEmpty();
         assertThat(err.toString()).isEqualTo("rawhttpget: " + message + System.lineSeparator()
                 + "Try 'rawhttpget --help' for more options." + System.lineSeparator());
+    }
+
+    /**
+     * What getopt_long says for wget 1.21.3 (run here as {@code wget ARGS}: "wget: unrecognized option '--foo'",
+     * "wget: invalid option -- 'Z'", "wget: option requires an argument -- 'O'", "wget: option '--tim=5' is
+     * ambiguous; possibilities: '--timeout' '--timestamping'", "wget: option '--help' doesn't allow an argument"),
+     * status 2, and what wget itself says in the same form with status 1 ("wget: missing URL", "wget: illegal
+     * option -- `-nZ'"): the line, wget's usage line, an empty line and its hint, with the backquote.
+     */
+    @ParameterizedTest(name = "[{0}] {2}")
+    @CsvSource(delimiter = '|', value = {
+        "''                        | 1 | missing URL",
+        "-q                        | 1 | missing URL",
+        "--no-such-option u        | 2 | unrecognized option '--no-such-option'",
+        "--no-such=3 u             | 2 | unrecognized option '--no-such=3'",
+        "-x u                      | 2 | invalid option -- 'x'",
+        "-qx u                     | 2 | invalid option -- 'x'",
+        "-n                        | 2 | option requires an argument -- 'n'",
+        "-n u                      | 1 | illegal option -- `-nu'",
+        "-nz u                     | 1 | illegal option -- `-nz'",
+        "-nvz u                    | 1 | illegal option -- `-nz'",
+        "--no u                    | 2 | option '--no' is ambiguous; possibilities: '--no-verbose' '--no-use-server-timestamps' '--no-clobber' '--no-netrc' '--no-proxy' '--no-http-keep-alive' '--no-check-certificate' '--no-host-setup' '--no-realtime'",
+        "--lo=x u                  | 2 | option '--lo=x' is ambiguous; possibilities: '--local-port' '--log' '--log-config' '--log-file'",
+        "--m u                     | 2 | option '--m' is ambiguous; possibilities: '--max-concurrent-downloads' '--min-split-size' '--max-redirect' '--method' '--mac'",
+        "-t                        | 2 | option requires an argument -- 't'",
+        "-qO                       | 2 | option requires an argument -- 'O'",
+        "u --output-document       | 2 | option '--output-document' requires an argument",
+        "u --output-doc            | 2 | option '--output-document' requires an argument",
+        "--quiet=yes u             | 2 | option '--quiet' doesn't allow an argument",
+        "--help=3                  | 2 | option '--help' doesn't allow an argument"})
+    void refusesWhatGetoptRefusesInItsWordsWithWgetsUsageLines(String args, int status, String line) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] argv = args.isEmpty() ? new String[0] : args.split(" ");
+
+        int code = Main.run(argv, new PrintWriter(out, true), new PrintWriter(err, true));
+
+        assertThat(code).isEqualTo(status);
+        assertThat(out.toString()).isEmpty();
+        String n = System.lineSeparator();
+        assertThat(err.toString()).isEqualTo("rawhttpget: " + line + n + "Usage: rawhttpget [OPTION]... [URL]..." + n
+                + n + "Try `rawhttpget --help' for more options." + n);
     }
 
     /**

@@ -40,7 +40,7 @@ class MainTest {
     @Test
     void anUnknownOptionIsAParseError() {
         assertThat(run("--no-such-option", "http://h/f")).isEqualTo(2);
-        assertThat(err.toString()).startsWith("rawhttpget: Unknown option: '--no-such-option'");
+        assertThat(err.toString()).startsWith("rawhttpget: unrecognized option '--no-such-option'");
     }
 
     @Test
