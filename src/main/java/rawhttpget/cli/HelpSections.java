@@ -19,7 +19,8 @@ final class HelpSections {
                 "--debug", "--log", "--log-config", "--log-file", "--input-file", "--base"));
         SECTIONS.put("Download", List.of("--tries", "--retry-connrefused", "--retry-on-http-error", "--waitretry",
                 "--output-document", "--no-clobber", "--continue", "--progress", "--timestamping",
-                "--no-use-server-timestamps", "--server-response", "--spider", "--timeout", "--user", "--password",
+                "--no-use-server-timestamps", "--server-response", "--spider", "--timeout", "--connect-timeout",
+                "--read-timeout", "--dns-timeout", "--user", "--password",
                 "--no-netrc", "--limit-rate", "--checksum", "--split", "--min-split-size", "--max-concurrent-downloads", "--no-proxy", "--inet4-only", "--inet6-only"));
         SECTIONS.put("Directories", List.of("--directory-prefix"));
         SECTIONS.put("HTTP options", List.of("--http-user", "--http-password", "--default-page", "--header",

@@ -53,6 +53,10 @@ final class Options {
     boolean continueDownload;
     String progress;
     double timeoutSeconds;
+    double connectTimeoutSeconds;
+    double readTimeoutSeconds;
+    /** Read and checked as wget reads it, but the JDK's resolver keeps the system's own timeout (see README). */
+    double dnsTimeoutSeconds;
     String user;
     String password;
     boolean noNetrc;
@@ -165,8 +169,14 @@ final class Options {
         value(null, "progress", "TYPE", null,
                 "bar (on a terminal; bar:force anywhere), dot, or none. Default: bar on a terminal, else dot.",
                 (o, v) -> o.progress = v),
-        value("T", "timeout", "SECONDS", "60", "Give up when the server does not answer the connection, or sends "
-                + "nothing, or the interface has no link, for SECONDS (default: {default}).", (o, v) -> o.timeoutSeconds = number(v)),
+        value("T", "timeout", "SECONDS", "60", "Set --connect-timeout, --read-timeout and --dns-timeout to SECONDS, "
+                + "and give up when the interface has no link for SECONDS (default: {default}).", Options::setTimeouts),
+        value(null, "connect-timeout", "SECS", null, "Give up when the server has not answered the connection "
+                + "(SYN) for SECS.", (o, v) -> o.connectTimeoutSeconds = WgetTime.seconds(v)),
+        value(null, "read-timeout", "SECS", null, "Give up when a connected server sends nothing for SECS.",
+                (o, v) -> o.readTimeoutSeconds = WgetTime.seconds(v)),
+        value(null, "dns-timeout", "SECS", null, "Accepted as wget's; name lookups keep the system resolver's own "
+                + "timeout.", (o, v) -> o.dnsTimeoutSeconds = WgetTime.seconds(v)),
         value(null, "user", "USER", null, "Set the http user to USER (--http-user wins).",
                 (o, v) -> o.user = v),
         value(null, "password", "PASS", null, "Set the http password to PASS (--http-password wins).",
@@ -275,7 +285,7 @@ final class Options {
         ProxySettings proxies = ProxySettings.fromEnvironment(environment, noProxy);
         // The interface is the one the kernel routes the first hop to: the proxy, when the first URL has one.
         HostSettings host = new HostSettings(interfaceName, ownAddress, ownMac, noHostSetup, receiveBuffer,
-                timeoutSeconds, timeWaitSeconds, pcapFile, noRealtime,
+                timeoutSeconds, connectTimeoutSeconds, readTimeoutSeconds, timeWaitSeconds, pcapFile, noRealtime,
                 urls.isEmpty() ? null : proxies.firstHop(urls.get(0)));
         return new DownloadSettings(List.copyOf(urls), quiet, tries, waitRetrySeconds, outputDocument, directoryPrefix,
                 noClobber, continueDownload, progress, maxRedirect, contentOnError, caCertificate, noCheckCertificate,
@@ -302,6 +312,15 @@ final class Options {
 
     LogSettings logSettings() {
         return new LogSettings(logConfig, logFile, quiet, verbose, debug, List.copyOf(logLevels));
+    }
+
+    /** wget's -T: all three timeouts, as wget sets them; here also the wait for the interface's link. */
+    private static void setTimeouts(Options options, String text) {
+        double seconds = WgetTime.seconds(text);
+        options.timeoutSeconds = seconds;
+        options.connectTimeoutSeconds = seconds;
+        options.readTimeoutSeconds = seconds;
+        options.dnsTimeoutSeconds = seconds;
     }
 
     /** wget's --header: "Name: value"; an empty STRING forgets the headers given before it. */

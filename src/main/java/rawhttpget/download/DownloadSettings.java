@@ -36,6 +36,15 @@ public record DownloadSettings(List<String> urls, boolean quiet, int tries, long
         if (!(host().timeoutSeconds() > 0)) {
             throw new DownloadException(ExitCode.USAGE, "--timeout must be positive: " + host().timeoutSeconds());
         }
+        // wget takes 0 as no timeout at all; here every wait has its end, so 0 is refused as -T 0 is.
+        if (!(host().connectTimeoutSeconds() > 0)) {
+            throw new DownloadException(ExitCode.USAGE, "--connect-timeout must be positive: "
+                    + host().connectTimeoutSeconds());
+        }
+        if (!(host().readTimeoutSeconds() > 0)) {
+            throw new DownloadException(ExitCode.USAGE, "--read-timeout must be positive: "
+                    + host().readTimeoutSeconds());
+        }
         if (!(host().timeWaitSeconds() >= 0) || Double.isInfinite(host().timeWaitSeconds())) {
             throw new DownloadException(ExitCode.USAGE, "--time-wait must be 0 or more seconds: " + host().timeWaitSeconds());
         }

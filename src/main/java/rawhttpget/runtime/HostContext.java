@@ -107,10 +107,7 @@ public final class HostContext {
             LinkLayer layer = linkKind.hasEthernetHeader() ? LinkLayer.ETHERNET : LinkLayer.RAW_IP;
             MacAddress mac = own != null ? own.mac() : new MacAddress(iface.mac());
             // An IPv4 packet holds at most 65535 bytes: lo's MTU of 65536 gives an MSS of 65495, as Linux's.
-            TcpConfig tcp = TcpConfig.defaults(Math.min(iface.mtu(), MAX_IPV4_PACKET) - 40)
-                    .withReceiveBuffer(settings.receiveBuffer())
-                    .withIdleTimeout((long) (settings.timeoutSeconds() * 1e9))
-                    .withTimeWait((long) (settings.timeWaitSeconds() * 1e9));
+            TcpConfig tcp = settings.tcpConfig(Math.min(iface.mtu(), MAX_IPV4_PACKET) - 40);
             ReceiveCoalescing coalescing = receiveCoalescing(name, iface.mtu());
             Firewall firewall = addsFirewallRules ? Firewall.onHost() : null;
             // The nft/iptables listings of the sweep run while the capture opens, not before the rule is added.

@@ -400,8 +400,8 @@ public final class TcpConnection {
                 setState(TcpState.CLOSED);
                 return;
             }
-        } else if (now - lastHeardAt >= config.idleTimeoutNanos()) {
-            log.info("{}: nothing from the peer for {} s; giving up", name(), config.idleTimeoutNanos() / 1_000_000_000L);
+        } else if (now - lastHeardAt >= timeoutNanos()) {
+            log.info("{}: nothing from the peer for {} s; giving up", name(), timeoutNanos() / 1_000_000_000L);
             rstPending = state.isSynchronized();
             fail(TcpFailure.TIMED_OUT);
             if (rstPending) {
@@ -432,10 +432,15 @@ public final class TcpConnection {
             return 0;
         }
         // TIME-WAIT ends on its own timer; otherwise the idle timeout counts from the peer's last segment.
-        long at = state == TcpState.TIME_WAIT ? timeWait.deadline() : lastHeardAt + config.idleTimeoutNanos();
+        long at = state == TcpState.TIME_WAIT ? timeWait.deadline() : lastHeardAt + timeoutNanos();
         at = Timer.earliest(at, sender.retransmitDeadline());
         at = Timer.earliest(at, receiver.delayedAckDeadline());
         return Timer.earliest(at, sender.persistDeadline());
+    }
+
+    /** How long the peer may stay silent: until the handshake completes --connect-timeout's, then --read-timeout's. */
+    private long timeoutNanos() {
+        return state == TcpState.SYN_SENT ? config.connectTimeoutNanos() : config.idleTimeoutNanos();
     }
 
     // ---------------------------------------------------------------- state changes

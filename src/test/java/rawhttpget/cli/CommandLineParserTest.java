@@ -49,7 +49,16 @@ class CommandLineParserTest {
             row("-t 3 --tries=5 u", "tries=5 urls=[u]"),
             row("-t3 u", "tries=3 urls=[u]"),
             row("--tri 0 u", "tries=0 urls=[u]"),
-            row("-T 2.5 --waitretry=4 u", "timeoutSeconds=2.5 waitRetrySeconds=4 urls=[u]"),
+            row("-T 2.5 --waitretry=4 u", "timeoutSeconds=2.5 connectTimeoutSeconds=2.5 readTimeoutSeconds=2.5 "
+                    + "dnsTimeoutSeconds=2.5 waitRetrySeconds=4 urls=[u]"),
+            row("--connect-timeout=1.5 --read-timeout 2m --dns-timeout=3s u",
+                    "connectTimeoutSeconds=1.5 readTimeoutSeconds=120.0 dnsTimeoutSeconds=3.0 urls=[u]"),
+            row("-T 1h --read-timeout=.5 u", "timeoutSeconds=3600.0 connectTimeoutSeconds=3600.0 "
+                    + "readTimeoutSeconds=0.5 dnsTimeoutSeconds=3600.0 urls=[u]"),
+            row("--read-timeout=5 -T 1W u", "timeoutSeconds=604800.0 connectTimeoutSeconds=604800.0 "
+                    + "readTimeoutSeconds=604800.0 dnsTimeoutSeconds=604800.0 urls=[u]"),
+            row("--connect-timeout=2s --read-timeout=+1d u",
+                    "connectTimeoutSeconds=2.0 readTimeoutSeconds=86400.0 urls=[u]"),
             row("--max-redirect 0 --rcvbuf=65536 u", "maxRedirect=0 receiveBuffer=65536 urls=[u]"),
             row("--time-wait=0 u", "timeWaitSeconds=0 urls=[u]"),
             row("--time-w 2.5 u", "timeWaitSeconds=2.5 urls=[u]"),
@@ -96,7 +105,6 @@ class CommandLineParserTest {
         "-t=3 u                    | Invalid value for option '--tries' (N): '=3' is not a whole number",
         "--rcvbuf=99999999999 u    | Invalid value for option '--rcvbuf' (BYTES): '99999999999' is not a whole number",
         "--waitretry x u           | Invalid value for option '--waitretry' (SECONDS): 'x' is not a whole number",
-        "-T soon u                 | Invalid value for option '--timeout' (SECONDS): 'soon' is not a number",
         "--max-redirect= u         | Invalid value for option '--max-redirect' (N): '' is not a whole number",
         "--log=tcp=loud u          | Invalid value for option '--log' (LAYER=LEVEL[,...]): unknown level 'loud' for tcp (levels: off, error, warn, info, debug, trace)",
         "--log tcp u               | Invalid value for option '--log' (LAYER=LEVEL[,...]): 'tcp' is not LAYER=LEVEL, e.g. --log tcp=debug,arp=trace",
@@ -188,8 +196,50 @@ class CommandLineParserTest {
         assertThat(err.toString()).isEqualTo(line + System.lineSeparator());
     }
 
+    /**
+     * A time period wget 1.21.3 refuses, in its words and status (run here as {@code wget --OPTION=VALUE URL}):
+     * "wget: --read-timeout: Invalid time period ‘abc’", "wget: --timeout: Negative time period ‘-1’", exit 2,
+     * nothing after the line; the value is quoted from its first non-space, as wget quotes it.
+     */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"tries,1", "waitRetrySeconds,10", "timeoutSeconds,60.0", "maxRedirect,20", "receiveBuffer,4194304",
+    @MethodSource("refusedTimePeriods")
+    void refusesATimePeriodInWgetsWordsWithExitStatus2(String[] args, String line) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), true);
+
+        assertThat(code).isEqualTo(2);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).isEqualTo("rawhttpget: " + line + System.lineSeparator());
+    }
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> refusedTimePeriods() {
+        return Stream.of(
+            refused("--read-timeout=abc", "--read-timeout: Invalid time period ‘abc’"),
+            refused("--connect-timeout=abc", "--connect-timeout: Invalid time period ‘abc’"),
+            refused("--dns-timeout=abc", "--dns-timeout: Invalid time period ‘abc’"),
+            refused("--timeout=abc", "--timeout: Invalid time period ‘abc’"),
+            refused("-Tsoon", "--timeout: Invalid time period ‘soon’"),
+            refused("--read-timeout=", "--read-timeout: Invalid time period ‘’"),
+            refused("--read-timeout=1e3", "--read-timeout: Invalid time period ‘1e3’"),
+            refused("--read-timeout=1.2.3", "--read-timeout: Invalid time period ‘1.2.3’"),
+            refused("--read-timeout=.", "--read-timeout: Invalid time period ‘.’"),
+            refused("--read-timeout=s", "--read-timeout: Invalid time period ‘s’"),
+            refused("--read-timeout=inf", "--read-timeout: Invalid time period ‘inf’"),
+            refused("--read-timeout=0x10", "--read-timeout: Invalid time period ‘0x10’"),
+            refused("--read-timeout= x ", "--read-timeout: Invalid time period ‘x ’"),
+            refused("--timeout=-1", "--timeout: Negative time period ‘-1’"),
+            refused("--connect-timeout= -1 ", "--connect-timeout: Negative time period ‘-1 ’"));
+    }
+
+    private static org.junit.jupiter.params.provider.Arguments refused(String option, String line) {
+        return org.junit.jupiter.params.provider.Arguments.of(new String[] {option, "u"}, line);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"tries,1", "waitRetrySeconds,10", "timeoutSeconds,60.0", "connectTimeoutSeconds,60.0",
+            "readTimeoutSeconds,60.0", "dnsTimeoutSeconds,60.0", "maxRedirect,20", "receiveBuffer,4194304",
             "timeWaitSeconds,1.0"})
     void aNewOptionsHoldsTheDefaultsHelpShows(String field, String value) {
         assertThat(describe(new Options())).contains(" " + field + "=" + value + " ");

@@ -23,6 +23,8 @@ class MainTest {
         "--max-redirect=-1 http://h/f   | 2 | rawhttpget: --max-redirect must be 0 or more: -1",
         "--waitretry=-5 http://h/f      | 2 | rawhttpget: --waitretry must be 0 or more: -5",
         "--timeout=0 http://h/f         | 2 | rawhttpget: --timeout must be positive: 0.0",
+        "--connect-timeout=0 http://h/f | 2 | rawhttpget: --connect-timeout must be positive: 0.0",
+        "--read-timeout=0s http://h/f   | 2 | rawhttpget: --read-timeout must be positive: 0.0",
         "--time-wait=-1 http://h/f      | 2 | rawhttpget: --time-wait must be 0 or more seconds: -1.0",
         "--time-wait=Infinity http://h/f | 2 | rawhttpget: --time-wait must be 0 or more seconds: Infinity",
         "--time-wait=NaN http://h/f     | 2 | rawhttpget: --time-wait must be 0 or more seconds: NaN",

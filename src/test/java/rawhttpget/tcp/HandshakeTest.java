@@ -129,6 +129,35 @@ class HandshakeTest {
     }
 
     @Test
+    void theConnectTimeoutEndsAHandshakeAndTheIdleTimeoutThenCountsOnceConnected() {
+        // wget's --connect-timeout=10 with --read-timeout=60: the SYN gets 10 s, not the 60 of silence.
+        ScriptedPeer peer = ScriptedPeer.synSent(ScriptedPeer.plainConfig().withConnectTimeout(10 * S));
+        peer.take();
+
+        peer.runUntil(1000 * S);
+
+        assertThat(peer.takeTimes()).containsExactly(1 * S, 3 * S, 7 * S);
+        assertThat(peer.now).isEqualTo(10 * S);
+        assertThat(peer.conn.failure()).isEqualTo(TcpFailure.TIMED_OUT);
+    }
+
+    @Test
+    void onceConnectedTheConnectTimeoutNoLongerCounts() {
+        ScriptedPeer peer = ScriptedPeer.synSent(ScriptedPeer.plainConfig().withConnectTimeout(1 * S - 1));
+        peer.take();
+        peer.receive(peer.synAck(new PeerSyn(1460, -1, false, false, 65535)));
+        assertThat(peer.conn.state()).isEqualTo(TcpState.ESTABLISHED);
+
+        long connectedAt = peer.now;
+
+        peer.runUntil(1000 * S);
+
+        // The read timeout's 60 s of silence end it, not the connect timeout's 1 s.
+        assertThat(peer.now - connectedAt).isEqualTo(60 * S);
+        assertThat(peer.conn.failure()).isEqualTo(TcpFailure.TIMED_OUT);
+    }
+
+    @Test
     void retransmittedSynGivesNoRttSample() {
         ScriptedPeer peer = ScriptedPeer.synSent(ScriptedPeer.plainConfig());
         peer.pollAt(1 * S);

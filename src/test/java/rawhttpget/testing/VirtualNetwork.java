@@ -77,10 +77,7 @@ public final class VirtualNetwork implements NetworkOpener {
         NetworkStack stack = new NetworkStack(faulty != null ? faulty : client, new MacAddress(CLIENT_MAC), new Route(CLIENT_IP, 24, 0), true,
                 new IsnGenerator(new byte[32]));
         stack.enableIpv6(new Ipv6Route(CLIENT_IP6, 64, null), true);
-        TcpConfig tcp = TcpConfig.defaults(MTU - 40)
-                .withReceiveBuffer(settings.receiveBuffer())
-                .withIdleTimeout((long) (settings.timeoutSeconds() * 1e9))
-                .withTimeWait((long) (settings.timeWaitSeconds() * 1e9));
+        TcpConfig tcp = settings.tcpConfig(MTU - 40);
         return new Network(faulty != null ? faulty : client, clock, sleeper, this::awaitFramesUntil, stack, tcp, interrupts, new Hooks());
     }
 
