@@ -17,7 +17,8 @@ final class HelpSections {
         SECTIONS.put("Startup", List.of("--version", "--help"));
         SECTIONS.put("Logging", List.of("--quiet", "--no-verbose", "--output-file", "--append-output", "--verbose",
                 "--debug", "--log", "--log-config", "--log-file", "--input-file", "--base"));
-        SECTIONS.put("Download", List.of("--tries", "--retry-connrefused", "--retry-on-http-error", "--waitretry",
+        SECTIONS.put("Download", List.of("--tries", "--retry-connrefused", "--retry-on-http-error", "--wait", "--waitretry",
+                "--random-wait",
                 "--output-document", "--no-clobber", "--continue", "--progress", "--timestamping",
                 "--no-use-server-timestamps", "--server-response", "--spider", "--timeout", "--connect-timeout",
                 "--read-timeout", "--dns-timeout", "--user", "--password",

@@ -48,6 +48,8 @@ final class Options {
     // Download
     int tries;
     long waitRetrySeconds;
+    double waitSeconds;
+    boolean randomWait;
     String outputDocument;
     boolean noClobber;
     boolean continueDownload;
@@ -158,6 +160,10 @@ final class Options {
                 + "suffixes as --limit-rate; default: {default}).", (o, v) -> o.minSplitSize = splitSize(v)),
         value(null, "waitretry", "SECONDS", "10", "Between tries wait 1 s, 2 s, ... up to SECONDS (default: {default}).",
                 (o, v) -> o.waitRetrySeconds = longNumber(v)),
+        value("w", "wait", "SECONDS", null, "Wait SECONDS between retrievals (each URL and redirect after the "
+                + "first; suffixes m, h, d, w as wget's).", (o, v) -> o.waitSeconds = WgetTime.seconds(v)),
+        flag(null, "random-wait", "Wait from 0.5*WAIT...1.5*WAIT secs between retrievals.",
+                (o, v) -> o.randomWait = true),
         value("O", "output-document", "FILE", null,
                 "Write the body to FILE (replaced when complete); - is standard output.",
                 (o, v) -> o.outputDocument = v),
@@ -307,7 +313,8 @@ final class Options {
     private RetrievalSettings retrievalSettings() {
         return new RetrievalSettings(inputFile, base, !noUseServerTimestamps, timestamping, contentDisposition,
                 defaultPage, serverResponse, spider, retryOnHttpError, retryConnRefused,
-                inet4Only ? AddressFamily.IPV4_ONLY : inet6Only ? AddressFamily.IPV6_ONLY : AddressFamily.ANY);
+                inet4Only ? AddressFamily.IPV4_ONLY : inet6Only ? AddressFamily.IPV6_ONLY : AddressFamily.ANY,
+                waitSeconds, randomWait);
     }
 
     LogSettings logSettings() {

@@ -37,6 +37,7 @@ import java.io.InputStream;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -63,10 +64,18 @@ public final class Downloader {
     private long bytesSaved;
     private long bodyNanos;
     private RetryPause retryPause;
+    private DoubleSupplier randomWaits = Math::random;
+    private RetrievalWait retrievalWait;
     private Interrupts interrupts;
     private RequestPlan requests;
     private Authentication authentication;
     private Connections connections;
+
+    /** --random-wait's r in [0, 1) for each pause: a seeded source makes a test's pauses exact. */
+    Downloader randomWaits(DoubleSupplier source) {
+        this.randomWaits = source;
+        return this;
+    }
 
     /** {@code networkOpener}: where the run's network comes from, {@code HostContext::open} for the real one. */
     public Downloader(DownloadSettings options, PrintWriter err, NetworkOpener networkOpener) throws DownloadException {
@@ -117,6 +126,8 @@ public final class Downloader {
                 err = new PrintWriter(inOrder, true);
             }
             retryPause = new RetryPause(host.clock(), nanos -> host.loop().pause(nanos, host.sleeper()));
+            retrievalWait = new RetrievalWait(retrieval.waitSeconds(), retrieval.randomWait(),
+                    options.waitRetrySeconds(), randomWaits);
             InOrderOutput byUrl = inOrder;
             status = new StatusLines(err, verbosity(), EpochClock.anchoredNow(host.clock()), ZoneId.systemDefault(),
                     WgetQuotes.utf8Locale(System.getenv()), byUrl == null ? () -> 0 : byUrl::current);
@@ -187,6 +198,7 @@ public final class Downloader {
             return;
         }
         if (SegmentedDownload.wanted(options, plan, requests)) {
+            retrievalWait.beforeRequest(1, retryPause, interrupts::received);
             status.requesting(original.toString(), 1);
             SegmentedDownload.Saved saved = segmented(host, original, plan);
             if (saved != null) {
@@ -206,6 +218,9 @@ public final class Downloader {
         while (true) {
             if (retrieval.spider()) {
                 status.spiderEnabled(Spider.ENABLED);
+            }
+            if (answer == null) { // a 401's answer goes out at once, as wget sends it within the same retrieval
+                retrievalWait.beforeRequest(failedTries + 1, retryPause, interrupts::received);
             }
             Exchange exchange = new Exchange(plan, host, request, answer, failedTries + 1);
             OptionalLong serverAskedWait = OptionalLong.empty();

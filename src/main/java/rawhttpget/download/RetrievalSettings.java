@@ -17,15 +17,17 @@ import java.util.Set;
  * @param retryOnHttpError   statuses after which another try is made (--retry-on-http-error)
  * @param retryConnRefused   a refused connection earns another try
  * @param addressFamily      the addresses connected to: -4, -6, or either
+ * @param waitSeconds        -w: the pause before each retrieval but the first ({@link RetrievalWait})
+ * @param randomWait         --random-wait: that pause between 0.5 and 1.5 times waitSeconds
  */
 public record RetrievalSettings(String inputFile, String base, boolean useServerTimestamps, boolean timestamping,
                                 boolean contentDisposition, String defaultPage, boolean serverResponse,
                                 boolean spider, Set<Integer> retryOnHttpError, boolean retryConnRefused,
-                                AddressFamily addressFamily) {
+                                AddressFamily addressFamily, double waitSeconds, boolean randomWait) {
 
     /** What a run without any of these options does. */
     public static RetrievalSettings defaults() {
         return new RetrievalSettings(null, null, true, false, false, "index.html", false, false, Set.of(), false,
-                AddressFamily.ANY);
+                AddressFamily.ANY, 0, false);
     }
 }

@@ -21,14 +21,19 @@ final class RetryPause {
 
     /** Waits {@code seconds}; {@code signals} answers the signal received so far, or null for none. */
     void pause(long seconds, Supplier<ExitCode> signals) throws DownloadException {
-        long end = clock.nanos() + seconds * 1_000_000_000L;
+        pauseNanos(seconds * 1_000_000_000L, signals);
+    }
+
+    /** Waits {@code nanos}, the last slice cut to what is left, so a pause of 1.25 s lasts just that. */
+    void pauseNanos(long nanos, Supplier<ExitCode> signals) throws DownloadException {
+        long end = clock.nanos() + nanos;
         while (clock.nanos() < end) {
             ExitCode signal = signals.get();
             if (signal != null) {
                 throw new DownloadException(signal, signal == ExitCode.INTERRUPTED_SIGINT ? "interrupted" : "terminated");
             }
             try {
-                sleeper.sleep(SLICE_NANOS);
+                sleeper.sleep(Math.min(SLICE_NANOS, end - clock.nanos()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new DownloadException(ExitCode.GENERIC, "interrupted while waiting to try again");

@@ -74,6 +74,9 @@ class CommandLineParserTest {
             row("--ca-certificate c --no-check-certificate --content-on-error --no-host-setup u",
                     "caCertificate=c noCheckCertificate=true contentOnError=true noHostSetup=true urls=[u]"),
             row("--limit-rate=1.5k u", "limitRate=1536 urls=[u]"),
+            row("-w 1m --random-wait u", "waitSeconds=60.0 randomWait=true urls=[u]"),
+            row("--wait=0.5 u", "waitSeconds=0.5 urls=[u]"),
+            row("-w2 -w 3s u", "waitSeconds=3.0 urls=[u]"),
             row("--limit-r 2m u", "limitRate=2097152 urls=[u]"),
             row("--help", "help=true urls=[]"),
             row("-h x --no-such", null),
@@ -230,6 +233,9 @@ class CommandLineParserTest {
             refused("--read-timeout=0x10", "--read-timeout: Invalid time period ‘0x10’"),
             refused("--read-timeout= x ", "--read-timeout: Invalid time period ‘x ’"),
             refused("--timeout=-1", "--timeout: Negative time period ‘-1’"),
+            refused("--wait=abc", "--wait: Invalid time period ‘abc’"),
+            refused("-w1x", "--wait: Invalid time period ‘1x’"),
+            refused("--wait=-1", "--wait: Negative time period ‘-1’"),
             refused("--connect-timeout= -1 ", "--connect-timeout: Negative time period ‘-1 ’"));
     }
 

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -31,6 +32,9 @@ abstract class VirtualTimeDownloads {
 
     /** Everything the runs said on stderr, in order. */
     final StringWriter errText = new StringWriter();
+
+    /** --random-wait's source of r in [0, 1) for the runs, or null for the Downloader's own. */
+    DoubleSupplier randomWaits;
 
     /** What every run of the class passes, after {@code -P dir} and before its own arguments. */
     final List<String> options;
@@ -55,8 +59,12 @@ abstract class VirtualTimeDownloads {
         List<String> all = new ArrayList<>(List.of("-P", dir.toString()));
         all.addAll(options);
         all.addAll(List.of(args));
-        new Downloader(CommandLines.downloadSettings(environment, all.toArray(String[]::new)),
-                new PrintWriter(errText, true), network, stdin).run();
+        Downloader downloader = new Downloader(CommandLines.downloadSettings(environment, all.toArray(String[]::new)),
+                new PrintWriter(errText, true), network, stdin);
+        if (randomWaits != null) {
+            downloader.randomWaits(randomWaits);
+        }
+        downloader.run();
     }
 
     /** What the runs said on stderr, its timestamps (the wall clock's) as DATE and its quotes as ASCII. */
