@@ -25,7 +25,7 @@ final class HelpSections {
                 "--no-netrc", "--limit-rate", "--checksum", "--split", "--min-split-size", "--max-concurrent-downloads", "--no-proxy", "--inet4-only", "--inet6-only"));
         SECTIONS.put("Directories", List.of("--directory-prefix"));
         SECTIONS.put("HTTP options", List.of("--http-user", "--http-password", "--default-page", "--header",
-                "--no-http-keep-alive",
+                "--no-http-keep-alive", "--no-cache",
                 "--max-redirect", "--referer", "--user-agent", "--post-data", "--post-file", "--method", "--body-data",
                 "--body-file", "--content-disposition", "--content-on-error", "--auth-no-challenge"));
         SECTIONS.put("HTTPS (SSL/TLS) options", List.of("--ca-certificate", "--no-check-certificate"));

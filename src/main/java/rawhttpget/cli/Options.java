@@ -86,6 +86,7 @@ final class Options {
     /** --header values in order, each "Name: value" (checked when given). */
     List<String> headers = new ArrayList<>();
     boolean noHttpKeepAlive;
+    boolean noCache;
     String referer;
     String userAgent;
     String postData;
@@ -198,6 +199,8 @@ final class Options {
                 + " of the same name. Repeatable; an empty STRING clears the list.", Options::addHeader),
         flag(null, "no-http-keep-alive", "Ask for one request per connection (Connection: Close): no connection is"
                 + " reused.", (o, v) -> o.noHttpKeepAlive = true),
+        flag(null, "no-cache", "Ask caches on the way for a fresh copy (Cache-Control: no-cache, Pragma: no-cache).",
+                (o, v) -> o.noCache = true),
         value(null, "max-redirect", "N", "20", "Follow at most N redirections (default: {default}).",
                 (o, v) -> o.maxRedirect = wholeNumber(v)),
         value(null, "referer", "URL", null, "Include 'Referer: URL' header in HTTP request.",
@@ -307,7 +310,7 @@ final class Options {
         all.addAll(headers);
         return new RequestSettings(userAgent, referer, all.stream().map(RequestSettings::header).toList(), method,
                 bodyData, bodyFile, postData, postFile, user, password, httpUser, httpPassword, noNetrc,
-                authNoChallenge, home == null || home.isEmpty() ? null : Path.of(home, ".netrc"));
+                authNoChallenge, home == null || home.isEmpty() ? null : Path.of(home, ".netrc"), noCache);
     }
 
     private RetrievalSettings retrievalSettings() {

@@ -115,7 +115,8 @@ final class RequestPlan {
      * @param eager whether it goes unasked (where wget puts such credentials) or answers a challenge
      */
     HttpRequest request(HttpUrl url, long rangeFrom, String authorization, boolean eager) {
-        RequestBuilder builder = new RequestBuilder(url).method(method).userAgent(userAgent).rangeFrom(rangeFrom);
+        RequestBuilder builder = new RequestBuilder(url).method(method).userAgent(userAgent).rangeFrom(rangeFrom)
+                .noCache(settings.noCache());
         if (settings.referer() != null) {
             builder.referer(settings.referer());
         }

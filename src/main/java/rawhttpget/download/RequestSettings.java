@@ -14,16 +14,17 @@ import java.util.List;
  * @param userAgent   -U: null for ours ({@code rawhttpget/VERSION}), "" for none
  * @param headers     --header, in order (a later one replaces an earlier one of the same name)
  * @param netrcFile   the .netrc to read unless {@code noNetrc} (wget's is $HOME/.netrc); null: none
+ * @param noCache     --no-cache: ask caches on the way for a fresh copy (Cache-Control and Pragma: no-cache)
  */
 public record RequestSettings(String userAgent, String referer, List<HeaderField> headers, String method,
                               String bodyData, String bodyFile, String postData, String postFile,
                               String user, String password, String httpUser, String httpPassword,
-                              boolean noNetrc, boolean authNoChallenge, Path netrcFile) {
+                              boolean noNetrc, boolean authNoChallenge, Path netrcFile, boolean noCache) {
 
     /** A plain GET with our own User-Agent and no credentials but a .netrc's. */
     public static RequestSettings defaults(Path netrcFile) {
         return new RequestSettings(null, null, List.of(), null, null, null, null, null, null, null, null, null,
-                false, false, netrcFile);
+                false, false, netrcFile, false);
     }
 
     public RequestSettings {

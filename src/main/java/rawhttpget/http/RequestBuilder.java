@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Lays out a request as wget 1.21 does, so a server (or a capture) sees the same head from both: Host, Referer,
- * Range, User-Agent, Accept, Accept-Encoding, an Authorization sent without a challenge, Connection,
+ * Cache-Control and Pragma for --no-cache, Range, User-Agent, Accept, Accept-Encoding, an Authorization sent without a challenge, Connection,
  * Content-Type and Content-Length for a body; then the user's headers, each replacing a header of the same name
  * where it stands (wget's --header rule, also among the user's own); last an Authorization answering a challenge.
  * {@code Connection: Keep-Alive} asks the server to keep the connection for the run's next request, as wget
@@ -19,6 +19,7 @@ public final class RequestBuilder {
     private String method = "GET";
     private String referer;
     private long rangeFrom;
+    private boolean noCache;
     private String userAgent;
     private String eagerAuthorization;
     private byte[] body;
@@ -45,6 +46,15 @@ public final class RequestBuilder {
     /** Asks for the body from byte {@code from} on; 0 asks for all of it. */
     public RequestBuilder rangeFrom(long from) {
         this.rangeFrom = from;
+        return this;
+    }
+
+    /**
+     * wget's --no-cache: "Cache-Control: no-cache" and "Pragma: no-cache" after the Referer, as wget 1.21.3 sends
+     * them (captured: Host, Referer, Cache-Control, Pragma, Range, User-Agent, ...).
+     */
+    public RequestBuilder noCache(boolean noCache) {
+        this.noCache = noCache;
         return this;
     }
 
@@ -99,6 +109,10 @@ public final class RequestBuilder {
         headers.add(new HeaderField("Host", url.hostHeader()));
         if (referer != null) {
             headers.add(new HeaderField("Referer", referer));
+        }
+        if (noCache) {
+            headers.add(new HeaderField("Cache-Control", "no-cache"));
+            headers.add(new HeaderField("Pragma", "no-cache"));
         }
         if (rangeFrom > 0) {
             headers.add(new HeaderField("Range", "bytes=" + rangeFrom + "-"));

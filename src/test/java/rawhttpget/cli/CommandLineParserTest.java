@@ -74,6 +74,7 @@ class CommandLineParserTest {
             row("--ca-certificate c --no-check-certificate --content-on-error --no-host-setup u",
                     "caCertificate=c noCheckCertificate=true contentOnError=true noHostSetup=true urls=[u]"),
             row("--limit-rate=1.5k u", "limitRate=1536 urls=[u]"),
+            row("--no-cache u", "noCache=true urls=[u]"),
             row("-w 1m --random-wait u", "waitSeconds=60.0 randomWait=true urls=[u]"),
             row("--wait=0.5 u", "waitSeconds=0.5 urls=[u]"),
             row("-w2 -w 3s u", "waitSeconds=3.0 urls=[u]"),
@@ -148,7 +149,7 @@ class CommandLineParserTest {
         "-n u                      | 1 | illegal option -- `-nu'",
         "-nz u                     | 1 | illegal option -- `-nz'",
         "-nvz u                    | 1 | illegal option -- `-nz'",
-        "--no u                    | 2 | option '--no' is ambiguous; possibilities: '--no-verbose' '--no-use-server-timestamps' '--no-clobber' '--no-netrc' '--no-proxy' '--no-http-keep-alive' '--no-check-certificate' '--no-host-setup' '--no-realtime'",
+        "--no u                    | 2 | option '--no' is ambiguous; possibilities: '--no-verbose' '--no-use-server-timestamps' '--no-clobber' '--no-netrc' '--no-proxy' '--no-http-keep-alive' '--no-cache' '--no-check-certificate' '--no-host-setup' '--no-realtime'",
         "--lo=x u                  | 2 | option '--lo=x' is ambiguous; possibilities: '--local-port' '--log' '--log-config' '--log-file'",
         "--m u                     | 2 | option '--m' is ambiguous; possibilities: '--max-concurrent-downloads' '--min-split-size' '--max-redirect' '--method' '--mac'",
         "-t                        | 2 | option requires an argument -- 't'",
@@ -156,7 +157,8 @@ class CommandLineParserTest {
         "u --output-document       | 2 | option '--output-document' requires an argument",
         "u --output-doc            | 2 | option '--output-document' requires an argument",
         "--quiet=yes u             | 2 | option '--quiet' doesn't allow an argument",
-        "--help=3                  | 2 | option '--help' doesn't allow an argument"})
+        "--help=3                  | 2 | option '--help' doesn't allow an argument",
+        "--no-cache=off u          | 2 | option '--no-cache' doesn't allow an argument"})
     void refusesWhatGetoptRefusesInItsWordsWithWgetsUsageLines(String args, int status, String line) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -43,7 +43,7 @@ class RequestOptionsTest {
                 "--http-user=hu", "--http-password=hp", "--no-netrc", "--auth-no-challenge", "url");
 
         assertThat(s).isEqualTo(new RequestSettings("Agent X", "http://r/", List.of(), "PUT", "b", "f", "p", "pf",
-                "u", "pw", "hu", "hp", true, true, s.netrcFile()));
+                "u", "pw", "hu", "hp", true, true, s.netrcFile(), false));
     }
 
     @Test

@@ -29,7 +29,7 @@ class AuthenticationTest {
     private Authentication auth(String user, String password, String httpUser, String httpPassword, boolean noNetrc,
                                 boolean eager) {
         RequestSettings s = new RequestSettings(null, null, List.of(), null, null, null, null, null, user, password,
-                httpUser, httpPassword, noNetrc, eager, home.resolve(".netrc"));
+                httpUser, httpPassword, noNetrc, eager, home.resolve(".netrc"), false);
         return new Authentication(s, warnings::add);
     }
 
@@ -118,7 +118,7 @@ class AuthenticationTest {
     @Test
     void answersDigestWhenOfferedBesideBasic() throws Exception {
         RequestSettings s = new RequestSettings(null, null, List.of(), null, null, null, null, null, "Mufasa",
-                "Circle of Life", null, null, true, false, null);
+                "Circle of Life", null, null, true, false, null, false);
         Authentication auth = new Authentication(s, warnings::add, () -> "f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ");
         ResponseHead head = Heads.of("HTTP/1.1 401 Unauthorized", "WWW-Authenticate: Basic realm=\"r\"",
                 "WWW-Authenticate: Digest realm=\"http-auth@example.org\", qop=\"auth, auth-int\", algorithm=SHA-256,"

@@ -24,7 +24,7 @@ class RequestPlanTest {
     private static RequestSettings settings(String method, String bodyData, String bodyFile, String postData,
                                             String postFile) {
         return new RequestSettings(null, null, List.of(), method, bodyData, bodyFile, postData, postFile, null, null,
-                null, null, false, false, null);
+                null, null, false, false, null, false);
     }
 
     private static String head(RequestPlan plan) throws Exception {
@@ -93,12 +93,43 @@ class RequestPlanTest {
     @Test
     void headIsParsedAsHeadAndUserHeadersAndRefererAreSent() throws Exception {
         RequestSettings s = new RequestSettings("", "http://r/", List.of(new HeaderField("X-T", "1")), "HEAD", null,
-                null, null, null, null, null, null, null, false, false, null);
+                null, null, null, null, null, null, null, false, false, null, false);
 
         RequestPlan plan = RequestPlan.prepare(s, "9");
 
         assertThat(plan.parserMethod()).isEqualTo(RequestMethod.HEAD);
         assertThat(head(plan)).isEqualTo("HEAD /p HTTP/1.1\r\nHost: h\r\nReferer: http://r/\r\nAccept: */*\r\n"
                 + "Accept-Encoding: identity\r\nConnection: Keep-Alive\r\nX-T: 1\r\n\r\n");
+    }
+
+    /**
+     * --no-cache, byte for byte as wget 1.21.3 sent it to a listening socket here ({@code wget --no-cache
+     * [--referer http://r/] [--header 'Pragma: foo' --header 'X-A: 1'] [-c, 3 bytes kept] [--post-data=a=b]
+     * http://127.0.0.1:18082/x}), with wget's User-Agent given so the heads compare whole.
+     */
+    @Test
+    void noCacheSendsWgetsTwoHeadersAfterTheReferer() throws Exception {
+        HttpUrl url = HttpUrl.parse("http://127.0.0.1:18082/x");
+
+        assertThat(bytes(noCache(null, List.of(), null), url, 0)).isEqualTo("GET /x HTTP/1.1\r\n"
+                + "Host: 127.0.0.1:18082\r\nCache-Control: no-cache\r\nPragma: no-cache\r\n"
+                + "User-Agent: Wget/1.21.3\r\nAccept: */*\r\nAccept-Encoding: identity\r\nConnection: Keep-Alive\r\n\r\n");
+        assertThat(bytes(noCache("http://r/", List.of(new HeaderField("Pragma", "foo"), new HeaderField("X-A", "1")),
+                null), url, 3)).isEqualTo("GET /x HTTP/1.1\r\nHost: 127.0.0.1:18082\r\nReferer: http://r/\r\n"
+                + "Cache-Control: no-cache\r\nPragma: foo\r\nRange: bytes=3-\r\nUser-Agent: Wget/1.21.3\r\n"
+                + "Accept: */*\r\nAccept-Encoding: identity\r\nConnection: Keep-Alive\r\nX-A: 1\r\n\r\n");
+        assertThat(bytes(noCache(null, List.of(), "a=b"), url, 0)).isEqualTo("POST /x HTTP/1.1\r\n"
+                + "Host: 127.0.0.1:18082\r\nCache-Control: no-cache\r\nPragma: no-cache\r\n"
+                + "User-Agent: Wget/1.21.3\r\nAccept: */*\r\nAccept-Encoding: identity\r\nConnection: Keep-Alive\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 3\r\n\r\na=b");
+    }
+
+    private static RequestSettings noCache(String referer, List<HeaderField> headers, String postData) {
+        return new RequestSettings("Wget/1.21.3", referer, headers, null, null, null, postData, null, null, null,
+                null, null, true, false, null, true);
+    }
+
+    private static String bytes(RequestSettings settings, HttpUrl url, long rangeFrom) throws Exception {
+        return new String(RequestPlan.prepare(settings, "9").request(url, rangeFrom, null, false).toBytes(), US_ASCII);
     }
 }
