@@ -97,6 +97,7 @@ final class Options {
     boolean authNoChallenge;
     String defaultPage;
     boolean contentDisposition;
+    boolean trustServerNames;
     // HTTPS (SSL/TLS) options
     String caCertificate;
     boolean noCheckCertificate;
@@ -221,6 +222,8 @@ final class Options {
                 "Name the file of a URL that ends in '/' NAME (default: {default}).", (o, v) -> o.defaultPage = v),
         flag(null, "content-disposition", "Name the file as the server's Content-Disposition proposes (made safe: "
                 + "no directory, no leading dot).", (o, v) -> o.contentDisposition = true),
+        flag(null, "trust-server-names", "Name the file after the last URL of its redirects, not the first.",
+                (o, v) -> o.trustServerNames = true),
         flag(null, "content-on-error", "Save the body of a 4xx/5xx response too (the exit status is still 8).",
                 (o, v) -> o.contentOnError = true),
         flag(null, "auth-no-challenge", "Send Basic HTTP authentication information without first waiting for the"
@@ -317,7 +320,7 @@ final class Options {
         return new RetrievalSettings(inputFile, base, !noUseServerTimestamps, timestamping, contentDisposition,
                 defaultPage, serverResponse, spider, retryOnHttpError, retryConnRefused,
                 inet4Only ? AddressFamily.IPV4_ONLY : inet6Only ? AddressFamily.IPV6_ONLY : AddressFamily.ANY,
-                waitSeconds, randomWait);
+                waitSeconds, randomWait, trustServerNames);
     }
 
     LogSettings logSettings() {

@@ -8,7 +8,6 @@ import rawhttpget.failure.ExitCode;
 import rawhttpget.failure.ExitCodes;
 import rawhttpget.failure.WgetQuotes;
 import rawhttpget.output.BodySink;
-import rawhttpget.output.OutputName;
 import rawhttpget.progress.InOrderOutput;
 import rawhttpget.progress.Progress;
 import rawhttpget.progress.ProgressSink;
@@ -189,12 +188,9 @@ public final class Downloader {
     }
 
     private void download(Network host, HttpUrl original) throws DownloadException {
-        OutputPlan plan = OutputPlan.choose(options.outputDocument(), options.directoryPrefix(), options.noClobber(),
-                options.continueDownload(), retrieval.timestamping(),
-                OutputName.fromUrl(original.lastPathSegment(), original.query().orElse(null), retrieval.defaultPage()));
+        OutputPlan plan = ServerName.forUrl(original, options);
         if (plan.kind() == OutputPlan.Kind.SKIP) {
-            // wget 1.21.3 says this and exits 0: the file the user wants is there.
-            say("File '" + plan.target() + "' already there; not retrieving.");
+            say(ServerName.alreadyThere(plan)); // and exit 0, as wget 1.21.3: the file the user wants is there
             return;
         }
         if (SegmentedDownload.wanted(options, plan, requests)) {
@@ -243,7 +239,7 @@ public final class Downloader {
             } catch (DownloadException e) {
                 plan = exchange.plan;
                 failedTries++;
-                if (!mayTryAgain(e, failedTries, exchange)) {
+                if (!AnotherTry.allowed(e, failedTries, options, exchange.plan, exchange.written)) {
                     throw PartialFiles.withNote(e, plan);
                 }
                 plan.continueAfterFailedTry();
@@ -267,6 +263,13 @@ public final class Downloader {
                     answer = null;
                     status.following(head.first("Location").orElse(next.toString()));
                     failedTries = 0;
+                    if (retrieval.trustServerNames()) { // the file is named after the URL that answers
+                        plan = ServerName.forUrl(url, options);
+                        if (plan.kind() == OutputPlan.Kind.SKIP) {
+                            say(ServerName.alreadyThere(plan));
+                            return;
+                        }
+                    }
                 }
                 case ALREADY_COMPLETE -> {
                     ChecksumCheck.verifyComplete(plan, options.body().checksum());
@@ -323,15 +326,6 @@ public final class Downloader {
     private Progress newProgress() {
         Progress summed = inOrder == null ? null : inOrder.summaryProgress();
         return summed != null ? summed : progressStyle.create(err, screenWidth);
-    }
-
-    private boolean mayTryAgain(DownloadException e, int failedTries, Exchange exchange) {
-        boolean retryable = e.isRetryable() || retrieval.retryConnRefused() && e.isConnectionRefused();
-        if (!retryable || options.tries() != 0 && failedTries >= options.tries()) {
-            return false;
-        }
-        // Bytes already written to stdout or a pipe cannot be taken back, and a second try would repeat them.
-        return exchange.plan.kind() == OutputPlan.Kind.FILE || exchange.written == 0;
     }
 
     private void say(String line) {
