@@ -27,7 +27,8 @@ final class HelpSections {
         SECTIONS.put("HTTP options", List.of("--http-user", "--http-password", "--default-page", "--header",
                 "--no-http-keep-alive", "--no-cache",
                 "--max-redirect", "--referer", "--user-agent", "--post-data", "--post-file", "--method", "--body-data",
-                "--body-file", "--content-disposition", "--trust-server-names", "--content-on-error", "--auth-no-challenge"));
+                "--body-file", "--content-disposition", "--trust-server-names", "--save-headers",
+                "--content-on-error", "--auth-no-challenge"));
         SECTIONS.put("HTTPS (SSL/TLS) options", List.of("--ca-certificate", "--no-check-certificate"));
         SECTIONS.put("Userspace stack (rawhttpget's own)", List.of("--interface", "--ip", "--mac", "--no-host-setup",
                 "--rcvbuf", "--time-wait", "--local-port", "--no-realtime", "--pcap", "--stats", "--report", "--events"));

@@ -98,6 +98,7 @@ final class Options {
     String defaultPage;
     boolean contentDisposition;
     boolean trustServerNames;
+    boolean saveHeaders;
     // HTTPS (SSL/TLS) options
     String caCertificate;
     boolean noCheckCertificate;
@@ -224,6 +225,7 @@ final class Options {
                 + "no directory, no leading dot).", (o, v) -> o.contentDisposition = true),
         flag(null, "trust-server-names", "Name the file after the last URL of its redirects, not the first.",
                 (o, v) -> o.trustServerNames = true),
+        flag(null, "save-headers", "Save the HTTP headers to file, before the body.", (o, v) -> o.saveHeaders = true),
         flag(null, "content-on-error", "Save the body of a 4xx/5xx response too (the exit status is still 8).",
                 (o, v) -> o.contentOnError = true),
         flag(null, "auth-no-challenge", "Send Basic HTTP authentication information without first waiting for the"
@@ -320,7 +322,7 @@ final class Options {
         return new RetrievalSettings(inputFile, base, !noUseServerTimestamps, timestamping, contentDisposition,
                 defaultPage, serverResponse, spider, retryOnHttpError, retryConnRefused,
                 inet4Only ? AddressFamily.IPV4_ONLY : inet6Only ? AddressFamily.IPV6_ONLY : AddressFamily.ANY,
-                waitSeconds, randomWait, trustServerNames);
+                waitSeconds, randomWait, trustServerNames, saveHeaders);
     }
 
     LogSettings logSettings() {

@@ -451,7 +451,8 @@ public final class Downloader {
                         say("The server sent the whole file (" + head.statusCode() + ") instead of the rest:"
                                 + " starting over.");
                     }
-                    yield withProgress(plan.openFresh(decision.expectedSize()), 0);
+                    yield withProgress(SavedHeaders.openFresh(plan, decision.expectedSize(), head,
+                            retrieval.saveHeaders() && resumeOffset == 0), 0);
                 }
                 case APPEND -> withProgress(plan.openAppend(resumeOffset, decision.expectedSize()), resumeOffset);
                 case FOLLOW, ALREADY_COMPLETE, ERROR, UNCHANGED, EXISTS -> null;

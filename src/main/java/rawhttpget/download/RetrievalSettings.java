@@ -20,16 +20,17 @@ import java.util.Set;
  * @param waitSeconds        -w: the pause before each retrieval but the first ({@link RetrievalWait})
  * @param randomWait         --random-wait: that pause between 0.5 and 1.5 times waitSeconds
  * @param trustServerNames   --trust-server-names: name the file after the last URL of its redirects
+ * @param saveHeaders        --save-headers: the response head goes into the file before the body
  */
 public record RetrievalSettings(String inputFile, String base, boolean useServerTimestamps, boolean timestamping,
                                 boolean contentDisposition, String defaultPage, boolean serverResponse,
                                 boolean spider, Set<Integer> retryOnHttpError, boolean retryConnRefused,
                                 AddressFamily addressFamily, double waitSeconds, boolean randomWait,
-                                boolean trustServerNames) {
+                                boolean trustServerNames, boolean saveHeaders) {
 
     /** What a run without any of these options does. */
     public static RetrievalSettings defaults() {
         return new RetrievalSettings(null, null, true, false, false, "index.html", false, false, Set.of(), false,
-                AddressFamily.ANY, 0, false, false);
+                AddressFamily.ANY, 0, false, false, false);
     }
 }

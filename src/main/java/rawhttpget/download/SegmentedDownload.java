@@ -127,7 +127,7 @@ final class SegmentedDownload implements EventLoop.Step {
     static boolean wanted(DownloadSettings options, OutputPlan plan, RequestPlan requests) throws DownloadException {
         if (plan.kind() != OutputPlan.Kind.FILE || !requests.method().equals("GET") || requests.hasBody()
                 || options.retrieval().spider() || options.retrieval().timestamping()
-                || options.retrieval().contentDisposition()) {
+                || options.retrieval().contentDisposition() || options.retrieval().saveHeaders()) {
             return false;
         }
         if (options.continueDownload() && plan.target().equals(plan.partial())) {

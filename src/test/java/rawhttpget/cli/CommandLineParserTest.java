@@ -75,6 +75,8 @@ class CommandLineParserTest {
                     "caCertificate=c noCheckCertificate=true contentOnError=true noHostSetup=true urls=[u]"),
             row("--limit-rate=1.5k u", "limitRate=1536 urls=[u]"),
             row("--no-cache u", "noCache=true urls=[u]"),
+            row("--trust-server-names --save-headers u", "trustServerNames=true saveHeaders=true urls=[u]"),
+            row("--trust u", "trustServerNames=true urls=[u]"),
             row("-w 1m --random-wait u", "waitSeconds=60.0 randomWait=true urls=[u]"),
             row("--wait=0.5 u", "waitSeconds=0.5 urls=[u]"),
             row("-w2 -w 3s u", "waitSeconds=3.0 urls=[u]"),
