@@ -29,7 +29,7 @@ final class HelpSections {
                 "--max-redirect", "--referer", "--user-agent", "--post-data", "--post-file", "--method", "--body-data",
                 "--body-file", "--content-disposition", "--trust-server-names", "--save-headers",
                 "--content-on-error", "--auth-no-challenge"));
-        SECTIONS.put("HTTPS (SSL/TLS) options", List.of("--ca-certificate", "--no-check-certificate"));
+        SECTIONS.put("HTTPS (SSL/TLS) options", List.of("--ca-certificate", "--no-check-certificate", "--https-only"));
         SECTIONS.put("Userspace stack (rawhttpget's own)", List.of("--interface", "--ip", "--mac", "--no-host-setup",
                 "--rcvbuf", "--time-wait", "--local-port", "--no-realtime", "--pcap", "--stats", "--report", "--events"));
     }

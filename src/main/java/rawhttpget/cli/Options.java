@@ -102,6 +102,8 @@ final class Options {
     // HTTPS (SSL/TLS) options
     String caCertificate;
     boolean noCheckCertificate;
+    /** wget's --https-only, which acts in recursive mode only: read, and nothing here depends on it. */
+    boolean httpsOnly;
     // Userspace stack
     String interfaceName;
     String ownAddress;
@@ -233,6 +235,8 @@ final class Options {
         value(null, "ca-certificate", "FILE", null,
                 "Also trust the CA certificate(s) in the PEM file FILE (the JDK's trust store still counts).",
                 (o, v) -> o.caCertificate = v),
+        flag(null, "https-only", "Only follow secure HTTPS links (in recursive mode, as wget; rawhttpget has none, "
+                + "so the URLs given and their redirects are fetched as without it).", (o, v) -> o.httpsOnly = true),
         flag(null, "no-check-certificate", "Do not check the server's certificate or host name (prints a warning).",
                 (o, v) -> o.noCheckCertificate = true),
         value("i", "interface", "IFACE", null, "Interface to capture and send on (default: the default route's).",

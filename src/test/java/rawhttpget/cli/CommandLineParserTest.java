@@ -77,6 +77,7 @@ class CommandLineParserTest {
             row("--no-cache u", "noCache=true urls=[u]"),
             row("--trust-server-names --save-headers u", "trustServerNames=true saveHeaders=true urls=[u]"),
             row("--trust u", "trustServerNames=true urls=[u]"),
+            row("--https-only u", "httpsOnly=true urls=[u]"),
             row("-w 1m --random-wait u", "waitSeconds=60.0 randomWait=true urls=[u]"),
             row("--wait=0.5 u", "waitSeconds=0.5 urls=[u]"),
             row("-w2 -w 3s u", "waitSeconds=3.0 urls=[u]"),
