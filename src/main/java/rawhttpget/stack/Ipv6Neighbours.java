@@ -119,7 +119,7 @@ final class Ipv6Neighbours extends NeighbourHold<Ipv6Address> {
     }
 
     long pollAt() {
-        return resolveless ? Long.MAX_VALUE : cache.pollAt();
+        return resolveless ? Long.MAX_VALUE : Math.min(cache.pollAt(), heldDeadline());
     }
 
     private void solicit(Ipv6Address target, long neighbourMac) {

@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  * @param <A> the family's address of a next hop
  */
 abstract class NeighbourHold<A> {
-    private record Held<A>(TcpConnection connection, A nextHop) {
+    /** {@code deadline}: when --connect-timeout runs out, as the kernel's connect() counts its ARP wait too. */
+    private record Held<A>(TcpConnection connection, A nextHop, long deadline) {
     }
 
     /** A link without neighbour resolution (lo, an L3 link): nothing is asked and no connection is held. */
@@ -56,8 +57,17 @@ abstract class NeighbourHold<A> {
         if (nextHopReady(nextHop, now)) {
             return true;
         }
-        held.add(new Held<>(connection, nextHop));
+        held.add(new Held<>(connection, nextHop, now + connection.config().connectTimeoutNanos()));
         return false;
+    }
+
+    /** The earliest connect deadline of the held connections. */
+    final long heldDeadline() {
+        long at = Long.MAX_VALUE;
+        for (int i = 0; i < held.size(); i++) {
+            at = Math.min(at, held.get(i).deadline);
+        }
+        return at;
     }
 
     final boolean isHeld(TcpConnection connection) {
@@ -92,6 +102,9 @@ abstract class NeighbourHold<A> {
             } else if (nextHopReady(h.nextHop, now)) {
                 held.remove(i);
                 released.accept(c);
+            } else if (now - h.deadline >= 0) {
+                held.remove(i);
+                c.connectTimedOut();
             } else {
                 i++;
             }

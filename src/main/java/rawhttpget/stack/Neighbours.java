@@ -110,6 +110,6 @@ final class Neighbours extends NeighbourHold<Integer> {
 
     /** When {@link #poll} next has a request to send or a resolution to give up. */
     long pollAt() {
-        return resolver.pollAt();
+        return Math.min(resolver.pollAt(), heldDeadline());
     }
 }

@@ -438,6 +438,11 @@ public final class TcpConnection {
         return Timer.earliest(at, sender.persistDeadline());
     }
 
+    /** --connect-timeout ran out while the stack held the SYN for its next hop: it times out, having sent nothing. */
+    public void connectTimedOut() {
+        fail(TcpFailure.TIMED_OUT);
+    }
+
     /** How long the peer may stay silent: until the handshake completes --connect-timeout's, then --read-timeout's. */
     private long timeoutNanos() {
         return state == TcpState.SYN_SENT ? config.connectTimeoutNanos() : config.idleTimeoutNanos();

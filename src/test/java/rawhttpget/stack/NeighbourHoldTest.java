@@ -97,6 +97,28 @@ class NeighbourHoldTest {
     }
 
     @Test
+    void aConnectTimeoutShorterThanTheRequestsEndsTheHoldAsATimeout() {
+        // wget's --connect-timeout bounds connect(), whose ARP wait the kernel counts too.
+        TcpConnection c = stack.connect(TcpConfig.defaults(1460).withConnectTimeout(1500 * MS), 40000, PEER_IP, 80, 0);
+        assertThat(stack.pollAt()).as("the ARP retry first").isEqualTo(SECOND);
+        stack.poll(SECOND);
+        assertThat(stack.pollAt()).as("then the connect deadline, before the third request").isEqualTo(1500 * MS);
+        stack.poll(1500 * MS - 1);
+        assertThat(c.failure()).isNull();
+        stack.poll(1500 * MS);
+
+        assertThat(c.state()).isEqualTo(TcpState.CLOSED);
+        assertThat(c.failure()).isEqualTo(TcpFailure.TIMED_OUT);
+        assertThat(stack.awaitingNeighbour(c)).isFalse();
+        assertThat(stack.connectionError(c)).isNull();
+        List<byte[]> sent = new ArrayList<>();
+        for (byte[] f = wire.poll(); f != null; f = wire.poll()) {
+            sent.add(f);
+        }
+        assertThat(sent).as("two ARP requests, no SYN").hasSize(2);
+    }
+
+    @Test
     void anUnansweredGatewayIsNamedAsTheGateway() {
         TcpConnection c = stack.connect(TcpConfig.defaults(1460), 40000, FAR_IP, 80, 0);
         List<Long> requests = runUntilSettled(c);
