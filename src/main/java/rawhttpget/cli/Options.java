@@ -181,13 +181,13 @@ final class Options {
                 "bar (on a terminal; bar:force anywhere), dot, or none. Default: bar on a terminal, else dot.",
                 (o, v) -> o.progress = v),
         value("T", "timeout", "SECONDS", "60", "Set --connect-timeout, --read-timeout and --dns-timeout to SECONDS, "
-                + "and give up when the interface has no link for SECONDS (default: {default}).", Options::setTimeouts),
+                + "and give up when the interface has no link for SECONDS (default: {default}; 0: never).", Options::setTimeouts),
         value(null, "connect-timeout", "SECS", null, "Give up when the server has not answered the connection "
-                + "(SYN) for SECS.", (o, v) -> o.connectTimeoutSeconds = WgetTime.seconds(v)),
+                + "(SYN) for SECS.", (o, v) -> o.connectTimeoutSeconds = timeout(v)),
         value(null, "read-timeout", "SECS", null, "Give up when a connected server sends nothing for SECS.",
-                (o, v) -> o.readTimeoutSeconds = WgetTime.seconds(v)),
+                (o, v) -> o.readTimeoutSeconds = timeout(v)),
         value(null, "dns-timeout", "SECS", null, "Accepted as wget's; name lookups keep the system resolver's own "
-                + "timeout.", (o, v) -> o.dnsTimeoutSeconds = WgetTime.seconds(v)),
+                + "timeout.", (o, v) -> o.dnsTimeoutSeconds = timeout(v)),
         value(null, "user", "USER", null, "Set the http user to USER (--http-user wins).",
                 (o, v) -> o.user = v),
         value(null, "password", "PASS", null, "Set the http password to PASS (--http-password wins).",
@@ -333,9 +333,17 @@ final class Options {
         return new LogSettings(logConfig, logFile, quiet, verbose, debug, List.copyOf(logLevels));
     }
 
+    /** A timeout as wget reads it, where 0 means none: ten years, which every clock sum still holds. */
+    private static double timeout(String text) {
+        double seconds = WgetTime.seconds(text);
+        return seconds == 0 ? NO_TIMEOUT_SECONDS : seconds;
+    }
+
+    static final double NO_TIMEOUT_SECONDS = 10 * 365 * 86_400.0;
+
     /** wget's -T: all three timeouts, as wget sets them; here also the wait for the interface's link. */
     private static void setTimeouts(Options options, String text) {
-        double seconds = WgetTime.seconds(text);
+        double seconds = timeout(text);
         options.timeoutSeconds = seconds;
         options.connectTimeoutSeconds = seconds;
         options.readTimeoutSeconds = seconds;

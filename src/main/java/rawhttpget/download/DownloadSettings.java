@@ -36,7 +36,7 @@ public record DownloadSettings(List<String> urls, boolean quiet, int tries, long
         if (!(host().timeoutSeconds() > 0)) {
             throw new DownloadException(ExitCode.USAGE, "--timeout must be positive: " + host().timeoutSeconds());
         }
-        // wget takes 0 as no timeout at all; here every wait has its end, so 0 is refused as -T 0 is.
+        // 0, wget's "no timeout", arrives as ten years (cli.Options); these catch what the parser cannot mean.
         if (!(host().connectTimeoutSeconds() > 0)) {
             throw new DownloadException(ExitCode.USAGE, "--connect-timeout must be positive: "
                     + host().connectTimeoutSeconds());

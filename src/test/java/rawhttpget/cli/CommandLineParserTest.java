@@ -57,6 +57,10 @@ class CommandLineParserTest {
                     + "readTimeoutSeconds=0.5 dnsTimeoutSeconds=3600.0 urls=[u]"),
             row("--read-timeout=5 -T 1W u", "timeoutSeconds=604800.0 connectTimeoutSeconds=604800.0 "
                     + "readTimeoutSeconds=604800.0 dnsTimeoutSeconds=604800.0 urls=[u]"),
+            row("-T 0 u", "timeoutSeconds=3.1536E8 connectTimeoutSeconds=3.1536E8 readTimeoutSeconds=3.1536E8 "
+                    + "dnsTimeoutSeconds=3.1536E8 urls=[u]"),
+            row("--connect-timeout=0 --read-timeout=0s u",
+                    "connectTimeoutSeconds=3.1536E8 readTimeoutSeconds=3.1536E8 urls=[u]"),
             row("--connect-timeout=2s --read-timeout=+1d u",
                     "connectTimeoutSeconds=2.0 readTimeoutSeconds=86400.0 urls=[u]"),
             row("--max-redirect 0 --rcvbuf=65536 u", "maxRedirect=0 receiveBuffer=65536 urls=[u]"),
