@@ -181,7 +181,8 @@ final class Options {
                 "bar (on a terminal; bar:force anywhere), dot, or none. Default: bar on a terminal, else dot.",
                 (o, v) -> o.progress = v),
         value("T", "timeout", "SECONDS", "60", "Set --connect-timeout, --read-timeout and --dns-timeout to SECONDS, "
-                + "and give up when the interface has no link for SECONDS (default: {default}; 0: never).", Options::setTimeouts),
+                + "and give up when the interface has no link for SECONDS (default: {default}; 0: never).",
+                Options::setTimeouts),
         value(null, "connect-timeout", "SECS", null, "Give up when the server has not answered the connection "
                 + "(SYN) for SECS.", (o, v) -> o.connectTimeoutSeconds = timeout(v)),
         value(null, "read-timeout", "SECS", null, "Give up when a connected server sends nothing for SECS.",
