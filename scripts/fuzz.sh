@@ -34,6 +34,7 @@ if [[ ${#targets[@]} -eq 0 ]]; then
         rawhttpget.http.ContentDispositionFuzzTest#arbitraryRetryAftersGiveANonNegativeWaitOrNone
         rawhttpget.http.ConnectionPersistenceFuzzTest#arbitraryConnectionFieldsDecideWithoutFailing
         rawhttpget.runtime.OwnAddressFuzzTest#arbitraryAddressesAreReadOrRefusedAsAUsageErrorInOneLine
+        rawhttpget.cli.CommandLineFuzzTest#arbitraryCommandLinesAreParsedOrRefusedInOneLine
     )
 fi
 

@@ -60,9 +60,14 @@ final class UsageException extends Exception {
         return new UsageException(line, null, null, Tail.WGET_USAGE, ExitCode.GENERIC);
     }
 
-    /** The line after "rawhttpget: ", a refused value quoted as wget quotes it in the locale. */
+    /**
+     * The line after "rawhttpget: ", a refused value quoted as wget quotes it in the locale. What the user typed
+     * is echoed with its control characters as '?': a typed newline or CR must not make the one line two (wget's
+     * getopt echoes them as they are).
+     */
     String message(boolean unicodeQuotes) {
-        return refused == null ? getMessage() : wgetForm(option, refused, unicodeQuotes);
+        String line = refused == null ? getMessage() : wgetForm(option, refused, unicodeQuotes);
+        return line.replaceAll("\\p{Cntrl}", "?");
     }
 
     /** The lines after the message, each without its line end. */
