@@ -26,9 +26,9 @@ public final class Main {
         // Names' addresses in the resolver's order (RFC 6724's, IPv6 first on a dual-stack host), as wget lists
         // them in its "Resolving" line; the JDK's default puts IPv4 first. A -D on the command line wins.
         System.getProperties().putIfAbsent("java.net.preferIPv6Addresses", "system");
-        // Loading libpcap through Pcap4J and JNA is start-up work that logging and parsing the command line do not
-        // need: it runs beside them, on the second core. A download then finds the classes initialised; a failure
-        // is caught there and met again, and reported, where the run needs libpcap.
+        // Start-up work that logging and parsing the command line do not need (the JIT's directives, JNA, libc and
+        // Pcap4J's libpcap bindings) runs beside them, on the second core. A download then finds it done; a failure
+        // is met again, and reported, where the run needs the library.
         StartupWarmUp warmUp = StartupWarmUp.begin();
         // Logging starts here, on this thread: while SLF4J initialises, it hands every other thread a stand-in
         // factory, and LogSetup would then find no logback to apply -v or --log to. So the warm-up touches

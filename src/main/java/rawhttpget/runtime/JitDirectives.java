@@ -54,6 +54,8 @@ public final class JitDirectives {
         Path file = null;
         try {
             file = Files.createTempFile("rawhttpget-jit-", ".json");
+            // A run as short as --help may exit while this daemon thread is still here: the file goes anyway.
+            file.toFile().deleteOnExit();
             Files.writeString(file, DIRECTIVES, StandardCharsets.US_ASCII);
             return "JIT directives: " + execute("Compiler.directives_add " + file).strip();
         } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
