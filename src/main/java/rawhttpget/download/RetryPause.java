@@ -30,7 +30,7 @@ final class RetryPause {
         while (clock.nanos() < end) {
             ExitCode signal = signals.get();
             if (signal != null) {
-                throw new DownloadException(signal, signal == ExitCode.INTERRUPTED_SIGINT ? "interrupted" : "terminated");
+                throw DownloadException.signalled(signal);
             }
             try {
                 sleeper.sleep(Math.min(SLICE_NANOS, end - clock.nanos()));

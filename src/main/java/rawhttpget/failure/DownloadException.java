@@ -26,6 +26,11 @@ public final class DownloadException extends Exception {
         this.retryable = retryable;
     }
 
+    /** SIGINT or SIGTERM ended the run ({@code signal} is its exit status): "interrupted" or "terminated". */
+    public static DownloadException signalled(ExitCode signal) {
+        return new DownloadException(signal, signal == ExitCode.INTERRUPTED_SIGINT ? "interrupted" : "terminated");
+    }
+
     /** A failure that another try may cure. */
     public static DownloadException retryable(ExitCode exitCode, String message) {
         return new DownloadException(exitCode, message, null, true);

@@ -127,17 +127,10 @@ public final class EventLoop {
             if (signal != null) {
                 step.interrupt(now);
                 stack.poll(clock.nanos());
-                throw new DownloadException(signal, signal == ExitCode.INTERRUPTED_SIGINT ? "interrupted" : "terminated");
+                throw DownloadException.signalled(signal);
             }
             long at = Math.min(stack.pollAt(), step.wakeAt());
-            if (at == Long.MAX_VALUE || at - clock.nanos() > 0) {
-                try {
-                    waiter.awaitFramesUntil(at);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new DownloadException(ExitCode.GENERIC, "interrupted while waiting for frames");
-                }
-            }
+            waiter.awaitUnlessDue(at, clock.nanos());
         }
     }
 }

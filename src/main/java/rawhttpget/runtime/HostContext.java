@@ -293,7 +293,7 @@ public final class HostContext {
                 SystemClock.INSTANCE, SystemSleeper.INSTANCE, () -> interrupts.received() != null);
         ExitCode signal = interrupts.received();
         if (signal != null) {
-            throw new DownloadException(signal, signal == ExitCode.INTERRUPTED_SIGINT ? "interrupted" : "terminated");
+            throw DownloadException.signalled(signal);
         }
         return iface;
     }

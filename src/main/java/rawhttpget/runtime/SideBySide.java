@@ -131,8 +131,7 @@ final class SideBySide {
                     } finally {
                         stepOf.accept(-1);
                     }
-                    s.stepFailure = new DownloadException(signal,
-                            signal == ExitCode.INTERRUPTED_SIGINT ? "interrupted" : "terminated");
+                    s.stepFailure = DownloadException.signalled(signal);
                     s.runnable = true;
                 }
                 stack.poll(clock.nanos());
@@ -142,17 +141,10 @@ final class SideBySide {
             for (Slot s : active) {
                 at = Math.min(at, s.step.wakeAt());
             }
-            if (at == Long.MAX_VALUE || at - clock.nanos() > 0) {
-                try {
-                    waiter.awaitFramesUntil(at);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new DownloadException(ExitCode.GENERIC, "interrupted while waiting for frames");
-                }
-            }
+            waiter.awaitUnlessDue(at, clock.nanos());
         }
         if (signal != null) {
-            throw new DownloadException(signal, signal == ExitCode.INTERRUPTED_SIGINT ? "interrupted" : "terminated");
+            throw DownloadException.signalled(signal);
         }
         return outcomes;
     }

@@ -1,5 +1,7 @@
 package rawhttpget.runtime;
 
+import rawhttpget.failure.DownloadException;
+import rawhttpget.failure.ExitCode;
 import rawhttpget.link.Link;
 import rawhttpget.time.Clock;
 
@@ -18,6 +20,18 @@ public interface Waiter {
      * come, or earlier.
      */
     void awaitFramesUntil(long deadline) throws InterruptedException;
+
+    /** The event loop's wait: for frames until {@code at}, unless it is due already at {@code now}. */
+    default void awaitUnlessDue(long at, long now) throws DownloadException {
+        if (at == Long.MAX_VALUE || at - now > 0) {
+            try {
+                awaitFramesUntil(at);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DownloadException(ExitCode.GENERIC, "interrupted while waiting for frames");
+            }
+        }
+    }
 
     /** Real time: sleeps on the link, at most {@link #MAX_WAIT_NANOS} at a time. */
     static Waiter onLink(Link link, Clock clock) {
