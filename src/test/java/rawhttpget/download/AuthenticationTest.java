@@ -7,6 +7,7 @@ import rawhttpget.failure.DownloadException;
 import rawhttpget.failure.ExitCode;
 import rawhttpget.http.HttpUrl;
 import rawhttpget.http.ResponseHead;
+import rawhttpget.testing.Heads;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package rawhttpget.download;
 
 import rawhttpget.failure.DownloadException;
 import rawhttpget.failure.ExitCode;
+import rawhttpget.testing.Heads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -2,33 +2,17 @@ package rawhttpget.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import rawhttpget.testing.Heads;
 
 /** RFC 9112 §9.3: which responses leave their connection open for the next request. */
 class ConnectionPersistenceTest {
 
     /** The head of {@code version 200 OK} with the given header lines (separated by '|'), as the parser reads it. */
     static ResponseHead head(String version, String fields) throws HttpProtocolException {
-        String text = version + " 200 OK\r\n" + (fields.isEmpty() ? "" : fields.replace("|", "\r\n") + "\r\n")
-                + "Content-Length: 0\r\n\r\n";
-        ResponseHead[] head = new ResponseHead[1];
-        new ResponseParser(new ResponseListener() {
-            @Override
-            public void onHead(ResponseHead h) {
-                head[0] = h;
-            }
-
-            @Override
-            public void onBody(byte[] buf, int off, int len) {
-            }
-
-            @Override
-            public void onComplete() {
-            }
-        }).feed(text.getBytes(StandardCharsets.ISO_8859_1), 0, text.length());
-        return head[0];
+        return Heads.parse(version + " 200 OK\r\n" + (fields.isEmpty() ? "" : fields.replace("|", "\r\n") + "\r\n")
+                + "Content-Length: 0\r\n\r\n");
     }
 
     @ParameterizedTest(name = "{0} [{1}] -> {2}")

@@ -3,10 +3,10 @@ package rawhttpget.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import rawhttpget.testing.Heads;
 
 class RedirectsTest {
 
@@ -51,13 +51,10 @@ class RedirectsTest {
     }
 
     private static ResponseHead head(String... lines) {
-        String text = String.join("\r\n", lines) + "\r\nContent-Length: 0\r\n\r\n";
-        RecordingListener listener = new RecordingListener();
         try {
-            new ResponseParser(listener).feed(text.getBytes(StandardCharsets.ISO_8859_1), 0, text.length());
+            return Heads.parse(String.join("\r\n", lines) + "\r\nContent-Length: 0\r\n\r\n");
         } catch (HttpProtocolException e) {
             throw new AssertionError(e);
         }
-        return listener.heads.get(0);
     }
 }
