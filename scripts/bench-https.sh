@@ -69,11 +69,7 @@ for round in $(seq 1 "$ROUNDS"); do
     echo "bench-https: round $round of $ROUNDS done" >&2
 done
 
-awk -v bytes=$((SIZE_MB << 20)) '
-function median(a, n,   i, j, t) {
-    for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j-1] > a[j]; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
-    return n % 2 ? a[(n+1)/2] : (a[n/2] + a[n/2+1]) / 2
-}
+awk -v bytes=$((SIZE_MB << 20)) "$BENCH_AWK_MEDIAN"'
 { t = $1; n[t]++; w[t, n[t]] = $3; m[t, n[t]] = $4 / 1024; u[t, n[t]] = $5; s[t, n[t]] = $6; wall[t, $2] = $3
   rounds = $2 > rounds ? $2 : rounds }
 END {

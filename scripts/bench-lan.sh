@@ -106,11 +106,7 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 # Medians and spreads, and each round's rawhttpget/curl ratio (the fairest comparison on a shared machine).
-awk -v big="$BIG_BYTES" -v small=100000000 '
-function median(a, n,   i, j, t) {
-    for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j-1] > a[j]; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
-    return n % 2 ? a[(n+1)/2] : (a[n/2] + a[n/2+1]) / 2
-}
+awk -v big="$BIG_BYTES" -v small=100000000 "$BENCH_AWK_MEDIAN"'
 {
     tool = $1; c = $2; r = $3; bytes = (c == "mem100") ? small : big
     k = tool SUBSEP c; n[k]++

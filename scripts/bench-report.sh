@@ -63,11 +63,7 @@ segments=$(sed -n 's/^ *\([0-9]*\) segments received$/\1/p' "$WORK/report.log" |
 sent=$(sed -n 's/^ *\([0-9]*\) segments sent$/\1/p' "$WORK/report.log" | head -1)
 echo "bench-report: last report $(du -h "$WORK/fs/report.html" | cut -f1) ($(stat -c %s "$WORK/fs/report.html") bytes)" \
      "for $segments segments received and $sent sent" >&2
-awk -v bytes="$BYTES" '
-function median(a, n,   i, j, t) {
-    for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j-1] > a[j]; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
-    return n % 2 ? a[(n+1)/2] : (a[n/2] + a[n/2+1]) / 2
-}
+awk -v bytes="$BYTES" "$BENCH_AWK_MEDIAN"'
 { n[$1]++; s[$1, n[$1]] = $3 }
 END {
     for (i = 1; i <= n["plain"]; i++) p[i] = s["plain", i]

@@ -74,11 +74,7 @@ echo "bench-split: $ROUNDS rounds, ${SIZE_MB} MiB over wannet ($WANNET_EMULATOR)
 : >"$WORK/results"
 bench_rounds rawhttpget aria2c curl
 
-awk '
-function median(a, n,   i, j, t) {
-    for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j-1] > a[j]; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
-    return n % 2 ? a[(n+1)/2] : (a[n/2] + a[n/2+1]) / 2
-}
+awk "$BENCH_AWK_MEDIAN"'
 { t = $1; n[t]++; w[t, n[t]] = $3; u[t, n[t]] = $4; s[t, n[t]] = $5
   wall[t, $2] = $3; rounds = $2 > rounds ? $2 : rounds }
 END {

@@ -97,11 +97,7 @@ for round in $(seq 1 "$RUNS"); do
     done
 done
 
-awk '
-function median(a, n,   i, j, t) {
-    for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j-1] > a[j]; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
-    return n % 2 ? a[(n+1)/2] : (a[n/2] + a[n/2+1]) / 2
-}
+awk "$BENCH_AWK_MEDIAN"'
 { t = $1; n[t]++; w[t, n[t]] = $3; c[t, n[t]] = $4; m[t, n[t]] = $5 / 1024 }
 END {
     printf "%-16s %8s %11s %7s %7s\n", "command", "wall ms", "min-max", "CPU s", "RSS MB"

@@ -4,6 +4,16 @@
 
 TIME=/usr/bin/time
 
+# The awk function every summary uses, put before each script's own program: awk "$BENCH_AWK_MEDIAN"'...'.
+# median(a, n): the median of a[1..n], sorting a in place (insertion sort: a handful of rounds).
+BENCH_AWK_MEDIAN='
+function median(a, n,   i, j, t) {
+    for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j-1] > a[j]; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
+    return n % 2 ? a[(n+1)/2] : (a[n/2] + a[n/2+1]) / 2
+}
+
+'
+
 bench_require() {
     [ "$(id -u)" -eq 0 ] || { echo "$NAME: run as root (namespaces, capture)" >&2; exit 1; }
     [ -f "$JAR" ] || { echo "$NAME: no $JAR (make build)" >&2; exit 1; }
